@@ -1,0 +1,271 @@
+"""Cross-record checks: what a JSON Schema cannot see on one record alone."""
+from __future__ import annotations
+
+import calendar
+import difflib
+import re
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from .dataset import Dataset
+from .hours import HoursError, open_throughout, parse_hours
+from .occurrences import occurrences, span
+from .problems import Problem
+from .schema_errors import field_path
+
+RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+DEFAULT_FREQUENCY_MONTHS = 12
+
+
+def _suggest(value: str, choices) -> str:
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def due_date(record: dict) -> date | None:
+    """Date by which a record should be checked again, or None if its date is unusable."""
+    try:
+        checked = date.fromisoformat(record["date_verification"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    frequency = record.get("frequence_maj")
+    months = frequency if isinstance(frequency, int) else DEFAULT_FREQUENCY_MONTHS
+    return add_months(checked, months)
+
+
+class Checker:
+    def __init__(self, dataset: Dataset, today: date, strict: bool):
+        self.dataset, self.today, self.strict = dataset, today, strict
+        self.problems: list[Problem] = []
+
+    def report(self, kind: str, path: tuple, message: str, warning: bool = False):
+        document = self.dataset.documents.get(kind)
+        if document is None:
+            return
+        where = field_path(path, document.data)
+        self.problems.append(document.problem(path, f"{where} : {message}.", warning))
+
+    # -- every record -------------------------------------------------------
+    def records(self):
+        """(document kind, path, record) for every partner, service, professional, intervention."""
+        for i, partner in enumerate(self.dataset.partners):
+            yield "partners", (i,), partner
+            for j, service in enumerate(partner.get("services") or []):
+                if isinstance(service, dict):
+                    yield "partners", (i, "services", j), service
+        for kind in ("professionals", "interventions"):
+            for i, record in enumerate(getattr(self.dataset, kind)):
+                yield kind, (i,), record
+
+    def run(self) -> list[Problem]:
+        self.unique_ids()
+        self.references()
+        self.hours()
+        self.dates_and_freshness()
+        self.closures()
+        self.markdown()
+        self.interventions()
+        self.recipes()
+        self.forms()
+        return self.problems
+
+    def unique_ids(self):
+        seen: dict[str, tuple[str, tuple]] = {}
+        for kind, path, record in self.records():
+            identifier = record.get("id")
+            if not isinstance(identifier, str):
+                continue
+            group = "partners" if kind == "partners" else kind
+            key = f"{group}:{identifier}"
+            if key in seen:
+                first_kind, first_path = seen[key]
+                line = self.dataset.documents[first_kind].mark(first_path + ("id",))[0]
+                self.report(kind, path + ("id",), f"l'identifiant « {identifier} » est déjà utilisé "
+                            f"(ligne {line}) : choisissez-en un autre, un identifiant n'est jamais réutilisé")
+            else:
+                seen[key] = (kind, path)
+
+    def _partner_ref(self, kind, path, value, what):
+        if isinstance(value, str) and value not in self.dataset.partner_by_id:
+            self.report(kind, path, f"{what} « {value} » n'existe pas dans data/partners.yaml"
+                        + _suggest(value, self.dataset.partner_by_id))
+
+    def _service_ref(self, kind, path, value):
+        if isinstance(value, str) and value not in self.dataset.service_by_id:
+            self.report(kind, path, f"le service « {value} » n'existe pas dans data/partners.yaml"
+                        + _suggest(value, self.dataset.service_by_id))
+
+    def references(self):
+        if "partners" not in self.dataset.documents:
+            return  # partners.yaml is unreadable: every reference would be reported twice
+        for i, person in enumerate(self.dataset.professionals):
+            self._partner_ref("professionals", (i, "partenaire"), person.get("partenaire"), "la structure")
+            for j, service in enumerate(person.get("services") or []):
+                self._service_ref("professionals", (i, "services", j), service)
+            for j, slot in enumerate(person.get("permanences") or []):
+                if isinstance(slot, dict):
+                    self._partner_ref("professionals", (i, "permanences", j, "lieu"), slot.get("lieu"), "le lieu")
+        for i, event in enumerate(self.dataset.interventions):
+            self._partner_ref("interventions", (i, "partenaire"), event.get("partenaire"), "la structure")
+            self._partner_ref("interventions", (i, "lieu"), event.get("lieu"), "le lieu")
+        for form_id, form in self.dataset.forms.items():
+            for j, service in enumerate(form.get("services") or []):
+                self._service_ref(f"forms/{form_id}", ("services", j), service)
+                target = self.dataset.service_by_id.get(service)
+                if target is not None and not target.get("orientable"):
+                    self.report(f"forms/{form_id}", ("services", j), f"le service « {service} » n'accepte pas "
+                                "de fiche de liaison : ajoutez « orientable: true » à ce service ou retirez-le")
+
+    def hours(self):
+        for kind, path, record in self.records():
+            for key in ("horaires_accueil", "horaires_distribution"):
+                self._parse(kind, path + (key,), record.get(key))
+            for j, slot in enumerate(record.get("permanences") or []):
+                if isinstance(slot, dict):
+                    self._parse(kind, path + ("permanences", j, "horaires"), slot.get("horaires"))
+
+    def _parse(self, kind, path, text):
+        if isinstance(text, str):
+            try:
+                parse_hours(text)
+            except HoursError as error:
+                self.report(kind, path, str(error))
+
+    def dates_and_freshness(self):
+        for kind, path, record in self.records():
+            if "date_verification" not in record:
+                continue
+            try:
+                checked = date.fromisoformat(record["date_verification"])
+            except (TypeError, ValueError):
+                continue  # reported by the schema
+            if checked > self.today:
+                self.report(kind, path + ("date_verification",), f"la date {checked.isoformat()} est dans le futur : "
+                            "écrivez la date du jour où vous avez vérifié")
+                continue
+            due = due_date(record)
+            if due and due < self.today:
+                self.report(kind, path + ("date_verification",), f"informations à vérifier : dernière vérification "
+                            f"le {checked.isoformat()}, à refaire avant le {due.isoformat()} ; vérifiez-les puis "
+                            "mettez la date du jour", warning=not self.strict)
+
+    def closures(self):
+        for i, partner in enumerate(self.dataset.partners):
+            closure = partner.get("fermeture_temporaire")
+            if partner.get("statut") == "fermeture-temporaire" and not isinstance(closure, dict):
+                self.report("partners", (i, "statut"), "une fermeture temporaire demande le bloc "
+                            "« fermeture_temporaire » avec les dates « du » et « au »")
+            if isinstance(closure, dict):
+                try:
+                    start, end = date.fromisoformat(closure["du"]), date.fromisoformat(closure["au"])
+                except (KeyError, TypeError, ValueError):
+                    continue
+                if end < start:
+                    self.report("partners", (i, "fermeture_temporaire", "au"),
+                                "la date de fin est avant la date de début : vérifiez « du » et « au »")
+
+    def markdown(self):
+        def walk(kind, path, value):
+            if isinstance(value, dict):
+                for key, child in value.items():
+                    walk(kind, path + (key,), child)
+            elif isinstance(value, list):
+                for j, child in enumerate(value):
+                    walk(kind, path + (j,), child)
+            elif isinstance(value, str) and RAW_HTML.search(value):
+                self.report(kind, path, "le HTML n'est pas accepté : écrivez le texte simplement "
+                            "(Markdown : **gras**, listes « - », liens [texte](https://…))")
+        for kind, document in self.dataset.documents.items():
+            walk(kind, (), document.data)
+
+    def interventions(self):
+        if "partners" not in self.dataset.documents:
+            return
+        horizon = timedelta(days=366)
+        for i, event in enumerate(self.dataset.interventions):
+            has_end, has_length = "fin" in event, "duree" in event
+            if has_end == has_length:
+                self.report("interventions", (i,), "écrivez soit l'heure de fin « fin » (par exemple \"16:00\"), "
+                            "soit la durée « duree » en minutes, mais pas les deux" if has_end else
+                            "il manque l'heure de fin : ajoutez « fin » (par exemple \"16:00\") ou « duree » en minutes")
+                continue
+            try:
+                start, end = span(event)
+            except (KeyError, TypeError, ValueError):
+                continue  # malformed times are reported by the schema
+            if end <= start:
+                self.report("interventions", (i, "fin"), "l'heure de fin est avant l'heure de début")
+                continue
+            try:
+                dates = occurrences(event, start, max(start, datetime.combine(self.today, start.time())) + horizon)
+            except (ValueError, TypeError) as error:
+                self.report("interventions", (i, "recurrence"), f"règle de répétition illisible ({error}) : "
+                            "par exemple « FREQ=MONTHLY;BYDAY=2TU » (le 2e mardi du mois)")
+                continue
+            place = self.dataset.partner_by_id.get(event.get("lieu"))
+            if place is None:
+                continue
+            hours = place.get("horaires_distribution")
+            if not isinstance(hours, str):
+                self.report("interventions", (i, "lieu"), f"le lieu « {place['id']} » n'a pas d'heures de "
+                            "distribution (« horaires_distribution ») : Épi'santé a lieu pendant la distribution")
+                continue
+            try:
+                parse_hours(hours)
+            except HoursError:
+                continue  # reported on the partner
+            outside = [s for s, e in dates if not open_throughout(hours, s, e)]
+            if outside:
+                when = outside[0].strftime("%d/%m/%Y %H:%M")
+                self.report("interventions", (i, "debut"), f"l'intervention du {when} est en dehors des heures de "
+                            f"distribution de « {place['id']} » ({hours}) : choisissez un créneau de distribution"
+                            + (f" ({len(outside)} dates concernées)" if len(outside) > 1 else ""))
+
+    def recipes(self):
+        content_dir = self.dataset.data_dir.parent / "content"
+        for recipe_id, recipe in self.dataset.recipes.items():
+            kind = f"recipes/{recipe_id}"
+            if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", recipe_id):
+                self.report(kind, (), f"le nom du fichier « {recipe_id} » doit être en minuscules sans accents ni "
+                            "espaces, avec des tirets, par exemple « soupe-de-potiron.yaml »")
+            ingredients = [x for x in recipe.get("ingredients") or [] if isinstance(x, dict)]
+            if any("prix" in x for x in ingredients) and "prix_releves" not in recipe:
+                self.report(kind, ("ingredients",), "des prix sont donnés : ajoutez « prix_releves » avec le mois "
+                            "du relevé, par exemple \"2026-01\"")
+            image = recipe.get("image")
+            if isinstance(image, dict) and isinstance(image.get("src"), str):
+                if not (content_dir / image["src"]).is_file():
+                    self.report(kind, ("image", "src"), f"l'image « {image['src']} » est introuvable dans content/ : "
+                                "ajoutez le fichier ou corrigez le nom")
+            both = set(recipe.get("allergenes") or []) & set(recipe.get("traces") or [])
+            for allergen in sorted(map(str, both)):
+                self.report(kind, ("traces",), f"« {allergen} » est déjà dans « allergenes » : retirez-le de « traces »")
+
+    def forms(self):
+        for form_id, form in self.dataset.forms.items():
+            kind = f"forms/{form_id}"
+            if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", form_id):
+                self.report(kind, (), f"le nom du fichier « {form_id} » doit être en minuscules, avec des tirets")
+            seen = set()
+            for i, section in enumerate(form.get("sections") or []):
+                for j, champ in enumerate(section.get("champs") or [] if isinstance(section, dict) else []):
+                    if not isinstance(champ, dict):
+                        continue
+                    identifier = champ.get("id")
+                    if identifier in seen:
+                        self.report(kind, ("sections", i, "champs", j, "id"),
+                                    f"l'identifiant de champ « {identifier} » est déjà utilisé dans la fiche")
+                    seen.add(identifier)
+                    is_choice = champ.get("type") in ("choix", "choix-multiples")
+                    if is_choice and not champ.get("choix") and not champ.get("choix_thematiques"):
+                        self.report(kind, ("sections", i, "champs", j), "un champ à choix demande une liste « choix »")
+
+
+def cross_problems(dataset: Dataset, today: date, strict: bool = False) -> list[Problem]:
+    return Checker(dataset, today, strict).run()

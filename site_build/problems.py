@@ -1,0 +1,40 @@
+"""Problems found in data files, and how they are printed for editors and CI."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    message: str
+    warning: bool = False
+
+    def format(self) -> str:
+        prefix = "attention : " if self.warning else ""
+        return f"{self.file}:{self.line}:{self.column}: {prefix}{self.message}"
+
+    def github_annotation(self) -> str:
+        kind = "warning" if self.warning else "error"
+        # Workflow commands need %, CR and LF escaped in the message.
+        text = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{kind} file={self.file},line={self.line},col={self.column}::{text}"
+
+
+def count_line(problems: list[Problem]) -> str:
+    errors = sum(1 for p in problems if not p.warning)
+    warnings = len(problems) - errors
+    parts = []
+    parts.append(f"{errors} erreur{'s' if errors > 1 else ''}")
+    parts.append(f"{warnings} avertissement{'s' if warnings > 1 else ''}")
+    return " et ".join(parts) + "."
+
+
+class DataError(Exception):
+    """Raised when data cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(p.format() for p in problems))
+        self.problems = problems

@@ -1,0 +1,135 @@
+"""Reference vocabularies: one source for the JSON Schemas, the filters and the labels.
+
+The data·inclusion v1 lists come from the `data-inclusion-schema` package so that
+our slugs stay the national ones. Local additions are marked `local=True`: they
+are valid here but have no national equivalent (exports map them to nothing).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from data_inclusion.schema import v1 as di
+
+
+@dataclass(frozen=True)
+class Term:
+    slug: str
+    label: str
+    local: bool = False
+
+
+def _national(enum) -> list[Term]:
+    return [Term(member.value, member.label) for member in enum]
+
+
+def _local(*pairs: tuple[str, str]) -> list[Term]:
+    return [Term(slug, label, local=True) for slug, label in pairs]
+
+
+VOCABULARIES: dict[str, list[Term]] = {
+    "thematiques": _national(di.Thematique) + _local(
+        ("sante--prevention-nutrition", "Prévention et nutrition"),
+        ("sante--depistage-et-prevention", "Dépistage et prévention"),
+        ("remobilisation--culture-et-loisirs", "Culture et loisirs"),
+        ("famille--accueil-petite-enfance", "Accueil de la petite enfance"),
+        ("seniors--vie-a-domicile-et-hebergement", "Vie à domicile et hébergement des personnes âgées"),
+    ),
+    "publics": _national(di.Public),
+    "types": _national(di.TypeService),
+    "frais": _national(di.Frais) + _local(
+        ("participation-symbolique", "Participation symbolique (par exemple 10 %)"),
+        ("adhesion", "Adhésion à l'association"),
+    ),
+    "modes_accueil": _national(di.ModeAccueil),
+    "modes_mobilisation": _national(di.ModeMobilisation),
+    "mobilisable_par": _national(di.PersonneMobilisatrice),
+    "reseaux_porteurs": _national(di.ReseauPorteur) + _local(
+        ("mediatheques", "Médiathèques et bibliothèques"),
+        ("musees", "Musées"),
+        ("offices-de-tourisme", "Offices de tourisme"),
+        ("auberges-de-jeunesse", "Auberges de jeunesse"),
+        ("mutuelles", "Mutuelles"),
+        ("associations-de-quartier", "Associations de quartier"),
+        ("epiceries-sociales", "Épiceries sociales et solidaires"),
+        ("ehpad", "Établissements pour personnes âgées (EHPAD, résidences)"),
+        ("education-populaire", "Éducation populaire"),
+        ("petite-enfance", "Petite enfance (crèches, relais)"),
+        ("associations-jeunesse", "Associations de jeunesse"),
+    ),
+    # EU regulation 1169/2011, Annex II: the 14 allergens that must be declared.
+    "allergenes": [
+        Term("gluten", "Céréales contenant du gluten"),
+        Term("crustaces", "Crustacés"),
+        Term("oeufs", "Œufs"),
+        Term("poissons", "Poissons"),
+        Term("arachides", "Arachides (cacahuètes)"),
+        Term("soja", "Soja"),
+        Term("lait", "Lait"),
+        Term("fruits-a-coque", "Fruits à coque (noix, noisettes, amandes…)"),
+        Term("celeri", "Céleri"),
+        Term("moutarde", "Moutarde"),
+        Term("sesame", "Graines de sésame"),
+        Term("sulfites", "Anhydride sulfureux et sulfites"),
+        Term("lupin", "Lupin"),
+        Term("mollusques", "Mollusques"),
+    ],
+    "regimes": _local(
+        ("vegetarien", "Végétarien"),
+        ("vegetalien", "Végétalien"),
+        ("sans-porc", "Sans porc"),
+        ("sans-gluten", "Sans gluten"),
+        ("sans-lactose", "Sans lactose"),
+        ("halal-possible", "Peut se préparer halal"),
+    ),
+    "materiel": _local(
+        ("plaque", "Plaque de cuisson"),
+        ("four", "Four"),
+        ("micro-ondes", "Four à micro-ondes"),
+        ("mixeur", "Mixeur"),
+        ("sans-cuisson", "Aucune cuisson"),
+        ("refrigerateur", "Réfrigérateur"),
+    ),
+    "difficulte": _local(("facile", "Facile"), ("moyenne", "Moyenne"), ("difficile", "Difficile")),
+    "unites": _local(
+        ("g", "g"), ("kg", "kg"), ("ml", "ml"), ("cl", "cl"), ("l", "l"),
+        ("piece", "pièce"), ("cuillere-a-soupe", "cuillère à soupe"),
+        ("cuillere-a-cafe", "cuillère à café"), ("pincee", "pincée"),
+        ("gousse", "gousse"), ("botte", "botte"), ("boite", "boîte"), ("tranche", "tranche"),
+    ),
+    "statuts": _local(("actif", "Actif"), ("fermeture-temporaire", "Fermeture temporaire"), ("ferme", "Fermé définitivement")),
+    "visibilite": _local(("public", "Public"), ("pro", "Réservé aux professionnels")),
+    "types_telephone": _local(("voice", "Fixe"), ("cell", "Portable"), ("fax", "Fax"), ("text", "SMS")),
+    "langues": _local(
+        ("fr", "français"), ("en", "anglais"), ("ar", "arabe"), ("es", "espagnol"),
+        ("pt", "portugais"), ("tr", "turc"), ("ru", "russe"), ("uk", "ukrainien"),
+        ("ro", "roumain"), ("ps", "pachto"), ("fa", "persan"), ("ti", "tigrigna"),
+        ("so", "somali"), ("lsf", "langue des signes française"),
+    ),
+    "types_champ": _local(
+        ("texte", "Texte court"), ("texte-long", "Texte long"), ("date", "Date"),
+        ("telephone", "Téléphone"), ("courriel", "Courriel"), ("choix", "Choix unique"),
+        ("choix-multiples", "Choix multiples"), ("case-a-cocher", "Case à cocher"),
+    ),
+}
+
+
+def slugs(name: str) -> list[str]:
+    return [term.slug for term in VOCABULARIES[name]]
+
+
+_LABELS = {name: {t.slug: t.label for t in terms} for name, terms in VOCABULARIES.items()}
+
+
+def label(name: str, slug: str) -> str:
+    """French label of a slug; the slug itself if unknown (validation reports those)."""
+    return _LABELS[name].get(slug, slug)
+
+
+def thematique_label(slug: str) -> str:
+    """'Catégorie : sous-thème' for a data·inclusion thématique."""
+    base = label("thematiques", slug)
+    category = slug.split("--")[0]
+    categories = {c.value: c.label for c in di.Categorie}
+    if category in categories and base != categories[category]:
+        return f"{categories[category]} : {base[0].lower()}{base[1:]}"
+    return base

@@ -1,0 +1,215 @@
+"""The one YAML loader: plain Python values plus a side table of positions.
+
+It reads libyaml's event stream (CSafeLoader) and builds dicts, lists and
+scalars itself, so it can refuse what surprises editors: duplicate keys,
+anchors and aliases, YAML 1.1 booleans (yes/no/on/off), numbers with a
+leading zero, tabs in indentation. Scalars follow YAML 1.2's core schema;
+dates stay strings (ISO 8601) and are checked by the JSON Schema.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+Path_ = tuple  # a path into the document: keys and list indexes
+
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+")
+_YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_NULL = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass
+class Document:
+    """A loaded file: its data and where each value starts (1-based line, column)."""
+
+    file: str
+    data: object
+    marks: dict = field(default_factory=dict)
+
+    def mark(self, path: Path_) -> tuple[int, int]:
+        """Position of the value at path, or of its nearest existing parent."""
+        path = tuple(path)
+        while path not in self.marks and path:
+            path = path[:-1]
+        return self.marks.get(path, (1, 1))
+
+    def problem(self, path: Path_, message: str, warning: bool = False) -> Problem:
+        line, column = self.mark(path)
+        return Problem(self.file, line, column, message, warning)
+
+
+class LoadError(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(problem.format())
+        self.problem = problem
+
+
+class PositionLoader(yaml.CSafeLoader):
+    """CSafeLoader that builds plain values from events, recording positions."""
+
+    def __init__(self, text: str, file: str):
+        super().__init__(text)
+        self.file = file
+        self.marks: dict = {}
+
+    def _fail(self, mark, message: str):
+        raise LoadError(Problem(self.file, mark.line + 1, mark.column + 1, message))
+
+    def build(self):
+        self.get_event()  # StreamStart
+        if self.check_event(yaml.StreamEndEvent):
+            return None
+        self.get_event()  # DocumentStart
+        value = self._node(self.get_event(), ())
+        self.get_event()  # DocumentEnd
+        if not self.check_event(yaml.StreamEndEvent):
+            extra = self.get_event()
+            self._fail(extra.start_mark, "le fichier contient plusieurs documents (une ligne « --- » en trop) : "
+                       "gardez un seul document par fichier.")
+        return value
+
+    def _node(self, event, path):
+        if isinstance(event, yaml.AliasEvent):
+            self._fail(event.start_mark, f"les alias YAML (« *{event.anchor} ») ne sont pas acceptés : "
+                       "recopiez la valeur en entier.")
+        if getattr(event, "anchor", None):
+            self._fail(event.start_mark, f"les ancres YAML (« &{event.anchor} ») ne sont pas acceptées : "
+                       "retirez « &" + event.anchor + " » et écrivez chaque valeur en entier.")
+        if event.tag not in (None, "!"):
+            self._fail(event.start_mark, f"l'étiquette YAML « {event.tag} » n'est pas acceptée : "
+                       "retirez-la et écrivez la valeur simplement.")
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = []
+            while not self.check_event(yaml.SequenceEndEvent):
+                child = self.get_event()
+                item_path = path + (len(items),)
+                self.marks[item_path] = (child.start_mark.line + 1, child.start_mark.column + 1)
+                items.append(self._node(child, item_path))
+            self.get_event()
+            return items
+        if isinstance(event, yaml.MappingStartEvent):
+            mapping = {}
+            while not self.check_event(yaml.MappingEndEvent):
+                key_event = self.get_event()
+                if not isinstance(key_event, yaml.ScalarEvent):
+                    self._fail(key_event.start_mark, "un nom de champ doit être un simple mot, "
+                               "pas une liste ni un bloc.")
+                key = key_event.value
+                if key in mapping:
+                    first = self.marks.get(path + (key,), (0, 0))[0]
+                    self._fail(key_event.start_mark, f"le champ « {key} » est écrit deux fois "
+                               f"(déjà à la ligne {first}) : gardez-en un seul.")
+                key_path = path + (key,)
+                self.marks[key_path] = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+                mapping[key] = self._node(self.get_event(), key_path)
+            self.get_event()
+            return mapping
+        self._fail(event.start_mark, "structure YAML inattendue.")
+
+    def _scalar(self, event):
+        text = event.value
+        if event.style:  # quoted or block scalar: always text (plain style is "")
+            return text
+        if text in _NULL:
+            return None
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        if text.lower() in _YAML11_BOOLEANS:
+            self._fail(event.start_mark, f"« {text} » est ambigu (oui/non selon les logiciels) : "
+                       f"écrivez true ou false, ou \"{text}\" entre guillemets si c'est du texte.")
+        if _INT.fullmatch(text):
+            digits = text.lstrip("+-")
+            if len(digits) > 1 and digits.startswith("0"):
+                self._fail(event.start_mark, f"« {text} » commence par un zéro et serait lu comme un nombre "
+                           f"(le zéro serait perdu) : écrivez-le entre guillemets, \"{text}\".")
+            return int(text)
+        if _FLOAT.fullmatch(text):
+            return float(text)
+        return text
+
+
+_YAML_ERRORS = [
+    ("found character '\\t'", "tabulation dans l'indentation : remplacez-la par des espaces (2 espaces par niveau)."),
+    ("mapping values are not allowed", "deux-points « : » inattendu : si la valeur contient « : », "
+     "mettez-la entre guillemets, par exemple titre: \"Atelier : cuisine\"."),
+    ("could not find expected ':'", "il manque « : » après le nom du champ, ou l'indentation est décalée."),
+    ("did not find expected key", "indentation incorrecte : alignez ce champ avec les autres champs du même bloc."),
+    ("did not find expected '-' indicator", "indentation incorrecte dans la liste : chaque élément commence par « - » aligné avec les autres."),
+    ("found unexpected end of stream", "guillemet ou crochet non fermé : vérifiez qu'il est bien refermé."),
+    ("found undefined alias", "les alias YAML (« * ») ne sont pas acceptés : recopiez la valeur en entier."),
+    ("did not find expected node content", "valeur manquante ou caractère mal placé : vérifiez la ponctuation."),
+    ("found unknown escape character", "barre oblique inverse « \\ » inattendue entre guillemets doubles : "
+     "utilisez des guillemets simples ou doublez la barre."),
+    ("while scanning an alias", "« * » en début de valeur : mettez la valeur entre guillemets."),
+    ("while scanning an anchor", "« & » en début de valeur : mettez la valeur entre guillemets."),
+    ("found character '@' that cannot start", "« @ » en début de valeur : mettez la valeur entre guillemets."),
+    ("found character '`' that cannot start", "« ` » en début de valeur : mettez la valeur entre guillemets."),
+]
+
+
+def _translate_yaml_error(error: yaml.MarkedYAMLError, file: str, lines: list[str]) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    english = f"{error.context or ''} {error.problem or ''}"
+    for needle, french in _YAML_ERRORS:
+        if needle in english:
+            return Problem(file, line, column, french)
+    return Problem(file, line, column, f"erreur de syntaxe YAML ({(error.problem or '').strip()}) : "
+                   "vérifiez l'indentation, les deux-points et les guillemets.")
+
+
+def _first_bad_byte(raw: bytes, error: UnicodeDecodeError) -> tuple[int, int]:
+    before = raw[: error.start]
+    line = before.count(b"\n") + 1
+    column = error.start - (before.rfind(b"\n") + 1) + 1
+    return line, column
+
+
+def load_text(raw: bytes, file: str) -> Document:
+    """Parse raw bytes of one YAML file; raise LoadError with a French message."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _first_bad_byte(raw, error)
+        raise LoadError(Problem(file, line, column,
+                                "le fichier n'est pas enregistré en UTF-8 (accents illisibles) : "
+                                "enregistrez-le en UTF-8 dans votre éditeur.")) from None
+    lines = text.splitlines()
+    for number, content in enumerate(lines, 1):
+        indent = content[: len(content) - len(content.lstrip(" \t"))]
+        if "\t" in indent:
+            raise LoadError(Problem(file, number, indent.index("\t") + 1,
+                                    "tabulation dans l'indentation : remplacez-la par des espaces "
+                                    "(2 espaces par niveau)."))
+    loader = PositionLoader(text, file)
+    try:
+        data = loader.build()
+    except yaml.MarkedYAMLError as error:
+        raise LoadError(_translate_yaml_error(error, file, lines)) from None
+    except yaml.YAMLError as error:
+        raise LoadError(Problem(file, 1, 1, f"fichier YAML illisible : {error}")) from None
+    finally:
+        loader.dispose()
+    if data is None:
+        raise LoadError(Problem(file, 1, 1, "le fichier est vide : ajoutez au moins un élément "
+                                "(voir CONTRIBUTING.md pour un modèle)."))
+    marks = loader.marks
+    marks[()] = (1, 1)
+    return Document(file, data, marks)
+
+
+def load_file(path: Path, display: str | None = None) -> Document:
+    return load_text(Path(path).read_bytes(), display or str(path))
