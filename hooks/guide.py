@@ -1,0 +1,54 @@
+"""MkDocs adapter: hands MkDocs events to site_build. No logic lives here."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from site_build.build import PROFILE_VARIABLE
+from site_build.navigation import nav_for_profile
+from site_build.pipeline import prepare
+from site_build.problems import DataError
+
+HOME_MARKER = "<!-- ce-mois-ci -->"
+_state: dict = {}
+
+
+def on_config(config):
+    profile = os.environ.get(PROFILE_VARIABLE, "public")
+    data_dir = Path(config.config_file_path).parent / "data"
+    try:
+        _state["prepared"] = prepare(data_dir, profile)
+    except DataError as error:
+        raise PluginError("\n".join(p.format() for p in error.problems)) from None
+    _state["data_dir"] = data_dir
+    config.extra["profil"] = profile
+    config.nav = nav_for_profile(config.nav, profile)
+    return config
+
+
+def on_files(files, config):
+    prepared = _state["prepared"]
+    for page in prepared.pages:
+        files.append(File.generated(config, page.src_uri, content=f"# {page.title_markdown}\n"))
+    for path, content in prepared.assets.items():
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri == "index.md":
+        return markdown.replace(HOME_MARKER, _state["prepared"].home())
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    generated = _state["prepared"].html_by_uri.get(page.file.src_uri)
+    return html + generated.html if generated else html
+
+
+def on_serve(server, config, builder):
+    server.watch(str(_state["data_dir"]))
+    return server

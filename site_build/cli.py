@@ -1,0 +1,157 @@
+"""`site-build`: validate, build, serve, report, schemas."""
+from __future__ import annotations
+
+import argparse
+import csv
+import logging
+import os
+import sys
+from pathlib import Path
+
+from .checks import due_date
+from .problems import DataError, Problem, count_line
+from .profiles import PROFILES
+
+
+def _print_problems(problems: list[Problem]):
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in problems:
+            print(problem.github_annotation())  # workflow commands are read from stdout
+
+
+def cmd_validate(args) -> int:
+    from .pipeline import build_day
+    from .validate import has_errors, validate
+
+    if not Path(args.data).is_dir():
+        print(f"dossier de données introuvable : {args.data}", file=sys.stderr)
+        return 2
+    _, problems = validate(Path(args.data), build_day(), strict=args.strict)
+    _print_problems(problems)
+    print(("Données valides. " if not has_errors(problems) else "Données invalides : ") + count_line(problems),
+          file=sys.stderr)
+    return 1 if has_errors(problems) else 0
+
+
+def cmd_build(args) -> int:
+    from .build import build_site
+
+    config = Path(args.config)
+    if not config.is_file():
+        print(f"fichier de configuration introuvable : {config}", file=sys.stderr)
+        return 2
+    site_dir = Path(args.site_dir or ("site" if args.profile == "public" else "site-pro"))
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
+    try:
+        build_site(config, args.profile, site_dir, Path(args.data))
+    except DataError as error:
+        _print_problems(error.problems)
+        print(f"Construction annulée : {count_line(error.problems)} Le site existant n'a pas été modifié.",
+              file=sys.stderr)
+        return 1
+    except Exception as error:  # a generator failure must not leave a half-written site
+        print(f"Construction annulée ({type(error).__name__} : {error}). Le site existant n'a pas été modifié.",
+              file=sys.stderr)
+        return 1
+    print(f"Site « {args.profile} » construit dans {site_dir}/", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from mkdocs.commands.serve import serve
+
+    from .build import PROFILE_VARIABLE
+    from .pipeline import prepare
+
+    os.environ[PROFILE_VARIABLE] = args.profile
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s - %(message)s")
+    try:
+        prepare(Path(args.data), args.profile)
+    except DataError as error:
+        _print_problems(error.problems)
+        print(f"Aperçu impossible : {count_line(error.problems)}", file=sys.stderr)
+        return 1
+    serve(config_file=args.config, dev_addr=args.addr, livereload=True)
+    return 0
+
+
+def cmd_report(args) -> int:
+    from .pipeline import build_day
+    from .validate import validate
+
+    dataset, _ = validate(Path(args.data), build_day())
+    today = build_day()
+    rows = []
+    for partner in dataset.partners:
+        rows.append(("partenaire", partner.get("id"), partner.get("nom"), partner.get("date_verification"), due_date(partner)))
+        for service in partner.get("services") or []:
+            if service.get("date_verification"):
+                rows.append(("service", service.get("id"), service.get("nom"), service["date_verification"], due_date(service)))
+    for person in dataset.professionals:
+        rows.append(("professionnel", person.get("id"), f"{person.get('prenom')} {person.get('nom')}",
+                      person.get("date_verification"), due_date(person)))
+    rows.sort(key=lambda r: (r[4] is None, r[4] or today))
+    writer = csv.writer(sys.stdout) if args.csv else None
+    header = ("type", "id", "nom", "verifie_le", "a_verifier_avant", "en_retard")
+    if writer:
+        writer.writerow(header)
+    for kind, ident, name, checked, due in rows:
+        late = "oui" if due and due < today else "non"
+        values = (kind, ident, name, checked, due.isoformat() if due else "", late)
+        if writer:
+            writer.writerow(values)
+        else:
+            print(f"{'EN RETARD' if late == 'oui' else '         '}  {values[4]:10}  {kind:13} {ident}")
+    return 0
+
+
+def cmd_schemas(args) -> int:
+    from .schemas import write_schemas
+
+    for path in write_schemas():
+        print(path, file=sys.stderr)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="site-build", description="Le guide partagé : valider et construire le site.")
+    commands = main.add_subparsers(dest="command", required=True)
+
+    def with_data(command):
+        command.add_argument("--data", default="data", help="dossier des données (défaut : data)")
+        return command
+
+    validate = with_data(commands.add_parser("validate", help="vérifier les données"))
+    validate.add_argument("--strict", action="store_true", help="les informations à vérifier deviennent des erreurs")
+    validate.set_defaults(run=cmd_validate)
+
+    build = with_data(commands.add_parser("build", help="construire le site"))
+    build.add_argument("--profile", choices=PROFILES, default="public")
+    build.add_argument("--site-dir", help="dossier de sortie (défaut : site ou site-pro)")
+    build.add_argument("--config", default="mkdocs.yml")
+    build.set_defaults(run=cmd_build)
+
+    serve = with_data(commands.add_parser("serve", help="aperçu en direct"))
+    serve.add_argument("--profile", choices=PROFILES, default="public")
+    serve.add_argument("--config", default="mkdocs.yml")
+    serve.add_argument("--addr", default="127.0.0.1:8000")
+    serve.set_defaults(run=cmd_serve)
+
+    report = with_data(commands.add_parser("report", help="fraîcheur des informations"))
+    report.add_argument("--csv", action="store_true")
+    report.set_defaults(run=cmd_report)
+
+    schemas = commands.add_parser("schemas", help="régénérer site_build/schemas/*.schema.json")
+    schemas.set_defaults(run=cmd_schemas)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,171 @@
+"""The open-data Data Package of the public tables, checked with Frictionless before publishing."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+from pathlib import Path
+
+from .dataset import Dataset
+from .vocabularies import slugs
+
+LICENCE = {"name": "etalab-2.0", "title": "Licence Ouverte / Open Licence 2.0",
+           "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"}
+
+
+class PackageError(Exception):
+    pass
+
+
+def _joined(values) -> str:
+    return ",".join(values or [])
+
+
+def _list_field(name: str, title: str, vocabulary: str | None = None) -> dict:
+    field = {"name": name, "type": "string", "title": title,
+             "description": "Valeurs séparées par des virgules."}
+    if vocabulary:
+        words = "|".join(slugs(vocabulary))
+        field["constraints"] = {"pattern": f"^(({words})(,({words}))*)?$"}
+    return field
+
+
+def _field(name, title, kind="string", required=False, **constraints) -> dict:
+    field = {"name": name, "type": kind, "title": title}
+    if required or constraints:
+        field["constraints"] = ({"required": True} if required else {}) | constraints
+    return field
+
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)*$"
+
+TABLES = {
+    "partenaires": ("Partenaires", "Structures du réseau.", [
+        _field("id", "Identifiant", required=True, pattern=SLUG_PATTERN),
+        _field("nom", "Nom", required=True), _field("sigle", "Sigle"),
+        _list_field("reseaux_porteurs", "Réseaux porteurs", "reseaux_porteurs"),
+        _field("voie", "Adresse"), _field("code_postal", "Code postal", pattern=r"^[0-9]{5}$"),
+        _field("commune", "Commune"), _field("code_insee", "Code INSEE", pattern=r"^([0-9]{5}|2[AB][0-9]{3})$"),
+        _field("latitude", "Latitude", "number", minimum=-90, maximum=90),
+        _field("longitude", "Longitude", "number", minimum=-180, maximum=180),
+        _field("telephone", "Téléphone"), _field("courriel", "Courriel", "string"),
+        _field("site_web", "Site web", pattern=r"^https?://.*"),
+        _field("horaires_accueil", "Horaires d'accueil (OpenStreetMap)"),
+        _field("statut", "Statut", enum=slugs("statuts")),
+        _field("date_verification", "Date de vérification", "date", required=True),
+    ], ["id"], []),
+    "services": ("Services", "Services proposés par les partenaires.", [
+        _field("id", "Identifiant", required=True, pattern=SLUG_PATTERN),
+        _field("partenaire_id", "Partenaire", required=True), _field("nom", "Nom", required=True),
+        _list_field("types", "Types", "types"), _list_field("thematiques", "Thématiques", "thematiques"),
+        _list_field("publics", "Publics", "publics"), _list_field("frais", "Frais", "frais"),
+        _list_field("modes_accueil", "Modes d'accueil", "modes_accueil"),
+        _list_field("modes_mobilisation", "Modes de mobilisation", "modes_mobilisation"),
+        _list_field("mobilisable_par", "Mobilisable par", "mobilisable_par"),
+        _field("conditions_acces", "Conditions d'accès"), _list_field("justificatifs", "Justificatifs"),
+        _list_field("langues", "Langues", "langues"), _field("orientable", "Accepte une fiche de liaison", "boolean"),
+    ], ["id"], [("partenaire_id", "partenaires", "id")]),
+    "professionnels": ("Professionnels (publics)", "Personnes dont les coordonnées sont publiques.", [
+        _field("id", "Identifiant", required=True, pattern=SLUG_PATTERN),
+        _field("nom", "Nom", required=True), _field("prenom", "Prénom", required=True),
+        _field("fonction", "Fonction"), _field("partenaire_id", "Partenaire", required=True),
+        _field("telephone", "Téléphone"), _field("courriel", "Courriel"),
+    ], ["id"], [("partenaire_id", "partenaires", "id")]),
+    "recettes": ("Recettes", "Recettes du mois (Épicé'bon).", [
+        _field("id", "Identifiant", required=True, pattern=SLUG_PATTERN),
+        _field("titre", "Titre", required=True), _field("mois", "Mois", "yearmonth", required=True),
+        _field("aliment_du_mois", "Aliment du mois"), _field("portions", "Portions", "integer", minimum=1),
+        _field("preparation_min", "Préparation (min)", "integer", minimum=0),
+        _field("cuisson_min", "Cuisson (min)", "integer", minimum=0),
+        _field("difficulte", "Difficulté", enum=slugs("difficulte")),
+        _list_field("materiel", "Matériel", "materiel"), _list_field("allergenes", "Allergènes", "allergenes"),
+        _list_field("regimes", "Régimes", "regimes"),
+    ], ["id"], []),
+    "interventions": ("Interventions Épi'santé", "Interventions de santé pendant la distribution.", [
+        _field("id", "Identifiant", required=True, pattern=SLUG_PATTERN),
+        _field("titre", "Titre", required=True), _field("intervenant", "Intervenant"),
+        _field("partenaire_id", "Partenaire", required=True), _field("lieu_id", "Lieu", required=True),
+        _field("debut", "Début (heure de Paris)", "datetime", required=True),
+        _field("fin", "Fin (heure de Paris)", "datetime"), _field("recurrence", "Règle de répétition (RRULE)"),
+    ], ["id"], [("partenaire_id", "partenaires", "id"), ("lieu_id", "partenaires", "id")]),
+}
+
+
+def table_rows(dataset: Dataset) -> dict[str, list[dict]]:
+    from .occurrences import span
+    partners, services = [], []
+    for p in dataset.partners:
+        a = p.get("adresse", {})
+        partners.append({"id": p["id"], "nom": p["nom"], "sigle": p.get("sigle"),
+                         "reseaux_porteurs": _joined(p.get("reseaux_porteurs")), "voie": a.get("voie"),
+                         "code_postal": a.get("code_postal"), "commune": a.get("commune"),
+                         "code_insee": a.get("code_insee"), "latitude": a.get("latitude"),
+                         "longitude": a.get("longitude"), "telephone": p.get("telephone"),
+                         "courriel": p.get("courriel"), "site_web": p.get("site_web"),
+                         "horaires_accueil": p.get("horaires_accueil"), "statut": p.get("statut", "actif"),
+                         "date_verification": p["date_verification"]})
+        for s in p.get("services") or []:
+            services.append({"id": s["id"], "partenaire_id": p["id"], "nom": s["nom"],
+                             **{k: _joined(s.get(k)) for k in ("types", "thematiques", "publics", "frais",
+                                                               "modes_accueil", "modes_mobilisation",
+                                                               "mobilisable_par", "langues")},
+                             "conditions_acces": s.get("conditions_acces"),
+                             "justificatifs": _joined(s.get("justificatifs")),
+                             "orientable": bool(s.get("orientable"))})
+    people = [{"id": x["id"], "nom": x["nom"], "prenom": x["prenom"], "fonction": x.get("fonction"),
+               "partenaire_id": x["partenaire"], "telephone": (x.get("telephones") or [{}])[0].get("numero"),
+               "courriel": x.get("courriel")} for x in dataset.professionals if x.get("visibilite") == "public"]
+    recipes = [{"id": rid, "titre": r["titre"], "mois": r["mois"], "aliment_du_mois": r["aliment_du_mois"]["nom"],
+                "portions": r["portions"], "preparation_min": r["preparation_min"], "cuisson_min": r["cuisson_min"],
+                "difficulte": r["difficulte"], "materiel": _joined(r.get("materiel")),
+                "allergenes": _joined(r.get("allergenes")), "regimes": _joined(r.get("regimes"))}
+               for rid, r in dataset.recipes.items()]
+    events = []
+    for i in dataset.interventions:
+        start, end = span(i)
+        events.append({"id": i["id"], "titre": i["titre"], "intervenant": i["intervenant"],
+                       "partenaire_id": i["partenaire"], "lieu_id": i["lieu"], "debut": start.isoformat(),
+                       "fin": end.isoformat(), "recurrence": i.get("recurrence")})
+    return {"partenaires": partners, "services": services, "professionnels": people,
+            "recettes": recipes, "interventions": events}
+
+
+def descriptor(title: str) -> dict:
+    resources = []
+    for name, (table_title, description, fields, key, foreign) in TABLES.items():
+        schema = {"fields": fields, "primaryKey": key}
+        if foreign:
+            schema["foreignKeys"] = [{"fields": f, "reference": {"resource": r, "fields": k}} for f, r, k in foreign]
+        resources.append({"name": name, "title": table_title, "description": description, "path": f"{name}.csv",
+                          "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
+                          "encoding": "utf-8", "schema": schema})
+    return {"name": "guide-partage", "title": title, "description": "Partenaires, services, recettes et "
+            "interventions Épi'santé du guide partagé.", "licenses": [LICENCE], "resources": resources}
+
+
+def _csv(rows: list[dict], fields: list[dict]) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=[f["name"] for f in fields], lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("true" if v is True else "false" if v is False else "" if v is None else v)
+                         for k, v in row.items()})
+    return out.getvalue().encode("utf-8")
+
+
+def build_package(dataset: Dataset, title: str = "Le guide partagé") -> dict[str, bytes]:
+    """{file name: bytes} of the package, after Frictionless found it valid (PackageError otherwise)."""
+    import frictionless  # heavy import, only when a package is built
+
+    rows = table_rows(dataset)
+    files = {f"{name}.csv": _csv(rows[name], TABLES[name][2]) for name in TABLES}
+    files["datapackage.json"] = json.dumps(descriptor(title), ensure_ascii=False, indent=2).encode("utf-8")
+    with tempfile.TemporaryDirectory() as folder:
+        for name, content in files.items():
+            (Path(folder) / name).write_bytes(content)
+        report = frictionless.validate(str(Path(folder) / "datapackage.json"))
+    if not report.valid:
+        errors = report.flatten(["title", "rowNumber", "fieldName", "message"])
+        raise PackageError("paquet de données invalide : " + " ; ".join(str(e) for e in errors[:10]))
+    return files

@@ -1,0 +1,63 @@
+"""Escaping and the Markdown subset allowed in data: no raw HTML, only safe links."""
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+SAFE_SCHEMES = re.compile(r"^(https?:|mailto:|tel:)", re.IGNORECASE)
+
+
+def e(value) -> str:
+    """Escape any data value for HTML text or a quoted attribute."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def safe_href(url: str) -> str | None:
+    return url if isinstance(url, str) and SAFE_SCHEMES.match(url.strip()) else None
+
+
+def _remove_keeping_tail(parent: ET.Element, child: ET.Element):
+    tail = child.tail or ""
+    index = list(parent).index(child)
+    if index:
+        previous = parent[index - 1]
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(child)
+
+
+class _SafeLinks(Treeprocessor):
+    """Links keep only http(s), mailto and tel targets; images are dropped."""
+
+    def run(self, root: ET.Element):
+        for parent in root.iter():
+            for child in list(parent):
+                if child.tag == "img":
+                    _remove_keeping_tail(parent, child)
+                elif child.tag == "a":
+                    if safe_href(child.get("href", "")) is None:
+                        child.attrib.pop("href", None)
+                        child.tag = "span"
+                    elif not child.get("href", "").startswith(("mailto:", "tel:")):
+                        child.set("rel", "noopener")
+
+
+class _SafeExtension(markdown.Extension):
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
+
+
+_MARKDOWN = markdown.Markdown(extensions=[_SafeExtension()])
+
+
+def markdown_text(source: str | None) -> str:
+    """Render editor Markdown; raw HTML is escaped before parsing so it shows as text."""
+    if not source:
+        return ""
+    _MARKDOWN.reset()
+    return _MARKDOWN.convert(html.escape(source, quote=False))
