@@ -52,6 +52,20 @@ class LoadError(Exception):
         self.problem = problem
 
 
+def describe_path(path: Path_) -> str:
+    """'élément 3, champ « services[2].telephone »' for messages raised while loading."""
+    if not path:
+        return "document"
+    head, rest = ("", path)
+    if isinstance(path[0], int):
+        head, rest = f"élément {path[0] + 1}", path[1:]
+    text = ""
+    for step in rest:
+        text += f"[{step + 1}]" if isinstance(step, int) else ("." if text else "") + str(step)
+    field = f"champ « {text} »" if text else ""
+    return ", ".join(x for x in (head, field) if x)
+
+
 class PositionLoader(yaml.CSafeLoader):
     """CSafeLoader that builds plain values from events, recording positions."""
 
@@ -77,17 +91,18 @@ class PositionLoader(yaml.CSafeLoader):
         return value
 
     def _node(self, event, path):
+        where = describe_path(path) + " : "
         if isinstance(event, yaml.AliasEvent):
-            self._fail(event.start_mark, f"les alias YAML (« *{event.anchor} ») ne sont pas acceptés : "
+            self._fail(event.start_mark, where + f"les alias YAML (« *{event.anchor} ») ne sont pas acceptés : "
                        "recopiez la valeur en entier.")
         if getattr(event, "anchor", None):
-            self._fail(event.start_mark, f"les ancres YAML (« &{event.anchor} ») ne sont pas acceptées : "
+            self._fail(event.start_mark, where + f"les ancres YAML (« &{event.anchor} ») ne sont pas acceptées : "
                        "retirez « &" + event.anchor + " » et écrivez chaque valeur en entier.")
         if event.tag not in (None, "!"):
-            self._fail(event.start_mark, f"l'étiquette YAML « {event.tag} » n'est pas acceptée : "
+            self._fail(event.start_mark, where + f"l'étiquette YAML « {event.tag} » n'est pas acceptée : "
                        "retirez-la et écrivez la valeur simplement.")
         if isinstance(event, yaml.ScalarEvent):
-            return self._scalar(event)
+            return self._scalar(event, where)
         if isinstance(event, yaml.SequenceStartEvent):
             items = []
             while not self.check_event(yaml.SequenceEndEvent):
@@ -107,7 +122,7 @@ class PositionLoader(yaml.CSafeLoader):
                 key = key_event.value
                 if key in mapping:
                     first = self.marks.get(path + (key,), (0, 0))[0]
-                    self._fail(key_event.start_mark, f"le champ « {key} » est écrit deux fois "
+                    self._fail(key_event.start_mark, f"{describe_path(path + (key,))} : le champ « {key} » est écrit deux fois "
                                f"(déjà à la ligne {first}) : gardez-en un seul.")
                 key_path = path + (key,)
                 self.marks[key_path] = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
@@ -116,7 +131,7 @@ class PositionLoader(yaml.CSafeLoader):
             return mapping
         self._fail(event.start_mark, "structure YAML inattendue.")
 
-    def _scalar(self, event):
+    def _scalar(self, event, where: str):
         text = event.value
         if event.style:  # quoted or block scalar: always text (plain style is "")
             return text
@@ -127,12 +142,12 @@ class PositionLoader(yaml.CSafeLoader):
         if text in _FALSE:
             return False
         if text.lower() in _YAML11_BOOLEANS:
-            self._fail(event.start_mark, f"« {text} » est ambigu (oui/non selon les logiciels) : "
+            self._fail(event.start_mark, where + f"« {text} » est ambigu (oui/non selon les logiciels) : "
                        f"écrivez true ou false, ou \"{text}\" entre guillemets si c'est du texte.")
         if _INT.fullmatch(text):
             digits = text.lstrip("+-")
             if len(digits) > 1 and digits.startswith("0"):
-                self._fail(event.start_mark, f"« {text} » commence par un zéro et serait lu comme un nombre "
+                self._fail(event.start_mark, where + f"« {text} » commence par un zéro et serait lu comme un nombre "
                            f"(le zéro serait perdu) : écrivez-le entre guillemets, \"{text}\".")
             return int(text)
         if _FLOAT.fullmatch(text):

@@ -1,0 +1,81 @@
+"""Validation and build time at 100 / 1,000 / 10,000 partners, against a bare MkDocs build.
+
+The bare build uses the same theme, plugins and `not_in_nav` rules, with the same
+number of plain Markdown pages and no hooks. Prints times and ratios; asserts nothing.
+Usage: python bench/run.py [SIZE ...]
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402
+
+BIN = Path(sys.executable).parent
+
+
+def timed(command: list[str], cwd: Path, env=None) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def project(size: int) -> Path:
+    """A project folder whose data/ is synthetic; content, hooks and theme are the real ones."""
+    folder = OUT / f"project-{size}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for name in ("content", "hooks", "site_build", "mkdocs.yml"):
+        (folder / name).symlink_to(ROOT / name)
+    generate(folder / "data", size)
+    return folder
+
+
+def bare(size: int, data: Path) -> Path:
+    """The same generated pages written as plain Markdown files (HTML body), built by MkDocs alone."""
+    os.environ["SITE_BUILD_TODAY"] = "2026-11-26"
+    from site_build.pipeline import prepare
+
+    folder = OUT / f"bare-{size}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    docs = folder / "docs"
+    shutil.copytree(ROOT / "content", docs)
+    for page in prepare(data, "public").pages:
+        target = docs / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f"# {page.title_markdown}\n\n{page.html}\n", encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("docs_dir: content", "docs_dir: docs")
+        .replace("custom_dir: site_build/theme", f"custom_dir: {ROOT / 'site_build/theme'}")
+        .split("\nhooks:")[0] + "\nnav:\n  - Accueil: index.md\n" + "not_in_nav: |\n  /annuaire/*\n  /recettes/*\n  /sante/*\n  /donnees/*\n")
+    return folder
+
+
+def main(sizes: list[int]):
+    print(f"{'partners':>9} {'pages':>6} {'validate s':>11} {'build s':>8} {'bare s':>7} {'build/bare':>10}")
+    env = dict(os.environ, SITE_BUILD_TODAY="2026-11-26")
+    for size in sizes:
+        folder = project(size)
+        validate = timed([str(BIN / "site-build"), "validate"], folder, env)
+        build = timed([str(BIN / "site-build"), "build", "--site-dir", str(folder / "site")], folder, env)
+        pages = sum(1 for _ in (folder / "site").rglob("index.html"))
+        bare_folder = bare(size, folder / "data")
+        bare_time = timed([str(BIN / "mkdocs"), "build", "-q"], bare_folder)
+        print(f"{size:>9} {pages:>6} {validate:>11.2f} {build:>8.2f} {bare_time:>7.2f} {build / bare_time:>10.2f}",
+              flush=True)
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [100, 1000, 10000])

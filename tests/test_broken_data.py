@@ -1,0 +1,96 @@
+"""Every mistake an editor makes gets a French message at the right file and line."""
+import re
+import shutil
+from datetime import date
+
+import pytest
+
+from site_build.cli import main
+from site_build.validate import has_errors, validate
+
+from .conftest import FIXTURES
+
+TARGETS = {"partners": "partners.yaml", "professionals": "professionals.yaml",
+           "interventions": "interventions.yaml", "recipes": "recipes/soupe-de-potiron.yaml",
+           "forms": "forms/fiche.yaml"}
+
+# fixture name → (line, what the message says, the field it names)
+CASES = [
+    ('partners--public-mal-ecrit', 16, 'vouliez-vous dire « familles »', 'publics'),
+    ('partners--champ-inconnu', 22, 'vouliez-vous dire « telephone »', 'telephon'),
+    ('partners--champ-en-double', 21, 'écrit deux fois', 'sigle'),
+    ('partners--code-postal-nombre', 21, 'entre guillemets', 'code_postal'),
+    ('partners--telephone-zero-initial', 6, 'commence par un zéro', 'telephone'),
+    ('partners--booleen-yes', 17, 'ambigu', 'orientable'),
+    ('partners--horaires-illisibles', 25, 'illisibles', 'horaires_accueil'),
+    ('partners--site-web-sans-https', 24, 'https://', 'site_web'),
+    ('partners--courriel-incomplet', 23, 'adresse électronique', 'courriel'),
+    ('partners--date-impossible', 28, 'vraie date', 'date_verification'),
+    ('partners--identifiant-service-en-double', 30, 'déjà utilisé', 'id'),
+    ('partners--nom-manquant', 18, 'il manque le champ obligatoire « nom »', 'nom'),
+    ('partners--ancre-yaml', 9, 'ancres', 'date_verification'),
+    ('partners--tabulation', 20, 'tabulation', None),
+    ('partners--html-dans-description', 32, 'HTML', 'description'),
+    ('partners--deux-points-dans-texte', 4, 'deux-points', None),
+    ('partners--fermeture-a-l-envers', 27, 'fin est avant', 'fermeture_temporaire.au'),
+    ('partners--mauvais-statut', 26, 'inconnue', 'statut'),
+    ('partners--fichier-vide', 1, 'vide', None),
+    ('partners--pas-une-liste', 1, 'doit être une liste', None),
+    ('partners--pas-utf8', 5, 'UTF-8', None),
+    ('professionals--partenaire-inconnu', 16, 'vouliez-vous dire « caf-du-cher »', 'partenaire'),
+    ('professionals--service-inconnu', 7, "n'existe pas", 'services'),
+    ('professionals--visibilite-inconnue', 20, 'valeurs possibles : public, pro', 'visibilite'),
+    ('professionals--prenom-manquant', 12, 'il manque le champ obligatoire « prenom »', 'prenom'),
+    ('interventions--hors-distribution', 15, 'en dehors des heures de distribution', 'debut'),
+    ('interventions--fin-et-duree', 10, 'mais pas les deux', 'fin'),
+    ('interventions--debut-sans-t', 7, 'AAAA-MM-JJTHH:MM', 'debut'),
+    ('interventions--recurrence-mal-ecrite', 9, 'règle iCalendar', 'recurrence'),
+    ('interventions--lieu-inconnu', 14, 'vouliez-vous dire « epicea »', 'lieu'),
+    ('recipes--allergene-mal-ecrit', 17, 'vouliez-vous dire « arachides »', 'allergenes'),
+    ('recipes--portions-en-lettres', 5, 'nombre entier', 'portions'),
+    ('recipes--image-introuvable', 18, 'introuvable', 'image.src'),
+    ('recipes--prix-sans-releve', 10, 'prix_releves', 'ingredients'),
+    ('recipes--recette-en-liste', 1, 'pas une liste', None),
+    ('forms--choix-sans-liste', 9, 'liste « choix »', 'champs'),
+]
+
+ENGLISH = re.compile(r"\b(expected|not allowed|is not|Traceback|error|found|while)\b")
+FRENCH = re.compile(r"\b(le|la|les|un|une|est|écrivez|champ|valeur|du|de|fichier)\b")
+
+
+def test_corpus_is_complete():
+    on_disk = {p.stem for p in (FIXTURES / "broken").iterdir()}
+    assert on_disk == {name for name, *_ in CASES}
+    assert len(CASES) >= 25
+
+
+def _install(valid_data, name):
+    target = valid_data / TARGETS[name.split("--")[0]]
+    shutil.copyfile(FIXTURES / "broken" / f"{name}.yaml", target)
+    return target
+
+
+@pytest.mark.parametrize("name,line,fragment,field", CASES, ids=[c[0] for c in CASES])
+def test_mistake_is_reported_at_its_line(valid_data, name, line, fragment, field):
+    target = _install(valid_data, name)
+    _, problems = validate(valid_data, date(2026, 11, 26))
+    errors = [p for p in problems if not p.warning]
+    assert has_errors(problems), f"{name}: no error reported"
+    relative = str(target.relative_to(valid_data))
+    matching = [p for p in errors if p.file.endswith(relative) and p.line == line and fragment in p.message]
+    assert matching, f"{name}: expected line {line} with « {fragment} », got:\n" + "\n".join(p.format() for p in errors)
+    message = matching[0].message
+    assert FRENCH.search(message) and not ENGLISH.search(message), message
+    if field:
+        assert f"« {field}" in message or f".{field}" in message or f"{field} »" in message, message
+
+
+@pytest.mark.parametrize("name", [c[0] for c in CASES])
+def test_cli_prints_file_line_column_and_no_traceback(valid_data, name, capsys):
+    _install(valid_data, name)
+    assert main(["validate", "--data", str(valid_data)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert re.match(r"^.+\.ya?ml:\d+:\d+: ", lines[0]), lines[0]
+    assert lines[-1].startswith("Données invalides : ") and "erreur" in lines[-1]

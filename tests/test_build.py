@@ -1,0 +1,145 @@
+"""The built sites: URLs of DESIGN.md, profiles, data package, feeds, atomic swaps."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from site_build.build import build_site
+from site_build.problems import DataError
+
+from .conftest import FIXTURES, ROOT
+
+
+def _files(site: Path):
+    return [p for p in site.rglob("*") if p.is_file()]
+
+
+def test_every_design_url_exists(built_sites):
+    public, pro = built_sites["public"], built_sites["pro"]
+    for url in ("index.html", "guide/epicerie/index.html", "annuaire/index.html", "annuaire/caf-du-cher/index.html",
+                "recettes/index.html", "recettes/veloute-de-potimarron/index.html", "recettes/2026-12/index.html",
+                "sante/index.html", "sante/2027-01/index.html", "sante/epi-sante.ics", "donnees/index.html",
+                "donnees/datapackage.json", "hors-ligne/index.html", "search/search_index.json"):
+        assert (public / url).is_file(), url
+        assert (pro / url).is_file(), url
+    for url in ("professionnels/index.html", "liaison/fiche-de-liaison/index.html"):
+        assert (pro / url).is_file(), url
+        assert not (public / url).exists(), url
+    assert len(list((public / "annuaire").glob("*/index.html"))) == 36
+
+
+def _pro_only_values():
+    people = yaml.safe_load((ROOT / "data/professionals.yaml").read_text(encoding="utf-8"))
+    values = set()
+    for person in people:
+        if person["visibilite"] == "pro":
+            values.add(f"{person['prenom']} {person['nom']}")
+            values.add(person["courriel"])
+            values.update(t["numero"] for t in person["telephones"])
+    return values
+
+
+def test_public_build_holds_no_pro_only_value(built_sites):
+    values = _pro_only_values()
+    assert len(values) > 50
+    leaks = []
+    for path in _files(built_sites["public"]):
+        text = path.read_bytes().decode("utf-8", errors="ignore")
+        text = text.replace("\\u00a0", " ")
+        leaks += [(str(path), v) for v in values if v in text]
+    assert not leaks, leaks[:5]
+    # the pro build does hold them: the check above can fail
+    pro_text = (built_sites["pro"] / "professionnels/index.html").read_text(encoding="utf-8")
+    assert sum(v in pro_text for v in values) == len(values)
+
+
+def test_pro_pages_are_noindex(built_sites):
+    assert 'name="robots" content="noindex' in (built_sites["pro"] / "index.html").read_text(encoding="utf-8")
+    assert "noindex" not in (built_sites["public"] / "index.html").read_text(encoding="utf-8")
+
+
+def test_generated_pages_stay_out_of_the_global_nav(built_sites):
+    home = (built_sites["public"] / "index.html").read_text(encoding="utf-8")
+    assert "annuaire/caf-du-cher/" not in home
+    assert 'href="professionnels/"' not in home
+
+
+def test_search_index_is_french_and_holds_partners(built_sites):
+    index = json.loads((built_sites["public"] / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["fr"]
+    assert any(doc["location"].startswith("annuaire/caf-du-cher/") for doc in index["docs"])
+
+
+def test_data_package_passes_frictionless(built_sites):
+    import frictionless
+
+    descriptor = built_sites["public"] / "donnees/datapackage.json"
+    report = frictionless.validate(str(descriptor))
+    assert report.valid, report.flatten(["message"])
+    package = json.loads(descriptor.read_text(encoding="utf-8"))
+    names = {r["name"] for r in package["resources"]}
+    assert names == {"partenaires", "services", "professionnels", "recettes", "interventions"}
+    services = next(r for r in package["resources"] if r["name"] == "services")
+    assert services["schema"]["foreignKeys"][0]["reference"]["resource"] == "partenaires"
+
+
+def test_calendar_feed_has_stable_uids_and_paris_times(built_sites):
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical((built_sites["public"] / "sante/epi-sante.ics").read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 17
+    first = next(e for e in events if str(e["uid"]).startswith("depistage-diabete@"))
+    assert first["dtstart"].dt.tzinfo.key == "Europe/Paris"
+    assert "FREQ" in first["rrule"].to_ical().decode()
+
+
+def test_partner_page_shows_french_labels_not_slugs(built_sites):
+    page = (built_sites["public"] / "annuaire/caf-du-cher/index.html").read_text(encoding="utf-8")
+    assert "Du lundi au vendredi, de 8 h 30 à 12 h" in page
+    assert "Familles" in page and "difficultes-financieres--" not in page
+    assert 'href="tel:+33261910030"' in page
+
+
+def test_invalid_data_leaves_previous_site_intact(tmp_path, valid_data):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text().replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}")
+                      .replace("hooks/guide.py", str(ROOT / "hooks/guide.py"))
+                      .replace("custom_dir: site_build/theme", f"custom_dir: {ROOT / 'site_build/theme'}"))
+    (tmp_path / "data").rmdir() if (tmp_path / "data").exists() and not any((tmp_path / "data").iterdir()) else None
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous site")
+    (valid_data / "partners.yaml").write_text(
+        (FIXTURES / "broken/partners--public-mal-ecrit.yaml").read_text(encoding="utf-8"))
+    with pytest.raises(DataError):
+        build_site(config, "public", site, valid_data)
+    assert (site / "index.html").read_text() == "previous site"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_generator_failure_leaves_previous_site_intact(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous site")
+    broken_config = tmp_path / "mkdocs.yml"
+    broken_config.write_text((ROOT / "mkdocs.yml").read_text().replace("name: material", "name: no-such-theme"))
+    with pytest.raises(BaseException):
+        build_site(broken_config, "public", site, ROOT / "data")
+    assert (site / "index.html").read_text() == "previous site"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_data_values_are_escaped(tmp_path, valid_data):
+    from site_build.pages import partner_page
+    from site_build.validate import validate
+    from datetime import date
+
+    dataset, _ = validate(valid_data, date(2026, 11, 26))
+    partner = dict(dataset.partners[1], nom='A & B "quoted"', sigle="<i>x</i>",
+                   description="[lien](javascript:alert(1)) <img src=x onerror=alert(1)>")
+    html = partner_page(partner, dataset, date(2026, 11, 26)).html
+    assert "<i>x</i>" not in html and "&lt;i&gt;x&lt;/i&gt;" in html
+    assert "javascript:" not in html and "<img" not in html

@@ -1,0 +1,49 @@
+import subprocess
+import sys
+
+from site_build.cli import main
+
+from .conftest import ROOT
+
+
+def test_valid_data_exits_zero(valid_data, capsys):
+    assert main(["validate", "--data", str(valid_data)]) == 0
+    assert "Données valides" in capsys.readouterr().err
+
+
+def test_sample_data_is_valid(capsys):
+    assert main(["validate", "--data", str(ROOT / "data")]) == 0
+
+
+def test_stale_entries_warn_and_fail_with_strict(valid_data, capsys):
+    partners = valid_data / "partners.yaml"
+    partners.write_text(partners.read_text().replace("date_verification: 2026-11-02", "date_verification: 2025-01-02"))
+    assert main(["validate", "--data", str(valid_data)]) == 0
+    assert "attention : " in capsys.readouterr().err
+    assert main(["validate", "--data", str(valid_data), "--strict"]) == 1
+    assert "informations à vérifier" in capsys.readouterr().err
+
+
+def test_usage_errors_exit_two():
+    for args in (["validate", "--nope"], ["frobnicate"], ["build", "--profile", "secret"]):
+        result = subprocess.run([sys.executable, "-m", "site_build.cli", *args], capture_output=True, text=True)
+        assert result.returncode == 2, args
+    missing = subprocess.run([sys.executable, "-m", "site_build.cli", "validate", "--data", "/nonexistent"],
+                             capture_output=True, text=True)
+    assert missing.returncode == 2
+
+
+def test_github_annotations(valid_data, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    (valid_data / "partners.yaml").write_text(
+        (valid_data / "partners.yaml").read_text().replace("publics: [familles]", "publics: [famile]", 1))
+    assert main(["validate", "--data", str(valid_data)]) == 1
+    out = capsys.readouterr().out
+    assert "::error file=" in out and ",line=16," in out and "familles" in out
+
+
+def test_report_lists_overdue_first(capsys):
+    assert main(["report", "--csv", "--data", str(ROOT / "data")]) == 0
+    rows = capsys.readouterr().out.strip().splitlines()
+    assert rows[0].startswith("type,id,nom")
+    assert "musee-vierzon" in rows[1] and rows[1].endswith(",oui")

@@ -1,0 +1,54 @@
+import json
+from pathlib import Path
+
+import jsonschema
+
+from site_build.dataset import SCHEMA_COMMENT
+from site_build.schemas import SCHEMA_DIR, SCHEMAS, schema_text
+from site_build.vocabularies import VOCABULARIES
+
+from .conftest import ROOT
+
+
+def test_committed_schemas_are_up_to_date():
+    for name in SCHEMAS:
+        committed = (SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")
+        assert committed == schema_text(name), f"run `site-build schemas`: {name}.schema.json is out of date"
+
+
+def test_schemas_are_valid_draft_2020_12_and_closed():
+    for name, schema in SCHEMAS.items():
+        jsonschema.Draft202012Validator.check_schema(schema)
+        assert schema["$schema"].endswith("2020-12/schema")
+
+    def closed(node):
+        if isinstance(node, dict):
+            if node.get("type") == "object":
+                assert node.get("additionalProperties") is False, node.get("description")
+            for value in node.values():
+                closed(value)
+        elif isinstance(node, list):
+            for value in node:
+                closed(value)
+    closed(SCHEMAS)
+
+
+def test_every_data_file_points_at_its_schema():
+    for path in (ROOT / "data").rglob("*.yaml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith(SCHEMA_COMMENT), path
+        target = (path.parent / first[len(SCHEMA_COMMENT):]).resolve()
+        assert target.is_file() and target.parent == SCHEMA_DIR, path
+
+
+def test_vocabularies_are_the_national_ones_plus_marked_local_additions():
+    from data_inclusion.schema import v1
+
+    national = {m.value for m in v1.Thematique}
+    ours = {t.slug: t for t in VOCABULARIES["thematiques"]}
+    assert national <= set(ours)
+    assert all(ours[slug].local for slug in set(ours) - national)
+    assert len(VOCABULARIES["allergenes"]) == 14
+    partners = json.loads((SCHEMA_DIR / "partners.schema.json").read_text(encoding="utf-8"))
+    publics = partners["items"]["properties"]["services"]["items"]["properties"]["publics"]["items"]["enum"]
+    assert "familles" in publics
