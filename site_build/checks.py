@@ -81,8 +81,7 @@ class Checker:
             identifier = record.get("id")
             if not isinstance(identifier, str):
                 continue
-            group = "partners" if kind == "partners" else kind
-            key = f"{group}:{identifier}"
+            key = f"{kind}:{identifier}"  # partners and services share one id space
             if key in seen:
                 first_kind, first_path = seen[key]
                 line = self.dataset.documents[first_kind].mark(first_path + ("id",))[0]

@@ -81,8 +81,8 @@ def cmd_report(args) -> int:
     from .pipeline import build_day
     from .validate import validate
 
-    dataset, _ = validate(Path(args.data), build_day())
     today = build_day()
+    dataset, _ = validate(Path(args.data), today)
     rows = []
     for partner in dataset.partners:
         rows.append(("partenaire", partner.get("id"), partner.get("nom"), partner.get("date_verification"), due_date(partner)))

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from .dataset import Dataset
+from .occurrences import span
 from .vocabularies import slugs
 
 LICENCE = {"name": "etalab-2.0", "title": "Licence Ouverte / Open Licence 2.0",
@@ -93,7 +94,6 @@ TABLES = {
 
 
 def table_rows(dataset: Dataset) -> dict[str, list[dict]]:
-    from .occurrences import span
     partners, services = [], []
     for p in dataset.partners:
         a = p.get("adresse", {})

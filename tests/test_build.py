@@ -108,7 +108,6 @@ def test_invalid_data_leaves_previous_site_intact(tmp_path, valid_data):
     config.write_text((ROOT / "mkdocs.yml").read_text().replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}")
                       .replace("hooks/guide.py", str(ROOT / "hooks/guide.py"))
                       .replace("custom_dir: site_build/theme", f"custom_dir: {ROOT / 'site_build/theme'}"))
-    (tmp_path / "data").rmdir() if (tmp_path / "data").exists() and not any((tmp_path / "data").iterdir()) else None
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous site")
