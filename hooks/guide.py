@@ -8,6 +8,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from site_build.build import PROFILE_VARIABLE
+from site_build.datapackage import PackageError
 from site_build.navigation import nav_for_profile
 from site_build.pipeline import prepare
 from site_build.problems import DataError
@@ -47,6 +48,14 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     generated = _state["prepared"].html_by_uri.get(page.file.src_uri)
     return html + generated.html if generated else html
+
+
+def on_post_build(config):
+    # The data package is checked in a worker during the build; an invalid one fails it.
+    try:
+        _state["prepared"].package_check.confirm()
+    except PackageError as error:
+        raise PluginError(str(error)) from None
 
 
 def on_serve(server, config, builder):

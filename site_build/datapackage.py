@@ -154,18 +154,55 @@ def _csv(rows: list[dict], fields: list[dict]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def build_package(dataset: Dataset, title: str = "Le guide partagé") -> dict[str, bytes]:
-    """{file name: bytes} of the package, after Frictionless found it valid (PackageError otherwise)."""
-    import frictionless  # heavy import, only when a package is built
-
+def package_files(dataset: Dataset, title: str = "Le guide partagé") -> dict[str, bytes]:
+    """{file name: bytes} of the package: one CSV per table and datapackage.json. Not yet checked."""
     rows = table_rows(dataset)
     files = {f"{name}.csv": _csv(rows[name], TABLES[name][2]) for name in TABLES}
     files["datapackage.json"] = json.dumps(descriptor(title), ensure_ascii=False, indent=2).encode("utf-8")
+    return files
+
+
+def package_errors(files: dict[str, bytes]) -> list[str]:
+    """What Frictionless finds wrong with the package (empty when valid). Pure, so it can run in a worker."""
+    import frictionless  # heavy import, only where a package is checked
+
     with tempfile.TemporaryDirectory() as folder:
         for name, content in files.items():
             (Path(folder) / name).write_bytes(content)
         report = frictionless.validate(str(Path(folder) / "datapackage.json"))
-    if not report.valid:
-        errors = report.flatten(["title", "rowNumber", "fieldName", "message"])
-        raise PackageError("paquet de données invalide : " + " ; ".join(str(e) for e in errors[:10]))
+    found = [("datapackage.json", error) for error in report.errors]
+    found += [(f"{task.name}.csv", error) for task in report.tasks for error in task.errors]
+    return [name + (f", ligne {getattr(error, 'row_number', '')}" if getattr(error, "row_number", None) else "")
+            + (f", champ {error.field_name}" if getattr(error, "field_name", None) else "") + f" : {error.message}"
+            for name, error in found]
+
+
+def raise_for(errors: list[str]):
+    if errors:
+        raise PackageError("paquet de données invalide : " + " ; ".join(errors[:10]))
+
+
+def build_package(dataset: Dataset, title: str = "Le guide partagé") -> dict[str, bytes]:
+    """The package's files, after Frictionless found them valid (PackageError otherwise)."""
+    files = package_files(dataset, title)
+    raise_for(package_errors(files))
     return files
+
+
+class PackageCheck:
+    """Frictionless validation of a package in a worker process, so it overlaps the MkDocs build
+    (its import and checks cost about 0.5 s). `confirm()` waits and raises PackageError."""
+
+    _executor = None
+
+    def __init__(self, files: dict[str, bytes]):
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
+
+        if PackageCheck._executor is None:
+            # spawn, not fork: the parent may run server threads (mkdocs serve)
+            PackageCheck._executor = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
+        self._future = PackageCheck._executor.submit(package_errors, files)
+
+    def confirm(self):
+        raise_for(self._future.result())

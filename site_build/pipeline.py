@@ -12,7 +12,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .calendar_feed import epi_sante_calendar
-from .datapackage import build_package
+from .datapackage import PackageCheck, package_files
 from .dataset import Dataset
 from .pages import Page, all_pages, home_section
 from .problems import DataError, Problem
@@ -28,6 +28,7 @@ class Prepared:
     problems: list[Problem]  # warnings only (errors raise)
     pages: list[Page] = field(default_factory=list)
     assets: dict[str, bytes] = field(default_factory=dict)  # site path → content
+    package_check: PackageCheck | None = None  # confirm() before publishing
 
     @cached_property
     def html_by_uri(self) -> dict[str, Page]:
@@ -68,8 +69,9 @@ def prepare(data_dir: Path, profile: str, today: date | None = None) -> Prepared
     stamp = datetime.combine(today, datetime.min.time(), tzinfo=timezone.utc)
     prepared.assets["sante/epi-sante.ics"] = epi_sante_calendar(published, stamp)
     public_tables = view(dataset, "public")  # open data is always the public view
-    for name, content in build_package(public_tables).items():
-        prepared.assets[f"donnees/{name}"] = content
+    files = package_files(public_tables)
+    prepared.assets.update({f"donnees/{name}": content for name, content in files.items()})
+    prepared.package_check = PackageCheck(files)
     _cache.clear()
     _cache[key] = prepared
     return prepared

@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 from functools import lru_cache
 
-import jsonschema
+import jsonschema_rs
 
 from .problems import Problem
 from .schemas import SCHEMAS
@@ -15,9 +15,18 @@ _TYPES = {"string": "du texte", "integer": "un nombre entier", "number": "un nom
 
 
 @lru_cache(maxsize=None)
-def validator(name: str) -> jsonschema.Draft202012Validator:
+def validator(name: str):
+    import jsonschema  # only needed for files with errors
+
     # Compiled once per process; the format checker makes "date" mean a real date.
     return jsonschema.Draft202012Validator(SCHEMAS[name], format_checker=jsonschema.FormatChecker(["date"]))
+
+
+@lru_cache(maxsize=None)
+def fast_validator(name: str):
+    # The Rust validator answers "valid or not" ~40x faster; the Python one,
+    # run only on invalid files, gives the error details the messages need.
+    return jsonschema_rs.Draft202012Validator(SCHEMAS[name], validate_formats=True)
 
 
 def field_path(path: tuple, data) -> str:
@@ -52,7 +61,7 @@ def _describe(value) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def _message(error: jsonschema.ValidationError) -> list[tuple[tuple, str]]:
+def _message(error) -> list[tuple[tuple, str]]:
     """(path, what is wrong and what to write) pairs for one schema error."""
     path = tuple(error.absolute_path)
     schema, value, kind = error.schema, error.instance, error.validator
@@ -115,6 +124,8 @@ def _message(error: jsonschema.ValidationError) -> list[tuple[tuple, str]]:
 
 
 def schema_problems(document: Document, schema_name: str) -> list[Problem]:
+    if fast_validator(schema_name).is_valid(document.data):
+        return []
     problems = []
     for error in validator(schema_name).iter_errors(document.data):
         for path, message in _message(error):

@@ -269,7 +269,10 @@ def schema_text(name: str) -> str:
 
 def write_schemas(directory: Path = SCHEMA_DIR) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
-    written = []
+    from .vocabularies import NATIONAL_FILE, national_text
+
+    NATIONAL_FILE.write_text(national_text(), encoding="utf-8")
+    written = [NATIONAL_FILE]
     for name in SCHEMAS:
         path = directory / f"{name}.schema.json"
         path.write_text(schema_text(name), encoding="utf-8")

@@ -1,14 +1,42 @@
 """Reference vocabularies: one source for the JSON Schemas, the filters and the labels.
 
 The data·inclusion v1 lists come from the `data-inclusion-schema` package so that
-our slugs stay the national ones. Local additions are marked `local=True`: they
-are valid here but have no national equivalent (exports map them to nothing).
+our slugs stay the national ones. They are read from a snapshot that `site-build
+schemas` writes and a test keeps equal to the package, because importing the
+package (pydantic models) costs ~0.1 s on every build. Local additions are
+marked `local=True`: they are valid here but have no national equivalent
+(exports map them to nothing).
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
-from data_inclusion.schema import v1 as di
+NATIONAL_FILE = Path(__file__).parent / "schemas" / "data-inclusion-v1.json"
+# our vocabulary name → enum of data_inclusion.schema.v1
+NATIONAL_ENUMS = {"thematiques": "Thematique", "categories": "Categorie", "publics": "Public",
+                  "types": "TypeService", "frais": "Frais", "modes_accueil": "ModeAccueil",
+                  "modes_mobilisation": "ModeMobilisation", "mobilisable_par": "PersonneMobilisatrice",
+                  "reseaux_porteurs": "ReseauPorteur"}
+
+
+def national_snapshot() -> dict[str, list[list[str]]]:
+    """[slug, label] pairs of every national list, straight from the pinned package."""
+    from data_inclusion.schema import v1 as di
+
+    return {name: [[m.value, m.label] for m in getattr(di, enum)] for name, enum in NATIONAL_ENUMS.items()}
+
+
+def national_text() -> str:
+    """The snapshot as JSON, one [slug, label] pair per line (readable diffs on package updates)."""
+    lists = [f"  {json.dumps(name)}: [\n" + ",\n".join(f"    {json.dumps(pair, ensure_ascii=False)}" for pair in pairs)
+             + "\n  ]" for name, pairs in national_snapshot().items()]
+    return "{\n" + ",\n".join(lists) + "\n}\n"
+
+
+_NATIONAL = (json.loads(NATIONAL_FILE.read_text(encoding="utf-8")) if NATIONAL_FILE.is_file()
+             else national_snapshot())
 
 
 @dataclass(frozen=True)
@@ -18,8 +46,8 @@ class Term:
     local: bool = False
 
 
-def _national(enum) -> list[Term]:
-    return [Term(member.value, member.label) for member in enum]
+def _national(name: str) -> list[Term]:
+    return [Term(slug, label) for slug, label in _NATIONAL[name]]
 
 
 def _local(*pairs: tuple[str, str]) -> list[Term]:
@@ -27,23 +55,23 @@ def _local(*pairs: tuple[str, str]) -> list[Term]:
 
 
 VOCABULARIES: dict[str, list[Term]] = {
-    "thematiques": _national(di.Thematique) + _local(
+    "thematiques": _national("thematiques") + _local(
         ("sante--prevention-nutrition", "Prévention et nutrition"),
         ("sante--depistage-et-prevention", "Dépistage et prévention"),
         ("remobilisation--culture-et-loisirs", "Culture et loisirs"),
         ("famille--accueil-petite-enfance", "Accueil de la petite enfance"),
         ("seniors--vie-a-domicile-et-hebergement", "Vie à domicile et hébergement des personnes âgées"),
     ),
-    "publics": _national(di.Public),
-    "types": _national(di.TypeService),
-    "frais": _national(di.Frais) + _local(
+    "publics": _national("publics"),
+    "types": _national("types"),
+    "frais": _national("frais") + _local(
         ("participation-symbolique", "Participation symbolique (par exemple 10 %)"),
         ("adhesion", "Adhésion à l'association"),
     ),
-    "modes_accueil": _national(di.ModeAccueil),
-    "modes_mobilisation": _national(di.ModeMobilisation),
-    "mobilisable_par": _national(di.PersonneMobilisatrice),
-    "reseaux_porteurs": _national(di.ReseauPorteur) + _local(
+    "modes_accueil": _national("modes_accueil"),
+    "modes_mobilisation": _national("modes_mobilisation"),
+    "mobilisable_par": _national("mobilisable_par"),
+    "reseaux_porteurs": _national("reseaux_porteurs") + _local(
         ("mediatheques", "Médiathèques et bibliothèques"),
         ("musees", "Musées"),
         ("offices-de-tourisme", "Offices de tourisme"),
@@ -125,11 +153,14 @@ def label(name: str, slug: str) -> str:
     return _LABELS[name].get(slug, slug)
 
 
+_CATEGORIES = dict(_NATIONAL["categories"])
+
+
 def thematique_label(slug: str) -> str:
     """'Catégorie : sous-thème' for a data·inclusion thématique."""
     base = label("thematiques", slug)
     category = slug.split("--")[0]
-    categories = {c.value: c.label for c in di.Categorie}
+    categories = _CATEGORIES
     if category in categories and base != categories[category]:
         return f"{categories[category]} : {base[0].lower()}{base[1:]}"
     return base

@@ -103,11 +103,17 @@ def test_partner_page_shows_french_labels_not_slugs(built_sites):
     assert 'href="tel:+33261910030"' in page
 
 
-def test_invalid_data_leaves_previous_site_intact(tmp_path, valid_data):
+def _config_beside(tmp_path: Path) -> Path:
+    """The project's mkdocs.yml, usable from tmp_path (whose data/ is the test's)."""
     config = tmp_path / "mkdocs.yml"
     config.write_text((ROOT / "mkdocs.yml").read_text().replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}")
                       .replace("hooks/guide.py", str(ROOT / "hooks/guide.py"))
                       .replace("custom_dir: site_build/theme", f"custom_dir: {ROOT / 'site_build/theme'}"))
+    return config
+
+
+def test_invalid_data_leaves_previous_site_intact(tmp_path, valid_data):
+    config = _config_beside(tmp_path)
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous site")
@@ -117,6 +123,28 @@ def test_invalid_data_leaves_previous_site_intact(tmp_path, valid_data):
         build_site(config, "public", site, valid_data)
     assert (site / "index.html").read_text() == "previous site"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_invalid_data_package_fails_the_build(tmp_path, valid_data, monkeypatch, caplog):
+    # Frictionless runs in a worker during the build; its verdict still gates the swap.
+    import site_build.pipeline as pipeline
+
+    def with_duplicate_partner(dataset):
+        files = package_files(dataset)
+        lines = files["partenaires.csv"].decode().splitlines(keepends=True)
+        files["partenaires.csv"] = "".join(lines + [lines[1]]).encode()
+        return files
+
+    package_files = pipeline.package_files
+    monkeypatch.setattr(pipeline, "package_files", with_duplicate_partner)
+    config = _config_beside(tmp_path)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous site")
+    with pytest.raises(Exception, match="BuildError"):
+        build_site(config, "public", site, valid_data)
+    assert "paquet de données invalide : partenaires.csv, ligne 4" in caplog.text
+    assert (site / "index.html").read_text() == "previous site"
 
 
 def test_generator_failure_leaves_previous_site_intact(tmp_path):
