@@ -12,6 +12,7 @@ from site_build.datapackage import PackageError
 from site_build.navigation import nav_for_profile
 from site_build.pipeline import prepare
 from site_build.problems import DataError
+from site_build.settings import SiteSettings
 
 HOME_MARKER = "<!-- ce-mois-ci -->"
 _state: dict = {}
@@ -21,7 +22,7 @@ def on_config(config):
     profile = os.environ.get(PROFILE_VARIABLE, "public")
     data_dir = Path(config.config_file_path).parent / "data"
     try:
-        _state["prepared"] = prepare(data_dir, profile)
+        _state["prepared"] = prepare(data_dir, profile, settings=SiteSettings.from_mkdocs(config))
     except DataError as error:
         raise PluginError("\n".join(p.format() for p in error.problems)) from None
     _state["data_dir"] = data_dir

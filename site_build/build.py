@@ -6,7 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .pipeline import prepare
+from .pipeline import validated
 
 PROFILE_VARIABLE = "SITE_BUILD_PROFILE"
 
@@ -23,7 +23,7 @@ def build_site(config_file: Path, profile: str, site_dir: Path, data_dir: Path) 
     (DataError for bad data) and leaves an existing site_dir untouched."""
     from mkdocs.commands.build import build
 
-    prepare(data_dir, profile)  # raises DataError before anything is written
+    validated(data_dir)  # raises DataError before anything is written
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))

@@ -1,7 +1,7 @@
 """The Épi'santé iCalendar feed: stable UIDs, Europe/Paris times, RRULE and EXDATE."""
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import icalendar

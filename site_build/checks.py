@@ -5,7 +5,6 @@ import calendar
 import difflib
 import re
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 from .dataset import Dataset
 from .hours import HoursError, open_throughout, parse_hours

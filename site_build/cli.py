@@ -63,12 +63,12 @@ def cmd_serve(args) -> int:
     from mkdocs.commands.serve import serve
 
     from .build import PROFILE_VARIABLE
-    from .pipeline import prepare
+    from .pipeline import validated
 
     os.environ[PROFILE_VARIABLE] = args.profile
     logging.basicConfig(level=logging.INFO, format="%(levelname)s - %(message)s")
     try:
-        prepare(Path(args.data), args.profile)
+        validated(Path(args.data))
     except DataError as error:
         _print_problems(error.problems)
         print(f"Aperçu impossible : {count_line(error.problems)}", file=sys.stderr)

@@ -38,62 +38,121 @@ def open_throughout(text: str, start: datetime, end: datetime) -> bool:
     return all(state == opening_hours.State.OPEN for _, _, state, _ in hours.intervals(start, end))
 
 
+_MONTHS = {"Jan": "janvier", "Feb": "février", "Mar": "mars", "Apr": "avril", "May": "mai", "Jun": "juin",
+           "Jul": "juillet", "Aug": "août", "Sep": "septembre", "Oct": "octobre", "Nov": "novembre", "Dec": "décembre"}
+_RANKS = {1: "premier", 2: "deuxième", 3: "troisième", 4: "quatrième", 5: "cinquième", -1: "dernier"}
+_DAY = "(?:Mo|Tu|We|Th|Fr|Sa|Su)"
+_MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_SPAN = r"\d\d:\d\d-\d\d:\d\d"
+_RULE = re.compile(rf'^(?P<dates>(?:\d{{4}} )?{_MONTH}[^A-Z"]*?(?:-(?:\d{{4}} )?{_MONTH}?[\d ]*)? )?'
+                   rf'(?P<days>(?:{_DAY}|PH)[A-Za-z0-9,\-\[\]]*)?\s*'
+                   rf'(?P<state>off|closed|{_SPAN}(?:,{_SPAN})*)?\s*(?:"(?P<comment>[^"]*)")?$')
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " et " + parts[-1]
+
+
 def _time_fr(hhmm: str) -> str:
     hours, minutes = hhmm.split(":")
+    if hhmm == "24:00":
+        return "minuit"
     hours = str(int(hours))
     return f"{hours} h" if minutes == "00" else f"{hours} h {minutes}"
 
 
 def _days_fr(selector: str) -> str | None:
+    if selector == "Mo-Su":
+        return "tous les jours"
     parts = []
     for chunk in selector.split(","):
-        if re.fullmatch(r"(Mo|Tu|We|Th|Fr|Sa|Su)-(Mo|Tu|We|Th|Fr|Sa|Su)", chunk):
+        if re.fullmatch(rf"{_DAY}-{_DAY}", chunk):
             first, last = chunk.split("-")
             parts.append(f"du {DAYS[first]} au {DAYS[last]}")
         elif chunk in DAYS:
             parts.append(f"le {DAYS[chunk]}")
-        elif re.fullmatch(r"(Mo|Tu|We|Th|Fr|Sa|Su)\[(-?[1-5])\]", chunk):
-            day, nth = chunk[:2], int(chunk[3:-1])
-            rank = {1: "premier", 2: "deuxième", 3: "troisième", 4: "quatrième", 5: "cinquième", -1: "dernier"}[nth]
-            parts.append(f"le {rank} {DAYS[day]} du mois")
+        elif chunk == "PH":
+            parts.append("les jours fériés")
+        elif re.fullmatch(rf"{_DAY}\[(-1|[1-5])\]", chunk):
+            parts.append(f"le {_RANKS[int(chunk[3:-1])]} {DAYS[chunk[:2]]} du mois")
         else:
             return None
-    return " et ".join(parts)
+    return _and(parts)
 
 
-def _spans_fr(times: str) -> str | None:
+def _date_fr(text: str, with_year: bool) -> str | None:
+    match = re.fullmatch(rf"(?:(\d{{4}}) )?({_MONTH})(?: (\d{{1,2}}))?", text.strip())
+    if not match:
+        return None
+    year, month, day = match.groups()
+    words = ("1er" if day and int(day) == 1 else str(int(day))) + " " if day else ""
+    return f"{words}{_MONTHS[month]}" + (f" {year}" if year and with_year else "")
+
+
+def _dates_fr(selector: str) -> str | None:
+    """'Aug' → 'en août'; 'Jul-Aug' → 'de juillet à août'; 'Dec 24-Jan 01' → 'du 24 décembre au 1er janvier'."""
+    first, _, last = selector.strip().partition("-")
+    start = _date_fr(first, True)
+    if not start:
+        return None
+    if not last:
+        return f"le {start}" if start[0].isdigit() else f"en {start}"
+    if last.strip().isdigit():  # "Dec 24-31"
+        last = first.strip().rsplit(" ", 1)[0] + " " + last.strip()
+    end = _date_fr(last, True)
+    if not end:
+        return None
+    return f"du {start} au {end}" if start[0].isdigit() else f"de {start} à {end}"
+
+
+def _spans_fr(times: str) -> str:
     spans = []
     for span in times.split(","):
-        match = re.fullmatch(r"(\d\d:\d\d)-(\d\d:\d\d)", span.strip())
-        if not match:
+        begin, end = span.split("-")
+        if (begin, end) == ("00:00", "24:00"):
+            spans.append("toute la journée")
+        else:
+            spans.append(f"de {_time_fr(begin)} à {_time_fr(end)}" + (" le lendemain" if end < begin else ""))
+    return _and(spans)
+
+
+def _rule_fr(rule: str) -> str | None:
+    if rule == "24/7":
+        return "ouvert tous les jours, jour et nuit"
+    match = _RULE.match(rule)
+    if not match or not (match["days"] or match["dates"]):
+        return None
+    words = []
+    if match["dates"]:
+        dates = _dates_fr(match["dates"])
+        if not dates:
             return None
-        spans.append(f"de {_time_fr(match[1])} à {_time_fr(match[2])}")
-    return " et ".join(spans)
+        words.append(dates)
+    if match["days"]:
+        days = _days_fr(match["days"])
+        if not days:
+            return None
+        words.append(days)
+    state = match["state"] or ""
+    if state in ("off", "closed"):
+        sentence = "fermé " + " ".join(words)
+    else:
+        sentence = ", ".join(words) + (f", {_spans_fr(state)}" if state else "")
+    if match["comment"]:
+        sentence += f" ({match['comment']})"
+    return sentence
 
 
 def describe_hours(text: str) -> str:
-    """Plain French for the usual shapes; the raw text when the shape is unusual."""
+    """Plain French for the usual shapes; the raw text when a rule has an unusual shape."""
     sentences = []
     for rule in (r.strip() for r in text.split(";")):
         if not rule:
             continue
-        if rule in ("PH off", "PH closed"):
-            sentences.append("fermé les jours fériés")
-            continue
-        if rule == "24/7":
-            sentences.append("ouvert tous les jours, jour et nuit")
-            continue
-        match = re.fullmatch(r"([A-Za-z,\-\[\]0-9]+) (off|closed|[\d:,\- ]+)", rule)
-        days = _days_fr(match[1]) if match else None
-        if not days:
+        sentence = _rule_fr(rule)
+        if sentence is None:
             return text
-        if match[2] in ("off", "closed"):
-            sentences.append(f"fermé {days}")
-            continue
-        spans = _spans_fr(match[2])
-        if not spans:
-            return text
-        sentences.append(f"{days}, {spans}")
+        sentences.append(sentence)
     if not sentences:
         return text
     joined = " ; ".join(sentences)

@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from . import french
-from .checks import due_date
 from .dataset import Dataset
-from .hours import describe_hours
+from .html_parts import bullet_list, partner_url, row, terms
 from .occurrences import occurrences
-from .safe_html import e, markdown_text, safe_href
+from .safe_html import e, markdown_text
 from .vocabularies import label, thematique_label
 
 
@@ -28,153 +27,6 @@ class Page:
     def title_markdown(self) -> str:
         """The title as a Markdown heading text: escaped so data never becomes markup."""
         return html.escape(self.title, quote=False).replace("*", "\\*").replace("_", "\\_")
-
-
-def _list(items, render=e) -> str:
-    return "<ul>" + "".join(f"<li>{render(i)}</li>" for i in items) + "</ul>" if items else ""
-
-
-def _terms(vocabulary: str, slugs) -> str:
-    render = thematique_label if vocabulary == "thematiques" else (lambda s: label(vocabulary, s))
-    return ", ".join(e(render(s)) for s in slugs or [])
-
-
-def _row(name: str, value_html: str) -> str:
-    return f"<dt>{e(name)}</dt><dd>{value_html}</dd>" if value_html else ""
-
-
-def _phone(number: str) -> str:
-    return f'<a href="{e(french.tel_uri(number))}">{e(number)}</a>'
-
-
-def _mail(address: str) -> str:
-    return f'<a href="mailto:{e(address)}">{e(address)}</a>'
-
-
-def _link(url: str, text: str | None = None) -> str:
-    href = safe_href(url)
-    return f'<a href="{e(href)}" rel="noopener">{e(text or url)}</a>' if href else e(text or url)
-
-
-def partner_url(partner_id: str, depth: int) -> str:
-    return "../" * depth + f"annuaire/{partner_id}/"
-
-
-# -- directory ---------------------------------------------------------------
-
-def partner_page(partner: dict, dataset: Dataset, today: date) -> Page:
-    address = partner.get("adresse", {})
-    street = ", ".join(x for x in (address.get("voie"), address.get("complement")) if x)
-    place = f"{street}, {address.get('code_postal', '')} {address.get('commune', '')}"
-    parts = [f'<div class="gp-fiche" data-partenaire="{e(partner["id"])}">']
-    status = partner.get("statut", "actif")
-    closure = partner.get("fermeture_temporaire")
-    if status == "ferme":
-        parts.append('<p class="gp-alerte"><strong>Cette structure est fermée définitivement.</strong></p>')
-    elif closure:
-        start, end = date.fromisoformat(closure["du"]), date.fromisoformat(closure["au"])
-        if end >= today:
-            parts.append(f'<p class="gp-alerte"><strong>Fermeture temporaire du {e(french.day(start))} au '
-                         f'{e(french.day(end))}.</strong> {e(closure.get("message", ""))}</p>')
-    if partner.get("sigle"):
-        parts.append(f'<p class="gp-sigle">{e(partner["sigle"])}</p>')
-    parts.append(markdown_text(partner.get("description")))
-    lat, lon = address.get("latitude"), address.get("longitude")
-    map_links = ""
-    if isinstance(lat, (int, float)) and isinstance(lon, (int, float)):
-        map_links = (f' — <a href="https://www.openstreetmap.org/?mlat={lat}&amp;mlon={lon}#map=18/{lat}/{lon}">'
-                     f'voir sur la carte</a> (<a href="geo:{lat},{lon}">ouvrir dans une application</a>)')
-    parts.append("<h2>Contact</h2><dl>")
-    parts.append(_row("Adresse", e(place) + map_links))
-    parts.append(_row("Téléphone", _phone(partner["telephone"]) if partner.get("telephone") else ""))
-    parts.append(_row("Courriel", _mail(partner["courriel"]) if partner.get("courriel") else ""))
-    parts.append(_row("Site web", _link(partner["site_web"]) if partner.get("site_web") else ""))
-    parts.append(_row("Horaires d'accueil", e(describe_hours(partner["horaires_accueil"]))
-                      if partner.get("horaires_accueil") else ""))
-    parts.append(_row("Distribution alimentaire", e(describe_hours(partner["horaires_distribution"]))
-                      if partner.get("horaires_distribution") else ""))
-    parts.append(_row("Accessibilité", _link(partner["accessibilite_lieu"], "Informations sur l'accessibilité du lieu")
-                      if partner.get("accessibilite_lieu") else ""))
-    parts.append("</dl>")
-    services = partner.get("services") or []
-    if services:
-        parts.append(f"<h2>Services ({len(services)})</h2>")
-        for service in services:
-            parts.append(service_block(service))
-    people = [p for p in dataset.professionals if p.get("partenaire") == partner["id"]]
-    if people:
-        parts.append("<h2>Contacts</h2><ul>")
-        for person in people:
-            phones = ", ".join(_phone(t["numero"]) for t in person.get("telephones") or [])
-            mail = _mail(person["courriel"]) if person.get("courriel") else ""
-            parts.append(f"<li>{e(person['prenom'])} {e(person['nom'])}, {e(person['fonction'])}"
-                         f"{' — ' + phones if phones else ''}{' — ' + mail if mail else ''}</li>")
-        parts.append("</ul>")
-    checked = date.fromisoformat(partner["date_verification"])
-    due = due_date(partner)
-    notice = ' <strong class="gp-a-verifier">À vérifier : ces informations sont anciennes.</strong>' \
-        if due and due < today else ""
-    parts.append(f'<p class="gp-verification">Informations vérifiées le {e(french.day(checked))}.{notice}</p>')
-    parts.append("</div>")
-    return Page(f"annuaire/{partner['id']}.md", partner["nom"], "".join(parts))
-
-
-def service_block(service: dict) -> str:
-    parts = [f'<section class="gp-service" id="{e(service["id"])}"><h3>{e(service["nom"])}</h3>',
-             markdown_text(service.get("description")), "<dl>"]
-    parts.append(_row("Pour qui", _terms("publics", service.get("publics"))
-                      + (f" — {e(service['publics_precisions'])}" if service.get("publics_precisions") else "")))
-    parts.append(_row("Type d'aide", _terms("types", service.get("types"))))
-    parts.append(_row("Thèmes", _terms("thematiques", service.get("thematiques"))))
-    parts.append(_row("Conditions", e(service.get("conditions_acces", ""))))
-    parts.append(_row("Documents à apporter", _list(service.get("justificatifs"))))
-    parts.append(_row("Frais", _terms("frais", service.get("frais"))
-                      + (f" — {e(service['frais_precisions'])}" if service.get("frais_precisions") else "")))
-    parts.append(_row("Accueil", _terms("modes_accueil", service.get("modes_accueil"))))
-    parts.append(_row("Comment faire", _terms("modes_mobilisation", service.get("modes_mobilisation"))))
-    parts.append(_row("Qui peut faire la démarche", _terms("mobilisable_par", service.get("mobilisable_par"))))
-    parts.append(_row("Langues", _terms("langues", service.get("langues"))))
-    parts.append(_row("Horaires", e(describe_hours(service["horaires_accueil"])) if service.get("horaires_accueil") else ""))
-    parts.append(_row("Téléphone", _phone(service["telephone"]) if service.get("telephone") else ""))
-    parts.append(_row("Courriel", _mail(service["courriel"]) if service.get("courriel") else ""))
-    parts.append(_row("En ligne", _link(service["lien_mobilisation"]) if service.get("lien_mobilisation") else ""))
-    parts.append(_row("Fiche de liaison", "Ce service accepte une fiche de liaison." if service.get("orientable") else ""))
-    parts.append("</dl></section>")
-    return "".join(parts)
-
-
-def directory_page(dataset: Dataset) -> Page:
-    partners = sorted(dataset.partners, key=lambda p: p["nom"].lower())
-    items = []
-    for partner in partners:
-        services = ", ".join(e(s["nom"]) for s in partner.get("services") or [])
-        commune = partner.get("adresse", {}).get("commune", "")
-        sigle = f" ({e(partner['sigle'])})" if partner.get("sigle") else ""
-        items.append(f'<li><a href="{e(partner["id"])}/">{e(partner["nom"])}</a>{sigle} — {e(commune)}'
-                     + (f'<br><small>{services}</small>' if services else "") + "</li>")
-    count = sum(len(p.get("services") or []) for p in partners)
-    body = (f'<p>{len(partners)} partenaires et {count} services.</p><ul class="gp-annuaire">'
-            + "".join(items) + "</ul>")
-    return Page("annuaire/index.md", "Annuaire des partenaires", body)
-
-
-def professionals_page(dataset: Dataset) -> Page:
-    rows = []
-    for person in sorted(dataset.professionals, key=lambda p: (p["nom"], p["prenom"])):
-        partner = dataset.partner_by_id.get(person["partenaire"], {})
-        phones = "<br>".join(_phone(t["numero"]) + (f" ({e(label('types_telephone', t['type']))})" if t.get("type") else "")
-                             for t in person.get("telephones") or [])
-        permanences = "<br>".join(e(describe_hours(s["horaires"])) + " — " + e(dataset.partner_by_id.get(s["lieu"], {}).get("nom", s["lieu"]))
-                                  for s in person.get("permanences") or [])
-        rows.append(f"<tr><td>{e(person['prenom'])} {e(person['nom'])}</td><td>{e(person['fonction'])}</td>"
-                    f'<td><a href="../annuaire/{e(person["partenaire"])}/">{e(partner.get("nom", person["partenaire"]))}</a></td>'
-                    f"<td>{phones}</td><td>{_mail(person['courriel']) if person.get('courriel') else ''}</td>"
-                    f"<td>{permanences}</td></tr>")
-    body = ('<p>Annuaire réservé aux professionnels du réseau. Ne le diffusez pas.</p>'
-            '<table><thead><tr><th scope="col">Nom</th><th scope="col">Fonction</th><th scope="col">Structure</th>'
-            '<th scope="col">Téléphone</th><th scope="col">Courriel</th><th scope="col">Permanences</th></tr></thead><tbody>'
-            + "".join(rows) + "</tbody></table>")
-    return Page("professionnels/index.md", "Annuaire des professionnels", body)
 
 
 # -- recipes ----------------------------------------------------------------
@@ -198,16 +50,16 @@ def recipe_page(recipe_id: str, recipe: dict) -> Page:
     parts = ['<div class="gp-recette">', markdown_text(recipe.get("description"))]
     oven = "four" in (recipe.get("materiel") or [])
     parts.append("<dl>")
-    parts.append(_row("Recette du mois", f'<a href="../{e(recipe["mois"])}/">{e(french.month(recipe["mois"]))}</a>'
+    parts.append(row("Recette du mois", f'<a href="../{e(recipe["mois"])}/">{e(french.month(recipe["mois"]))}</a>'
                       f" — {e(recipe['aliment_du_mois']['nom'])}"))
-    parts.append(_row("Portions", e(recipe["portions"])))
-    parts.append(_row("Préparation", f"{e(recipe['preparation_min'])} min"))
-    parts.append(_row("Cuisson", f"{e(recipe['cuisson_min'])} min" if recipe["cuisson_min"] else "sans cuisson"))
-    parts.append(_row("Difficulté", e(label("difficulte", recipe["difficulte"]))))
-    parts.append(_row("Matériel", _terms("materiel", recipe.get("materiel")) + ("" if oven else " — <strong>sans four</strong>")))
+    parts.append(row("Portions", e(recipe["portions"])))
+    parts.append(row("Préparation", f"{e(recipe['preparation_min'])} min"))
+    parts.append(row("Cuisson", f"{e(recipe['cuisson_min'])} min" if recipe["cuisson_min"] else "sans cuisson"))
+    parts.append(row("Difficulté", e(label("difficulte", recipe["difficulte"]))))
+    parts.append(row("Matériel", terms("materiel", recipe.get("materiel")) + ("" if oven else " — <strong>sans four</strong>")))
     cost = cost_per_portion(recipe)
     if cost is not None:
-        parts.append(_row("Coût", f"≈ {e(french.euros(cost))} par portion (prix relevés en "
+        parts.append(row("Coût", f"≈ {e(french.euros(cost))} par portion (prix relevés en "
                           f"{e(french.month(recipe['prix_releves']))})" if recipe.get("prix_releves") else ""))
     parts.append("</dl><h2>Ingrédients</h2><ul>")
     for ingredient in recipe["ingredients"]:
@@ -216,14 +68,14 @@ def recipe_page(recipe_id: str, recipe: dict) -> Page:
     parts.extend(f"<li>{e(step)}</li>" for step in recipe["etapes"])
     parts.append("</ol>")
     allergens = recipe.get("allergenes") or []
-    parts.append("<h2>Allergènes</h2><p>" + (_terms("allergenes", allergens) if allergens else
+    parts.append("<h2>Allergènes</h2><p>" + (terms("allergenes", allergens) if allergens else
                                               "Aucun des 14 allergènes majeurs.") + "</p>")
     if recipe.get("traces"):
-        parts.append(f"<p>Peut contenir : {_terms('allergenes', recipe['traces'])}.</p>")
+        parts.append(f"<p>Peut contenir : {terms('allergenes', recipe['traces'])}.</p>")
     if recipe.get("regimes"):
-        parts.append(f"<p>Convient : {_terms('regimes', recipe['regimes'])}.</p>")
+        parts.append(f"<p>Convient : {terms('regimes', recipe['regimes'])}.</p>")
     if recipe.get("astuces"):
-        parts.append("<h2>Astuces</h2>" + _list(recipe["astuces"]))
+        parts.append("<h2>Astuces</h2>" + bullet_list(recipe["astuces"]))
     if recipe.get("propose_par"):
         parts.append(f'<p class="gp-auteur">Recette proposée par {e(recipe["propose_par"])}.</p>')
     parts.append("</div>")
@@ -386,22 +238,6 @@ def data_page(licence_title: str) -> Page:
             f"<h2>Fichiers</h2><ul>{rows}</ul>"
             "<p>Les coordonnées réservées aux professionnels ne sont jamais publiées.</p>")
     return Page("donnees/index.md", "Données ouvertes", body)
-
-
-# -- all pages ----------------------------------------------------------------
-
-def all_pages(dataset: Dataset, profile: str, today: date) -> list[Page]:
-    from .datapackage import LICENCE
-
-    pages = [directory_page(dataset), recipes_index(dataset), data_page(LICENCE["title"])]
-    pages += [partner_page(p, dataset, today) for p in dataset.partners]
-    pages += [recipe_page(rid, r) for rid, r in dataset.recipes.items()]
-    pages += [month_page(m, rs) for m, rs in recipes_by_month(dataset).items()]
-    pages += health_pages(dataset, today)
-    if profile == "pro":
-        pages.append(professionals_page(dataset))
-        pages += [form_page(fid, f) for fid, f in dataset.forms.items()]
-    return pages
 
 
 def home_section(dataset: Dataset, today: date) -> str:

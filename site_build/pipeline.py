@@ -12,12 +12,17 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .calendar_feed import epi_sante_calendar
-from .datapackage import PackageCheck, package_files
+from .datapackage import LICENCE, PackageCheck, package_files
 from .dataset import Dataset
-from .pages import Page, all_pages, home_section
+from .directory_data import directory_json
+from .directory_pages import VCARD_NAME, directory_page, partner_page, professionals_page
+from .pages import (Page, data_page, form_page, health_pages, home_section, month_page, recipe_page,
+                    recipes_by_month, recipes_index)
 from .problems import DataError, Problem
 from .profiles import PROFILES, view
+from .settings import SiteSettings
 from .validate import has_errors, validate
+from .vcard import partner_vcard, person_vcard
 
 
 @dataclass
@@ -44,34 +49,72 @@ def build_day() -> date:
     return date.fromisoformat(pinned) if pinned else date.today()
 
 
+def all_pages(dataset: Dataset, profile: str, today: date, settings: SiteSettings = SiteSettings()) -> list[Page]:
+    pages = [directory_page(dataset, profile), recipes_index(dataset), data_page(LICENCE["title"])]
+    pages += [partner_page(p, dataset, today, settings) for p in dataset.partners]
+    pages += [recipe_page(rid, r) for rid, r in dataset.recipes.items()]
+    pages += [month_page(m, rs) for m, rs in recipes_by_month(dataset).items()]
+    pages += health_pages(dataset, today)
+    if profile == "pro":
+        pages.append(professionals_page(dataset))
+        pages += [form_page(fid, f) for fid, f in dataset.forms.items()]
+    return pages
+
+
+def contact_cards(dataset: Dataset, settings: SiteSettings) -> dict[str, bytes]:
+    """vCards: one per partner, and one per professional of the profile's view."""
+    cards = {f"annuaire/{p['id']}/{VCARD_NAME}": partner_vcard(p, settings.page_url(f"annuaire/{p['id']}/"))
+             for p in dataset.partners}
+    for person in dataset.professionals:
+        cards[f"professionnels/{person['id']}.vcf"] = person_vcard(person, dataset.partner_by_id.get(person["partenaire"]))
+    return cards
+
+
 def _fingerprint(data_dir: Path) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.rglob("*.y*ml")))
 
 
-_cache: dict[tuple, Prepared] = {}
+_validated: dict[tuple, tuple[Dataset, list[Problem]]] = {}
+_prepared: dict[tuple, Prepared] = {}
 
 
-def prepare(data_dir: Path, profile: str, today: date | None = None) -> Prepared:
+def validated(data_dir: Path, today: date | None = None) -> tuple[Dataset, list[Problem]]:
+    """The whole dataset and its warnings, cached by file fingerprint; DataError when it has errors.
+    The CLI's pre-check and the MkDocs hook share one validation per build."""
+    data_dir = Path(data_dir).resolve()
+    today = today or build_day()
+    key = (str(data_dir), today, _fingerprint(data_dir))
+    if key not in _validated:
+        dataset, problems = validate(data_dir, today)
+        if has_errors(problems):
+            raise DataError(problems)
+        _validated.clear()
+        _validated[key] = (dataset, problems)
+    return _validated[key]
+
+
+def prepare(data_dir: Path, profile: str, today: date | None = None,
+            settings: SiteSettings = SiteSettings()) -> Prepared:
     """Validated data and generated content for one profile; DataError when the data has errors."""
     if profile not in PROFILES:
         raise ValueError(f"profil inconnu « {profile} » : public ou pro")
     data_dir = Path(data_dir).resolve()
     today = today or build_day()
-    key = (str(data_dir), profile, today, _fingerprint(data_dir))
-    if key in _cache:
-        return _cache[key]
-    dataset, problems = validate(data_dir, today)
-    if has_errors(problems):
-        raise DataError(problems)
+    key = (str(data_dir), profile, today, _fingerprint(data_dir), settings)
+    if key in _prepared:
+        return _prepared[key]
+    dataset, problems = validated(data_dir, today)
     published = view(dataset, profile)
     prepared = Prepared(profile, today, published, problems)
-    prepared.pages = all_pages(published, profile, today)
+    prepared.pages = all_pages(published, profile, today, settings)
     stamp = datetime.combine(today, datetime.min.time(), tzinfo=timezone.utc)
     prepared.assets["sante/epi-sante.ics"] = epi_sante_calendar(published, stamp)
+    prepared.assets["annuaire/annuaire.json"] = directory_json(published, profile, today)
+    prepared.assets.update(contact_cards(published, settings))
     public_tables = view(dataset, "public")  # open data is always the public view
     files = package_files(public_tables)
     prepared.assets.update({f"donnees/{name}": content for name, content in files.items()})
     prepared.package_check = PackageCheck(files)
-    _cache.clear()
-    _cache[key] = prepared
+    _prepared.clear()
+    _prepared[key] = prepared
     return prepared

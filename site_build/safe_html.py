@@ -61,3 +61,14 @@ def markdown_text(source: str | None) -> str:
         return ""
     _MARKDOWN.reset()
     return _MARKDOWN.convert(html.escape(source, quote=False))
+
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"[*_`#>]+")
+
+
+def markdown_plain(source: str | None) -> str:
+    """Editor Markdown as plain text (link texts kept, targets and emphasis marks dropped), for search."""
+    if not source:
+        return ""
+    return " ".join(_MARKUP.sub("", _LINK.sub(r"\1", source)).split())

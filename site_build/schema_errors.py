@@ -129,5 +129,6 @@ def schema_problems(document: Document, schema_name: str) -> list[Problem]:
     problems = []
     for error in validator(schema_name).iter_errors(document.data):
         for path, message in _message(error):
-            problems.append(document.problem(path, f"{field_path(path, document.data)} : {message}."))
+            ending = "" if message.endswith(("?", ".", "!")) else "."
+            problems.append(document.problem(path, f"{field_path(path, document.data)} : {message}{ending}"))
     return sorted(set(problems))

@@ -1,5 +1,8 @@
+import functools
 import os
 import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -30,3 +33,59 @@ def built_sites(tmp_path_factory):
     for profile in ("public", "pro"):
         sites[profile] = build_site(ROOT / "mkdocs.yml", profile, out / profile, ROOT / "data")
     return sites
+
+
+# -- browser tests: Debian's Chromium through Playwright, sites on ephemeral loopback ports --
+
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium")
+    if not path:
+        pytest.fail("Debian's chromium is missing: run `apt-get install chromium` (make test does it)")
+    return path
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_urls(built_sites):
+    """{"public": url, "pro": url}: each built site served over HTTP on 127.0.0.1."""
+    servers, urls = [], {}
+    try:
+        for profile, folder in built_sites.items():
+            server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            servers.append(server)
+            urls[profile] = f"http://127.0.0.1:{server.server_address[1]}"
+        yield urls
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def axe_violations(page) -> str:
+    """axe-core (WCAG 2.2 AA tags) on the page as it is now: '' when there is no violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    return results.generate_report() if results.violations_count else ""

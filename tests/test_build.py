@@ -1,6 +1,5 @@
 """The built sites: URLs of DESIGN.md, profiles, data package, feeds, atomic swaps."""
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -160,7 +159,7 @@ def test_generator_failure_leaves_previous_site_intact(tmp_path):
 
 
 def test_data_values_are_escaped(tmp_path, valid_data):
-    from site_build.pages import partner_page
+    from site_build.directory_pages import partner_page
     from site_build.validate import validate
     from datetime import date
 

@@ -1,0 +1,263 @@
+/* /annuaire/: search and filters over the directory JSON, with counts, state in the URL.
+ *
+ * The HTML already lists the partners (all of them for a small directory), so the
+ * page works without JavaScript. With it, annuaire.json (precached, offline)
+ * drives the list: text search ignoring accents and case, combinable filters
+ * whose options show how many partners each choice would give, "open now".
+ */
+(function () {
+  "use strict";
+
+  var SERVICE_FACETS = { thematique: "th", "public": "pu", frais: "fr", accueil: "ac" };
+  var PARAMS = ["q", "thematique", "public", "frais", "accueil", "commune", "ouvert", "liaison"];
+
+  function fold(text) {  // "Épicerie" → "epicerie"
+    return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function words(query) {
+    return fold(query).split(/[\s,;'’-]+/).filter(function (w) { return w.length > 0; });
+  }
+
+  /* Directory data made ready for filtering: folded search text, "open now" places. */
+  function prepare(data) {
+    return data.partenaires.map(function (p) {
+      var services = p.services || [];
+      var text = [p.nom, p.sigle, p.commune, p.cp, p.desc].concat(services.map(function (s) {
+        return s.nom + " " + (s.desc || "");
+      })).join(" ");
+      var schedules = [p.h, p.hd].concat(services.map(function (s) { return s.h; }))
+        .filter(function (h) { return h !== undefined && h !== null; });
+      var places = schedules.map(function (h) {
+        return { horizon: data.horizon, schedule: data.horaires[h], closure: p.fermeture || null, statut: p.statut };
+      });
+      if (!places.length && p.statut === "ferme") {
+        places.push({ horizon: data.horizon, schedule: { semaine: [[], [], [], [], [], [], []], exceptions: {} },
+                      closure: null, statut: "ferme" });
+      }
+      return { partner: p, services: services, text: fold(text), places: places, statusCache: null };
+    });
+  }
+
+  /* The state of the form, read from the URL or the controls. */
+  function readParams(search) {
+    var params = new URLSearchParams(search);
+    var state = {};
+    PARAMS.forEach(function (name) { state[name] = params.get(name) || ""; });
+    return state;
+  }
+
+  function stateToSearch(state) {
+    var params = new URLSearchParams();
+    PARAMS.forEach(function (name) { if (state[name]) params.set(name, state[name]); });
+    var text = params.toString();
+    return text ? "?" + text : "";
+  }
+
+  /* Which service-level filters a service fails, as a list of filter names. */
+  function serviceFailures(service, state) {
+    var failed = [];
+    Object.keys(SERVICE_FACETS).forEach(function (name) {
+      if (state[name] && (service[SERVICE_FACETS[name]] || []).indexOf(state[name]) < 0) failed.push(name);
+    });
+    if (state.liaison && !service.li) failed.push("liaison");
+    return failed;
+  }
+
+  function serviceFiltersActive(state) {
+    return Object.keys(SERVICE_FACETS).some(function (n) { return state[n]; }) || !!state.liaison;
+  }
+
+  /* One pass over the partners: the matching ones and, for every filter, the count of
+     partners each of its values would give with the other filters kept. */
+  function evaluate(entries, state, now) {
+    var terms = words(state.q);
+    var counts = { commune: {}, ouvert: 0, liaison: 0 };
+    Object.keys(SERVICE_FACETS).forEach(function (n) { counts[n] = {}; });
+    var matches = [];
+    var serviceActive = serviceFiltersActive(state);
+    entries.forEach(function (entry) {
+      var p = entry.partner;
+      if (terms.some(function (t) { return entry.text.indexOf(t) < 0; })) return;
+      var open = null;
+      function isOpen() {
+        if (open === null) {
+          open = entry.places.some(function (place) { return window.GuideHoraires.isOpen(place, now); });
+        }
+        return open;
+      }
+      var communeOk = !state.commune || p.commune === state.commune;
+      var openOk = !state.ouvert || isOpen();
+      // services passing every service filter, and per filter the services failing only that one
+      var passing = [], onlyFailing = {};
+      entry.services.forEach(function (s) {
+        var failed = serviceFailures(s, state);
+        if (!failed.length) passing.push(s);
+        else if (failed.length === 1) (onlyFailing[failed[0]] = onlyFailing[failed[0]] || []).push(s);
+      });
+      var servicesOk = !serviceActive || passing.length > 0;
+      if (communeOk && openOk && servicesOk) matches.push(entry);
+      if (openOk && servicesOk && p.commune) counts.commune[p.commune] = (counts.commune[p.commune] || 0) + 1;
+      if (communeOk && servicesOk && isOpen()) counts.ouvert += 1;
+      if (communeOk && openOk) {
+        Object.keys(SERVICE_FACETS).forEach(function (name) {
+          var key = SERVICE_FACETS[name], seen = {};
+          passing.concat(onlyFailing[name] || []).forEach(function (s) {
+            (s[key] || []).forEach(function (v) { seen[v] = true; });
+          });
+          Object.keys(seen).forEach(function (v) { counts[name][v] = (counts[name][v] || 0) + 1; });
+        });
+        if (passing.concat(onlyFailing.liaison || []).some(function (s) { return s.li; })) counts.liaison += 1;
+      }
+    });
+    return { matches: matches, counts: counts };
+  }
+
+  function plural(count, one, many) {
+    return count + " " + (count === 1 ? one : many);
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* A result card, built with textContent only: data never becomes markup. */
+  function card(entry, now) {
+    var p = entry.partner;
+    var item = element("li", "gp-carte");
+    var title = element("h2", "gp-carte__titre");
+    var link = element("a", "", p.nom);
+    link.href = encodeURIComponent(p.id) + "/";
+    title.appendChild(link);
+    item.appendChild(title);
+    item.appendChild(element("p", "gp-carte__lieu", [p.sigle, p.commune].filter(Boolean).join(" · ")));
+    var status = null;
+    for (var i = 0; i < entry.places.length && !(status && status.open); i++) {
+      var candidate = window.GuideHoraires.status(entry.places[i], now);
+      if (candidate && (!status || candidate.open)) status = candidate;
+    }
+    if (status) {
+      item.appendChild(element("p", "gp-etat " + (status.open ? "gp-etat--ouvert" : "gp-etat--ferme"), status.text));
+    }
+    if (entry.services.length) {
+      item.appendChild(element("p", "gp-carte__services", "Services : " +
+        entry.services.map(function (s) { return s.nom; }).join(", ")));
+    }
+    return item;
+  }
+
+  function updateOptions(form, counts, state) {
+    Object.keys(SERVICE_FACETS).concat(["commune"]).forEach(function (name) {
+      var select = form.elements[name];
+      if (!select) return;
+      Array.prototype.forEach.call(select.options, function (option) {
+        if (!option.value) return;
+        if (!option.dataset.label) option.dataset.label = option.textContent;
+        var count = counts[name][option.value] || 0;
+        option.textContent = option.dataset.label + " (" + count + ")";
+        option.disabled = count === 0 && state[name] !== option.value;
+      });
+    });
+    ["ouvert", "liaison"].forEach(function (name) {
+      var box = form.elements[name];
+      if (!box) return;
+      var labelNode = form.querySelector('label[for="' + box.id + '"]');
+      if (!labelNode.dataset.label) labelNode.dataset.label = labelNode.textContent;
+      labelNode.textContent = labelNode.dataset.label + " (" + counts[name] + ")";
+    });
+  }
+
+  function writeControls(form, state) {
+    PARAMS.forEach(function (name) {
+      var control = form.elements[name];
+      if (!control) return;
+      if (control.type === "checkbox") control.checked = state[name] === "1";
+      else control.value = state[name];
+      if (control.tagName === "SELECT" && control.value !== state[name]) control.value = "";
+    });
+  }
+
+  function readControls(form) {
+    var state = {};
+    PARAMS.forEach(function (name) {
+      var control = form.elements[name];
+      state[name] = !control ? "" : control.type === "checkbox" ? (control.checked ? "1" : "") : control.value.trim();
+    });
+    return state;
+  }
+
+  function setup(root) {
+    if (root.dataset.ready) return;
+    root.dataset.ready = "1";
+    var form = root.querySelector(".gp-filtres");
+    var list = root.querySelector(".gp-cartes");
+    var counter = root.querySelector(".gp-compte");
+    var more = root.querySelector(".gp-plus");
+    var pageSize = Number(root.dataset.page) || 50;
+    var entries = null, shown = pageSize, lastMatches = [];
+
+    function render(matches, now) {
+      var fragment = document.createDocumentFragment();
+      matches.slice(0, shown).forEach(function (entry) { fragment.appendChild(card(entry, now)); });
+      list.replaceChildren(fragment);
+      more.hidden = matches.length <= shown;
+      more.textContent = "Afficher " + Math.min(pageSize, matches.length - shown) + " résultats de plus";
+    }
+
+    function apply(resetPaging) {
+      var started = performance.now();
+      var state = readControls(form);
+      var now = window.GuideHoraires.parisNow(new Date());
+      if (resetPaging) shown = pageSize;
+      var result = evaluate(entries, state, now);
+      lastMatches = result.matches;
+      updateOptions(form, result.counts, state);
+      render(result.matches, now);
+      counter.textContent = result.matches.length === 0
+        ? "Aucun partenaire ne correspond. Retirez un filtre ou changez les mots cherchés."
+        : plural(result.matches.length, "partenaire trouvé", "partenaires trouvés");
+      var search = stateToSearch(state);
+      if (search !== location.search) history.replaceState(history.state, "", location.pathname + search + location.hash);
+      window.GuideAnnuaire.lastDuration = performance.now() - started;
+    }
+
+    fetch(root.dataset.gpAnnuaire)
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        entries = prepare(data);
+        writeControls(form, readParams(location.search));
+        form.hidden = false;
+        form.addEventListener("input", function () { apply(true); });
+        form.addEventListener("change", function () { apply(true); });
+        form.addEventListener("submit", function (event) { event.preventDefault(); });
+        form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+        more.addEventListener("click", function () {
+          var first = shown;
+          shown += pageSize;
+          render(lastMatches, window.GuideHoraires.parisNow(new Date()));
+          var next = list.children[first];
+          if (next) next.querySelector("a").focus();
+        });
+        apply(false);
+        root.dataset.loaded = "1";
+      })
+      .catch(function () {
+        // The HTML list stays: the page keeps working as without JavaScript.
+        root.dataset.loaded = "erreur";
+      });
+  }
+
+  function init() {
+    document.querySelectorAll("[data-gp-annuaire]").forEach(setup);
+  }
+
+  window.GuideAnnuaire = { evaluate: evaluate, prepare: prepare, fold: fold, lastDuration: null };
+  if (window.document$) window.document$.subscribe(init);
+  else document.addEventListener("DOMContentLoaded", init);
+})();
