@@ -9,6 +9,13 @@ ROOT = Path(__file__).resolve().parent.parent
 THEMES = ["equipement-et-alimentation--alimentation", "sante--acces-aux-soins", "famille--garde-denfants",
           "logement-hebergement--louer-un-logement", "numerique--acceder-a-une-connexion-internet"]
 PUBLICS = ["familles", "seniors", "jeunes", "tous-publics"]
+FEES = ["gratuit", "payant", "participation-symbolique"]
+RECEPTION = ["en-presentiel", "a-distance"]
+# (commune, code postal, code INSEE) of the Cher, so the commune filter has realistic choices
+COMMUNES = [("Vierzon", "18100", "18279"), ("Bourges", "18000", "18033"), ("Mehun-sur-Yèvre", "18500", "18141"),
+            ("Saint-Amand-Montrond", "18200", "18197"), ("Aubigny-sur-Nère", "18700", "18015"),
+            ("Saint-Florent-sur-Cher", "18400", "18207"), ("Vignoux-sur-Barangeon", "18500", "18281"),
+            ("Graçay", "18310", "18103"), ("Lury-sur-Arnon", "18120", "18133"), ("Massay", "18120", "18140")]
 
 
 def partner(i: int) -> str:
@@ -18,18 +25,19 @@ def partner(i: int) -> str:
       types: [accompagnement, information]
       thematiques: [{THEMES[(i + j) % 5]}]
       publics: [{PUBLICS[(i + j) % 4]}]
-      frais: [gratuit]
-      modes_accueil: [en-presentiel]
+      frais: [{FEES[(i + j) % 3]}]
+      modes_accueil: [{RECEPTION[(i * 2 + j) % 2]}]
       modes_mobilisation: [telephoner, se-presenter]
       mobilisable_par: [usagers, professionnels]
       justificatifs: [Pièce d'identité, Justificatif de domicile]
       orientable: {"true" if j == 0 else "false"}
 """ for j in range(2))
     hours = "Tu 14:00-17:30; Th 09:00-12:00,14:00-17:30; PH off"
+    commune, postcode, insee = COMMUNES[i % len(COMMUNES)]
     return f"""- id: structure-{i}
   nom: Structure numéro {i}
   description: Une structure partenaire du réseau, avec plusieurs services pour les habitants.
-  adresse: {{voie: {i % 200 + 1} rue de la République, code_postal: "18100", commune: Vierzon, code_insee: "18279",
+  adresse: {{voie: {i % 200 + 1} rue de la République, code_postal: "{postcode}", commune: {commune}, code_insee: "{insee}",
             latitude: 47.22, longitude: 2.07}}
   telephone: "02 61 91 {i // 100 % 100:02d} {i % 100:02d}"
   courriel: contact{i}@example.org

@@ -61,11 +61,11 @@ def all_pages(dataset: Dataset, profile: str, today: date, settings: SiteSetting
     return pages
 
 
-def contact_cards(dataset: Dataset, settings: SiteSettings) -> dict[str, bytes]:
-    """vCards: one per partner, and one per professional of the profile's view."""
+def contact_cards(dataset: Dataset, profile: str, settings: SiteSettings) -> dict[str, bytes]:
+    """vCards: one per partner and, in the pro profile (the only one with /professionnels/), one per person."""
     cards = {f"annuaire/{p['id']}/{VCARD_NAME}": partner_vcard(p, settings.page_url(f"annuaire/{p['id']}/"))
              for p in dataset.partners}
-    for person in dataset.professionals:
+    for person in dataset.professionals if profile == "pro" else []:
         cards[f"professionnels/{person['id']}.vcf"] = person_vcard(person, dataset.partner_by_id.get(person["partenaire"]))
     return cards
 
@@ -110,7 +110,7 @@ def prepare(data_dir: Path, profile: str, today: date | None = None,
     stamp = datetime.combine(today, datetime.min.time(), tzinfo=timezone.utc)
     prepared.assets["sante/epi-sante.ics"] = epi_sante_calendar(published, stamp)
     prepared.assets["annuaire/annuaire.json"] = directory_json(published, profile, today)
-    prepared.assets.update(contact_cards(published, settings))
+    prepared.assets.update(contact_cards(published, profile, settings))
     public_tables = view(dataset, "public")  # open data is always the public view
     files = package_files(public_tables)
     prepared.assets.update({f"donnees/{name}": content for name, content in files.items()})

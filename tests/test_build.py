@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from site_build.build import build_site
+from site_build.french import tel_uri
 from site_build.problems import DataError
 
 from .conftest import FIXTURES, ROOT
@@ -36,7 +37,8 @@ def _pro_only_values():
         if person["visibilite"] == "pro":
             values.add(f"{person['prenom']} {person['nom']}")
             values.add(person["courriel"])
-            values.update(t["numero"] for t in person["telephones"])
+            for phone in person["telephones"]:  # as written, as a tel: link or vCard, digits only
+                values.update({phone["numero"], tel_uri(phone["numero"])[4:]})
     return values
 
 
@@ -49,8 +51,12 @@ def test_public_build_holds_no_pro_only_value(built_sites):
         text = text.replace("\\u00a0", " ")
         leaks += [(str(path), v) for v in values if v in text]
     assert not leaks, leaks[:5]
+    pro_ids = {p["id"] for p in yaml.safe_load((ROOT / "data/professionals.yaml").read_text(encoding="utf-8"))
+               if p["visibilite"] == "pro"}
+    assert not [p for p in _files(built_sites["public"]) if any(i in str(p) for i in pro_ids)]
+    assert not (built_sites["public"] / "professionnels").exists()
     # the pro build does hold them: the check above can fail
-    pro_text = (built_sites["pro"] / "professionnels/index.html").read_text(encoding="utf-8")
+    pro_text = "".join(p.read_text(encoding="utf-8") for p in _files(built_sites["pro"] / "professionnels"))
     assert sum(v in pro_text for v in values) == len(values)
 
 

@@ -1,0 +1,100 @@
+"""The directory page at 1,000 / 10,000 partners: bytes of the page and its JSON, and filtering time in Chromium.
+
+For each size: build the public site from synthetic data (bench/generate.py), serve it on
+127.0.0.1, open /annuaire/ in Debian's Chromium and time each filtering step as the page
+does it (`GuideAnnuaire.lastDuration`: read the form, filter, count every option, render
+the first page of cards). Prints sizes and times; asserts nothing.
+Usage: python bench/directory.py [SIZE ...]
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402
+
+# What a user does, in order: each step is one input or change event on the form.
+STEPS = [("fill", "#gp-q", "s"), ("fill", "#gp-q", "str"), ("fill", "#gp-q", "structure 12"), ("fill", "#gp-q", ""),
+         ("select", "#gp-thematique", "sante--acces-aux-soins"), ("select", "#gp-public", "familles"),
+         ("select", "#gp-commune", "Bourges"), ("select", "#gp-frais", "gratuit"), ("check", "#gp-ouvert", None),
+         ("uncheck", "#gp-ouvert", None), ("select", "#gp-thematique", ""), ("select", "#gp-public", ""),
+         ("select", "#gp-commune", ""), ("select", "#gp-frais", ""), ("fill", "#gp-q", "vierzon")]
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def built_site(size: int) -> Path:
+    folder = OUT / f"directory-{size}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for name in ("content", "hooks", "site_build", "mkdocs.yml"):
+        (folder / name).symlink_to(ROOT / name)
+    generate(folder / "data", size)
+    env = dict(os.environ, SITE_BUILD_TODAY="2026-11-26")
+    subprocess.run([str(BIN / "site-build"), "build", "--site-dir", str(folder / "site")], cwd=folder, env=env,
+                   check=True, capture_output=True)
+    return folder / "site"
+
+
+def measure(site: Path) -> list[float]:
+    from playwright.sync_api import sync_playwright
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/annuaire/")
+            page.wait_for_selector("[data-gp-annuaire][data-loaded='1']", timeout=60000)
+            times = []
+            for action, selector, value in STEPS:
+                page.evaluate("window.GuideAnnuaire.lastDuration = null")
+                if action == "fill":
+                    page.fill(selector, value)
+                elif action == "select":
+                    page.select_option(selector, value)
+                else:
+                    getattr(page, action)(selector)
+                page.wait_for_function("window.GuideAnnuaire.lastDuration !== null")
+                times.append(page.evaluate("window.GuideAnnuaire.lastDuration"))
+            browser.close()
+            return times
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def main(sizes: list[int]):
+    print(f"{'partners':>9} {'page KB':>8} {'json KB':>8} {'json gz KB':>10} {'filter median ms':>17} {'max ms':>7}")
+    for size in sizes:
+        site = built_site(size)
+        page = (site / "annuaire/index.html").read_bytes()
+        data = (site / "annuaire/annuaire.json").read_bytes()
+        times = measure(site)
+        print(f"{size:>9} {len(page) / 1024:>8.0f} {len(data) / 1024:>8.0f} {len(gzip.compress(data)) / 1024:>10.0f} "
+              f"{statistics.median(times):>17.1f} {max(times):>7.1f}", flush=True)
+        print("    per step (ms): " + ", ".join(f"{a} {v or ''}".strip() + f" {t:.0f}"
+                                           for (a, _, v), t in zip(STEPS, times)), flush=True)
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [36, 1000, 10000])

@@ -1,0 +1,111 @@
+"""Directory outputs outside the browser: JSON, vCards, JSON-LD, report link, closed partners, 10,000 partners."""
+import json
+import re
+import sys
+from datetime import date
+from html.parser import HTMLParser
+
+import vobject
+import yaml
+
+from site_build.directory_data import directory_data
+from site_build.directory_pages import FULL_LIST_LIMIT, PAGE_SIZE, directory_page, partner_page
+from site_build.settings import SiteSettings
+from site_build.validate import validate
+
+from .conftest import ROOT
+
+TODAY = date(2026, 11, 26)
+
+
+class _JsonLd(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.blocks, self._inside = [], False
+
+    def handle_starttag(self, tag, attrs):
+        self._inside = tag == "script" and ("type", "application/ld+json") in attrs
+
+    def handle_data(self, data):
+        if self._inside:
+            self.blocks.append(json.loads(data))
+
+    def handle_endtag(self, tag):
+        self._inside = False
+
+
+def test_partner_page_has_organization_json_ld(built_sites):
+    parser = _JsonLd()
+    parser.feed((built_sites["public"] / "annuaire/caf-du-cher/index.html").read_text(encoding="utf-8"))
+    [data] = parser.blocks
+    assert data["@context"] == "https://schema.org" and data["@type"] == "Organization"
+    assert data["name"] == "Caisse d'allocations familiales du Cher" and data["alternateName"] == "CAF"
+    assert data["address"]["postalCode"] == "18100" and data["address"]["addressLocality"] == "Vierzon"
+    assert data["telephone"] == "+33261910030" and data["@id"].endswith("/annuaire/caf-du-cher/")
+    assert {o["itemOffered"]["name"] for o in data["makesOffer"]} >= {"Accès aux droits et prestations"}
+
+
+def test_json_ld_cannot_be_closed_by_data():
+    dataset, _ = validate(ROOT / "tests/fixtures/valid", TODAY)
+    partner = dict(dataset.partners[0], nom="</script><script>alert(1)</script>")
+    html = partner_page(partner, dataset, TODAY).html
+    assert "</script><script>alert(1)" not in html and "\\u003c/script\\u003e" in html
+
+
+def test_vcards_parse_and_carry_the_contact(built_sites):
+    card = vobject.readOne((built_sites["public"] / "annuaire/caf-du-cher/fiche.vcf").read_text(encoding="utf-8"))
+    assert card.fn.value == "Caisse d'allocations familiales du Cher"
+    assert card.tel.value == "+33261910030" and card.email.value == "accueil@caf.example.org"
+    assert card.adr.value.city == "Vierzon" and card.adr.value.code == "18100"
+    people = yaml.safe_load((ROOT / "data/professionals.yaml").read_text(encoding="utf-8"))
+    person = next(p for p in people if p["visibilite"] == "pro" and len(p["telephones"]) > 1)
+    card = vobject.readOne((built_sites["pro"] / f"professionnels/{person['id']}.vcf").read_text(encoding="utf-8"))
+    assert card.fn.value == f"{person['prenom']} {person['nom']}" and card.title.value == person["fonction"]
+    assert len(card.contents["tel"]) == len(person["telephones"])
+    lines = (built_sites["pro"] / f"professionnels/{person['id']}.vcf").read_bytes().split(b"\r\n")
+    assert max(len(line) for line in lines) <= 75
+
+
+def test_report_link_names_the_partner_and_page(built_sites):
+    html = (built_sites["public"] / "annuaire/caf-du-cher/index.html").read_text(encoding="utf-8")
+    link = re.search(r'<a href="(mailto:[^"]+)">Signaler une erreur</a>', html)
+    assert link and link[1].startswith("mailto:guide@ccas-vierzon.example.org?subject=")
+    assert "caf-du-cher" in link[1] and "Caisse%20d%E2%80%99allocations" not in link[1]
+    issue = partner_page({"id": "x", "nom": "X & Y", "date_verification": "2026-11-01"},
+                         validate(ROOT / "tests/fixtures/valid", TODAY)[0], TODAY,
+                         SiteSettings("https://guide.example.org/", "https://github.com/exemple/guide/issues/new")).html
+    assert "https://github.com/exemple/guide/issues/new?title=Erreur+sur+la+fiche" in issue
+    assert "https%3A%2F%2Fguide.example.org%2Fannuaire%2Fx%2F" in issue
+
+
+def test_closed_and_temporarily_closed_partners_are_shown_clearly():
+    dataset, _ = validate(ROOT / "data", TODAY)
+    creche = next(p for p in dataset.partners if p["id"] == "creche-les-petits-loups")
+    html = partner_page(creche, dataset, TODAY).html
+    assert "Fermeture temporaire du 24 décembre 2026 au 2 janvier 2027." in html
+    closed = partner_page(dict(creche, statut="ferme", fermeture_temporaire=None), dataset, TODAY).html
+    assert "fermée définitivement" in closed
+
+
+def test_directory_json_uses_labels_and_shares_schedules(built_sites):
+    data = json.loads((built_sites["public"] / "annuaire/annuaire.json").read_text(encoding="utf-8"))
+    assert len(data["partenaires"]) == 36 and data["horizon"][0] == "2026-11-26"
+    assert data["libelles"]["pu"]["familles"] == "Familles"
+    assert all(not re.search(r"[a-z]--[a-z]", label) for label in data["libelles"]["th"].values())
+    distinct = {p.get("horaires_accueil") for p in yaml.safe_load((ROOT / "data/partners.yaml").read_text())}
+    assert len(data["horaires"]) <= len(distinct) + 10
+    assert not any("li" in s for p in data["partenaires"] for s in p.get("services", []))  # pro-only filter
+    pro = json.loads((built_sites["pro"] / "annuaire/annuaire.json").read_text(encoding="utf-8"))
+    assert any(s.get("li") for p in pro["partenaires"] for s in p.get("services", []))
+
+
+def test_large_directory_page_stays_light(tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    generate(tmp_path / "data", 1000)
+    dataset, _ = validate(tmp_path / "data", TODAY)
+    assert len(dataset.partners) > FULL_LIST_LIMIT
+    page = directory_page(dataset)
+    assert page.html.count('class="gp-carte"') == PAGE_SIZE
+    assert len(directory_data(dataset, "public", TODAY)["partenaires"]) == 1000
