@@ -7,6 +7,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from .dataset import Dataset
+from .calendar_feed import read_state, stale_interventions
 from .hours import HoursError, open_throughout, parse_hours
 from .occurrences import occurrences, span
 from .problems import Problem
@@ -72,6 +73,7 @@ class Checker:
         self.interventions()
         self.recipes()
         self.forms()
+        self.calendar_state()
         return self.problems
 
     def unique_ids(self):
@@ -206,6 +208,7 @@ class Checker:
                 self.report("interventions", (i, "recurrence"), f"règle de répétition illisible ({error}) : "
                             "par exemple « FREQ=MONTHLY;BYDAY=2TU » (le 2e mardi du mois)")
                 continue
+            self._exceptions(i, event, start)
             place = self.dataset.partner_by_id.get(event.get("lieu"))
             if place is None:
                 continue
@@ -225,8 +228,37 @@ class Checker:
                             f"distribution de « {place['id']} » ({hours}) : choisissez un créneau de distribution"
                             + (f" ({len(outside)} dates concernées)" if len(outside) > 1 else ""))
 
+    def _exceptions(self, i: int, event: dict, start: datetime):
+        """An exception must name a day the intervention would really happen (else it hides nothing)."""
+        skipped = event.get("exceptions") or []
+        if not skipped or not isinstance(skipped, list):
+            return
+        without = {k: v for k, v in event.items() if k != "exceptions"}
+        try:
+            last = max(date.fromisoformat(str(d)) for d in skipped)
+            days = {s.date() for s, _ in occurrences(without, start, datetime.combine(last, start.time()) + timedelta(days=1))}
+        except (ValueError, TypeError):
+            return
+        for n, day in enumerate(skipped):
+            if date.fromisoformat(str(day)) not in days:
+                self.report("interventions", (i, "exceptions", n), f"le {day} n'est pas une date de cette "
+                            "intervention : une exception doit être un jour où elle aurait eu lieu (vérifiez le jour "
+                            "et la règle de répétition)")
+
+    def calendar_state(self):
+        """Changed interventions must get a new SEQUENCE so subscribed calendars update them."""
+        if "interventions" not in self.dataset.documents or not self.dataset.interventions:
+            return
+        stale = set(stale_interventions(self.dataset, read_state(self.dataset.data_dir)))
+        for i, event in enumerate(self.dataset.interventions):
+            if event.get("id") in stale:
+                self.report("interventions", (i,), "cette intervention est nouvelle ou a changé : lancez "
+                            "« site-build calendrier » (ou demandez-le à l'équipe technique) pour que les agendas "
+                            "abonnés la mettent à jour", warning=not self.strict)
+
     def recipes(self):
         content_dir = self.dataset.data_dir.parent / "content"
+        featured_food: dict[str, tuple[str, str]] = {}
         for recipe_id, recipe in self.dataset.recipes.items():
             kind = f"recipes/{recipe_id}"
             if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", recipe_id):
@@ -241,6 +273,17 @@ class Checker:
                 if not (content_dir / image["src"]).is_file():
                     self.report(kind, ("image", "src"), f"l'image « {image['src']} » est introuvable dans content/ : "
                                 "ajoutez le fichier ou corrigez le nom")
+            month = recipe.get("mois")
+            if isinstance(month, str) and re.fullmatch(r"\d{4}-\d{2}", month):
+                saison = recipe.get("saison")
+                if isinstance(saison, list) and saison and int(month[5:]) not in saison:
+                    self.report(kind, ("mois",), f"la recette est mise en avant en {month} mais ce mois n'est pas "
+                                "dans « saison » : choisissez un mois de saison ou ajoutez-le à « saison »")
+                food = (recipe.get("aliment_du_mois") or {}).get("nom")
+                first = featured_food.setdefault(month, (recipe_id, food))
+                if food and first[1] and food != first[1]:
+                    self.report(kind, ("aliment_du_mois", "nom"), f"l'aliment du mois de {month} est « {first[1]} » "
+                                f"dans {first[0]}.yaml : écrivez le même nom dans toutes les recettes du mois")
             both = set(recipe.get("allergenes") or []) & set(recipe.get("traces") or [])
             for allergen in sorted(map(str, both)):
                 self.report(kind, ("traces",), f"« {allergen} » est déjà dans « allergenes » : retirez-le de « traces »")

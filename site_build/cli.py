@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import logging
 import os
 import sys
@@ -107,6 +108,27 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_calendar(args) -> int:
+    """Record changed interventions in data/calendrier.json (new SEQUENCE, DTSTAMP today)."""
+    from .calendar_feed import STATE_FILE, read_state, stale_interventions, updated_state
+    from .pipeline import build_day
+    from .validate import has_errors, validate
+
+    data_dir = Path(args.data)
+    dataset, problems = validate(data_dir, build_day())
+    if has_errors(problems):
+        _print_problems(problems)
+        print("Calendrier non mis à jour : corrigez d'abord les erreurs.", file=sys.stderr)
+        return 1
+    state = read_state(data_dir)
+    changed = stale_interventions(dataset, state)
+    (data_dir / STATE_FILE).write_text(json.dumps(updated_state(dataset, state, build_day()), ensure_ascii=False,
+                                                  indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{len(changed)} intervention(s) nouvelle(s) ou modifiée(s) enregistrée(s) dans {data_dir / STATE_FILE}.",
+          file=sys.stderr)
+    return 0
+
+
 def cmd_schemas(args) -> int:
     from .schemas import write_schemas
 
@@ -126,6 +148,10 @@ def parser() -> argparse.ArgumentParser:
     validate = with_data(commands.add_parser("validate", help="vérifier les données"))
     validate.add_argument("--strict", action="store_true", help="les informations à vérifier deviennent des erreurs")
     validate.set_defaults(run=cmd_validate)
+
+    calendar_command = with_data(commands.add_parser(
+        "calendrier", help="enregistrer les interventions modifiées (agendas abonnés)"))
+    calendar_command.set_defaults(run=cmd_calendar)
 
     build = with_data(commands.add_parser("build", help="construire le site"))
     build.add_argument("--profile", choices=PROFILES, default="public")

@@ -1,4 +1,4 @@
-"""Generated pages: HTML bodies for partners, recipes, Épi'santé months, forms and indexes.
+"""The generated page model, and the pages without a module of their own: liaison forms, open data, home.
 
 Each page is (source path, title, HTML). The generator (MkDocs here) wraps them
 in the theme; every value from data goes through `e()` or `markdown_text()`.
@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 
-from . import french
 from .dataset import Dataset
-from .html_parts import bullet_list, partner_url, row, terms
-from .occurrences import occurrences
 from .safe_html import e, markdown_text
-from .vocabularies import label, thematique_label
+from .vocabularies import thematique_label
 
 
 @dataclass(frozen=True)
@@ -27,150 +24,6 @@ class Page:
     def title_markdown(self) -> str:
         """The title as a Markdown heading text: escaped so data never becomes markup."""
         return html.escape(self.title, quote=False).replace("*", "\\*").replace("_", "\\_")
-
-
-# -- recipes ----------------------------------------------------------------
-
-def _quantity(ingredient: dict) -> str:
-    quantity = ingredient.get("quantite")
-    if quantity is None:
-        return ""
-    number = f"{quantity:g}".replace(".", ",")
-    unit = label("unites", ingredient["unite"]) if ingredient.get("unite") else ""
-    return f"{number} {unit}".strip()
-
-
-def cost_per_portion(recipe: dict) -> float | None:
-    prices = [i.get("prix") for i in recipe.get("ingredients") or []]
-    known = [p for p in prices if isinstance(p, (int, float))]
-    return sum(known) / recipe["portions"] if known else None
-
-
-def recipe_page(recipe_id: str, recipe: dict) -> Page:
-    parts = ['<div class="gp-recette">', markdown_text(recipe.get("description"))]
-    oven = "four" in (recipe.get("materiel") or [])
-    parts.append("<dl>")
-    parts.append(row("Recette du mois", f'<a href="../{e(recipe["mois"])}/">{e(french.month(recipe["mois"]))}</a>'
-                      f" — {e(recipe['aliment_du_mois']['nom'])}"))
-    parts.append(row("Portions", e(recipe["portions"])))
-    parts.append(row("Préparation", f"{e(recipe['preparation_min'])} min"))
-    parts.append(row("Cuisson", f"{e(recipe['cuisson_min'])} min" if recipe["cuisson_min"] else "sans cuisson"))
-    parts.append(row("Difficulté", e(label("difficulte", recipe["difficulte"]))))
-    parts.append(row("Matériel", terms("materiel", recipe.get("materiel")) + ("" if oven else " — <strong>sans four</strong>")))
-    cost = cost_per_portion(recipe)
-    if cost is not None:
-        parts.append(row("Coût", f"≈ {e(french.euros(cost))} par portion (prix relevés en "
-                          f"{e(french.month(recipe['prix_releves']))})" if recipe.get("prix_releves") else ""))
-    parts.append("</dl><h2>Ingrédients</h2><ul>")
-    for ingredient in recipe["ingredients"]:
-        parts.append(f"<li>{e(_quantity(ingredient))} {e(ingredient['nom'])}</li>")
-    parts.append("</ul><h2>Étapes</h2><ol>")
-    parts.extend(f"<li>{e(step)}</li>" for step in recipe["etapes"])
-    parts.append("</ol>")
-    allergens = recipe.get("allergenes") or []
-    parts.append("<h2>Allergènes</h2><p>" + (terms("allergenes", allergens) if allergens else
-                                              "Aucun des 14 allergènes majeurs.") + "</p>")
-    if recipe.get("traces"):
-        parts.append(f"<p>Peut contenir : {terms('allergenes', recipe['traces'])}.</p>")
-    if recipe.get("regimes"):
-        parts.append(f"<p>Convient : {terms('regimes', recipe['regimes'])}.</p>")
-    if recipe.get("astuces"):
-        parts.append("<h2>Astuces</h2>" + bullet_list(recipe["astuces"]))
-    if recipe.get("propose_par"):
-        parts.append(f'<p class="gp-auteur">Recette proposée par {e(recipe["propose_par"])}.</p>')
-    parts.append("</div>")
-    return Page(f"recettes/{recipe_id}.md", recipe["titre"], "".join(parts))
-
-
-def recipes_by_month(dataset: Dataset) -> dict[str, list[tuple[str, dict]]]:
-    months: dict[str, list] = {}
-    for recipe_id, recipe in dataset.recipes.items():
-        months.setdefault(recipe["mois"], []).append((recipe_id, recipe))
-    return dict(sorted(months.items()))
-
-
-def month_page(month: str, recipes: list[tuple[str, dict]]) -> Page:
-    food = recipes[0][1]["aliment_du_mois"]
-    parts = [f"<h2>{e(food['nom'])}</h2>"]
-    if food.get("atouts"):
-        parts.append(f"<p><strong>Pourquoi c'est bon :</strong> {e(food['atouts'])}</p>")
-    if food.get("conservation"):
-        parts.append(f"<p><strong>Bien le conserver :</strong> {e(food['conservation'])}</p>")
-    parts.append("<h2>Les recettes</h2><ul>")
-    parts.extend(f'<li><a href="../{e(rid)}/">{e(r["titre"])}</a></li>' for rid, r in recipes)
-    parts.append("</ul>")
-    return Page(f"recettes/{month}.md", f"Épicé'bon — {french.month(month)}", "".join(parts))
-
-
-def recipes_index(dataset: Dataset) -> Page:
-    parts = ["<ul>"]
-    for month, recipes in recipes_by_month(dataset).items():
-        links = ", ".join(f'<a href="{e(rid)}/">{e(r["titre"])}</a>' for rid, r in recipes)
-        food = recipes[0][1]["aliment_du_mois"]["nom"]
-        parts.append(f'<li><a href="{e(month)}/">{e(french.month(month).capitalize())}</a> — {e(food)} : {links}</li>')
-    parts.append("</ul>")
-    return Page("recettes/index.md", "Recettes du mois", "".join(parts))
-
-
-def featured(dataset: Dataset, today: date) -> tuple[str, dict] | None:
-    """Recipe of the current month, else the next one, else the latest."""
-    key = f"{today.year:04d}-{today.month:02d}"
-    items = list(dataset.recipes.items())
-    for wanted in (lambda r: r["mois"] == key, lambda r: r["mois"] > key):
-        for recipe_id, recipe in items:
-            if wanted(recipe):
-                return recipe_id, recipe
-    return items[-1] if items else None
-
-
-# -- Épi'santé ---------------------------------------------------------------
-
-def upcoming(dataset: Dataset, start: datetime, end: datetime) -> list[tuple[datetime, datetime, dict]]:
-    found = []
-    for event in dataset.interventions:
-        for s, f in occurrences(event, start, end):
-            found.append((s, f, event))
-    return sorted(found, key=lambda x: (x[0], x[2]["id"]))
-
-
-def _event_item(start: datetime, end: datetime, event: dict, dataset: Dataset, depth: int) -> str:
-    place = dataset.partner_by_id.get(event["lieu"], {})
-    signup = event.get("inscription") or {}
-    register = ("Inscription obligatoire. " + e(signup.get("modalites", ""))) if signup.get("obligatoire") \
-        else "Sans inscription."
-    return (f'<li class="gp-evenement" data-debut="{start.isoformat()}"><strong>{e(event["titre"])}</strong><br>'
-            f"{e(french.time_span(start, end))}<br>"
-            f'{e(event["intervenant"])} — <a href="{partner_url(event["lieu"], depth)}">{e(place.get("nom", event["lieu"]))}</a><br>'
-            f"{register}</li>")
-
-
-def health_pages(dataset: Dataset, today: date) -> list[Page]:
-    start = datetime.combine(today.replace(day=1), datetime.min.time()) - timedelta(days=180)
-    end = datetime.combine(today, datetime.min.time()) + timedelta(days=366)
-    events = upcoming(dataset, start, end)
-    now = datetime.combine(today, datetime.min.time())
-    by_month: dict[str, list] = {}
-    for item in events:
-        by_month.setdefault(item[0].strftime("%Y-%m"), []).append(item)
-    pages = []
-    index = ['<p>Des professionnels de santé viennent à l\'épicerie pendant la distribution. '
-             'C\'est gratuit et ouvert à tous. <a href="epi-sante.ics">Ajouter le calendrier à mon agenda</a>.</p>',
-             "<h2>Prochaines dates</h2>"]
-    future_months = [m for m, items in by_month.items() if any(s >= now for s, _, _ in items)]
-    for month in future_months:
-        index.append(f'<h3><a href="{month}/">{e(french.month(month).capitalize())}</a></h3><ul>')
-        index.extend(_event_item(s, f, ev, dataset, 1) for s, f, ev in by_month[month] if s >= now)
-        index.append("</ul>")
-    past = [item for item in events if item[0] < now]
-    if past:
-        index.append("<h2>Dates passées</h2><ul>")
-        index.extend(_event_item(s, f, ev, dataset, 1) for s, f, ev in reversed(past))
-        index.append("</ul>")
-    pages.append(Page("sante/index.md", "Épi'santé : la santé à l'épicerie", "".join(index)))
-    for month, items in by_month.items():
-        body = "<ul>" + "".join(_event_item(s, f, ev, dataset, 2) for s, f, ev in items) + "</ul>"
-        pages.append(Page(f"sante/{month}.md", f"Épi'santé — {french.month(month)}", body))
-    return pages
 
 
 # -- liaison forms ------------------------------------------------------------
@@ -242,18 +95,7 @@ def data_page(licence_title: str) -> Page:
 
 def home_section(dataset: Dataset, today: date) -> str:
     """'Ce mois-ci' block for the home page: recipe of the month and next Épi'santé dates."""
-    parts = ['<div class="gp-ce-mois-ci">']
-    chosen = featured(dataset, today)
-    if chosen:
-        recipe_id, recipe = chosen
-        parts.append(f"<h2>Recette du mois : {e(recipe['aliment_du_mois']['nom'].lower())}</h2>"
-                     f'<p><a href="recettes/{e(recipe_id)}/">{e(recipe["titre"])}</a> — '
-                     f'{e(recipe["preparation_min"] + recipe["cuisson_min"])} minutes en tout.</p>')
-    start = datetime.combine(today, datetime.min.time())
-    nexts = upcoming(dataset, start, start + timedelta(days=120))[:3]
-    if nexts:
-        parts.append("<h2>Prochaines dates Épi'santé</h2><ul>")
-        parts.extend(_event_item(s, f, ev, dataset, 0) for s, f, ev in nexts)
-        parts.append('</ul><p><a href="sante/">Tout le calendrier Épi\'santé</a></p>')
-    parts.append("</div>")
-    return "".join(parts)
+    from .health_pages import next_dates
+    from .recipe_pages import recipe_of_the_month
+
+    return f'<div class="gp-ce-mois-ci">{recipe_of_the_month(dataset, today)}{next_dates(dataset, today)}</div>'

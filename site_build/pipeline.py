@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
 from .calendar_feed import epi_sante_calendar
@@ -16,8 +16,10 @@ from .datapackage import LICENCE, PackageCheck, package_files
 from .dataset import Dataset
 from .directory_data import directory_json
 from .directory_pages import VCARD_NAME, directory_page, partner_page, professionals_page
-from .pages import (Page, data_page, form_page, health_pages, home_section, month_page, recipe_page,
-                    recipes_by_month, recipes_index)
+from .health_pages import health_pages, intervention_files
+from .pages import Page, data_page, form_page, home_section
+from .recipe_images import variants
+from .recipe_pages import month_page, recipe_page, recipes_by_month, recipes_index
 from .problems import DataError, Problem
 from .profiles import PROFILES, view
 from .settings import SiteSettings
@@ -52,13 +54,24 @@ def build_day() -> date:
 def all_pages(dataset: Dataset, profile: str, today: date, settings: SiteSettings = SiteSettings()) -> list[Page]:
     pages = [directory_page(dataset, profile), recipes_index(dataset), data_page(LICENCE["title"])]
     pages += [partner_page(p, dataset, today, settings) for p in dataset.partners]
-    pages += [recipe_page(rid, r) for rid, r in dataset.recipes.items()]
+    content_dir = dataset.data_dir.parent / "content"
+    pages += [recipe_page(rid, r, content_dir, settings) for rid, r in dataset.recipes.items()]
     pages += [month_page(m, rs) for m, rs in recipes_by_month(dataset).items()]
-    pages += health_pages(dataset, today)
+    pages += health_pages(dataset, today, settings)
     if profile == "pro":
         pages.append(professionals_page(dataset))
         pages += [form_page(fid, f) for fid, f in dataset.forms.items()]
     return pages
+
+
+def recipe_photos(dataset: Dataset) -> dict[str, bytes]:
+    """Every size of every recipe photo; resized once, then taken from .cache/ (not committed)."""
+    root = dataset.data_dir.parent
+    files: dict[str, bytes] = {}
+    for recipe in dataset.recipes.values():
+        if recipe.get("image"):
+            files.update(variants(root / "content", recipe["image"]["src"], root / ".cache" / "images"))
+    return files
 
 
 def contact_cards(dataset: Dataset, profile: str, settings: SiteSettings) -> dict[str, bytes]:
@@ -71,7 +84,8 @@ def contact_cards(dataset: Dataset, profile: str, settings: SiteSettings) -> dic
 
 
 def _fingerprint(data_dir: Path) -> tuple:
-    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.rglob("*.y*ml")))
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.rglob("*")
+                        if p.suffix in (".yaml", ".yml", ".json")))
 
 
 _validated: dict[tuple, tuple[Dataset, list[Problem]]] = {}
@@ -107,8 +121,9 @@ def prepare(data_dir: Path, profile: str, today: date | None = None,
     published = view(dataset, profile)
     prepared = Prepared(profile, today, published, problems)
     prepared.pages = all_pages(published, profile, today, settings)
-    stamp = datetime.combine(today, datetime.min.time(), tzinfo=timezone.utc)
-    prepared.assets["sante/epi-sante.ics"] = epi_sante_calendar(published, stamp)
+    prepared.assets["sante/epi-sante.ics"] = epi_sante_calendar(published, today)
+    prepared.assets.update(intervention_files(published, today))
+    prepared.assets.update(recipe_photos(published))
     prepared.assets["annuaire/annuaire.json"] = directory_json(published, profile, today)
     prepared.assets.update(contact_cards(published, profile, settings))
     public_tables = view(dataset, "public")  # open data is always the public view
