@@ -1,0 +1,126 @@
+"""Recipes and Épi'santé in Chromium: portions, filters, the device's date, accessibility, A5 print."""
+import re
+from datetime import datetime, timezone
+
+import pytest
+import yaml
+
+from .conftest import ROOT, axe_violations
+
+RECIPES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "data/recipes").glob("*.yaml")}
+
+
+def _page(browser, url, instant=None):
+    context = browser.new_context(timezone_id="Asia/Tokyo", locale="fr-FR")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    if instant:
+        page.clock.set_fixed_time(instant)
+    page.goto(url)
+    return context, page, errors
+
+
+def _quantities(page):
+    return dict(zip(page.locator(".gp-ingredient").all_inner_texts(),
+                    page.locator(".gp-ingredient .gp-quantite").all_inner_texts()))
+
+
+def test_portions_rescale_and_never_go_below_one_pinch(browser, site_urls):
+    context, page, errors = _page(browser, site_urls["public"] + "/recettes/carottes-rapees-orange/")
+    try:
+        page.wait_for_selector(".gp-portions:not([hidden])")
+        quantities = lambda: page.locator(".gp-ingredient .gp-quantite").all_inner_texts()  # noqa: E731
+        assert quantities() == ["500 g", "1", "2 cuillères à soupe", "1 pincée"]
+        page.click("button[data-pas='1']")
+        page.click("button[data-pas='1']")
+        assert quantities() == ["750 g", "1 ½", "3 cuillères à soupe", "2 pincées"]
+        assert page.locator(".gp-portions__etat").inner_text() == "Quantités pour 6 portions."
+        page.fill("#gp-portions", "1")
+        assert quantities() == ["125 g", "¼", "½ cuillère à soupe", "1 pincée"]  # salt: never below one
+        assert page.locator("h2 .gp-nombre-portions").inner_text() == "1"
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_portions_chosen_on_screen_are_printed_on_an_a5_leaflet(browser, site_urls):
+    context, page, _ = _page(browser, site_urls["public"] + "/recettes/carottes-rapees-orange/")
+    try:
+        page.wait_for_selector(".gp-portions:not([hidden])")
+        page.fill("#gp-portions", "8")
+        page.emulate_media(media="print")
+        assert not page.locator(".md-header").is_visible()
+        assert page.locator(".gp-ingredient .gp-quantite").first.inner_text() == "1 kg"
+        pdf = page.pdf(prefer_css_page_size=True)
+        width, height = map(float, re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf).groups())
+        assert (round(width), round(height)) == (420, 595)  # A5 in points
+    finally:
+        context.close()
+
+
+def test_recipe_filters(browser, site_urls):
+    context, page, errors = _page(browser, site_urls["public"] + "/recettes/")
+    try:
+        page.wait_for_selector("[data-gp-recettes] .gp-filtres:not([hidden])")
+        visible = lambda: page.locator("[data-gp-recettes] .gp-carte:visible").count()  # noqa: E731
+        assert visible() == len(RECIPES)
+        page.check("#gp-sans-four")
+        assert visible() == sum("four" not in r.get("materiel", []) for r in RECIPES.values())
+        page.check("#gp-rapide")
+        assert visible() == sum("four" not in r.get("materiel", []) and r["preparation_min"] + r["cuisson_min"] <= 30
+                                for r in RECIPES.values())
+        page.click("[data-gp-recettes] button[type=reset]")
+        page.select_option("#gp-sans", "lait")
+        assert visible() == sum("lait" not in r.get("allergenes", []) + r.get("traces", []) for r in RECIPES.values())
+        assert "sans=lait" in page.url
+        page.select_option("#gp-sans", "")
+        page.fill("#gp-ingredient", "CAROTTE")
+        assert visible() == sum(any("carotte" in i["nom"] for i in r["ingredients"]) for r in RECIPES.values())
+        assert errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("instant,month", [("2027-02-10T10:00", "2027-02"), ("2026-12-15T10:00", "2026-12"),
+                                           ("2028-06-01T10:00", "2027-10")])
+def test_home_recipe_of_the_month_follows_the_device_date(browser, site_urls, instant, month):
+    expected = next(r for r in RECIPES.values() if r["mois"] == month)
+    context, page, errors = _page(browser, site_urls["public"] + "/",
+                                  datetime.fromisoformat(instant).replace(tzinfo=timezone.utc))
+    try:
+        block = page.locator("[data-gp-mois]")
+        page.wait_for_selector(f"[data-gp-mois][data-mois='{month}']")
+        assert expected["titre"] in block.inner_text()
+        assert expected["aliment_du_mois"]["nom"].lower() in block.inner_text()
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_past_interventions_move_down_with_the_device_date(browser, site_urls):
+    context, page, errors = _page(browser, site_urls["public"] + "/sante/",
+                                  datetime(2027, 1, 20, 12, 0, tzinfo=timezone.utc))
+    try:
+        page.wait_for_selector("[data-gp-sante][data-ready='1']")
+        upcoming = page.locator(".gp-a-venir .gp-evenement").evaluate_all("l => l.map(e => e.dataset.fin)")
+        past = page.locator(".gp-passees .gp-evenement").evaluate_all("l => l.map(e => e.dataset.fin)")
+        assert upcoming and all(end > "2027-01-20T13:00" for end in upcoming)
+        assert any(end.startswith("2027-01-1") for end in past) and past == sorted(past, reverse=True)
+        assert not page.locator(".gp-mois[data-mois='2026-12']").is_visible()
+        assert errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["/recettes/carottes-rapees-orange/", "/recettes/2026-12/", "/recettes/",
+                                  "/sante/", "/"])
+def test_recipe_and_health_pages_have_no_axe_violation(browser, site_urls, path):
+    context, page, errors = _page(browser, site_urls["public"] + path)
+    try:
+        page.wait_for_load_state("load")
+        report = axe_violations(page)
+        assert report == "", report
+        assert errors == []
+    finally:
+        context.close()
