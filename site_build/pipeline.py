@@ -66,11 +66,11 @@ def all_pages(dataset: Dataset, profile: str, today: date, settings: SiteSetting
 
 def recipe_photos(dataset: Dataset) -> dict[str, bytes]:
     """Every size of every recipe photo; resized once, then taken from .cache/ (not committed)."""
-    root = dataset.data_dir.parent
+    content = (dataset.data_dir.parent / "content").resolve()
     files: dict[str, bytes] = {}
     for recipe in dataset.recipes.values():
         if recipe.get("image"):
-            files.update(variants(root / "content", recipe["image"]["src"], root / ".cache" / "images"))
+            files.update(variants(content, recipe["image"]["src"], content.parent / ".cache" / "images"))
     return files
 
 
