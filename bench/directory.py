@@ -20,10 +20,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "bench" / "out"
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "bench"))
-from generate import generate  # noqa: E402
+from run import project  # noqa: E402
 
 # What a user does, in order: each step is one input or change event on the form.
 STEPS = [("fill", "#gp-q", "s"), ("fill", "#gp-q", "str"), ("fill", "#gp-q", "structure 12"), ("fill", "#gp-q", ""),
@@ -39,13 +38,7 @@ class Quiet(SimpleHTTPRequestHandler):
 
 
 def built_site(size: int) -> Path:
-    folder = OUT / f"directory-{size}"
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
-    for name in ("content", "hooks", "site_build", "mkdocs.yml"):
-        (folder / name).symlink_to(ROOT / name)
-    generate(folder / "data", size)
+    folder = project(size, "directory")
     env = dict(os.environ, SITE_BUILD_TODAY="2026-11-26")
     subprocess.run([str(BIN / "site-build"), "build", "--site-dir", str(folder / "site")], cwd=folder, env=env,
                    check=True, capture_output=True)

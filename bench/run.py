@@ -30,9 +30,9 @@ def timed(command: list[str], cwd: Path, env=None) -> float:
     return elapsed
 
 
-def project(size: int) -> Path:
+def project(size: int, name: str = "project") -> Path:
     """A project folder whose data/ is synthetic; content, hooks and theme are the real ones."""
-    folder = OUT / f"project-{size}"
+    folder = OUT / f"{name}-{size}"
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)

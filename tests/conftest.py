@@ -89,3 +89,16 @@ def axe_violations(page) -> str:
 
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     return results.generate_report() if results.violations_count else ""
+
+
+def open_page(browser, url: str, instant=None, timezone_id: str = "America/Montreal"):
+    """(context, page, page errors) for a fresh device far from Paris, its clock fixed at `instant` when given:
+    what depends on the date must still be computed in Paris time."""
+    context = browser.new_context(timezone_id=timezone_id, locale="fr-FR")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    if instant:
+        page.clock.set_fixed_time(instant)
+    page.goto(url)
+    return context, page, errors

@@ -10,7 +10,7 @@ import yaml
 from site_build.checks import due_date
 from site_build.hours import parse_hours
 
-from .conftest import ROOT, axe_violations
+from .conftest import ROOT, axe_violations, open_page
 
 PARTNERS = yaml.safe_load((ROOT / "data/partners.yaml").read_text(encoding="utf-8"))
 
@@ -22,18 +22,6 @@ def _utc(text: str) -> datetime:
 def _count(page) -> int:
     text = page.locator(".gp-compte").inner_text()
     return 0 if text.startswith("Aucun") else int(text.split()[0])
-
-
-def _open_directory(browser, url: str, instant: datetime | None = None, timezone_id: str = "America/Montreal"):
-    # A device far from Paris: "open now" must still be computed in Paris time.
-    context = browser.new_context(timezone_id=timezone_id, locale="fr-FR")
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    if instant:
-        page.clock.set_fixed_time(instant)
-    page.goto(url)
-    return context, page, errors
 
 
 def _wait_loaded(page):
@@ -58,7 +46,7 @@ def _open_at(paris: datetime) -> int:
 
 
 def test_search_ignores_accents_and_case_and_goes_into_the_url(browser, site_urls):
-    context, page, errors = _open_directory(browser, site_urls["public"] + "/annuaire/")
+    context, page, errors = open_page(browser, site_urls["public"] + "/annuaire/")
     try:
         _wait_loaded(page)
         assert _count(page) == len(PARTNERS)
@@ -84,7 +72,7 @@ def test_search_ignores_accents_and_case_and_goes_into_the_url(browser, site_url
 def test_each_service_filter_counts_and_lists_the_right_partners(browser, site_urls, control, value, field):
     expected = _with_service(lambda s: value in (s.get(field) or []))
     assert expected > 0
-    context, page, errors = _open_directory(browser, site_urls["public"] + "/annuaire/")
+    context, page, errors = open_page(browser, site_urls["public"] + "/annuaire/")
     try:
         _wait_loaded(page)
         option = page.locator(f"#gp-{control} option[value='{value}']")
@@ -102,7 +90,7 @@ def test_filters_combine_and_the_url_restores_them(browser, site_urls):
     expected = sum(1 for p in PARTNERS if p["adresse"]["commune"] == "Vierzon"
                    and any("seniors" in (s.get("publics") or []) for s in p.get("services") or []))
     url = site_urls["public"] + "/annuaire/?public=seniors&commune=Vierzon"
-    context, page, errors = _open_directory(browser, url)
+    context, page, errors = open_page(browser, url)
     try:
         _wait_loaded(page)
         assert page.input_value("#gp-public") == "seniors" and page.input_value("#gp-commune") == "Vierzon"
@@ -124,7 +112,7 @@ def test_filters_combine_and_the_url_restores_them(browser, site_urls):
 ])
 def test_open_now_filter_matches_the_python_rules(browser, site_urls, paris_time, utc_instant):
     expected = _open_at(datetime.fromisoformat(paris_time))
-    context, page, errors = _open_directory(browser, site_urls["public"] + "/annuaire/?ouvert=1", _utc(utc_instant))
+    context, page, errors = open_page(browser, site_urls["public"] + "/annuaire/?ouvert=1", _utc(utc_instant))
     try:
         _wait_loaded(page)
         assert page.is_checked("#gp-ouvert")
@@ -148,7 +136,7 @@ def test_open_now_filter_matches_the_python_rules(browser, site_urls, paris_time
     ("auberge-de-jeunesse-vierzon", "2027-03-28T01:30", "Fermé — ouvre à 17 h"),
 ])
 def test_partner_page_open_status_at_fixed_instants(browser, site_urls, partner, utc_instant, status):
-    context, page, errors = _open_directory(browser, f"{site_urls['public']}/annuaire/{partner}/", _utc(utc_instant))
+    context, page, errors = open_page(browser, f"{site_urls['public']}/annuaire/{partner}/", _utc(utc_instant))
     try:
         first = page.locator(".gp-etat").first
         first.wait_for(state="visible")
@@ -161,14 +149,14 @@ def test_partner_page_open_status_at_fixed_instants(browser, site_urls, partner,
 def test_stale_notice_follows_the_device_date(browser, site_urls):
     partner = next(p for p in PARTNERS if p["id"] == "caf-du-cher")
     due = due_date(dict(partner, date_verification=str(partner["date_verification"])))
-    context, page, _ = _open_directory(browser, f"{site_urls['public']}/annuaire/caf-du-cher/",
+    context, page, _ = open_page(browser, f"{site_urls['public']}/annuaire/caf-du-cher/",
                                        _utc(f"{due.isoformat()}T12:00"))
     try:
         assert page.locator(".gp-a-verifier").is_visible()
         assert "Informations vérifiées le" in page.locator(".gp-verification").inner_text()
     finally:
         context.close()
-    context, page, _ = _open_directory(browser, f"{site_urls['public']}/annuaire/caf-du-cher/", _utc("2026-11-27T12:00"))
+    context, page, _ = open_page(browser, f"{site_urls['public']}/annuaire/caf-du-cher/", _utc("2026-11-27T12:00"))
     try:
         page.wait_for_selector(".gp-etat:not([hidden])")
         assert not page.locator(".gp-a-verifier").is_visible()
@@ -188,7 +176,7 @@ def test_without_javascript_the_full_list_is_there(browser, site_urls):
 
 
 def test_directory_with_the_keyboard_alone(browser, site_urls):
-    context, page, errors = _open_directory(browser, site_urls["public"] + "/annuaire/")
+    context, page, errors = open_page(browser, site_urls["public"] + "/annuaire/")
     try:
         _wait_loaded(page)
         page.focus("#gp-q")
@@ -227,7 +215,7 @@ def test_directory_with_the_keyboard_alone(browser, site_urls):
     ("pro", "/annuaire/?liaison=1"), ("pro", "/professionnels/"), ("pro", "/annuaire/epicea/"),
 ])
 def test_directory_pages_have_no_axe_violation(browser, site_urls, profile, path):
-    context, page, errors = _open_directory(browser, site_urls[profile] + path, _utc("2026-12-03T09:00"))
+    context, page, errors = open_page(browser, site_urls[profile] + path, _utc("2026-12-03T09:00"))
     try:
         if path.startswith("/annuaire/?") or path == "/annuaire/":
             _wait_loaded(page)
@@ -242,7 +230,7 @@ def test_directory_pages_have_no_axe_violation(browser, site_urls, profile, path
 
 def test_pro_liaison_filter(browser, site_urls):
     expected = _with_service(lambda s: s.get("orientable"))
-    context, page, errors = _open_directory(browser, site_urls["pro"] + "/annuaire/")
+    context, page, errors = open_page(browser, site_urls["pro"] + "/annuaire/")
     try:
         _wait_loaded(page)
         page.check("#gp-liaison")
@@ -250,7 +238,7 @@ def test_pro_liaison_filter(browser, site_urls):
         assert "liaison=1" in page.url
     finally:
         context.close()
-    context, page, _ = _open_directory(browser, site_urls["public"] + "/annuaire/")
+    context, page, _ = open_page(browser, site_urls["public"] + "/annuaire/")
     try:
         _wait_loaded(page)
         assert page.locator("#gp-liaison").count() == 0  # pro only
@@ -260,7 +248,7 @@ def test_pro_liaison_filter(browser, site_urls):
 
 def test_professionals_search_and_filters(browser, site_urls):
     people = yaml.safe_load((ROOT / "data/professionals.yaml").read_text(encoding="utf-8"))
-    context, page, errors = _open_directory(browser, site_urls["pro"] + "/professionnels/")
+    context, page, errors = open_page(browser, site_urls["pro"] + "/professionnels/")
     try:
         assert page.locator(".gp-carte:visible").count() == len(people)
         someone = next(p for p in people if p.get("thematiques"))
@@ -280,7 +268,7 @@ def test_professionals_search_and_filters(browser, site_urls):
 
 
 def test_partner_sheet_prints_on_one_a4_page_without_menus(browser, site_urls):
-    context, page, _ = _open_directory(browser, site_urls["public"] + "/annuaire/caf-du-cher/")
+    context, page, _ = open_page(browser, site_urls["public"] + "/annuaire/caf-du-cher/")
     try:
         page.emulate_media(media="print")
         assert not page.locator(".md-header").is_visible()

@@ -5,29 +5,13 @@ from datetime import datetime, timezone
 import pytest
 import yaml
 
-from .conftest import ROOT, axe_violations
+from .conftest import ROOT, axe_violations, open_page
 
 RECIPES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "data/recipes").glob("*.yaml")}
 
 
-def _page(browser, url, instant=None):
-    context = browser.new_context(timezone_id="Asia/Tokyo", locale="fr-FR")
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    if instant:
-        page.clock.set_fixed_time(instant)
-    page.goto(url)
-    return context, page, errors
-
-
-def _quantities(page):
-    return dict(zip(page.locator(".gp-ingredient").all_inner_texts(),
-                    page.locator(".gp-ingredient .gp-quantite").all_inner_texts()))
-
-
 def test_portions_rescale_and_never_go_below_one_pinch(browser, site_urls):
-    context, page, errors = _page(browser, site_urls["public"] + "/recettes/carottes-rapees-orange/")
+    context, page, errors = open_page(browser, site_urls["public"] + "/recettes/carottes-rapees-orange/")
     try:
         page.wait_for_selector(".gp-portions:not([hidden])")
         quantities = lambda: page.locator(".gp-ingredient .gp-quantite").all_inner_texts()  # noqa: E731
@@ -45,7 +29,7 @@ def test_portions_rescale_and_never_go_below_one_pinch(browser, site_urls):
 
 
 def test_portions_chosen_on_screen_are_printed_on_an_a5_leaflet(browser, site_urls):
-    context, page, _ = _page(browser, site_urls["public"] + "/recettes/carottes-rapees-orange/")
+    context, page, _ = open_page(browser, site_urls["public"] + "/recettes/carottes-rapees-orange/")
     try:
         page.wait_for_selector(".gp-portions:not([hidden])")
         page.fill("#gp-portions", "8")
@@ -60,7 +44,7 @@ def test_portions_chosen_on_screen_are_printed_on_an_a5_leaflet(browser, site_ur
 
 
 def test_recipe_filters(browser, site_urls):
-    context, page, errors = _page(browser, site_urls["public"] + "/recettes/")
+    context, page, errors = open_page(browser, site_urls["public"] + "/recettes/")
     try:
         page.wait_for_selector("[data-gp-recettes] .gp-filtres:not([hidden])")
         visible = lambda: page.locator("[data-gp-recettes] .gp-carte:visible").count()  # noqa: E731
@@ -86,7 +70,7 @@ def test_recipe_filters(browser, site_urls):
                                            ("2028-06-01T10:00", "2027-10")])
 def test_home_recipe_of_the_month_follows_the_device_date(browser, site_urls, instant, month):
     expected = next(r for r in RECIPES.values() if r["mois"] == month)
-    context, page, errors = _page(browser, site_urls["public"] + "/",
+    context, page, errors = open_page(browser, site_urls["public"] + "/",
                                   datetime.fromisoformat(instant).replace(tzinfo=timezone.utc))
     try:
         block = page.locator("[data-gp-mois]")
@@ -99,7 +83,7 @@ def test_home_recipe_of_the_month_follows_the_device_date(browser, site_urls, in
 
 
 def test_past_interventions_move_down_with_the_device_date(browser, site_urls):
-    context, page, errors = _page(browser, site_urls["public"] + "/sante/",
+    context, page, errors = open_page(browser, site_urls["public"] + "/sante/",
                                   datetime(2027, 1, 20, 12, 0, tzinfo=timezone.utc))
     try:
         page.wait_for_selector("[data-gp-sante][data-ready='1']")
@@ -116,7 +100,7 @@ def test_past_interventions_move_down_with_the_device_date(browser, site_urls):
 @pytest.mark.parametrize("path", ["/recettes/carottes-rapees-orange/", "/recettes/2026-12/", "/recettes/",
                                   "/sante/", "/"])
 def test_recipe_and_health_pages_have_no_axe_violation(browser, site_urls, path):
-    context, page, errors = _page(browser, site_urls["public"] + path)
+    context, page, errors = open_page(browser, site_urls["public"] + path)
     try:
         page.wait_for_load_state("load")
         report = axe_violations(page)

@@ -5,18 +5,15 @@
 
   var PARAMS = ["q", "thematique", "structure"];
 
-  function fold(text) {
-    return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
-
   function setup(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "1";
     var form = root.querySelector(".gp-filtres");
     var counter = root.querySelector(".gp-compte");
     var cards = Array.prototype.slice.call(root.querySelectorAll(".gp-carte"));
+    var fold = window.GuideFiltres.fold;
 
-    function apply() {
+    window.GuideFiltres.bind(form, PARAMS, function () {
       var words = fold(form.elements.q.value).split(/\s+/).filter(Boolean);
       var theme = form.elements.thematique.value, structure = form.elements.structure.value;
       var shown = 0;
@@ -29,20 +26,7 @@
       });
       counter.textContent = shown === 0 ? "Aucun professionnel ne correspond. Retirez un filtre."
         : shown + (shown === 1 ? " professionnel trouvé" : " professionnels trouvés");
-      var params = new URLSearchParams();
-      PARAMS.forEach(function (name) { if (form.elements[name].value) params.set(name, form.elements[name].value); });
-      var search = params.toString() ? "?" + params.toString() : "";
-      if (search !== location.search) history.replaceState(history.state, "", location.pathname + search);
-    }
-
-    var initial = new URLSearchParams(location.search);
-    PARAMS.forEach(function (name) { form.elements[name].value = initial.get(name) || ""; });
-    form.hidden = false;
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("reset", function () { setTimeout(apply, 0); });
-    apply();
+    });
   }
 
   function init() {

@@ -66,23 +66,16 @@
     control.hidden = false;
   }
 
-  function fold(text) {
-    return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
-  }
-
   function setupFilters(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "1";
     var form = root.querySelector(".gp-filtres");
     var counter = root.querySelector(".gp-compte");
     var cards = Array.prototype.slice.call(root.querySelectorAll(".gp-carte"));
-    var names = ["sans", "ingredient", "sans-four", "rapide"];
-    function value(name) {
-      var control = form.elements[name];
-      return control.type === "checkbox" ? (control.checked ? "1" : "") : control.value;
-    }
-    function apply() {
-      var without = value("sans"), ingredient = fold(value("ingredient"));
+    var value = function (name) { return window.GuideFiltres.value(form, name); };
+
+    window.GuideFiltres.bind(form, ["sans", "ingredient", "sans-four", "rapide"], function () {
+      var without = value("sans"), ingredient = window.GuideFiltres.fold(value("ingredient"));
       var shown = 0;
       cards.forEach(function (card) {
         var ok = (!without || card.dataset.allergenes.split(" ").indexOf(without) < 0)
@@ -94,23 +87,7 @@
       });
       counter.textContent = shown === 0 ? "Aucune recette ne correspond. Retirez un filtre."
         : shown + (shown === 1 ? " recette" : " recettes");
-      var params = new URLSearchParams();
-      names.forEach(function (n) { if (value(n)) params.set(n, value(n)); });
-      var search = params.toString() ? "?" + params.toString() : "";
-      if (search !== location.search) history.replaceState(history.state, "", location.pathname + search);
-    }
-    var initial = new URLSearchParams(location.search);
-    names.forEach(function (n) {
-      var control = form.elements[n];
-      if (control.type === "checkbox") control.checked = initial.get(n) === "1";
-      else control.value = initial.get(n) || "";
     });
-    form.hidden = false;
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("reset", function () { setTimeout(apply, 0); });
-    apply();
   }
 
   /* The home's recipe of the month for the device's month (Paris time): the build may be weeks old. */
