@@ -55,7 +55,7 @@ def bare(size: int, data: Path) -> Path:
     for page in prepare(data, "public").pages:
         target = docs / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(f"# {page.title_markdown}\n\n{page.html}\n", encoding="utf-8")
+        target.write_text(f"{page.markdown_stub}\n{page.html}\n", encoding="utf-8")
     (folder / "mkdocs.yml").write_text(
         (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("docs_dir: content", "docs_dir: docs")
         .replace("custom_dir: site_build/theme", f"custom_dir: {ROOT / 'site_build/theme'}")

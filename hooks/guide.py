@@ -9,9 +9,12 @@ from mkdocs.structure.files import File
 
 from site_build.build import PROFILE_VARIABLE
 from site_build.datapackage import PackageError
+from site_build.csp import with_content_security_policy
 from site_build.navigation import nav_for_profile
+from site_build.offline import DEFAULT_BUDGET_MB, write_service_worker
 from site_build.pipeline import prepare
 from site_build.problems import DataError
+from site_build.search_index import add_accent_free_words
 from site_build.settings import SiteSettings
 
 HOME_MARKER = "<!-- ce-mois-ci -->"
@@ -34,7 +37,7 @@ def on_config(config):
 def on_files(files, config):
     prepared = _state["prepared"]
     for page in prepared.pages:
-        files.append(File.generated(config, page.src_uri, content=f"# {page.title_markdown}\n"))
+        files.append(File.generated(config, page.src_uri, content=page.markdown_stub))
     for path, content in prepared.assets.items():
         files.append(File.generated(config, path, content=content))
     return files
@@ -51,12 +54,19 @@ def on_page_content(html, page, config, files):
     return html + generated.html if generated else html
 
 
+def on_post_page(output, page, config):
+    return with_content_security_policy(output)
+
+
 def on_post_build(config):
     # The data package is checked in a worker during the build; an invalid one fails it.
     try:
         _state["prepared"].package_check.confirm()
     except PackageError as error:
         raise PluginError(str(error)) from None
+    add_accent_free_words(Path(config.site_dir))
+    budget = ((config.extra or {}).get("hors_ligne") or {}).get("budget_mo", DEFAULT_BUDGET_MB)
+    write_service_worker(Path(config.site_dir), budget)
 
 
 def on_serve(server, config, builder):

@@ -61,20 +61,30 @@ def cmd_build(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from mkdocs.commands.serve import serve
+    from .build import build_site
+    from .serve import serve
 
-    from .build import PROFILE_VARIABLE
-    from .pipeline import validated
+    config, data = Path(args.config), Path(args.data)
+    site_dir = Path(".site-apercu" + ("-pro" if args.profile == "pro" else ""))
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
 
-    os.environ[PROFILE_VARIABLE] = args.profile
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s - %(message)s")
-    try:
-        validated(Path(args.data))
-    except DataError as error:
-        _print_problems(error.problems)
-        print(f"Aperçu impossible : {count_line(error.problems)}", file=sys.stderr)
+    def rebuild() -> bool:
+        try:
+            build_site(config, args.profile, site_dir, data)
+        except DataError as error:
+            _print_problems(error.problems)
+            print(f"Aperçu non mis à jour : {count_line(error.problems)}", file=sys.stderr)
+            return False
+        except Exception as error:  # keep serving the last good site
+            print(f"Aperçu non mis à jour ({type(error).__name__} : {error}).", file=sys.stderr)
+            return False
+        print("Aperçu mis à jour : rechargez la page.", file=sys.stderr)
+        return True
+
+    if not rebuild():
         return 1
-    serve(config_file=args.config, dev_addr=args.addr, livereload=True)
+    host, _, port = args.addr.rpartition(":")
+    serve(Path.cwd(), site_dir, rebuild, (host or "127.0.0.1", int(port)))
     return 0
 
 

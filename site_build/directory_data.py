@@ -1,4 +1,5 @@
-"""The compact JSON of the directory that drives search, filters and "open now" in the browser.
+"""The compact JSON of the directory: search, filters and "open now" in the browser, and every
+partner's details offline when its page was not saved (see offline.py).
 
 One file, `annuaire/annuaire.json`, always precached by the service worker, so the
 whole directory stays searchable offline. Short keys keep it light at 10,000
@@ -11,6 +12,7 @@ import unicodedata
 from datetime import date
 
 from .dataset import Dataset
+from .hours import describe_hours
 from .opening_schedule import Schedules
 from .safe_html import markdown_plain
 from .vocabularies import label, thematique_label
@@ -41,8 +43,48 @@ def _drop_empty(entry: dict) -> dict:
     return {k: v for k, v in entry.items() if v is not None and v is not False and v != "" and v != []}
 
 
+def _terms_text(vocabulary: str, slugs) -> str:
+    render = thematique_label if vocabulary == "thematiques" else (lambda s: label(vocabulary, s))
+    return ", ".join(render(s) for s in slugs or [])
+
+
+def _details(pairs: list[tuple]) -> list[list[str]]:
+    """[label, text, kind] rows for the offline partner sheet; kind: "", "tel", "mail" or "web"."""
+    return [[name, text, kind] for name, text, kind in pairs if text]
+
+
+def _with(extra: str | None, base: str) -> str:
+    return f"{base} — {extra}" if extra and base else base or extra or ""
+
+
+def _service_details(service: dict) -> list[list[str]]:
+    return _details([
+        ("Pour qui", _with(service.get("publics_precisions"), _terms_text("publics", service.get("publics"))), ""),
+        ("Conditions", service.get("conditions_acces"), ""),
+        ("Documents à apporter", " ; ".join(service.get("justificatifs") or []), ""),
+        ("Frais", _with(service.get("frais_precisions"), _terms_text("frais", service.get("frais"))), ""),
+        ("Comment faire", _terms_text("modes_mobilisation", service.get("modes_mobilisation")), ""),
+        ("Langues parlées", _terms_text("langues", service.get("langues")), ""),
+        ("Horaires", describe_hours(service["horaires_accueil"]) if service.get("horaires_accueil") else "", ""),
+        ("Téléphone", service.get("telephone"), "tel"), ("Courriel", service.get("courriel"), "mail"),
+        ("En ligne", service.get("lien_mobilisation"), "web")])
+
+
+def _partner_details(partner: dict) -> list[list[str]]:
+    address = partner.get("adresse") or {}
+    street = ", ".join(x for x in (address.get("voie"), address.get("complement")) if x)
+    return _details([
+        ("Adresse", f"{street}, {address.get('code_postal', '')} {address.get('commune', '')}".strip(", "), ""),
+        ("Téléphone", partner.get("telephone"), "tel"), ("Courriel", partner.get("courriel"), "mail"),
+        ("Site web", partner.get("site_web"), "web"),
+        ("Horaires d'accueil", describe_hours(partner["horaires_accueil"]) if partner.get("horaires_accueil") else "", ""),
+        ("Distribution alimentaire", describe_hours(partner["horaires_distribution"])
+         if partner.get("horaires_distribution") else "", "")])
+
+
 def _service(service: dict, schedules: Schedules, profile: str) -> dict:
-    entry = {"id": service["id"], "nom": service["nom"], "desc": markdown_plain(service.get("description"))}
+    entry = {"id": service["id"], "nom": service["nom"], "desc": markdown_plain(service.get("description")),
+             "details": _service_details(service)}
     for key, (field, _) in SERVICE_FACETS.items():
         entry[key] = service.get(field) or []
     entry["h"] = schedules.number(service.get("horaires_accueil"))
@@ -61,6 +103,7 @@ def _partner(partner: dict, schedules: Schedules, profile: str) -> dict:
              "statut": partner.get("statut", "actif"), "fermeture": closure_of(partner),
              "h": schedules.number(partner.get("horaires_accueil")),
              "hd": schedules.number(partner.get("horaires_distribution")),
+             "details": _partner_details(partner),
              "services": [_service(s, schedules, profile) for s in partner.get("services") or []]}
     return _drop_empty(entry)
 

@@ -254,3 +254,12 @@ def professionals_page(dataset: Dataset) -> Page:
             f'<p class="gp-compte" role="status">{len(people)} professionnels</p>'
             '<ul class="gp-cartes">' + "".join(_person_card(p, dataset) for p in people) + "</ul></div>")
     return Page("professionnels/index.md", "Annuaire des professionnels", body)
+
+
+def offline_partner_page() -> Page:
+    """Served by the service worker for a partner page that was not saved: drawn from the directory JSON.
+    At the same depth as /annuaire/<id>/, so its relative links work at either address."""
+    body = ('<div data-gp-fiche-hors-ligne><p>Cette fiche n\'est pas enregistrée sur cet appareil. Si vous êtes '
+            'hors ligne, elle s\'affiche ici à partir de l\'annuaire enregistré.</p></div>'
+            '<p><a href="../../annuaire/">Retour à l\'annuaire</a></p>')
+    return Page("hors-ligne/fiche.md", "Fiche partenaire", body)

@@ -19,6 +19,13 @@ class Page:
     src_uri: str  # e.g. "annuaire/caf-du-cher.md" → /annuaire/caf-du-cher/
     title: str
     html: str
+    searchable: bool = True  # in the site search index
+
+    @property
+    def markdown_stub(self) -> str:
+        """What the generator is given as the page's Markdown: its title (the body is added as HTML)."""
+        front = "---\nsearch:\n  exclude: true\n---\n" if not self.searchable else ""
+        return f"{front}# {self.title_markdown}\n"
 
     @property
     def title_markdown(self) -> str:
@@ -63,7 +70,7 @@ def _field(champ: dict) -> str:
 
 def form_page(form_id: str, form: dict) -> Page:
     parts = [markdown_text(form.get("description")), f'<form class="gp-liaison" id="liaison-{e(form_id)}" '
-             'action="#" autocomplete="off" onsubmit="return false">']
+             'action="#" autocomplete="off">']
     for section in form["sections"]:
         parts.append(f'<fieldset><legend>{e(section["titre"])}</legend>')
         if section.get("aide"):

@@ -6,7 +6,7 @@ pre-check and the MkDocs hooks share one load per build.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from datetime import date
 from pathlib import Path
@@ -15,7 +15,8 @@ from .calendar_feed import epi_sante_calendar
 from .datapackage import LICENCE, PackageCheck, package_files
 from .dataset import Dataset
 from .directory_data import directory_json
-from .directory_pages import VCARD_NAME, directory_page, partner_page, professionals_page
+from .directory_pages import FULL_LIST_LIMIT, VCARD_NAME, directory_page, offline_partner_page, partner_page, professionals_page
+from .offline import MANIFEST_NAME, web_manifest
 from .health_pages import health_pages, intervention_files
 from .pages import Page, data_page, form_page, home_section
 from .recipe_images import variants
@@ -52,8 +53,12 @@ def build_day() -> date:
 
 
 def all_pages(dataset: Dataset, profile: str, today: date, settings: SiteSettings = SiteSettings()) -> list[Page]:
-    pages = [directory_page(dataset, profile), recipes_index(dataset), data_page(LICENCE["title"])]
-    pages += [partner_page(p, dataset, today, settings) for p in dataset.partners]
+    pages = [directory_page(dataset, profile), recipes_index(dataset), data_page(LICENCE["title"]),
+             offline_partner_page()]
+    # A large directory has its own search (annuaire.json): partner pages would swell the site
+    # search index past the offline budget (24 MB at 10,000 partners).
+    searchable = len(dataset.partners) <= FULL_LIST_LIMIT
+    pages += [replace(partner_page(p, dataset, today, settings), searchable=searchable) for p in dataset.partners]
     content_dir = dataset.data_dir.parent / "content"
     pages += [recipe_page(rid, r, content_dir, settings) for rid, r in dataset.recipes.items()]
     pages += [month_page(m, rs) for m, rs in recipes_by_month(dataset).items()]
@@ -125,6 +130,7 @@ def prepare(data_dir: Path, profile: str, today: date | None = None,
     prepared.assets.update(intervention_files(published, today))
     prepared.assets.update(recipe_photos(published))
     prepared.assets["annuaire/annuaire.json"] = directory_json(published, profile, today)
+    prepared.assets[MANIFEST_NAME] = web_manifest(profile)
     prepared.assets.update(contact_cards(published, profile, settings))
     public_tables = view(dataset, "public")  # open data is always the public view
     files = package_files(public_tables)

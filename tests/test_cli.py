@@ -47,3 +47,28 @@ def test_report_lists_overdue_first(capsys):
     rows = capsys.readouterr().out.strip().splitlines()
     assert rows[0].startswith("type,id,nom")
     assert "musee-vierzon" in rows[1] and rows[1].endswith(",oui")
+
+
+def test_serve_sends_production_cache_headers(tmp_path):
+    import re
+    import time
+    import urllib.request
+
+    server = subprocess.Popen([sys.executable, "-m", "site_build.cli", "serve", "--addr", "127.0.0.1:0",
+                               "--config", str(ROOT / "mkdocs.yml"), "--data", str(ROOT / "data")],
+                              cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline, url = time.time() + 120, None
+        while url is None and time.time() < deadline:
+            line = server.stderr.readline()
+            found = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
+            url = found[1] if found else None
+        assert url, "the preview server did not start"
+        headers = {path: urllib.request.urlopen(url + path).headers for path in ("", "sw.js", "annuaire/")}
+        assert all(h["Cache-Control"] == "no-cache" for h in headers.values())
+        bundle = next((tmp_path / ".site-apercu/assets/javascripts").glob("bundle.*.min.js")).name
+        immutable = urllib.request.urlopen(f"{url}assets/javascripts/{bundle}").headers["Cache-Control"]
+        assert immutable == "public, max-age=31536000, immutable"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

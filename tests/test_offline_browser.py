@@ -1,0 +1,187 @@
+"""Offline-first in Chromium: after one visit every page works with the server stopped, updates are
+offered and never forced, the site is installable, and no request leaves the origin. Both profiles."""
+import functools
+import re
+import shutil
+import threading
+from http.server import ThreadingHTTPServer
+from urllib.parse import urlparse
+
+import pytest
+
+from site_build.build import build_site
+from site_build.offline import precache_manifest
+
+from .conftest import CHROMIUM_FLAGS, ROOT, QuietHandler, chromium_path
+from .test_build import _config_beside
+
+
+class Server:
+    """A site folder served on an ephemeral loopback port, which a test can stop."""
+
+    def __init__(self, folder):
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def stop(self):
+        if self.httpd:
+            self.httpd.shutdown()
+            self.httpd.server_close()
+            self.httpd = None
+
+
+def _sitemap_paths(site) -> list[str]:
+    return [urlparse(u).path for u in re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text())]
+
+
+def _ready_offline(page, url):
+    page.goto(url + "/")
+    page.wait_for_selector("html[data-hors-ligne='pret']", timeout=60000)
+
+
+def _foreign_recorder(page, origin):
+    foreign = []
+    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((origin, "data:", "blob:")) else None)
+    return foreign
+
+
+@pytest.mark.parametrize("profile", ["public", "pro"])
+def test_every_page_opens_offline_after_visiting_the_home_page(browser, built_sites, tmp_path, profile):
+    site = shutil.copytree(built_sites[profile], tmp_path / "site")
+    server = Server(site)
+    context = browser.new_context()
+    page = context.new_page()
+    foreign = _foreign_recorder(page, server.url)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
+    try:
+        _ready_offline(page, server.url)
+        server.stop()  # from here on, only the service worker answers
+        paths = _sitemap_paths(site)
+        assert len(paths) > 40
+        for path in paths:
+            response = page.goto(server.url + path)
+            assert response.status == 200, path
+            if path != "/hors-ligne/":  # the real content, not the fallback
+                assert page.locator("h1").first.inner_text() != "Vous êtes hors ligne", path
+        page.goto(server.url + "/nulle-part/")
+        assert page.locator("h1").first.inner_text() == "Vous êtes hors ligne"
+        # what this device can open, listed from the cache
+        page.wait_for_function("document.querySelectorAll('[data-gp-hors-ligne] a').length > 40")
+        # search, directory filters and "open now", portions: all without network
+        page.goto(server.url + "/")
+        page.locator("input.md-search__input").click()
+        page.keyboard.type("epicerie", delay=30)
+        page.wait_for_selector(".md-search-result__item", timeout=10000)
+        page.goto(server.url + "/annuaire/?ouvert=1")
+        page.wait_for_selector("[data-gp-annuaire][data-loaded='1']")
+        page.select_option("#gp-public", "familles")
+        assert "public=familles" in page.url and page.locator(".gp-compte").inner_text()
+        page.goto(server.url + "/recettes/carottes-rapees-orange/")
+        page.click("button[data-pas='1']")
+        assert page.locator(".gp-portions__etat").inner_text() == "Quantités pour 5 portions."
+        assert foreign == [] and errors == []
+    finally:
+        context.close()
+        server.stop()
+
+
+def test_update_is_offered_then_applied_and_old_entries_go(browser, tmp_path):
+    data = shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "content").symlink_to(ROOT / "content")
+    config = _config_beside(tmp_path)
+    site = build_site(config, "public", tmp_path / "site", data)
+    server = Server(site)
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        _ready_offline(page, server.url)
+        page.goto(server.url + "/annuaire/caf-du-cher/")
+        partners = data / "partners.yaml"
+        partners.write_text(partners.read_text(encoding="utf-8").replace(
+            "nom: Caisse d'allocations familiales du Cher", "nom: CAF du Cher, nouvelle adresse"), encoding="utf-8")
+        build_site(config, "public", site, data)
+        page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+        banner = page.locator(".gp-mise-a-jour")
+        banner.wait_for(timeout=30000)
+        assert "Une nouvelle version est disponible" in banner.inner_text()
+        assert page.locator("h1").inner_text() == "Caisse d'allocations familiales du Cher"  # not forced
+        with page.expect_navigation():
+            banner.get_by_role("button", name="Recharger").click()
+        assert page.locator("h1").inner_text() == "CAF du Cher, nouvelle adresse"
+        new_entries, _ = precache_manifest(site, 20 * 1024 * 1024)
+        cached = page.evaluate("""async () => {
+            const names = (await caches.keys()).filter(n => n.startsWith('guide-precache-'));
+            const keys = await (await caches.open(names[0])).keys();
+            return [names.length, keys.map(k => k.url)];
+        }""")
+        expected = {server.url + "/" + e["url"] for e in new_entries} | {server.url + "/precache.json"}
+        assert cached[0] == 1 and set(cached[1]) == expected
+    finally:
+        context.close()
+        server.stop()
+
+
+def test_update_never_reloads_away_a_half_filled_form(browser, built_sites, tmp_path):
+    site = shutil.copytree(built_sites["pro"], tmp_path / "site")
+    server = Server(site)
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        _ready_offline(page, server.url)
+        page.goto(server.url + "/liaison/fiche-de-liaison/")
+        field = page.locator("form.gp-liaison input[type=text]").first
+        field.fill("Dupont")
+        sw = site / "sw.js"
+        sw.write_text(sw.read_text(encoding="utf-8") + "\n// changed\n", encoding="utf-8")
+        page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+        banner = page.locator(".gp-mise-a-jour")
+        banner.wait_for(timeout=30000)
+        banner.get_by_role("button", name="Recharger").click()
+        assert "imprimez-la ou copiez son texte" in banner.inner_text()
+        assert field.input_value() == "Dupont"  # still there: the first click did not reload
+    finally:
+        context.close()
+        server.stop()
+
+
+@pytest.mark.parametrize("profile", ["public", "pro"])
+def test_chromium_reports_the_site_installable(playwright, built_sites, tmp_path, profile):
+    server = Server(built_sites[profile])
+    # a persistent profile: an incognito one always reports "in-incognito"
+    context = playwright.chromium.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+    try:
+        page = context.new_page()
+        _ready_offline(page, server.url)
+        session = context.new_cdp_session(page)
+        errors = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
+        assert errors == []
+        manifest = session.send("Page.getAppManifest")
+        assert not manifest.get("errors")
+    finally:
+        context.close()
+        server.stop()
+
+
+def test_partner_page_beyond_the_budget_is_drawn_from_the_directory_offline(browser, built_sites, tmp_path):
+    from site_build.offline import write_service_worker
+
+    site = shutil.copytree(built_sites["public"], tmp_path / "site")
+    figures = write_service_worker(site, budget_mb=0.5)  # partner pages no longer fit
+    assert figures["left_out"] > 0
+    server = Server(site)
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        _ready_offline(page, server.url)
+        server.stop()
+        page.goto(server.url + "/annuaire/caf-du-cher/")
+        page.wait_for_function("document.querySelector('.md-content h1').textContent.includes('Caisse')")
+        text = page.locator(".md-content").inner_text()
+        assert "02 61 91 00 30" in text and "Accès aux droits et prestations" in text
+    finally:
+        context.close()
+        server.stop()
