@@ -9,6 +9,7 @@ from . import french
 from .checks import due_date
 from .dataset import Dataset
 from .directory_data import SERVICE_FACETS, closure_of, sort_key, sorted_partners
+from .form_pages import orient_link
 from .hours import describe_hours
 from .html_parts import bullet_list, mail_link, phone_link, row, terms, web_link
 from .jsonld import organization, script_tag
@@ -100,7 +101,7 @@ def partner_page(partner: dict, dataset: Dataset, today: date, settings: SiteSet
     services = partner.get("services") or []
     if services:
         parts.append(f"<h2>Services ({len(services)})</h2>")
-        parts.extend(service_block(service, partner, today) for service in services)
+        parts.extend(service_block(service, partner, today, dataset) for service in services)
     people = [p for p in dataset.professionals if p.get("partenaire") == partner["id"]]
     if people:
         parts.append("<h2>Personnes à contacter</h2><ul>")
@@ -125,7 +126,7 @@ def partner_page(partner: dict, dataset: Dataset, today: date, settings: SiteSet
     return Page(f"annuaire/{partner['id']}.md", partner["nom"], "".join(parts))
 
 
-def service_block(service: dict, partner: dict, today: date) -> str:
+def service_block(service: dict, partner: dict, today: date, dataset: Dataset | None = None) -> str:
     parts = [f'<section class="gp-service" id="{e(service["id"])}"><h3>{e(service["nom"])}</h3>',
              markdown_text(service.get("description")), "<dl>"]
     parts.append(row("Pour qui", terms("publics", service.get("publics"))
@@ -145,7 +146,10 @@ def service_block(service: dict, partner: dict, today: date) -> str:
     parts.append(row("Courriel", mail_link(service["courriel"]) if service.get("courriel") else ""))
     parts.append(row("En ligne", web_link(service["lien_mobilisation"]) if service.get("lien_mobilisation") else ""))
     parts.append(row("Fiche de liaison", "Ce service accepte une fiche de liaison." if service.get("orientable") else ""))
-    parts.append("</dl></section>")
+    parts.append("</dl>")
+    if dataset is not None and dataset.forms:  # pro profile only: the public view has no forms
+        parts.append(orient_link(service["id"], dataset))
+    parts.append("</section>")
     return "".join(parts)
 
 

@@ -18,7 +18,8 @@ from .directory_data import directory_json
 from .directory_pages import FULL_LIST_LIMIT, VCARD_NAME, directory_page, offline_partner_page, partner_page, professionals_page
 from .offline import MANIFEST_NAME, web_manifest
 from .health_pages import health_pages, intervention_files
-from .pages import Page, data_page, form_page, home_section
+from .form_pages import form_page
+from .pages import Page, data_page, home_section
 from .recipe_images import variants
 from .recipe_pages import month_page, recipe_page, recipes_by_month, recipes_index
 from .problems import DataError, Problem
@@ -65,7 +66,7 @@ def all_pages(dataset: Dataset, profile: str, today: date, settings: SiteSetting
     pages += health_pages(dataset, today, settings)
     if profile == "pro":
         pages.append(professionals_page(dataset))
-        pages += [form_page(fid, f) for fid, f in dataset.forms.items()]
+        pages += [form_page(fid, f, dataset) for fid, f in dataset.forms.items()]
     return pages
 
 

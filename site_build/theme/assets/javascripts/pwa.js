@@ -8,12 +8,9 @@
   var root = new URL(".", manifest.href).href;  // the site root, also under a sub-path
   var reloading = false;
 
-  /* A form the user started to fill: its content would be lost by a reload. */
+  /* A form the user started to fill (liaison.js marks it): its content would be lost by a reload. */
   function typing() {
-    return Array.prototype.some.call(document.querySelectorAll("form.gp-liaison input, form.gp-liaison textarea"),
-      function (field) {
-        return (field.type === "checkbox" || field.type === "radio") ? field.checked : field.value.trim() !== "";
-      });
+    return !!document.querySelector('form.gp-liaison[data-saisie="1"]');
   }
 
   function offer(worker) {

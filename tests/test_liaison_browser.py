@@ -1,0 +1,183 @@
+"""The liaison form in Chromium: every field, print to PDF, copy, drafts, pre-fill, errors, keyboard,
+accessibility; and no personal value ever in a request."""
+import io
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from pypdf import PdfReader
+
+from .conftest import axe_violations, open_page
+
+FORM = "/liaison/fiche-de-liaison/"
+PERSONAL = {"#champ-personne-nom": "Zorglubien", "#champ-personne-prenom": "Anatolie",
+            "#champ-personne-telephone": "06 39 98 77 66", "#champ-personne-courriel": "anatolie@exemple.fr",
+            "#champ-personne-disponibilites": "Le matin sauf mercredi",
+            "#champ-motif": "Loyer impayé depuis deux mois, besoin d'aide urgente",
+            "#champ-autres-professionnels": "Assistante sociale de secteur Wxyzt"}
+PROFESSIONAL = {"#champ-orienteur-nom": "Claire Martin", "#champ-orienteur-fonction": "Responsable",
+                "#champ-orienteur-structure": "Épicéa", "#champ-orienteur-telephone": "02 61 91 00 10",
+                "#champ-orienteur-courriel": "claire@exemple.org"}
+
+
+def _open(browser, site_urls, query="", instant=None):
+    context, page, errors = open_page(browser, site_urls["pro"] + FORM + query, instant)
+    page.wait_for_selector("form.gp-liaison[data-ready='1']")
+    requests = []
+    page.on("request", lambda r: requests.append(r.url + " " + (r.post_data or "")))
+    return context, page, errors, requests
+
+
+def _fill_everything(page):
+    for selector, value in {**PROFESSIONAL, **PERSONAL}.items():
+        page.fill(selector, value)
+    page.check("#champ-personne-contact-0")
+    page.check("#champ-besoins-0")
+    page.check("#champ-besoins-3")
+    page.check("#champ-urgence-1")
+    page.check("#champ-consentement")
+
+
+def _storage(page):
+    return page.evaluate("""async () => {
+        const dbs = indexedDB.databases ? (await indexedDB.databases()).map(d => d.name) : [];
+        return {local: JSON.stringify(localStorage), session: JSON.stringify(sessionStorage), idb: dbs};
+    }""")
+
+
+def test_filled_form_prints_and_copies_without_any_request(browser, site_urls):
+    context, page, errors, requests = _open(browser, site_urls, "?service=caf-du-cher--acces-aux-droits")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    try:
+        _fill_everything(page)
+        page.click('[data-action="copier"]')
+        page.locator(".gp-statut", has_text="copié").wait_for()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert "Zorglubien" in copied and "Caisse d'allocations familiales du Cher" in copied
+        assert "Document confidentiel" in copied
+        page.emulate_media(media="print")
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        pdf = page.pdf(format="A4", print_background=False)
+        text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+        assert 1 <= len(PdfReader(io.BytesIO(pdf)).pages) <= 2, text
+        for value in ("Zorglubien", "Anatolie", "Loyer impayé", "Destinataire", "Document confidentiel",
+                      "Caisse d'allocations familiales du Cher"):
+            assert value in text.replace("\n", " "), value
+        leaked = [r for r in requests if any(v.split()[0] in r for v in PERSONAL.values())]
+        assert requests == [] and leaked == [] and errors == []
+        assert "Zorglubien" not in json.dumps(_storage(page))  # no draft: nothing kept
+    finally:
+        context.close()
+
+
+def test_service_page_prefills_the_form(browser, site_urls):
+    context, page, errors = open_page(browser, site_urls["pro"] + "/annuaire/caf-du-cher/")
+    try:
+        page.get_by_role("link", name="Orienter vers ce service").first.click()
+        page.wait_for_selector("form.gp-liaison[data-ready='1']")
+        assert page.input_value("#champ-destinataire-partenaire") == "Caisse d'allocations familiales du Cher"
+        assert page.input_value("#champ-destinataire-service") == "Accès aux droits et prestations"
+        assert "02 61 91 00 30" in page.input_value("#champ-destinataire-contact")
+        assert "Pièce d'identité" in page.input_value("#champ-justificatifs")
+        assert page.input_value("#champ-date-accord") == datetime.now(timezone.utc).date().isoformat() or \
+            page.input_value("#champ-date-accord")
+        assert errors == []
+    finally:
+        context.close()
+    context, page, _ = open_page(browser, site_urls["public"] + "/annuaire/caf-du-cher/")
+    try:
+        assert page.get_by_role("link", name="Orienter vers ce service").count() == 0  # public: no form
+    finally:
+        context.close()
+
+
+def test_required_fields_are_listed_and_announced(browser, site_urls):
+    context, page, errors, _ = _open(browser, site_urls)
+    try:
+        page.click('[data-action="imprimer"]')
+        summary = page.locator(".gp-erreurs")
+        assert summary.get_attribute("role") == "alert" and summary.is_visible()
+        assert page.evaluate("document.activeElement.classList.contains('gp-erreurs')")
+        items = summary.locator("li").all_inner_texts()
+        assert any(i.startswith("Nom et prénom") for i in items) and any("Besoins" in i for i in items)
+        assert page.get_attribute("#champ-personne-nom", "aria-invalid") == "true"
+        page.fill("#champ-personne-courriel", "pas-une-adresse")
+        page.click('[data-action="verifier"]')
+        assert any("adresse comme nom@exemple.fr" in i for i in summary.locator("li").all_inner_texts())
+        summary.locator("a").first.click()
+        assert page.evaluate("document.activeElement.id") == "champ-orienteur-nom"
+        report = axe_violations(page)
+        assert report == "", report
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_empty_form_has_no_axe_violation(browser, site_urls):
+    context, page, _, _ = _open(browser, site_urls)
+    try:
+        report = axe_violations(page)
+        assert report == "", report
+    finally:
+        context.close()
+
+
+def test_keyboard_only_completion(browser, site_urls):
+    context, page, errors, _ = _open(browser, site_urls, "?service=caf-du-cher--acces-aux-droits")
+    try:
+        page.focus("#champ-orienteur-nom")
+        typed = {"champ-orienteur-nom": "Claire Martin", "champ-orienteur-fonction": "Responsable",
+                 "champ-orienteur-structure": "Épicéa", "champ-orienteur-telephone": "0261910010",
+                 "champ-personne-nom": "Durand", "champ-personne-prenom": "Léa", "champ-motif": "Aide au loyer"}
+        for _ in range(200):
+            active = page.evaluate("document.activeElement.id")
+            kind = page.evaluate("document.activeElement.type")
+            if active in typed:
+                page.keyboard.type(typed.pop(active))
+            elif active in ("champ-personne-contact-0", "champ-besoins-0", "champ-urgence-0", "champ-consentement"):
+                page.keyboard.press("Space")
+            elif kind == "button" and page.evaluate("document.activeElement.dataset.action") == "verifier":
+                page.keyboard.press("Enter")
+                break
+            page.keyboard.press("Tab")
+        assert typed == {}
+        assert page.locator(".gp-statut").inner_text() == "La fiche est complète."
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_draft_only_after_opt_in_and_gone_after_wipe_or_expiry(browser, site_urls):
+    start = datetime(2026, 12, 3, 9, 0, tzinfo=timezone.utc)
+    context, page, errors, requests = _open(browser, site_urls, instant=start)
+    try:
+        page.fill("#champ-personne-nom", "Zorglubien")
+        assert "Zorglubien" not in json.dumps(_storage(page))  # not chosen: never kept
+        page.check("#gp-garder-brouillon")
+        page.fill("#champ-personne-prenom", "Anatolie")
+        stored = _storage(page)["local"]
+        assert "Zorglubien" in stored and "Anatolie" in stored
+        assert "jusqu'au 6 décembre 2026 à 10 h 00" in page.locator(".gp-brouillon-etat").inner_text()
+        page.reload()
+        page.wait_for_selector("form.gp-liaison[data-ready='1']")
+        assert page.input_value("#champ-personne-nom") == "Zorglubien"  # restored from this device
+        page.click('[data-action="effacer"]')
+        assert "Zorglubien" not in json.dumps(_storage(page)) and page.input_value("#champ-personne-nom") == ""
+        # a draft past its 72 hours is wiped at the next visit
+        page.check("#gp-garder-brouillon")
+        page.fill("#champ-personne-nom", "Zorglubien")
+        page.clock.set_fixed_time(start + timedelta(hours=73))
+        page.reload()
+        page.wait_for_selector("form.gp-liaison[data-ready='1']")
+        assert page.input_value("#champ-personne-nom") == ""
+        assert "Zorglubien" not in json.dumps(_storage(page))
+        assert [r for r in requests if "Zorglubien" in r] == [] and errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("profile", ["public"])
+def test_public_site_has_no_liaison_form(built_sites, profile):
+    assert not (built_sites[profile] / "liaison").exists()
+    assert not any("liaison/" in p.read_text(encoding="utf-8", errors="ignore")
+                   for p in built_sites[profile].rglob("*.html"))
