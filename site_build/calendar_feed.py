@@ -4,7 +4,8 @@ DTSTAMP and SEQUENCE come from `data/calendrier.json`, the calendar's memory:
 for each intervention, a fingerprint of its data, its SEQUENCE and when it last
 changed. An intervention that differs from its fingerprint is published with the
 next SEQUENCE and the build day as DTSTAMP, so subscribed calendars update it;
-`site-build calendrier` records the change (validation warns until then).
+`site-build calendrier` records the change (the deployment workflow runs it and
+commits the file, so editors never have to).
 """
 from __future__ import annotations
 

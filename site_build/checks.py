@@ -7,12 +7,13 @@ import re
 from datetime import date, datetime, timedelta
 
 from .dataset import Dataset
-from .calendar_feed import read_state, stale_interventions
 from .hours import HoursError, open_throughout, parse_hours
 from .occurrences import occurrences, span
 from .problems import Problem
 from .schema_errors import field_path
+from .schemas import SCHEMAS
 
+_RRULE_SHAPE = re.compile(SCHEMAS["interventions"]["items"]["properties"]["recurrence"]["pattern"])
 RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 DEFAULT_FREQUENCY_MONTHS = 12
 
@@ -49,7 +50,8 @@ class Checker:
         if document is None:
             return
         where = field_path(path, document.data)
-        self.problems.append(document.problem(path, f"{where} : {message}.", warning))
+        ending = "" if message.endswith(("?", ".", "!")) else "."
+        self.problems.append(document.problem(path, f"{where} : {message}{ending}", warning))
 
     # -- every record -------------------------------------------------------
     def records(self):
@@ -73,7 +75,6 @@ class Checker:
         self.interventions()
         self.recipes()
         self.forms()
-        self.calendar_state()
         return self.problems
 
     def unique_ids(self):
@@ -94,12 +95,14 @@ class Checker:
     def _partner_ref(self, kind, path, value, what):
         if isinstance(value, str) and value not in self.dataset.partner_by_id:
             self.report(kind, path, f"{what} « {value} » n'existe pas dans data/partners.yaml"
-                        + _suggest(value, self.dataset.partner_by_id))
+                        + (_suggest(value, self.dataset.partner_by_id) or " : recopiez l'« id » d'une structure de "
+                           "data/partners.yaml, ou retirez cette fiche si la structure a fermé"))
 
     def _service_ref(self, kind, path, value):
         if isinstance(value, str) and value not in self.dataset.service_by_id:
             self.report(kind, path, f"le service « {value} » n'existe pas dans data/partners.yaml"
-                        + _suggest(value, self.dataset.service_by_id))
+                        + (_suggest(value, self.dataset.service_by_id) or " : recopiez l'« id » d'un service "
+                           "(dans « services » d'une structure), ou retirez-le"))
 
     def references(self):
         if "partners" not in self.dataset.documents:
@@ -202,11 +205,14 @@ class Checker:
             if end <= start:
                 self.report("interventions", (i, "fin"), "l'heure de fin est avant l'heure de début")
                 continue
+            if not _RRULE_SHAPE.fullmatch(str(event.get("recurrence") or "FREQ=DAILY")):
+                continue  # the schema reports it, with the expected shape
             try:
                 dates = occurrences(event, start, max(start, datetime.combine(self.today, start.time())) + horizon)
-            except (ValueError, TypeError) as error:
-                self.report("interventions", (i, "recurrence"), f"règle de répétition illisible ({error}) : "
-                            "par exemple « FREQ=MONTHLY;BYDAY=2TU » (le 2e mardi du mois)")
+            except (ValueError, TypeError):
+                self.report("interventions", (i, "recurrence"), "règle de répétition impossible à lire : écrivez "
+                            "par exemple « FREQ=MONTHLY;BYDAY=2TU » (le 2e mardi du mois) ou "
+                            "« FREQ=WEEKLY;BYDAY=TH » (tous les jeudis)")
                 continue
             self._exceptions(i, event, start)
             place = self.dataset.partner_by_id.get(event.get("lieu"))
@@ -244,17 +250,6 @@ class Checker:
                 self.report("interventions", (i, "exceptions", n), f"le {day} n'est pas une date de cette "
                             "intervention : une exception doit être un jour où elle aurait eu lieu (vérifiez le jour "
                             "et la règle de répétition)")
-
-    def calendar_state(self):
-        """Changed interventions must get a new SEQUENCE so subscribed calendars update them."""
-        if "interventions" not in self.dataset.documents or not self.dataset.interventions:
-            return
-        stale = set(stale_interventions(self.dataset, read_state(self.dataset.data_dir)))
-        for i, event in enumerate(self.dataset.interventions):
-            if event.get("id") in stale:
-                self.report("interventions", (i,), "cette intervention est nouvelle ou a changé : lancez "
-                            "« site-build calendrier » (ou demandez-le à l'équipe technique) pour que les agendas "
-                            "abonnés la mettent à jour", warning=not self.strict)
 
     def recipes(self):
         content_dir = self.dataset.data_dir.parent / "content"

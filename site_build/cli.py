@@ -132,6 +132,10 @@ def cmd_calendar(args) -> int:
         return 1
     state = read_state(data_dir)
     changed = stale_interventions(dataset, state)
+    if args.check:
+        for ident in changed:
+            print(f"{data_dir / STATE_FILE} : l'intervention « {ident} » est nouvelle ou a changé.", file=sys.stderr)
+        return 1 if changed else 0
     (data_dir / STATE_FILE).write_text(json.dumps(updated_state(dataset, state, build_day()), ensure_ascii=False,
                                                   indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{len(changed)} intervention(s) nouvelle(s) ou modifiée(s) enregistrée(s) dans {data_dir / STATE_FILE}.",
@@ -161,6 +165,8 @@ def parser() -> argparse.ArgumentParser:
 
     calendar_command = with_data(commands.add_parser(
         "calendrier", help="enregistrer les interventions modifiées (agendas abonnés)"))
+    calendar_command.add_argument("--check", action="store_true",
+                                  help="ne rien écrire ; code 1 si des interventions ne sont pas enregistrées")
     calendar_command.set_defaults(run=cmd_calendar)
 
     build = with_data(commands.add_parser("build", help="construire le site"))

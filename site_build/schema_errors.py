@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from functools import lru_cache
 
 import jsonschema_rs
@@ -126,9 +127,19 @@ def _message(error) -> list[tuple[tuple, str]]:
 def schema_problems(document: Document, schema_name: str) -> list[Problem]:
     if fast_validator(schema_name).is_valid(document.data):
         return []
+    found = [pair for error in validator(schema_name).iter_errors(document.data) for pair in _message(error)]
     problems = []
-    for error in validator(schema_name).iter_errors(document.data):
-        for path, message in _message(error):
-            ending = "" if message.endswith(("?", ".", "!")) else "."
-            problems.append(document.problem(path, f"{field_path(path, document.data)} : {message}{ending}"))
+    for path, message in _without_misspelt_required(found):
+        ending = "" if message.endswith(("?", ".", "!")) else "."
+        problems.append(document.problem(path, f"{field_path(path, document.data)} : {message}{ending}"))
     return sorted(set(problems))
+
+
+def _without_misspelt_required(found: list[tuple[tuple, str]]) -> list[tuple[tuple, str]]:
+    """"adress:" gives both "unknown field adress, did you mean adresse?" and "adresse is missing":
+    one mistake, one message: the first says it all."""
+    suggested = {(path[:-1], re.search(r"vouliez-vous dire « ([^»]+) »", message)[1])
+                 for path, message in found if "champ inconnu" in message and "vouliez-vous dire" in message}
+    return [(path, message) for path, message in found
+            if not any(message.startswith(f"il manque le champ obligatoire « {name} »") and path == parent
+                       for parent, name in suggested)]

@@ -1,4 +1,5 @@
 """Every mistake an editor makes gets a French message at the right file and line."""
+import os
 import re
 import shutil
 from datetime import date
@@ -52,6 +53,17 @@ CASES = [
     ('recipes--prix-sans-releve', 10, 'prix_releves', 'ingredients'),
     ('recipes--recette-en-liste', 1, 'pas une liste', None),
     ('forms--choix-sans-liste', 9, 'liste « choix »', 'champs'),
+    ('partners--cle-mal-ecrite', 21, 'vouliez-vous dire « adresse »', 'adress'),
+    ('partners--booleen-oui', 17, 'écrivez true (oui) ou false (non)', 'orientable'),
+    ('partners--thematique-proche', 15, 'vouliez-vous dire « equipement-et-alimentation--alimentation »',
+     'thematiques'),
+    ('partners--telephone-avec-points', 22, 'numéro français à 10 chiffres', 'telephone'),
+    ('partners--date-a-la-francaise', 28, 'format AAAA-MM-JJ', 'date_verification'),
+    ('partners--mauvaise-indentation', 31, 'indentation incorrecte', None),
+    ('recipes--mois-impossible', 3, 'format AAAA-MM', 'mois'),
+    ('interventions--le-dimanche', 7, 'en dehors des heures de distribution', 'debut'),
+    ('interventions--exception-hors-dates', 10, "n'est pas une date de cette intervention", 'exceptions'),
+    ('professionals--partenaire-supprime', 16, "recopiez l'« id » d'une structure", 'partenaire'),
 ]
 
 ENGLISH = re.compile(r"\b(expected|not allowed|is not|Traceback|error|found|while)\b")
@@ -59,9 +71,10 @@ FRENCH = re.compile(r"\b(le|la|les|un|une|est|écrivez|champ|valeur|du|de|fichie
 
 
 def test_corpus_is_complete():
-    on_disk = {p.stem for p in (FIXTURES / "broken").iterdir()}
+    on_disk = {p.stem for p in (FIXTURES / "broken").glob("*.yaml")}
     assert on_disk == {name for name, *_ in CASES}
-    assert len(CASES) >= 25
+    assert {p.stem for p in (FIXTURES / "broken").glob("*.expected")} == on_disk
+    assert len(CASES) >= 40
 
 
 def _install(valid_data, name):
@@ -94,3 +107,17 @@ def test_cli_prints_file_line_column_and_no_traceback(valid_data, name, capsys):
     lines = err.strip().splitlines()
     assert re.match(r"^.+\.ya?ml:\d+:\d+: ", lines[0]), lines[0]
     assert lines[-1].startswith("Données invalides : ") and "erreur" in lines[-1]
+
+
+@pytest.mark.parametrize("name", [c[0] for c in CASES])
+def test_golden_message(valid_data, name):
+    """Exactly one message, word for word: `line:column: message` in tests/fixtures/broken/<name>.expected.
+    To accept a deliberate wording change: UPDATE_GOLDEN=1 pytest tests/test_broken_data.py."""
+    _install(valid_data, name)
+    _, problems = validate(valid_data, date(2026, 11, 26))
+    got = "".join(f"{p.line}:{p.column}: {'attention : ' if p.warning else ''}{p.message}\n" for p in problems)
+    golden = FIXTURES / "broken" / f"{name}.expected"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(got, encoding="utf-8")
+    assert got == golden.read_text(encoding="utf-8")
+    assert len(problems) == 1, got

@@ -9,7 +9,7 @@ import pytest
 import recurring_ical_events
 
 from site_build.build import build_site
-from site_build.calendar_feed import epi_sante_calendar, read_state, updated_state
+from site_build.calendar_feed import epi_sante_calendar, read_state, stale_interventions, updated_state
 from site_build.recipe_pages import quantity_text
 from site_build.validate import validate
 
@@ -98,7 +98,7 @@ def test_sequence_rises_when_an_intervention_changes(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace(
         "questions-réponses autour du panier", "questions et réponses autour du panier"), encoding="utf-8")
     dataset, problems = validate(data, date(2026, 12, 1))
-    assert any("site-build calendrier" in p.message and p.warning for p in problems)
+    assert stale_interventions(dataset, read_state(data)) == ["atelier-equilibre-alimentaire"]
     feed = icalendar.Calendar.from_ical(epi_sante_calendar(dataset, date(2026, 12, 1)))
     events = {str(e["UID"]): e for e in feed.walk("VEVENT")}
     changed = events["atelier-equilibre-alimentaire@guide-partage.example.org"]
