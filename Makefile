@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: serve site validate test bench schemas clean chromium
+.PHONY: serve site validate test bench schemas calendrier clean chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,11 +24,15 @@ site: validate
 	$(BIN)/site-build build --profile public --site-dir site
 	$(BIN)/site-build build --profile pro --site-dir site-pro
 
-serve: site
+serve: validate
 	$(BIN)/site-build serve
 
 schemas: $(STAMP)
 	$(BIN)/site-build schemas
+
+# Record new or changed Épi'santé interventions (iCalendar SEQUENCE) in data/calendrier.json.
+calendrier: validate
+	$(BIN)/site-build calendrier
 
 # Debian's chromium drives the browser tests (Playwright cannot download a browser here).
 chromium:
@@ -40,8 +44,10 @@ chromium:
 test: $(TEST_STAMP) chromium
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP)
+bench: $(TEST_STAMP) chromium
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/directory.py
+	$(BIN)/python bench/offline.py
 
 clean:
 	rm -rf site site-pro .site-* bench/out

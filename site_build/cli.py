@@ -9,7 +9,6 @@ import os
 import sys
 from pathlib import Path
 
-from .checks import due_date
 from .problems import DataError, Problem, count_line
 from .profiles import PROFILES
 
@@ -89,32 +88,23 @@ def cmd_serve(args) -> int:
 
 
 def cmd_report(args) -> int:
+    from .freshness import freshness_rows
     from .pipeline import build_day
     from .validate import validate
 
     today = build_day()
     dataset, _ = validate(Path(args.data), today)
-    rows = []
-    for partner in dataset.partners:
-        rows.append(("partenaire", partner.get("id"), partner.get("nom"), partner.get("date_verification"), due_date(partner)))
-        for service in partner.get("services") or []:
-            if service.get("date_verification"):
-                rows.append(("service", service.get("id"), service.get("nom"), service["date_verification"], due_date(service)))
-    for person in dataset.professionals:
-        rows.append(("professionnel", person.get("id"), f"{person.get('prenom')} {person.get('nom')}",
-                      person.get("date_verification"), due_date(person)))
-    rows.sort(key=lambda r: (r[4] is None, r[4] or today))
     writer = csv.writer(sys.stdout) if args.csv else None
-    header = ("type", "id", "nom", "verifie_le", "a_verifier_avant", "en_retard")
     if writer:
-        writer.writerow(header)
-    for kind, ident, name, checked, due in rows:
-        late = "oui" if due and due < today else "non"
-        values = (kind, ident, name, checked, due.isoformat() if due else "", late)
+        writer.writerow(("type", "id", "nom", "verifie_le", "a_verifier_avant", "en_retard"))
+    else:
+        print(f"{'':9}  {'à vérifier':10}  {'type':13} id")
+    for row in freshness_rows(dataset, today):
+        due = row.due.isoformat() if row.due else ""
         if writer:
-            writer.writerow(values)
+            writer.writerow((row.kind, row.ident, row.name, row.checked, due, "oui" if row.late(today) else "non"))
         else:
-            print(f"{'EN RETARD' if late == 'oui' else '         '}  {values[4]:10}  {kind:13} {ident}")
+            print(f"{'EN RETARD' if row.late(today) else '':9}  {due:10}  {row.kind:13} {row.ident}")
     return 0
 
 
@@ -143,6 +133,29 @@ def cmd_calendar(args) -> int:
     return 0
 
 
+def cmd_new(args) -> int:
+    """Write a valid skeleton where it belongs; the editor then fills in the « À compléter »."""
+    from . import scaffold
+    from .pipeline import build_day
+
+    data_dir, today = Path(args.data), build_day()
+    makers = {"partner": lambda: scaffold.new_partner(data_dir, today),
+              "service": lambda: scaffold.new_service(data_dir, args.partenaire),
+              "professional": lambda: scaffold.new_professional(data_dir, args.partenaire, today),
+              "recipe": lambda: scaffold.new_recipe(data_dir, today),
+              "intervention": lambda: scaffold.new_intervention(data_dir, today)}
+    if args.kind in ("service", "professional") and not args.partenaire:
+        print(f"précisez la structure : site-build new {args.kind} --partenaire ID", file=sys.stderr)
+        return 2
+    try:
+        ident = makers[args.kind]()
+    except scaffold.ScaffoldError as error:
+        print(f"{error}.", file=sys.stderr)
+        return 1
+    print(f"« {ident} » ajouté. Remplacez les « {scaffold.TODO} », puis lancez : site-build validate", file=sys.stderr)
+    return 0
+
+
 def cmd_schemas(args) -> int:
     from .schemas import write_schemas
 
@@ -162,6 +175,11 @@ def parser() -> argparse.ArgumentParser:
     validate = with_data(commands.add_parser("validate", help="vérifier les données"))
     validate.add_argument("--strict", action="store_true", help="les informations à vérifier deviennent des erreurs")
     validate.set_defaults(run=cmd_validate)
+
+    new = with_data(commands.add_parser("new", help="ajouter un modèle à compléter (partenaire, service…)"))
+    new.add_argument("kind", choices=("partner", "service", "professional", "recipe", "intervention"))
+    new.add_argument("--partenaire", help="id de la structure (pour service et professional)")
+    new.set_defaults(run=cmd_new)
 
     calendar_command = with_data(commands.add_parser(
         "calendrier", help="enregistrer les interventions modifiées (agendas abonnés)"))
@@ -192,7 +210,10 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # `site-build report | head`: the reader has what it wanted
+        return 0
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from .directory_pages import FULL_LIST_LIMIT, VCARD_NAME, directory_page, offlin
 from .offline import MANIFEST_NAME, web_manifest
 from .health_pages import health_pages, intervention_files
 from .form_pages import form_page
+from .freshness import verification_page
 from .pages import Page, data_page, home_section
 from .recipe_images import variants
 from .recipe_pages import month_page, recipe_page, recipes_by_month, recipes_index
@@ -66,6 +67,7 @@ def all_pages(dataset: Dataset, profile: str, today: date, settings: SiteSetting
     pages += health_pages(dataset, today, settings)
     if profile == "pro":
         pages.append(professionals_page(dataset))
+        pages.append(verification_page(dataset, today))
         pages += [form_page(fid, f, dataset) for fid, f in dataset.forms.items()]
     return pages
 

@@ -1,5 +1,6 @@
 """The built sites: URLs of DESIGN.md, profiles, data package, feeds, atomic swaps."""
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,11 @@ def test_data_values_are_escaped(tmp_path, valid_data):
     html = partner_page(partner, dataset, date(2026, 11, 26)).html
     assert "<i>x</i>" not in html and "&lt;i&gt;x&lt;/i&gt;" in html
     assert "javascript:" not in html and "<img" not in html
+
+
+def test_verification_page_is_pro_only_and_lists_late_entries_first(built_sites):
+    assert not (built_sites["public"] / "verification").exists()
+    page = (built_sites["pro"] / "verification/index.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr><td>(.*?)</td>", page)
+    assert rows[0] == "<strong>En retard</strong>" and "Musée de Vierzon" in page.split("À jour")[0]
+    assert "noindex" in page
