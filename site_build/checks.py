@@ -72,6 +72,7 @@ class Checker:
         self.dates_and_freshness()
         self.closures()
         self.markdown()
+        self.publics()
         self.interventions()
         self.recipes()
         self.forms()
@@ -172,6 +173,15 @@ class Checker:
                 if end < start:
                     self.report("partners", (i, "fermeture_temporaire", "au"),
                                 "la date de fin est avant la date de début : vérifiez « du » et « au »")
+
+    def publics(self):
+        """The national schema: « tous-publics » stands alone (otherwise the export is refused)."""
+        for kind, path, record in self.records():
+            publics = record.get("publics")
+            if kind == "partners" and len(path) == 3 and isinstance(publics, list) and "tous-publics" in publics \
+                    and len(publics) > 1:
+                self.report(kind, path + ("publics",), "« tous-publics » ne va pas avec d'autres publics : "
+                            "gardez « tous-publics » seul, ou retirez-le et gardez les publics précis")
 
     def markdown(self):
         def walk(kind, path, value):

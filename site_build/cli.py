@@ -156,6 +156,35 @@ def cmd_new(args) -> int:
     return 0
 
 
+def cmd_import(args) -> int:
+    """Add the structures of the chosen communes from a data·inclusion export, as drafts to verify."""
+    from .importer import import_data_inclusion
+    from .pipeline import build_day
+    from .validate import has_errors, validate
+
+    data_dir = Path(args.data)
+    missing = [f for f in args.files if not Path(f).is_file()]
+    if missing:
+        print(f"fichier introuvable : {missing[0]}", file=sys.stderr)
+        return 2
+    try:
+        report = import_data_inclusion(data_dir, [Path(f) for f in args.files], args.commune or [], build_day(),
+                                       dry_run=args.dry_run)
+    except (ValueError, KeyError) as error:
+        print(f"export data·inclusion illisible ({error}) : donnez les fichiers JSON des structures et des "
+              "services.", file=sys.stderr)
+        return 1
+    for line in report.lines():
+        print(line)
+    if args.dry_run:
+        print("Essai : rien n'a été écrit.", file=sys.stderr)
+        return 0
+    _, problems = validate(data_dir, build_day())
+    _print_problems([p for p in problems if not p.warning])
+    print(f"Import terminé. {count_line(problems)}", file=sys.stderr)
+    return 1 if has_errors(problems) else 0
+
+
 def cmd_schemas(args) -> int:
     from .schemas import write_schemas
 
@@ -180,6 +209,14 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=("partner", "service", "professional", "recipe", "intervention"))
     new.add_argument("--partenaire", help="id de la structure (pour service et professional)")
     new.set_defaults(run=cmd_new)
+
+    importer = commands.add_parser("import", help="importer des structures d'un annuaire national")
+    import_sources = importer.add_subparsers(dest="source", required=True)
+    from_di = with_data(import_sources.add_parser("data-inclusion", help="export data·inclusion (JSON)"))
+    from_di.add_argument("files", nargs="+", help="fichiers JSON des structures et des services")
+    from_di.add_argument("--commune", action="append", help="code INSEE à garder (répétable ; défaut : toutes)")
+    from_di.add_argument("--dry-run", action="store_true", help="montrer les changements sans rien écrire")
+    from_di.set_defaults(run=cmd_import)
 
     calendar_command = with_data(commands.add_parser(
         "calendrier", help="enregistrer les interventions modifiées (agendas abonnés)"))

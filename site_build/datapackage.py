@@ -5,10 +5,11 @@ import csv
 import io
 import json
 import tempfile
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from .dataset import Dataset
-from .occurrences import span
+from .occurrences import occurrences, span
 from .vocabularies import slugs
 
 LICENCE = {"name": "etalab-2.0", "title": "Licence Ouverte / Open Licence 2.0",
@@ -83,6 +84,13 @@ TABLES = {
         _list_field("materiel", "Matériel", "materiel"), _list_field("allergenes", "Allergènes", "allergenes"),
         _list_field("regimes", "Régimes", "regimes"),
     ], ["id"], []),
+    "ingredients": ("Ingrédients", "Ingrédients de chaque recette, pour le nombre de portions de la recette.", [
+        _field("recette_id", "Recette", required=True), _field("position", "Rang", "integer", required=True, minimum=1),
+        _field("nom", "Ingrédient", required=True), _field("quantite", "Quantité", "number", minimum=0),
+        _field("unite", "Unité", enum=slugs("unites")),
+        _field("ajustable", "Varie avec le nombre de portions", "boolean"),
+        _field("prix", "Prix de référence (euros)", "number", minimum=0),
+    ], ["recette_id", "position"], [("recette_id", "recettes", "id")]),
     "interventions": ("Interventions Épi'santé", "Interventions de santé pendant la distribution.", [
         _field("id", "Identifiant", required=True, pattern=SLUG_PATTERN),
         _field("titre", "Titre", required=True), _field("intervenant", "Intervenant"),
@@ -90,10 +98,16 @@ TABLES = {
         _field("debut", "Début (heure de Paris)", "datetime", required=True),
         _field("fin", "Fin (heure de Paris)", "datetime"), _field("recurrence", "Règle de répétition (RRULE)"),
     ], ["id"], [("partenaire_id", "partenaires", "id"), ("lieu_id", "partenaires", "id")]),
+    "occurrences": ("Dates Épi'santé", "Chaque date des interventions sur les douze mois qui suivent la publication, "
+                    "répétitions calculées et exceptions retirées.", [
+        _field("id", "Identifiant", required=True), _field("intervention_id", "Intervention", required=True),
+        _field("debut", "Début (heure de Paris)", "datetime", required=True),
+        _field("fin", "Fin (heure de Paris)", "datetime", required=True),
+    ], ["id"], [("intervention_id", "interventions", "id")]),
 }
 
 
-def table_rows(dataset: Dataset) -> dict[str, list[dict]]:
+def table_rows(dataset: Dataset, today: date | None = None) -> dict[str, list[dict]]:
     partners, services = [], []
     for p in dataset.partners:
         a = p.get("adresse", {})
@@ -127,11 +141,18 @@ def table_rows(dataset: Dataset) -> dict[str, list[dict]]:
         events.append({"id": i["id"], "titre": i["titre"], "intervenant": i["intervenant"],
                        "partenaire_id": i["partenaire"], "lieu_id": i["lieu"], "debut": start.isoformat(),
                        "fin": end.isoformat(), "recurrence": i.get("recurrence")})
-    return {"partenaires": partners, "services": services, "professionnels": people,
-            "recettes": recipes, "interventions": events}
+    ingredients = [{"recette_id": rid, "position": n, "nom": x["nom"], "quantite": x.get("quantite"),
+                    "unite": x.get("unite"), "ajustable": x.get("ajustable", True), "prix": x.get("prix")}
+                   for rid, r in dataset.recipes.items() for n, x in enumerate(r["ingredients"], 1)]
+    start = datetime.combine(today or date.today(), datetime.min.time())
+    dates = [{"id": f"{i['id']}--{s:%Y-%m-%dT%H%M}", "intervention_id": i["id"], "debut": s.isoformat(),
+              "fin": f.isoformat()} for i in dataset.interventions
+             for s, f in occurrences(i, start, start + timedelta(days=366))]
+    return {"partenaires": partners, "services": services, "professionnels": people, "recettes": recipes,
+            "ingredients": ingredients, "interventions": events, "occurrences": dates}
 
 
-def descriptor(title: str) -> dict:
+def descriptor(title: str, licence: dict = LICENCE, source: str = "") -> dict:
     resources = []
     for name, (table_title, description, fields, key, foreign) in TABLES.items():
         schema = {"fields": fields, "primaryKey": key}
@@ -140,8 +161,11 @@ def descriptor(title: str) -> dict:
         resources.append({"name": name, "title": table_title, "description": description, "path": f"{name}.csv",
                           "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
                           "encoding": "utf-8", "schema": schema})
+    sources = [{"title": "CCAS et partenaires du guide partagé (fiches vérifiées par les équipes)"}
+               | ({"path": source} if source else {})]
     return {"name": "guide-partage", "title": title, "description": "Partenaires, services, recettes et "
-            "interventions Épi'santé du guide partagé.", "licenses": [LICENCE], "resources": resources}
+            "interventions Épi'santé du guide partagé.", "licenses": [licence], "sources": sources,
+            "resources": resources}
 
 
 def _csv(rows: list[dict], fields: list[dict]) -> bytes:
@@ -154,11 +178,13 @@ def _csv(rows: list[dict], fields: list[dict]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def package_files(dataset: Dataset, title: str = "Le guide partagé") -> dict[str, bytes]:
+def package_files(dataset: Dataset, title: str = "Le guide partagé", today: date | None = None,
+                  licence: dict = LICENCE, source: str = "") -> dict[str, bytes]:
     """{file name: bytes} of the package: one CSV per table and datapackage.json. Not yet checked."""
-    rows = table_rows(dataset)
+    rows = table_rows(dataset, today)
     files = {f"{name}.csv": _csv(rows[name], TABLES[name][2]) for name in TABLES}
-    files["datapackage.json"] = json.dumps(descriptor(title), ensure_ascii=False, indent=2).encode("utf-8")
+    files["datapackage.json"] = json.dumps(descriptor(title, licence, source), ensure_ascii=False,
+                                           indent=2).encode("utf-8")
     return files
 
 

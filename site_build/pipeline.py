@@ -12,11 +12,12 @@ from datetime import date
 from pathlib import Path
 
 from .calendar_feed import epi_sante_calendar
-from .datapackage import LICENCE, PackageCheck, package_files
+from .datapackage import PackageCheck, package_files
 from .dataset import Dataset
 from .directory_data import directory_json
 from .directory_pages import FULL_LIST_LIMIT, VCARD_NAME, directory_page, offline_partner_page, partner_page, professionals_page
 from .offline import MANIFEST_NAME, web_manifest
+from .interchange import data_inclusion_files, hsds_files
 from .health_pages import health_pages, intervention_files
 from .form_pages import form_page
 from .freshness import verification_page
@@ -55,7 +56,7 @@ def build_day() -> date:
 
 
 def all_pages(dataset: Dataset, profile: str, today: date, settings: SiteSettings = SiteSettings()) -> list[Page]:
-    pages = [directory_page(dataset, profile), recipes_index(dataset), data_page(LICENCE["title"]),
+    pages = [directory_page(dataset, profile), recipes_index(dataset), data_page(dataset, settings, today),
              offline_partner_page()]
     # A large directory has its own search (annuaire.json): partner pages would swell the site
     # search index past the offline budget (24 MB at 10,000 partners).
@@ -136,9 +137,13 @@ def prepare(data_dir: Path, profile: str, today: date | None = None,
     prepared.assets[MANIFEST_NAME] = web_manifest(profile)
     prepared.assets.update(contact_cards(published, profile, settings))
     public_tables = view(dataset, "public")  # open data is always the public view
-    files = package_files(public_tables)
+    files = package_files(public_tables, today=today, licence=settings.licence, source=settings.site_url)
     prepared.assets.update({f"donnees/{name}": content for name, content in files.items()})
     prepared.package_check = PackageCheck(files)
+    for name, content in data_inclusion_files(public_tables).items():
+        prepared.assets[f"donnees/data-inclusion/{name}"] = content
+    for name, content in hsds_files(public_tables).items():
+        prepared.assets[f"donnees/hsds/{name}"] = content
     _prepared.clear()
     _prepared[key] = prepared
     return prepared

@@ -26,14 +26,14 @@ def fresh_id(base: str, taken) -> str:
     return candidate
 
 
-def _records(path: Path) -> tuple[list, object]:
+def list_records(path: Path) -> tuple[list, object]:
     if not path.is_file():
         return [], None
     document = load_file(path, str(path))
     return (document.data if isinstance(document.data, list) else []), document
 
 
-def _append(path: Path, block: str, schema: str):
+def append_item(path: Path, block: str, schema: str):
     """Add a list item at the end of a list file (created with its schema line when missing)."""
     if not path.is_file():
         path.write_text(f"{SCHEMA_COMMENT}../site_build/schemas/{schema}.schema.json\n", encoding="utf-8")
@@ -43,7 +43,7 @@ def _append(path: Path, block: str, schema: str):
 
 
 def _all_ids(data_dir: Path) -> set[str]:
-    partners, _ = _records(data_dir / "partners.yaml")
+    partners, _ = list_records(data_dir / "partners.yaml")
     ids = {p.get("id") for p in partners if isinstance(p, dict)}
     ids |= {s.get("id") for p in partners if isinstance(p, dict) for s in p.get("services") or [] if isinstance(s, dict)}
     return ids
@@ -51,7 +51,7 @@ def _all_ids(data_dir: Path) -> set[str]:
 
 def new_partner(data_dir: Path, today: date) -> str:
     ident = fresh_id("nouvelle-structure", _all_ids(data_dir))
-    _append(data_dir / "partners.yaml", f"""- id: {ident}  # à changer : minuscules, tirets ; jamais réutilisé
+    append_item(data_dir / "partners.yaml", f"""- id: {ident}  # à changer : minuscules, tirets ; jamais réutilisé
   nom: {TODO}
   adresse: {{voie: {TODO}, code_postal: "18100", commune: Vierzon}}
   telephone: "02 61 91 00 00"
@@ -72,7 +72,7 @@ def _service_block(ident: str, indent: str) -> str:
 
 def new_service(data_dir: Path, partner_id: str) -> str:
     path = data_dir / "partners.yaml"
-    partners, document = _records(path)
+    partners, document = list_records(path)
     index = next((i for i, p in enumerate(partners) if isinstance(p, dict) and p.get("id") == partner_id), None)
     if index is None:
         raise ScaffoldError(f"la structure « {partner_id} » n'existe pas dans {path} : donnez son « id »")
@@ -101,12 +101,12 @@ def new_service(data_dir: Path, partner_id: str) -> str:
 
 
 def new_professional(data_dir: Path, partner_id: str, today: date) -> str:
-    partners, _ = _records(data_dir / "partners.yaml")
+    partners, _ = list_records(data_dir / "partners.yaml")
     if partner_id not in {p.get("id") for p in partners if isinstance(p, dict)}:
         raise ScaffoldError(f"la structure « {partner_id} » n'existe pas dans data/partners.yaml : donnez son « id »")
-    people, _ = _records(data_dir / "professionals.yaml")
+    people, _ = list_records(data_dir / "professionals.yaml")
     ident = fresh_id("nouvelle-personne", {p.get("id") for p in people if isinstance(p, dict)})
-    _append(data_dir / "professionals.yaml", f"""- id: {ident}  # à changer : nom-prenom, sans accents
+    append_item(data_dir / "professionals.yaml", f"""- id: {ident}  # à changer : nom-prenom, sans accents
   nom: {TODO}
   prenom: {TODO}
   fonction: {TODO}
@@ -121,7 +121,7 @@ def new_professional(data_dir: Path, partner_id: str, today: date) -> str:
 
 def _next_distribution_slot(data_dir: Path, today: date) -> tuple[str, datetime, datetime]:
     """The first distribution opening after today: an intervention must fall inside distribution hours."""
-    partners, _ = _records(data_dir / "partners.yaml")
+    partners, _ = list_records(data_dir / "partners.yaml")
     for partner in partners:
         hours = partner.get("horaires_distribution") if isinstance(partner, dict) else None
         if not isinstance(hours, str):
@@ -137,9 +137,9 @@ def _next_distribution_slot(data_dir: Path, today: date) -> tuple[str, datetime,
 
 def new_intervention(data_dir: Path, today: date) -> str:
     place, start, end = _next_distribution_slot(data_dir, today)
-    events, _ = _records(data_dir / "interventions.yaml")
+    events, _ = list_records(data_dir / "interventions.yaml")
     ident = fresh_id("nouvelle-intervention", {e.get("id") for e in events if isinstance(e, dict)})
-    _append(data_dir / "interventions.yaml", f"""- id: {ident}  # à changer ; ne plus le changer ensuite (agendas)
+    append_item(data_dir / "interventions.yaml", f"""- id: {ident}  # à changer ; ne plus le changer ensuite (agendas)
   titre: {TODO}
   intervenant: {TODO}  # un métier (« Diététicienne »), pas un nom
   partenaire: {place}

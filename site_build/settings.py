@@ -8,10 +8,20 @@ from dataclasses import dataclass
 class SiteSettings:
     site_url: str = ""  # absolute base URL, for links that leave the site (vCard, JSON-LD, reports)
     signalement: str = ""  # where editors receive error reports: mailto:… or an https new-issue URL
+    licence_title: str = "Licence Ouverte / Open Licence 2.0"  # of the open data (extra.licence in mkdocs.yml)
+    licence_name: str = "etalab-2.0"
+    licence_path: str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+
+    @property
+    def licence(self) -> dict:
+        return {"name": self.licence_name, "title": self.licence_title, "path": self.licence_path}
 
     def page_url(self, path: str) -> str:
         return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else ""
 
     @classmethod
     def from_mkdocs(cls, config) -> "SiteSettings":
-        return cls(site_url=config.get("site_url") or "", signalement=(config.get("extra") or {}).get("signalement", ""))
+        extra = config.get("extra") or {}
+        licence = extra.get("licence") or {}
+        return cls(site_url=config.get("site_url") or "", signalement=extra.get("signalement", ""),
+                   **{f"licence_{k}": v for k, v in licence.items() if k in ("title", "name", "path")})

@@ -64,6 +64,7 @@ CASES = [
     ('interventions--le-dimanche', 7, 'en dehors des heures de distribution', 'debut'),
     ('interventions--exception-hors-dates', 10, "n'est pas une date de cette intervention", 'exceptions'),
     ('professionals--partenaire-supprime', 16, "recopiez l'« id » d'une structure", 'partenaire'),
+    ('partners--tous-publics-avec-autres', 16, "« tous-publics » ne va pas avec d'autres publics", 'publics'),
 ]
 
 ENGLISH = re.compile(r"\b(expected|not allowed|is not|Traceback|error|found|while)\b")
