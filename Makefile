@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: serve site validate test bench schemas calendrier clean chromium
+.PHONY: serve site validate test bench schemas calendrier clean chromium checker
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,14 +34,26 @@ schemas: $(STAMP)
 calendrier: validate
 	$(BIN)/site-build calendrier
 
+# Debian packages the tests need, installed when missing (as root, or with sudo).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+
 # Debian's chromium drives the browser tests (Playwright cannot download a browser here).
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
+	@command -v chromium >/dev/null 2>&1 || { echo "Installing Debian's chromium for the browser tests"; \
+	  $(APT_INSTALL) chromium; }
 
-test: $(TEST_STAMP) chromium
+# The Nu Html Checker (npm package vnu-jar) and a Java runtime to run it.
+VNU := $(VENV)/npm/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU):
+	@command -v npm >/dev/null 2>&1 || { echo "Installing Debian's npm for the HTML checker"; $(APT_INSTALL) npm; }
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm vnu-jar@26.9.27
+
+checker: $(VNU)
+	@command -v java >/dev/null 2>&1 || { echo "Installing Debian's Java runtime for the HTML checker"; \
+	  $(APT_INSTALL) default-jre-headless; }
+
+test: $(TEST_STAMP) chromium checker
 	$(BIN)/python -m pytest -q
 
 bench: $(TEST_STAMP) chromium

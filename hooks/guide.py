@@ -16,6 +16,7 @@ from site_build.pipeline import prepare
 from site_build.problems import DataError
 from site_build.search_index import add_accent_free_words
 from site_build.settings import SiteSettings
+from site_build.theme_markup import valid_theme_markup
 
 HOME_MARKER = "<!-- ce-mois-ci -->"
 _state: dict = {}
@@ -55,7 +56,13 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return with_content_security_policy(output)
+    return with_content_security_policy(valid_theme_markup(output))
+
+
+def on_post_template(output_content, template_name, config):
+    # theme-only pages (404.html) get the same fixes and policy as the others
+    return with_content_security_policy(valid_theme_markup(output_content)) if template_name.endswith(".html") \
+        else output_content
 
 
 def on_post_build(config):

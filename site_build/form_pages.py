@@ -65,13 +65,13 @@ def _field(field: dict) -> str:
         input_type = "radio" if kind == "choix" else "checkbox"
         options = "".join(
             f'<div class="gp-option"><input type="{input_type}" id="{field_id}-{n}" name="{e(field["id"])}" '
-            f'value="{e(choice)}" autocomplete="off"><label for="{field_id}-{n}">{e(choice)}</label></div>'
+            f'value="{e(choice)}"><label for="{field_id}-{n}">{e(choice)}</label></div>'
             for n, choice in enumerate(_choices(field)))
         return (f'<fieldset class="gp-champ" id="{field_id}"{data}><legend>{e(field["libelle"])}{mark}</legend>'
                 f"{help_text}{error}{options}</fieldset>")
     if kind == "case-a-cocher":
         return (f'<div class="gp-champ gp-option"{data}><input type="checkbox" id="{field_id}" name="{e(field["id"])}" '
-                f'value="oui" autocomplete="off" aria-describedby="{" ".join(described + [field_id + "-erreur"])}">'
+                f'value="oui" aria-describedby="{" ".join(described + [field_id + "-erreur"])}">'
                 f'<label for="{field_id}">{e(field["libelle"])}{mark}</label>{help_text}{error}</div>')
     counter = ""
     attributes = ""
@@ -116,7 +116,7 @@ def form_page(form_id: str, form: dict, dataset: Dataset) -> Page:
                  '<button type="button" class="md-button" data-action="verifier">Vérifier la fiche</button>'
                  '<p class="gp-statut" role="status"></p></div>')
     parts.append('<fieldset class="gp-brouillon" hidden><legend>Brouillon</legend>'
-                 '<div class="gp-option"><input type="checkbox" id="gp-garder-brouillon" autocomplete="off">'
+                 '<div class="gp-option"><input type="checkbox" id="gp-garder-brouillon">'
                  f'<label for="gp-garder-brouillon">Garder un brouillon sur cet appareil pendant {e(hours)} heures'
                  "</label></div><p class=\"gp-aide\">Désactivé par défaut. Le brouillon reste sur cet appareil "
                  "seulement ; il s'efface tout seul à la fin du délai. N'activez pas sur un ordinateur partagé.</p>"

@@ -86,7 +86,8 @@ def test_data_package_passes_frictionless(built_sites):
     assert report.valid, report.flatten(["message"])
     package = json.loads(descriptor.read_text(encoding="utf-8"))
     names = {r["name"] for r in package["resources"]}
-    assert names == {"partenaires", "services", "professionnels", "recettes", "interventions"}
+    assert names == {"partenaires", "services", "professionnels", "recettes", "ingredients", "interventions",
+                     "occurrences"}
     services = next(r for r in package["resources"] if r["name"] == "services")
     assert services["schema"]["foreignKeys"][0]["reference"]["resource"] == "partenaires"
 
@@ -135,8 +136,8 @@ def test_invalid_data_package_fails_the_build(tmp_path, valid_data, monkeypatch,
     # Frictionless runs in a worker during the build; its verdict still gates the swap.
     import site_build.pipeline as pipeline
 
-    def with_duplicate_partner(dataset):
-        files = package_files(dataset)
+    def with_duplicate_partner(dataset, **options):
+        files = package_files(dataset, **options)
         lines = files["partenaires.csv"].decode().splitlines(keepends=True)
         files["partenaires.csv"] = "".join(lines + [lines[1]]).encode()
         return files

@@ -69,7 +69,7 @@ def test_every_page_opens_offline_after_visiting_the_home_page(browser, built_si
         page.goto(server.url + "/nulle-part/")
         assert page.locator("h1").first.inner_text() == "Vous êtes hors ligne"
         # what this device can open, listed from the cache
-        page.wait_for_function("document.querySelectorAll('[data-gp-hors-ligne] a').length > 40")
+        page.locator("[data-gp-hors-ligne] a").nth(40).wait_for()
         # search, directory filters and "open now", portions: all without network
         page.goto(server.url + "/")
         page.locator("input.md-search__input").click()
@@ -179,7 +179,7 @@ def test_partner_page_beyond_the_budget_is_drawn_from_the_directory_offline(brow
         _ready_offline(page, server.url)
         server.stop()
         page.goto(server.url + "/annuaire/caf-du-cher/")
-        page.wait_for_function("document.querySelector('.md-content h1').textContent.includes('Caisse')")
+        page.locator(".md-content h1", has_text="Caisse").wait_for()
         text = page.locator(".md-content").inner_text()
         assert "02 61 91 00 30" in text and "Accès aux droits et prestations" in text
     finally:

@@ -1,0 +1,115 @@
+"""Quality gates on every page of both profiles: axe-core (WCAG 2.2 AA tags), valid HTML (Nu Html Checker),
+and, per page type, reflow at 320 px and 200 % zoom, the skip link, a visible focus, French."""
+import json
+import re
+import shutil
+import subprocess
+from urllib.parse import urlparse
+
+import pytest
+
+from .conftest import ROOT, axe_violations
+
+VNU = ROOT / ".venv/npm/node_modules/vnu-jar/build/dist/vnu.jar"
+# vnu reads the pages as file: URLs, where 'self' in the CSP cannot match: those warnings say nothing
+# about the served site (its CSP is checked in the browser tests).
+FILE_ORIGIN_ONLY = re.compile(r"violates Content Security Policy")
+
+PAGE_TYPES = {"public": ["/", "/guide/epicerie/", "/annuaire/", "/annuaire/caf-du-cher/", "/recettes/",
+                         "/recettes/carottes-rapees-orange/", "/recettes/2026-12/", "/sante/", "/sante/2027-01/",
+                         "/donnees/", "/aide/", "/accessibilite/", "/installer/", "/hors-ligne/"],
+              "pro": ["/professionnels/", "/liaison/fiche-de-liaison/", "/verification/", "/annuaire/epicea/"]}
+
+
+def _paths(site) -> list[str]:
+    return [urlparse(u).path for u in re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text())]
+
+
+def _settle(page, path):
+    """Wait for what the page's scripts draw (directory list, statuses) before checking it."""
+    page.wait_for_load_state("load")
+    if path.startswith("/annuaire/") and path.count("/") == 2:
+        page.wait_for_selector("[data-gp-annuaire][data-loaded]")
+
+
+@pytest.mark.parametrize("profile", ["public", "pro"])
+def test_every_page_has_no_axe_violation(browser, built_sites, site_urls, profile):
+    paths = _paths(built_sites[profile])
+    if profile == "pro":
+        assert {"/professionnels/", "/liaison/fiche-de-liaison/", "/verification/"} <= set(paths)
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    failures = []
+    try:
+        for path in paths:
+            page.goto(site_urls[profile] + path)
+            _settle(page, path)
+            assert page.locator("html").get_attribute("lang") == "fr", path
+            report = axe_violations(page)
+            if report:
+                failures.append(f"{path}\n{report}")
+    finally:
+        context.close()
+    assert not failures, "\n".join(failures)[:6000]
+
+
+@pytest.mark.parametrize("profile,path", [(p, x) for p, paths in PAGE_TYPES.items() for x in paths])
+def test_page_type_reflows_and_keeps_keyboard_use(browser, site_urls, profile, path):
+    context = browser.new_context(locale="fr-FR", viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        # 320 CSS px (WCAG 1.4.10), then 640 CSS px: a 1280 px window at 200 % zoom
+        for width in (320, 640):
+            page.set_viewport_size({"width": width, "height": 800})
+            page.goto(site_urls[profile] + path)
+            _settle(page, path)
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, f"{path} scrolls sideways by {overflow} px at {width} px"
+        page.keyboard.press("Tab")  # the first stop is the skip link, shown when focused
+        skip = page.evaluate("""() => { const a = document.activeElement;
+            return {cls: a.className, text: a.textContent.trim(), visible: a.getBoundingClientRect().height > 0}; }""")
+        assert "md-skip" in skip["cls"] and skip["visible"] and "contenu" in skip["text"].lower(), skip
+        page.keyboard.press("Enter")
+        checked = 0
+        for _ in range(12):  # the next focusable elements, whatever they are, show a focus ring
+            page.keyboard.press("Tab")
+            focused = page.evaluate("""() => { const a = document.activeElement, s = getComputedStyle(a);
+                return {tag: a.tagName, html: a.outerHTML.slice(0, 120),
+                        ring: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'}; }""")
+            if focused["tag"] == "BODY":
+                continue
+            assert focused["ring"], f"{path}: no visible focus on {focused['html']}"
+            checked += 1
+        assert checked >= 3, path
+    finally:
+        context.close()
+
+
+def test_every_generated_page_is_valid_html(built_sites, tmp_path):
+    java = shutil.which("java")
+    if not java or not VNU.is_file():
+        pytest.fail("the Nu Html Checker needs Java and vnu.jar: run `make checker` (make test does it)")
+    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--skip-non-html",
+                             str(built_sites["public"]), str(built_sites["pro"])], capture_output=True, text=True)
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    errors = [f"{m.get('url', '')}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
+    warnings = [m for m in messages if m["type"] != "error" and not FILE_ORIGIN_ONLY.search(m["message"])]
+    (tmp_path / "vnu-warnings.txt").write_text("\n".join(m["message"] for m in warnings), encoding="utf-8")
+    print(f"Nu Html Checker: {len(errors)} errors, {len(warnings)} warnings")
+    for message in warnings[:20]:
+        print(f"  warning: {message['message']}")
+    assert errors == [], "\n".join(errors[:20])
+    assert len(list(built_sites["public"].rglob("*.html"))) > 80
+
+
+def test_accessibility_statement_and_help_pages(built_sites):
+    statement = (built_sites["public"] / "accessibilite/index.html").read_text(encoding="utf-8")
+    for part in ("État de conformité", "Résultats des tests", "Contenus non accessibles",
+                 "Établissement de cette déclaration", "Retour d'information et contact", "Voies de recours",
+                 "Défenseur des droits"):
+        assert part in statement, part
+    home = (built_sites["public"] / "index.html").read_text(encoding="utf-8")
+    assert 'href="accessibilite/">Accessibilité : non conforme</a>' in home  # linked from every page
+    help_page = (built_sites["public"] / "aide/index.html").read_text(encoding="utf-8")
+    for part in ("Trouver un service", "sans internet", "Imprimer une recette"):
+        assert part in help_page, part
