@@ -11,73 +11,23 @@ Usage: python bench/offline.py [SIZE ...]
 """
 from __future__ import annotations
 
-import functools
-import gzip
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "bench"))
 from run import project  # noqa: E402
+from serving import host  # noqa: E402
 
 LATENCY_S = 2.0
 BYTES_PER_S = 500_000 / 8
-COMPRESSED = (".html", ".css", ".js", ".json", ".ics", ".svg", ".webmanifest", ".xml", ".csv", ".vcf")
-
-
-class Pipe:
-    """One shared downlink: concurrent responses queue for its bandwidth."""
-
-    def __init__(self):
-        self.lock, self.free_at = threading.Lock(), time.monotonic()
-
-    def send(self, size: int):
-        with self.lock:
-            start = max(self.free_at, time.monotonic())
-            self.free_at = start + size / BYTES_PER_S
-            until = self.free_at
-        time.sleep(max(0.0, until - time.monotonic()))
-
-
-class SlowHandler(SimpleHTTPRequestHandler):
-    pipe: Pipe
-    sent = 0
-
-    def log_message(self, *args):
-        pass
-
-    def do_GET(self):
-        time.sleep(LATENCY_S)
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if not path.is_file():
-            self.send_error(404)
-            return
-        body = path.read_bytes()
-        gzipped = path.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", "")
-        if gzipped:
-            body = gzip.compress(body, 6)
-        self.pipe.send(len(body))
-        SlowHandler.sent += len(body)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)) if path.suffix != ".webmanifest"
-                         else "application/manifest+json")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-cache")
-        if gzipped:
-            self.send_header("Content-Encoding", "gzip")
-        self.end_headers()
-        self.wfile.write(body)
 
 
 def precache_figures(site: Path) -> tuple[int, int]:
@@ -90,24 +40,17 @@ def precache_figures(site: Path) -> tuple[int, int]:
 def offline_ready_seconds(site: Path) -> tuple[float, int]:
     from playwright.sync_api import sync_playwright
 
-    SlowHandler.pipe, SlowHandler.sent = Pipe(), 0
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SlowHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync"])
-            page = browser.new_page()
-            start = time.perf_counter()
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/", timeout=300_000)
-            page.wait_for_selector("html[data-hors-ligne='pret']", timeout=600_000)
-            elapsed = time.perf_counter() - start
-            browser.close()
-            return elapsed, SlowHandler.sent
-    finally:
-        server.shutdown()
-        server.server_close()
+    with host(site, LATENCY_S, BYTES_PER_S) as (url, handler), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync"])
+        page = browser.new_page()
+        start = time.perf_counter()
+        page.goto(url + "/", timeout=300_000)
+        page.wait_for_selector("html[data-hors-ligne='pret']", timeout=600_000)
+        elapsed = time.perf_counter() - start
+        browser.close()
+        return elapsed, handler.sent
 
 
 def built(size: int) -> Path:

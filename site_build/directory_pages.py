@@ -31,7 +31,7 @@ def status_slot(hours: str | None, partner: dict, today: date) -> str:
         return ""
     place = {"horizon": horizon(today), "schedule": schedule(hours, today) if hours else {"semaine": [[]] * 7,
              "exceptions": {}}, "closure": closure_of(partner), "statut": partner.get("statut", "actif")}
-    return (f'<p class="gp-etat" data-gp-horaires="{e(json.dumps(place, separators=(",", ":")))}" hidden></p>')
+    return (f'<p class="gp-etat" data-gp-horaires="{e(json.dumps(place, separators=(",", ":")))}"></p>')
 
 
 def report_href(target: str, partner: dict, page_url: str) -> str | None:
@@ -119,7 +119,7 @@ def partner_page(partner: dict, dataset: Dataset, today: date, settings: SiteSet
     if href:
         actions.append(f'<a href="{e(href)}">Signaler une erreur</a>')
     parts.append('<p class="gp-actions">' + " · ".join(actions) +
-                 ' <button type="button" class="md-button gp-imprimer" hidden>Imprimer la fiche</button></p>')
+                 ' <button type="button" class="md-button gp-imprimer gp-avec-js">Imprimer la fiche</button></p>')
     parts.append(script_tag(organization(partner, settings.page_url(page_path),
                                          markdown_plain(partner.get("description")))))
     parts.append("</div>")
@@ -160,8 +160,9 @@ def _card(partner: dict) -> str:
     where = " · ".join(e(x) for x in (partner.get("sigle"), commune) if x)
     services = ", ".join(e(s["nom"]) for s in partner.get("services") or [])
     closed = '<p class="gp-carte__alerte">Fermé définitivement</p>' if partner.get("statut") == "ferme" else ""
+    # the status line is filled in by annuaire.js; kept in the HTML so the card does not grow then
     return (f'<li class="gp-carte"><h2 class="gp-carte__titre"><a href="{e(partner["id"])}/">{e(partner["nom"])}</a>'
-            f'</h2><p class="gp-carte__lieu">{where}</p>{closed}'
+            f'</h2><p class="gp-carte__lieu">{where}</p>{closed}<p class="gp-etat"></p>'
             + (f'<p class="gp-carte__services">Services : {services}</p>' if services else "") + "</li>")
 
 
@@ -181,7 +182,9 @@ def _filters(partners: list[dict], profile: str) -> str:
     communes = sorted({(p.get("adresse") or {}).get("commune", "") for p in partners} - {""}, key=sort_key)
     facet_titles = {"th": ("thematique", "Thème", "Tous les thèmes"), "pu": ("public", "Pour qui", "Tous les publics"),
                     "fr": ("frais", "Frais", "Gratuit ou payant"), "ac": ("accueil", "Accueil", "Toutes les façons")}
-    parts = ['<form class="gp-filtres" role="search" aria-label="Filtrer l\'annuaire" hidden>',
+    # Shown at once (no layout shift when the script starts); hidden without JavaScript (no .gp-js, set
+    # in the page head), where it cannot work.
+    parts = ['<form class="gp-filtres" role="search" aria-label="Filtrer l\'annuaire">',
              '<div class="gp-filtre gp-filtre--texte"><label for="gp-q">Rechercher un nom, un service, une commune'
              '</label><input type="search" id="gp-q" name="q" autocomplete="off"></div>']
     for key, (name, title, everything) in facet_titles.items():
@@ -247,7 +250,7 @@ def professionals_page(dataset: Dataset) -> Page:
     themes = sorted({t for p in people for t in p.get("thematiques") or []}, key=lambda t: sort_key(thematique_label(t)))
     body = ('<p>Annuaire réservé aux professionnels du réseau. Ne le diffusez pas.</p>'
             '<div class="gp-pros" data-gp-pros>'
-            '<form class="gp-filtres" role="search" aria-label="Filtrer l\'annuaire des professionnels" hidden>'
+            '<form class="gp-filtres" role="search" aria-label="Filtrer l\'annuaire des professionnels">'
             '<div class="gp-filtre gp-filtre--texte"><label for="gp-pq">Rechercher un nom, une fonction, une '
             'structure</label><input type="search" id="gp-pq" name="q" autocomplete="off"></div>'
             + _select("thematique", "Thème", "Tous les thèmes", [(t, thematique_label(t)) for t in themes])

@@ -110,12 +110,12 @@ def form_page(form_id: str, form: dict, dataset: Dataset) -> Page:
         parts.append("</fieldset>")
     parts.append(f'<p class="gp-consentement"><strong>Accord de la personne :</strong> {e(form["consentement"])}</p>')
     parts.append(f'<p class="gp-engagement"><strong>Engagement du professionnel :</strong> {e(form["engagement"])}</p>')
-    parts.append('<div class="gp-liaison-actions" hidden>'
+    parts.append('<div class="gp-liaison-actions gp-avec-js">'
                  '<button type="button" class="md-button md-button--primary" data-action="imprimer">Imprimer / PDF</button> '
                  '<button type="button" class="md-button" data-action="copier">Copier le texte</button> '
                  '<button type="button" class="md-button" data-action="verifier">Vérifier la fiche</button>'
                  '<p class="gp-statut" role="status"></p></div>')
-    parts.append('<fieldset class="gp-brouillon" hidden><legend>Brouillon</legend>'
+    parts.append('<fieldset class="gp-brouillon gp-avec-js"><legend>Brouillon</legend>'
                  '<div class="gp-option"><input type="checkbox" id="gp-garder-brouillon">'
                  f'<label for="gp-garder-brouillon">Garder un brouillon sur cet appareil pendant {e(hours)} heures'
                  "</label></div><p class=\"gp-aide\">Désactivé par défaut. Le brouillon reste sur cet appareil "

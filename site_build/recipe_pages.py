@@ -114,7 +114,7 @@ def recipe_jsonld(recipe_id: str, recipe: dict, settings: SiteSettings) -> dict:
 
 
 def _portions_control(portions: int) -> str:
-    return ('<div class="gp-portions" hidden><label for="gp-portions">Nombre de portions</label> '
+    return ('<div class="gp-portions gp-avec-js"><label for="gp-portions">Nombre de portions</label> '
             '<button type="button" class="md-button" data-pas="-1" aria-label="Une portion de moins">−</button> '
             f'<input type="number" id="gp-portions" min="1" max="40" value="{portions}" inputmode="numeric"> '
             '<button type="button" class="md-button" data-pas="1" aria-label="Une portion de plus">+</button>'
@@ -170,7 +170,7 @@ def recipe_page(recipe_id: str, recipe: dict, content_dir: Path, settings: SiteS
         parts.append("<h2>Astuces</h2>" + bullet_list(recipe["astuces"]))
     if recipe.get("propose_par"):
         parts.append(f'<p class="gp-auteur">Recette proposée par {e(recipe["propose_par"])}.</p>')
-    parts.append('<p class="gp-actions"><button type="button" class="md-button gp-imprimer" hidden>Imprimer la '
+    parts.append('<p class="gp-actions"><button type="button" class="md-button gp-imprimer gp-avec-js">Imprimer la '
                  "recette (format A5)</button></p>")
     parts.append(script_tag(recipe_jsonld(recipe_id, recipe, settings)))
     parts.append("</article>")
@@ -217,7 +217,7 @@ def recipes_index(dataset: Dataset) -> Page:
                      for m, rs in recipes_by_month(dataset).items())
     body = ('<p>Chaque mois, un aliment de saison pas cher et des recettes simples, testées à l\'épicerie.</p>'
             '<div class="gp-recettes" data-gp-recettes>'
-            '<form class="gp-filtres" role="search" aria-label="Filtrer les recettes" hidden>'
+            '<form class="gp-filtres" role="search" aria-label="Filtrer les recettes">'
             '<div class="gp-filtre"><label for="gp-sans">Sans cet allergène</label><select id="gp-sans" name="sans">'
             f'<option value="">Pas de restriction</option>{allergens}</select></div>'
             '<div class="gp-filtre"><label for="gp-ingredient">Avec l\'ingrédient</label>'

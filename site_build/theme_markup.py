@@ -8,5 +8,10 @@ import re
 _TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"')
 
 
+# The search overlay is a dialog without a name (Lighthouse: aria-dialog-name).
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
 def valid_theme_markup(page: str) -> str:
+    page = page.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Rechercher dans le guide">')
     return _TOGGLE.sub(r"\1", page)

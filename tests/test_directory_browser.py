@@ -139,8 +139,8 @@ def test_open_now_filter_matches_the_python_rules(browser, site_urls, paris_time
 def test_partner_page_open_status_at_fixed_instants(browser, site_urls, partner, utc_instant, status):
     context, page, errors = open_page(browser, f"{site_urls['public']}/annuaire/{partner}/", _utc(utc_instant))
     try:
-        first = page.locator(".gp-etat").first
-        first.wait_for(state="visible")
+        first = page.locator(".gp-etat", has_text=re.compile(r"\S")).first
+        first.wait_for()
         assert first.inner_text() == status
         assert errors == []
     finally:
@@ -159,7 +159,7 @@ def test_stale_notice_follows_the_device_date(browser, site_urls):
         context.close()
     context, page, _ = open_page(browser, f"{site_urls['public']}/annuaire/caf-du-cher/", _utc("2026-11-27T12:00"))
     try:
-        page.wait_for_selector(".gp-etat:not([hidden])")
+        page.locator(".gp-etat", has_text=re.compile(r"\S")).first.wait_for()
         assert not page.locator(".gp-a-verifier").is_visible()
     finally:
         context.close()

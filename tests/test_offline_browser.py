@@ -80,6 +80,7 @@ def test_every_page_opens_offline_after_visiting_the_home_page(browser, built_si
         page.select_option("#gp-public", "familles")
         assert "public=familles" in page.url and page.locator(".gp-compte").inner_text()
         page.goto(server.url + "/recettes/carottes-rapees-orange/")
+        page.wait_for_selector(".gp-portions[data-ready='1']")
         page.click("button[data-pas='1']")
         assert page.locator(".gp-portions__etat").inner_text() == "Quantités pour 5 portions."
         assert foreign == [] and errors == []

@@ -13,7 +13,7 @@ RECIPES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT 
 def test_portions_rescale_and_never_go_below_one_pinch(browser, site_urls):
     context, page, errors = open_page(browser, site_urls["public"] + "/recettes/carottes-rapees-orange/")
     try:
-        page.wait_for_selector(".gp-portions:not([hidden])")
+        page.wait_for_selector(".gp-portions[data-ready='1']")
         quantities = lambda: page.locator(".gp-ingredient .gp-quantite").all_inner_texts()  # noqa: E731
         assert quantities() == ["500 g", "1", "2 cuillères à soupe", "1 pincée"]
         page.click("button[data-pas='1']")
@@ -31,7 +31,7 @@ def test_portions_rescale_and_never_go_below_one_pinch(browser, site_urls):
 def test_portions_chosen_on_screen_are_printed_on_an_a5_leaflet(browser, site_urls):
     context, page, _ = open_page(browser, site_urls["public"] + "/recettes/carottes-rapees-orange/")
     try:
-        page.wait_for_selector(".gp-portions:not([hidden])")
+        page.wait_for_selector(".gp-portions[data-ready='1']")
         page.fill("#gp-portions", "8")
         page.emulate_media(media="print")
         assert not page.locator(".md-header").is_visible()
@@ -46,7 +46,7 @@ def test_portions_chosen_on_screen_are_printed_on_an_a5_leaflet(browser, site_ur
 def test_recipe_filters(browser, site_urls):
     context, page, errors = open_page(browser, site_urls["public"] + "/recettes/")
     try:
-        page.wait_for_selector("[data-gp-recettes] .gp-filtres:not([hidden])")
+        page.wait_for_selector("[data-gp-recettes][data-ready='1']")
         visible = lambda: page.locator("[data-gp-recettes] .gp-carte:visible").count()  # noqa: E731
         assert visible() == len(RECIPES)
         page.check("#gp-sans-four")

@@ -154,9 +154,9 @@
       var candidate = window.GuideHoraires.status(entry.places[i], now);
       if (candidate && (!status || candidate.open)) status = candidate;
     }
-    if (status) {
-      item.appendChild(element("p", "gp-etat " + (status.open ? "gp-etat--ouvert" : "gp-etat--ferme"), status.text));
-    }
+    // always present, empty when unknown: the card keeps the height the HTML gave it
+    item.appendChild(element("p", "gp-etat" + (status ? (status.open ? " gp-etat--ouvert" : " gp-etat--ferme") : ""),
+      status ? status.text : ""));
     if (entry.services.length) {
       item.appendChild(element("p", "gp-carte__services", "Services : " +
         entry.services.map(function (s) { return s.nom; }).join(", ")));

@@ -125,7 +125,7 @@
     (root || document).querySelectorAll("[data-gp-horaires]").forEach(function (element) {
       var place = JSON.parse(element.getAttribute("data-gp-horaires"));
       var result = status(place, now);
-      if (!result) { element.hidden = true; return; }
+      if (!result) { element.textContent = ""; return; }
       element.textContent = result.text;
       element.classList.toggle("gp-etat--ouvert", result.open);
       element.classList.toggle("gp-etat--ferme", !result.open);

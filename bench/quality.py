@@ -1,0 +1,86 @@
+"""Page weight and Lighthouse scores of the main page types.
+
+Bytes: the first load of each page in Chromium (empty cache, service worker blocked so
+that its background precache is not counted), as transferred by a host that gzips
+text (bench/serving.py). Lighthouse 12.2.3 (npm) runs its mobile audit against
+Debian's Chromium (CHROME_PATH). Prints figures; asserts nothing. Targets from the
+quality issue: home under 150 KB compressed; performance ≥ 95, accessibility 100,
+best practices 100, SEO ≥ 95.
+Usage: python bench/quality.py   (installs lighthouse under bench/out/npm on first use)
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT / "bench"))
+from run import project  # noqa: E402
+from serving import host  # noqa: E402
+
+LIGHTHOUSE = OUT / "npm" / "node_modules" / ".bin" / "lighthouse"
+PAGES = [("home", "/"), ("partner page", "/annuaire/caf-du-cher/"), ("/annuaire/", "/annuaire/"),
+         ("recipe page", "/recettes/carottes-rapees-orange/")]
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def build(folder: Path, site: Path):
+    env = dict(os.environ, SITE_BUILD_TODAY="2026-11-26")
+    subprocess.run([str(BIN / "site-build"), "build", "--site-dir", str(site)], cwd=folder, env=env, check=True,
+                   capture_output=True)
+
+
+def transferred(url: str) -> int:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync"])
+        context = browser.new_context(service_workers="block")
+        page = context.new_page()
+        responses = []
+        page.on("requestfinished", lambda request: responses.append(request))
+        page.goto(url, wait_until="networkidle")
+        total = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in responses)
+        browser.close()
+        return total
+
+
+def lighthouse(url: str) -> dict[str, int]:
+    if not LIGHTHOUSE.exists():
+        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(OUT / "npm"),
+                        "lighthouse@12.2.3"], check=True)
+    report = OUT / "lighthouse.json"
+    env = dict(os.environ, CHROME_PATH=shutil.which("chromium"))
+    subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+                    f"--only-categories={','.join(CATEGORIES)}",
+                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                    "--disable-component-update --disable-sync"], check=True, env=env, capture_output=True)
+    data = json.loads(report.read_text(encoding="utf-8"))
+    return {c: round(data["categories"][c]["score"] * 100) for c in CATEGORIES}
+
+
+def main():
+    sample = OUT / "quality-sample"
+    build(ROOT, sample)
+    large = project(1000, "quality")
+    build(large, large / "site")
+    rows = [(name, sample, path) for name, path in PAGES] + [("/annuaire/ (1,000 partners)", large / "site",
+                                                              "/annuaire/")]
+    print(f"{'page':30} {'KB (gzip)':>9} " + " ".join(f"{c[:11]:>11}" for c in CATEGORIES), flush=True)
+    for name, site, path in rows:
+        with host(site) as (url, _):
+            weight = transferred(url + path)
+            scores = lighthouse(url + path)
+        print(f"{name:30} {weight / 1024:>9.0f} " + " ".join(f"{scores[c]:>11}" for c in CATEGORIES), flush=True)
+
+
+if __name__ == "__main__":
+    main()

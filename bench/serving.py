@@ -1,0 +1,75 @@
+"""A static server for the benchmarks that behaves like a real host: gzip for text files, and
+optionally an emulated network (latency per request, one shared downlink)."""
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+COMPRESSED = (".html", ".css", ".js", ".json", ".ics", ".svg", ".webmanifest", ".xml", ".csv", ".vcf")
+TYPES = {".webmanifest": "application/manifest+json", ".js": "text/javascript", ".ics": "text/calendar"}
+
+
+class Pipe:
+    """One shared downlink: concurrent responses queue for its bandwidth."""
+
+    def __init__(self, bytes_per_s: float):
+        self.bytes_per_s, self.lock, self.free_at = bytes_per_s, threading.Lock(), time.monotonic()
+
+    def send(self, size: int):
+        with self.lock:
+            start = max(self.free_at, time.monotonic())
+            self.free_at = start + size / self.bytes_per_s
+            until = self.free_at
+        time.sleep(max(0.0, until - time.monotonic()))
+
+
+class HostHandler(SimpleHTTPRequestHandler):
+    latency_s = 0.0
+    pipe: Pipe | None = None
+    sent = 0
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        time.sleep(self.latency_s)
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            self.send_error(404)
+            return
+        body = path.read_bytes()
+        gzipped = path.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", "")
+        if gzipped:
+            body = gzip.compress(body, 6)
+        if self.pipe:
+            self.pipe.send(len(body))
+        type(self).sent += len(body)
+        self.send_response(200)
+        self.send_header("Content-Type", TYPES.get(path.suffix) or self.guess_type(str(path)))
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-cache")
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def host(site: Path, latency_s: float = 0.0, bytes_per_s: float | None = None):
+    """Yield (base URL, handler class) of `site` served on 127.0.0.1; the server stops on exit."""
+    handler = type("Host", (HostHandler,), {"latency_s": latency_s, "pipe": Pipe(bytes_per_s) if bytes_per_s else None,
+                                            "sent": 0})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", handler
+    finally:
+        server.shutdown()
+        server.server_close()
