@@ -60,6 +60,7 @@ bench: $(TEST_STAMP) chromium
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/directory.py
 	$(BIN)/python bench/offline.py
+	$(BIN)/python bench/quality.py
 
 clean:
 	rm -rf site site-pro .site-* bench/out
