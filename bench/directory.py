@@ -10,19 +10,16 @@ from __future__ import annotations
 
 import functools
 import gzip
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "bench"))
-from run import project  # noqa: E402
+from run import built_site  # noqa: E402
 
 # What a user does, in order: each step is one input or change event on the form.
 STEPS = [("fill", "#gp-q", "s"), ("fill", "#gp-q", "str"), ("fill", "#gp-q", "structure 12"), ("fill", "#gp-q", ""),
@@ -35,14 +32,6 @@ STEPS = [("fill", "#gp-q", "s"), ("fill", "#gp-q", "str"), ("fill", "#gp-q", "st
 class Quiet(SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
-
-
-def built_site(size: int) -> Path:
-    folder = project(size, "directory")
-    env = dict(os.environ, SITE_BUILD_TODAY="2026-11-26")
-    subprocess.run([str(BIN / "site-build"), "build", "--site-dir", str(folder / "site")], cwd=folder, env=env,
-                   check=True, capture_output=True)
-    return folder / "site"
 
 
 def measure(site: Path) -> list[float]:
@@ -79,7 +68,7 @@ def measure(site: Path) -> list[float]:
 def main(sizes: list[int]):
     print(f"{'partners':>9} {'page KB':>8} {'json KB':>8} {'json gz KB':>10} {'filter median ms':>17} {'max ms':>7}")
     for size in sizes:
-        site = built_site(size)
+        site = built_site(size, "directory")
         page = (site / "annuaire/index.html").read_bytes()
         data = (site / "annuaire/annuaire.json").read_bytes()
         times = measure(site)

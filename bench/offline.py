@@ -12,18 +12,15 @@ Usage: python bench/offline.py [SIZE ...]
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "bench"))
-from run import project  # noqa: E402
+from run import build, built_site  # noqa: E402
 from serving import host  # noqa: E402
 
 LATENCY_S = 2.0
@@ -53,25 +50,15 @@ def offline_ready_seconds(site: Path) -> tuple[float, int]:
         return elapsed, handler.sent
 
 
-def built(size: int) -> Path:
-    folder = project(size, "offline")
-    env = dict(os.environ, SITE_BUILD_TODAY="2026-11-26")
-    subprocess.run([str(BIN / "site-build"), "build", "--site-dir", str(folder / "site")], cwd=folder, env=env,
-                   check=True, capture_output=True)
-    return folder / "site"
-
-
 def main(sizes: list[int]):
     sample = ROOT / "bench" / "out" / "offline-sample"
-    env = dict(os.environ, SITE_BUILD_TODAY="2026-11-26")
-    subprocess.run([str(BIN / "site-build"), "build", "--site-dir", str(sample)], cwd=ROOT, env=env, check=True,
-                   capture_output=True)
+    build(ROOT, sample)
     entries, size = precache_figures(sample)
     seconds, sent = offline_ready_seconds(sample)
     print(f"sample site: {entries} entries, {size / 2**20:.2f} MiB precached ({sent / 2**20:.2f} MiB transferred, gzip); "
           f"offline-ready on slow 3G in {seconds:.0f} s", flush=True)
     for partners in sizes:
-        entries, size = precache_figures(built(partners))
+        entries, size = precache_figures(built_site(partners, "offline"))
         print(f"{partners} partners: {entries} entries, {size / 2**20:.2f} MiB precached", flush=True)
 
 

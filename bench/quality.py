@@ -19,21 +19,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
-BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "bench"))
-from run import project  # noqa: E402
+from run import build, built_site  # noqa: E402
 from serving import host  # noqa: E402
 
 LIGHTHOUSE = OUT / "npm" / "node_modules" / ".bin" / "lighthouse"
 PAGES = [("home", "/"), ("partner page", "/annuaire/caf-du-cher/"), ("/annuaire/", "/annuaire/"),
          ("recipe page", "/recettes/carottes-rapees-orange/")]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-
-
-def build(folder: Path, site: Path):
-    env = dict(os.environ, SITE_BUILD_TODAY="2026-11-26")
-    subprocess.run([str(BIN / "site-build"), "build", "--site-dir", str(site)], cwd=folder, env=env, check=True,
-                   capture_output=True)
 
 
 def transferred(url: str) -> int:
@@ -70,10 +63,8 @@ def lighthouse(url: str) -> dict[str, int]:
 def main():
     sample = OUT / "quality-sample"
     build(ROOT, sample)
-    large = project(1000, "quality")
-    build(large, large / "site")
-    rows = [(name, sample, path) for name, path in PAGES] + [("/annuaire/ (1,000 partners)", large / "site",
-                                                              "/annuaire/")]
+    large = built_site(1000, "quality")
+    rows = [(name, sample, path) for name, path in PAGES] + [("/annuaire/ (1,000 partners)", large, "/annuaire/")]
     print(f"{'page':30} {'KB (gzip)':>9} " + " ".join(f"{c[:11]:>11}" for c in CATEGORIES), flush=True)
     for name, site, path in rows:
         with host(site) as (url, _):

@@ -42,6 +42,20 @@ def project(size: int, name: str = "project") -> Path:
     return folder
 
 
+def build(folder: Path, site_dir: Path) -> Path:
+    """`site-build build` of a project folder (the day pinned, as in the tests)."""
+    env = dict(os.environ, SITE_BUILD_TODAY="2026-11-26")
+    subprocess.run([str(BIN / "site-build"), "build", "--site-dir", str(site_dir)], cwd=folder, env=env,
+                   check=True, capture_output=True)
+    return site_dir
+
+
+def built_site(size: int, name: str) -> Path:
+    """The public site of a synthetic project of `size` partners."""
+    folder = project(size, name)
+    return build(folder, folder / "site")
+
+
 def bare(size: int, data: Path) -> Path:
     """The same generated pages written as plain Markdown files (HTML body), built by MkDocs alone."""
     os.environ["SITE_BUILD_TODAY"] = "2026-11-26"
