@@ -55,14 +55,17 @@ def on_page_content(html, page, config, files):
     return html + generated.html if generated else html
 
 
+def _finished(page_html: str) -> str:
+    return with_content_security_policy(valid_theme_markup(page_html))
+
+
 def on_post_page(output, page, config):
-    return with_content_security_policy(valid_theme_markup(output))
+    return _finished(output)
 
 
 def on_post_template(output_content, template_name, config):
     # theme-only pages (404.html) get the same fixes and policy as the others
-    return with_content_security_policy(valid_theme_markup(output_content)) if template_name.endswith(".html") \
-        else output_content
+    return _finished(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config):

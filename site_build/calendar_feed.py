@@ -125,6 +125,8 @@ def epi_sante_calendar(dataset: Dataset, today: date) -> bytes:
     return _calendar("Épi'santé", [_event(dataset, i, state, today) for i in dataset.interventions])
 
 
-def intervention_file(dataset: Dataset, intervention: dict, today: date) -> bytes:
-    return _calendar(f"Épi'santé — {intervention['titre']}",
-                     [_event(dataset, intervention, read_state(dataset.data_dir), today)])
+def intervention_files(dataset: Dataset, today: date) -> dict[str, bytes]:
+    """One .ics per intervention, beside /sante/ (the calendar state read once for all)."""
+    state = read_state(dataset.data_dir)
+    return {f"sante/{i['id']}.ics": _calendar(f"Épi'santé — {i['titre']}", [_event(dataset, i, state, today)])
+            for i in dataset.interventions}

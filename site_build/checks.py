@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from .dataset import Dataset
 from .hours import HoursError, open_throughout, parse_hours
 from .occurrences import occurrences, span
-from .problems import Problem
+from .problems import Problem, sentence
 from .schema_errors import field_path
 from .schemas import SCHEMAS
 
@@ -50,8 +50,7 @@ class Checker:
         if document is None:
             return
         where = field_path(path, document.data)
-        ending = "" if message.endswith(("?", ".", "!")) else "."
-        self.problems.append(document.problem(path, f"{where} : {message}{ending}", warning))
+        self.problems.append(document.problem(path, sentence(f"{where} : {message}"), warning))
 
     # -- every record -------------------------------------------------------
     def records(self):

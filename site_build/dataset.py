@@ -39,6 +39,11 @@ class Dataset:
                     self.partner_of_service[service["id"]] = partner
 
 
+def street_line(address: dict) -> str:
+    """"12 rue des Forges, bâtiment B": the street and its complement, as one line."""
+    return ", ".join(x for x in (address.get("voie"), address.get("complement")) if x)
+
+
 def display_path(path: Path) -> str:
     """Path as editors and GitHub see it: relative to the working folder when inside it."""
     try:

@@ -11,11 +11,11 @@ import json
 import unicodedata
 from datetime import date
 
-from .dataset import Dataset
+from .dataset import Dataset, street_line
 from .hours import describe_hours
 from .opening_schedule import Schedules
 from .safe_html import markdown_plain
-from .vocabularies import label, thematique_label
+from .vocabularies import term_label
 
 # facet key in the JSON → (service field, vocabulary)
 SERVICE_FACETS = {"th": ("thematiques", "thematiques"), "pu": ("publics", "publics"),
@@ -44,8 +44,7 @@ def _drop_empty(entry: dict) -> dict:
 
 
 def _terms_text(vocabulary: str, slugs) -> str:
-    render = thematique_label if vocabulary == "thematiques" else (lambda s: label(vocabulary, s))
-    return ", ".join(render(s) for s in slugs or [])
+    return ", ".join(term_label(vocabulary, s) for s in slugs or [])
 
 
 def _details(pairs: list[tuple]) -> list[list[str]]:
@@ -72,7 +71,7 @@ def _service_details(service: dict) -> list[list[str]]:
 
 def _partner_details(partner: dict) -> list[list[str]]:
     address = partner.get("adresse") or {}
-    street = ", ".join(x for x in (address.get("voie"), address.get("complement")) if x)
+    street = street_line(address)
     return _details([
         ("Adresse", f"{street}, {address.get('code_postal', '')} {address.get('commune', '')}".strip(", "), ""),
         ("Téléphone", partner.get("telephone"), "tel"), ("Courriel", partner.get("courriel"), "mail"),
@@ -97,7 +96,7 @@ def _partner(partner: dict, schedules: Schedules, profile: str) -> dict:
     address = partner.get("adresse") or {}
     entry = {"id": partner["id"], "nom": partner["nom"], "sigle": partner.get("sigle"),
              "commune": address.get("commune"), "cp": address.get("code_postal"),
-             "adresse": ", ".join(x for x in (address.get("voie"), address.get("complement")) if x),
+             "adresse": street_line(address),
              "tel": partner.get("telephone"), "mail": partner.get("courriel"),
              "desc": markdown_plain(partner.get("description")),
              "statut": partner.get("statut", "actif"), "fermeture": closure_of(partner),
@@ -114,7 +113,7 @@ def _labels(partners: list[dict]) -> dict[str, dict[str, str]]:
         for service in partner.get("services", []):
             for key, (_, vocabulary) in SERVICE_FACETS.items():
                 for slug in service.get(key, []):
-                    labels[key][slug] = thematique_label(slug) if key == "th" else label(vocabulary, slug)
+                    labels[key][slug] = term_label(vocabulary, slug)
     return labels
 
 

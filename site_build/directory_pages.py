@@ -7,7 +7,7 @@ from urllib.parse import quote, urlencode
 
 from . import french
 from .checks import due_date
-from .dataset import Dataset
+from .dataset import Dataset, street_line
 from .directory_data import SERVICE_FACETS, closure_of, sort_key, sorted_partners
 from .form_pages import orient_link
 from .hours import describe_hours
@@ -17,7 +17,7 @@ from .opening_schedule import horizon, schedule
 from .pages import Page
 from .safe_html import e, markdown_plain, markdown_text
 from .settings import SiteSettings
-from .vocabularies import label, thematique_label
+from .vocabularies import label, term_label, thematique_label
 
 # Above this many partners the HTML lists only the first PAGE_SIZE; the script renders the rest from the JSON.
 FULL_LIST_LIMIT = 300
@@ -48,7 +48,7 @@ def report_href(target: str, partner: dict, page_url: str) -> str | None:
 
 def _address_html(partner: dict) -> str:
     address = partner.get("adresse") or {}
-    street = ", ".join(x for x in (address.get("voie"), address.get("complement")) if x)
+    street = street_line(address)
     text = e(f"{street}, {address.get('code_postal', '')} {address.get('commune', '')}")
     lat, lon = address.get("latitude"), address.get("longitude")
     if isinstance(lat, (int, float)) and isinstance(lon, (int, float)):
@@ -173,9 +173,8 @@ def _select(name: str, title: str, everything: str, options: list[tuple[str, str
 
 
 def _facet_options(partners: list[dict], field: str, vocabulary: str) -> list[tuple[str, str]]:
-    render = thematique_label if vocabulary == "thematiques" else (lambda s: label(vocabulary, s))
     slugs = {slug for p in partners for s in p.get("services") or [] for slug in s.get(field) or []}
-    return sorted(((slug, render(slug)) for slug in slugs), key=lambda pair: sort_key(pair[1]))
+    return sorted(((slug, term_label(vocabulary, slug)) for slug in slugs), key=lambda pair: sort_key(pair[1]))
 
 
 def _filters(partners: list[dict], profile: str) -> str:

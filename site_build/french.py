@@ -37,9 +37,14 @@ def euros(amount: float) -> str:
     return f"{amount:.2f}".replace(".", ",") + " €"
 
 
-def tel_uri(number: str) -> str:
-    """tel: link target in international form when the number is a 10-digit French one."""
+def international_number(number: str) -> str:
+    """"02 61 91 00 30" → "+33261910030" (other numbers: their digits), for links, vCards, exports."""
     digits = "".join(c for c in number if c.isdigit() or c == "+")
     if len(digits) == 10 and digits.startswith("0"):
-        return "tel:+33" + digits[1:]
-    return "tel:" + digits
+        return "+33" + digits[1:]
+    return digits
+
+
+def tel_uri(number: str) -> str:
+    """tel: link target in international form when the number is a 10-digit French one."""
+    return "tel:" + international_number(number)

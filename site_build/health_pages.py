@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from . import french
-from .calendar_feed import PARIS, intervention_file
+from .calendar_feed import PARIS
 from .dataset import Dataset
 from .html_parts import partner_url, terms
 from .jsonld import script_tag
@@ -132,7 +132,3 @@ def next_dates(dataset: Dataset, today: date, count: int = 3) -> str:
             + "".join(event_item(s, f, ev, dataset, 0) for s, f, ev in nexts)
             + '</ul><p><a href="sante/">Tout le calendrier Épi\'santé</a></p>')
 
-
-def intervention_files(dataset: Dataset, today: date) -> dict[str, bytes]:
-    """One .ics per intervention, beside /sante/."""
-    return {f"sante/{event['id']}.ics": intervention_file(dataset, event, today) for event in dataset.interventions}

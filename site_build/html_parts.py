@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from . import french
 from .safe_html import e, safe_href
-from .vocabularies import label, thematique_label
+from .vocabularies import term_label
 
 
 def bullet_list(items, render=e) -> str:
@@ -11,8 +11,7 @@ def bullet_list(items, render=e) -> str:
 
 
 def terms(vocabulary: str, slugs) -> str:
-    render = thematique_label if vocabulary == "thematiques" else (lambda s: label(vocabulary, s))
-    return ", ".join(e(render(s)) for s in slugs or [])
+    return ", ".join(e(term_label(vocabulary, s)) for s in slugs or [])
 
 
 def row(name: str, value_html: str) -> str:

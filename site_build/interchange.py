@@ -10,7 +10,7 @@ import re
 import uuid
 
 from .dataset import Dataset
-from .french import tel_uri
+from .french import international_number
 from .hours import describe_hours
 from .safe_html import markdown_plain
 from .vocabularies import VOCABULARIES, label
@@ -175,7 +175,7 @@ def hsds_tables(dataset: Dataset) -> dict[str, list[dict]]:
                                     "address_type": "physical"})
         if partner.get("telephone"):
             tables["phones"].append({"id": hsds_id("phone", pid), "organization_id": org, "location_id": loc,
-                                     "number": tel_uri(partner["telephone"])[4:], "type": "voice"})
+                                     "number": international_number(partner["telephone"]), "type": "voice"})
         for n, row in enumerate(hsds_schedules(partner["horaires_accueil"]) if partner.get("horaires_accueil") else []):
             tables["schedules"].append({"id": hsds_id("schedule", pid, str(n)), "location_id": loc, **row})
         for service in partner.get("services") or []:
@@ -198,7 +198,7 @@ def hsds_tables(dataset: Dataset) -> dict[str, list[dict]]:
             tables["service_at_location"].append({"id": sal, "service_id": sid, "location_id": loc})
             if service.get("telephone"):
                 tables["phones"].append({"id": hsds_id("phone", ident), "service_id": sid,
-                                         "number": tel_uri(service["telephone"])[4:], "type": "voice"})
+                                         "number": international_number(service["telephone"]), "type": "voice"})
             hours = service.get("horaires_accueil")
             for n, row in enumerate(hsds_schedules(hours) if hours else []):
                 tables["schedules"].append({"id": hsds_id("schedule", ident, str(n)), "service_id": sid, **row})

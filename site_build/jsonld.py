@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 
-from .french import tel_uri
+from .dataset import street_line
+from .french import international_number
 
 
 def script_tag(data: dict) -> str:
@@ -11,10 +12,6 @@ def script_tag(data: dict) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">{text}</script>'
-
-
-def _telephone(number: str) -> str:
-    return tel_uri(number).removeprefix("tel:")
 
 
 def organization(partner: dict, page_url: str, description: str = "") -> dict:
@@ -30,11 +27,11 @@ def organization(partner: dict, page_url: str, description: str = "") -> dict:
     if partner.get("site_web"):
         data["url"] = partner["site_web"]
     if partner.get("telephone"):
-        data["telephone"] = _telephone(partner["telephone"])
+        data["telephone"] = international_number(partner["telephone"])
     if partner.get("courriel"):
         data["email"] = partner["courriel"]
     if address:
-        street = ", ".join(x for x in (address.get("voie"), address.get("complement")) if x)
+        street = street_line(address)
         data["address"] = {"@type": "PostalAddress", "streetAddress": street,
                            "postalCode": address.get("code_postal", ""), "addressLocality": address.get("commune", ""),
                            "addressCountry": "FR"}

@@ -11,14 +11,14 @@ from functools import cached_property
 from datetime import date
 from pathlib import Path
 
-from .calendar_feed import epi_sante_calendar
+from .calendar_feed import epi_sante_calendar, intervention_files
 from .datapackage import PackageCheck, package_files
 from .dataset import Dataset
 from .directory_data import directory_json
 from .directory_pages import FULL_LIST_LIMIT, VCARD_NAME, directory_page, offline_partner_page, partner_page, professionals_page
 from .offline import MANIFEST_NAME, web_manifest
 from .interchange import data_inclusion_files, hsds_files
-from .health_pages import health_pages, intervention_files
+from .health_pages import health_pages
 from .form_pages import form_page
 from .freshness import verification_page
 from .pages import Page, data_page, home_section

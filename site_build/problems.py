@@ -38,3 +38,8 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__("\n".join(p.format() for p in problems))
         self.problems = problems
+
+
+def sentence(text: str) -> str:
+    """A message ends with one punctuation mark: "… ?" stays, anything else gets its full stop."""
+    return text if text.endswith(("?", ".", "!")) else text + "."

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import jsonschema_rs
 
-from .problems import Problem
+from .problems import Problem, sentence
 from .schemas import SCHEMAS
 from .yaml_loader import Document
 
@@ -130,8 +130,7 @@ def schema_problems(document: Document, schema_name: str) -> list[Problem]:
     found = [pair for error in validator(schema_name).iter_errors(document.data) for pair in _message(error)]
     problems = []
     for path, message in _without_misspelt_required(found):
-        ending = "" if message.endswith(("?", ".", "!")) else "."
-        problems.append(document.problem(path, f"{field_path(path, document.data)} : {message}{ending}"))
+        problems.append(document.problem(path, sentence(f"{field_path(path, document.data)} : {message}")))
     return sorted(set(problems))
 
 

@@ -1,7 +1,8 @@
 """vCard 3.0 (RFC 2426) for partners and professionals: the version phones import best."""
 from __future__ import annotations
 
-from .french import tel_uri
+from .dataset import street_line
+from .french import international_number
 
 _PHONE_TYPES = {"voice": "WORK,VOICE", "cell": "CELL", "fax": "WORK,FAX", "text": "CELL,TEXT"}
 
@@ -28,14 +29,10 @@ def _card(lines: list[str]) -> bytes:
             + "\r\n").encode("utf-8")
 
 
-def _number(number: str) -> str:
-    return tel_uri(number).removeprefix("tel:")
-
-
 def _address(address: dict) -> list[str]:
     if not address:
         return []
-    street = ", ".join(x for x in (address.get("voie"), address.get("complement")) if x)
+    street = street_line(address)
     # post office box; extended address; street; locality; region; postal code; country
     lines = [f"ADR;TYPE=WORK:;;{_escape(street)};{_escape(address.get('commune', ''))};;"
              f"{_escape(address.get('code_postal', ''))};France"]
@@ -51,7 +48,7 @@ def partner_vcard(partner: dict, page_url: str = "") -> bytes:
         lines.append(f"NICKNAME:{_escape(partner['sigle'])}")
     lines += _address(partner.get("adresse") or {})
     if partner.get("telephone"):
-        lines.append(f"TEL;TYPE=WORK,VOICE:{_number(partner['telephone'])}")
+        lines.append(f"TEL;TYPE=WORK,VOICE:{international_number(partner['telephone'])}")
     if partner.get("courriel"):
         lines.append(f"EMAIL;TYPE=INTERNET:{partner['courriel']}")
     if partner.get("site_web"):
@@ -69,7 +66,7 @@ def person_vcard(person: dict, partner: dict | None) -> bytes:
         lines.append(f"ORG:{_escape(partner['nom'])}")
     for phone in person.get("telephones") or []:
         kind = _PHONE_TYPES.get(phone.get("type", "voice"), "WORK,VOICE")
-        lines.append(f"TEL;TYPE={kind}:{_number(phone['numero'])}")
+        lines.append(f"TEL;TYPE={kind}:{international_number(phone['numero'])}")
     if person.get("courriel"):
         lines.append(f"EMAIL;TYPE=INTERNET:{person['courriel']}")
     return _card(lines)

@@ -156,6 +156,11 @@ def label(name: str, slug: str) -> str:
 _CATEGORIES = dict(_NATIONAL["categories"])
 
 
+def term_label(vocabulary: str, slug: str) -> str:
+    """French label of a slug of any vocabulary; thématiques get their category in front."""
+    return thematique_label(slug) if vocabulary == "thematiques" else label(vocabulary, slug)
+
+
 def thematique_label(slug: str) -> str:
     """'Catégorie : sous-thème' for a data·inclusion thématique."""
     base = label("thematiques", slug)

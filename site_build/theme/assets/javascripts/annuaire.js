@@ -11,9 +11,7 @@
   var SERVICE_FACETS = { thematique: "th", "public": "pu", frais: "fr", accueil: "ac" };
   var PARAMS = ["q", "thematique", "public", "frais", "accueil", "commune", "ouvert", "liaison"];
 
-  function fold(text) {  // "Épicerie" → "epicerie"
-    return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
+  var fold = window.GuideFiltres.fold;  // "Épicerie" → "epicerie"
 
   function words(query) {
     return fold(query).split(/[\s,;'’-]+/).filter(function (w) { return w.length > 0; });

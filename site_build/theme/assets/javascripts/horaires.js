@@ -133,7 +133,7 @@
     });
   }
 
-  window.GuideHoraires = { status: status, isOpen: isOpen, showAll: showAll, parisNow: parisNow };
+  window.GuideHoraires = { status: status, isOpen: isOpen, showAll: showAll, parisNow: parisNow, MONTHS: MONTHS };
 
   if (window.document$) window.document$.subscribe(function () { showAll(); });
   else document.addEventListener("DOMContentLoaded", function () { showAll(); });

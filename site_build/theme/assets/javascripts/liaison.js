@@ -3,8 +3,6 @@
 (function () {
   "use strict";
 
-  var MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre"];
   var EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]{2,}$/;
 
   function fields(form) {
@@ -34,7 +32,7 @@
 
   function frenchDate(iso) {
     var p = iso.split("-");
-    return Number(p[2]) + " " + MONTHS[Number(p[1]) - 1] + " " + p[0];
+    return Number(p[2]) + " " + window.GuideHoraires.MONTHS[Number(p[1]) - 1] + " " + p[0];
   }
 
   function problemOf(field) {

@@ -8,8 +8,6 @@
     pincee: "pincées", gousse: "gousses", botte: "bottes", boite: "boîtes", tranche: "tranches" };
   var SINGULARS = { "cuillere-a-soupe": "cuillère à soupe", "cuillere-a-cafe": "cuillère à café",
     pincee: "pincée", gousse: "gousse", botte: "botte", boite: "boîte", tranche: "tranche" };
-  var MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre"];
 
   function decimal(value) {
     return (Math.round(value * 10) / 10).toString().replace(".", ",");
@@ -116,7 +114,7 @@
     document.querySelectorAll("[data-gp-mois]").forEach(setupMonth);
   }
 
-  window.GuideRecettes = { quantityText: quantityText, monthName: function (m) { return MONTHS[m - 1]; } };
+  window.GuideRecettes = { quantityText: quantityText };
   if (window.document$) window.document$.subscribe(init);
   else document.addEventListener("DOMContentLoaded", init);
 })();
