@@ -16,7 +16,7 @@ from .settings import SiteSettings
 
 PAST_DAYS = 180
 AHEAD_DAYS = 366
-JSONLD_EVENTS = 30  # the next occurrences described as schema.org Events
+JSONLD_EVENTS = 30  # the next occurrences described on /sante/; each month page describes all of its own
 
 
 def upcoming(dataset: Dataset, start: datetime, end: datetime) -> list[tuple[datetime, datetime, dict]]:
@@ -117,7 +117,8 @@ def health_pages(dataset: Dataset, today: date, settings: SiteSettings = SiteSet
     pages = [Page("sante/index.md", "Épi'santé : la santé à l'épicerie", "".join(index))]
     for month, items in by_month.items():
         body = ('<ul class="gp-evenements">' + "".join(event_item(s, f, ev, dataset, 2) for s, f, ev in items)
-                + '</ul><p><a href="../">Tout le calendrier Épi\'santé</a></p>')
+                + '</ul><p><a href="../">Tout le calendrier Épi\'santé</a></p>'
+                + "".join(script_tag(event_jsonld(s, f, ev, dataset, settings)) for s, f, ev in items if f > midnight))
         pages.append(Page(f"sante/{month}.md", f"Épi'santé — {french.month(month)}", body))
     return pages
 

@@ -109,6 +109,17 @@ def test_sequence_rises_when_an_intervention_changes(tmp_path):
     assert recorded["atelier-equilibre-alimentaire"]["sequence"] == 1
 
 
+def test_every_upcoming_occurrence_has_event_json_ld_on_its_month_page(built_sites):
+    shown = _shown_upcoming(built_sites["public"])
+    described = set()
+    for page in (built_sites["public"] / "sante").glob("20*/index.html"):
+        parser = _JsonLd()
+        parser.feed(page.read_text(encoding="utf-8"))
+        described |= {datetime.fromisoformat(b["startDate"]).replace(tzinfo=None) for b in parser.blocks
+                      if b["@type"] == "Event"}
+    assert {start for start, _ in shown} <= described and len(shown) > 30
+
+
 def test_health_page_has_event_json_ld_and_subscription_help(built_sites):
     html = (built_sites["public"] / "sante/index.html").read_text(encoding="utf-8")
     parser = _JsonLd()
