@@ -1,13 +1,12 @@
 """MkDocs adapter: hands MkDocs events to site_build. No logic lives here."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from site_build.build import PROFILE_VARIABLE
+from site_build.build import BUILD_KEY
 from site_build.datapackage import PackageError
 from site_build.csp import with_content_security_policy
 from site_build.navigation import nav_for_profile
@@ -23,8 +22,10 @@ _state: dict = {}
 
 
 def on_config(config):
-    profile = os.environ.get(PROFILE_VARIABLE, "public")
-    data_dir = Path(config.config_file_path).parent / "data"
+    # `site-build build` says which profile and data folder; a bare `mkdocs build` gets the defaults.
+    given = (config.extra or {}).pop(BUILD_KEY, None) or {}
+    profile = given.get("profile", "public")
+    data_dir = Path(given.get("data_dir") or Path(config.config_file_path).parent / "data")
     try:
         _state["prepared"] = prepare(data_dir, profile, settings=SiteSettings.from_mkdocs(config))
     except DataError as error:

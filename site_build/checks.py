@@ -10,11 +10,17 @@ from .dataset import Dataset
 from .hours import HoursError, open_throughout, parse_hours
 from .occurrences import occurrences, span
 from .problems import Problem, sentence
+from .publication_checks import contacts_in, content_collisions, photo_problem, private_contacts, reserved_name
 from .schema_errors import field_path
 from .schemas import SCHEMAS
 
 _RRULE_SHAPE = re.compile(SCHEMAS["interventions"]["items"]["properties"]["recurrence"]["pattern"])
 RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+MARKDOWN_FIELDS = {"description"}
+_IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
+_ATTRIBUTES = re.compile(r"\{\s*:?\s*[#.a-zA-Z][^}]*\}")
+_SAFE_TARGET = re.compile(r"^(https?://|mailto:|tel:)", re.IGNORECASE)
 DEFAULT_FREQUENCY_MONTHS = 12
 
 
@@ -66,6 +72,7 @@ class Checker:
 
     def run(self) -> list[Problem]:
         self.unique_ids()
+        self.addresses()
         self.references()
         self.hours()
         self.dates_and_freshness()
@@ -75,6 +82,8 @@ class Checker:
         self.interventions()
         self.recipes()
         self.forms()
+        self.private_contacts()
+        self.problems += content_collisions(self.dataset.content_dir)
         return self.problems
 
     def unique_ids(self):
@@ -91,6 +100,47 @@ class Checker:
                             f"(ligne {line}) : choisissez-en un autre, un identifiant n'est jamais réutilisé")
             else:
                 seen[key] = (kind, path)
+
+    def addresses(self):
+        """Ids that become addresses must not take the address of a page the site already has."""
+        for kind, path, record in self.records():
+            if isinstance(record.get("id"), str) and (kind != "partners" or len(path) == 1):
+                reason = reserved_name(kind, record["id"])
+                if reason:
+                    self.report(kind, path + ("id",), reason)
+        for folder in ("recipes", "forms"):
+            for ident in getattr(self.dataset, folder):
+                reason = reserved_name(folder, ident)
+                if reason:
+                    self.report(f"{folder}/{ident}", (), "nom du fichier : " + reason)
+
+    def private_contacts(self):
+        """A professional's pro-only phone or e-mail must not reach the public site through another field."""
+        private = private_contacts(self.dataset)
+        if not private:
+            return
+
+        def walk(kind, path, value):
+            if isinstance(value, dict):
+                for key, child in value.items():
+                    walk(kind, path + (key,), child)
+            elif isinstance(value, list):
+                for j, child in enumerate(value):
+                    walk(kind, path + (j,), child)
+            elif isinstance(value, str):
+                for key, written in contacts_in(value):
+                    if key in private:
+                        self.report(kind, path, f"« {written} » est une coordonnée réservée aux professionnels "
+                                    f"({private[key]}, visibilité pro) et serait publiée sur le site public : "
+                                    "retirez-la ou donnez le numéro d'accueil de la structure")
+
+        for kind, document in self.dataset.documents.items():
+            if kind == "professionals":
+                for i, person in enumerate(self.dataset.professionals):
+                    if person.get("visibilite") == "public":
+                        walk(kind, (i,), person)
+            elif not kind.startswith("forms/"):
+                walk(kind, (), document.data)
 
     def _partner_ref(self, kind, path, value, what):
         if isinstance(value, str) and value not in self.dataset.partner_by_id:
@@ -193,8 +243,25 @@ class Checker:
             elif isinstance(value, str) and RAW_HTML.search(value):
                 self.report(kind, path, "le HTML n'est pas accepté : écrivez le texte simplement "
                             "(Markdown : **gras**, listes « - », liens [texte](https://…))")
+            elif isinstance(value, str) and path and path[-1] in MARKDOWN_FIELDS:
+                self._markdown_subset(kind, path, value)
         for kind, document in self.dataset.documents.items():
             walk(kind, (), document.data)
+
+    def _markdown_subset(self, kind, path, text):
+        """Markdown in data: paragraphs, emphasis, lists and links to the web, a mail or a phone."""
+        if _IMAGE.search(text):
+            self.report(kind, path, "les images ne sont pas acceptées dans le texte : retirez « ![…](…) » "
+                        "(une recette a son champ « image »)")
+            return
+        for match in _LINK_TARGET.finditer(text):
+            target = match.group(1) if match.group(1) is not None else match.group(2)
+            if not _SAFE_TARGET.match(target):
+                self.report(kind, path, f"lien « {target[:40]} » refusé : un lien commence par https://, "
+                            "mailto: ou tel:, par exemple [la CAF](https://www.caf.fr)")
+                return
+        if _ATTRIBUTES.search(text):
+            self.report(kind, path, "les attributs entre accolades « {…} » ne sont pas acceptés : retirez-les")
 
     def interventions(self):
         if "partners" not in self.dataset.documents:
@@ -261,7 +328,7 @@ class Checker:
                             "et la règle de répétition)")
 
     def recipes(self):
-        content_dir = self.dataset.data_dir.parent / "content"
+        content_dir = self.dataset.content_dir
         featured_food: dict[str, tuple[str, str]] = {}
         for recipe_id, recipe in self.dataset.recipes.items():
             kind = f"recipes/{recipe_id}"
@@ -274,9 +341,9 @@ class Checker:
                             "du relevé, par exemple \"2026-01\"")
             image = recipe.get("image")
             if isinstance(image, dict) and isinstance(image.get("src"), str):
-                if not (content_dir / image["src"]).is_file():
-                    self.report(kind, ("image", "src"), f"l'image « {image['src']} » est introuvable dans content/ : "
-                                "ajoutez le fichier ou corrigez le nom")
+                problem = photo_problem(content_dir, image["src"])
+                if problem:
+                    self.report(kind, ("image", "src"), problem)
             month = recipe.get("mois")
             if isinstance(month, str) and re.fullmatch(r"\d{4}-\d{2}", month):
                 saison = recipe.get("saison")

@@ -9,6 +9,8 @@ import os
 import sys
 from pathlib import Path
 
+from .cli_french import use_french
+from .dataset import display_path
 from .problems import DataError, Problem, count_line
 from .profiles import PROFILES
 
@@ -35,65 +37,117 @@ def cmd_validate(args) -> int:
     return 1 if has_errors(problems) else 0
 
 
-def cmd_build(args) -> int:
-    from .build import build_site
-
+def _config_file(args) -> Path | None:
     config = Path(args.config)
     if not config.is_file():
         print(f"fichier de configuration introuvable : {config}", file=sys.stderr)
+        return None
+    return config
+
+
+def _data_dir(args) -> Path | None:
+    data = Path(args.data)
+    if not data.is_dir():
+        print(f"dossier de données introuvable : {data}", file=sys.stderr)
+        return None
+    return data
+
+
+def _build(config: Path, args, site_dir: Path, failure: str, publication: bool = False) -> bool:
+    """One build; False (and the reason, in French) when it did not replace the site."""
+    from .build import PublicationError, build_site
+
+    try:
+        build_site(config, args.profile, site_dir, Path(args.data), site_url=getattr(args, "site_url", None),
+                   publication=publication)
+    except DataError as error:
+        _print_problems(error.problems)
+        print(f"{failure} : {count_line(error.problems)}", file=sys.stderr)
+        return False
+    except PublicationError as error:
+        print(f"{failure} : {error}.", file=sys.stderr)
+        return False
+    except Exception as error:  # a generator failure must not leave a half-written site
+        print(f"{failure} : {internal_error(error)}", file=sys.stderr)
+        return False
+    return True
+
+
+def cmd_build(args) -> int:
+    config, data = _config_file(args), _data_dir(args)
+    if not config or not data:
         return 2
     site_dir = Path(args.site_dir or ("site" if args.profile == "public" else "site-pro"))
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
-    try:
-        build_site(config, args.profile, site_dir, Path(args.data))
-    except DataError as error:
-        _print_problems(error.problems)
-        print(f"Construction annulée : {count_line(error.problems)} Le site existant n'a pas été modifié.",
-              file=sys.stderr)
-        return 1
-    except Exception as error:  # a generator failure must not leave a half-written site
-        print(f"Construction annulée ({type(error).__name__} : {error}). Le site existant n'a pas été modifié.",
-              file=sys.stderr)
+    if not _build(config, args, site_dir, "Construction annulée, le site existant n'a pas été modifié",
+                  publication=args.publication):
         return 1
     print(f"Site « {args.profile} » construit dans {site_dir}/", file=sys.stderr)
     return 0
 
 
 def cmd_serve(args) -> int:
-    from .build import build_site
-    from .serve import serve
+    from .pipeline import close_checks
+    from .serve import AddressError, open_server, parse_address, serve
 
-    config, data = Path(args.config), Path(args.data)
+    config, data = _config_file(args), _data_dir(args)
+    if not config or not data:
+        return 2
+    try:
+        address = parse_address(args.addr)
+    except AddressError as error:
+        print(f"{error}.", file=sys.stderr)
+        return 2
     site_dir = Path(".site-apercu" + ("-pro" if args.profile == "pro" else ""))
+    try:
+        server = open_server(address, site_dir)
+    except OSError as error:
+        print(f"impossible d'ouvrir l'aperçu sur {args.addr} : {_socket_reason(error)}", file=sys.stderr)
+        return 1
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
 
     def rebuild() -> bool:
-        try:
-            build_site(config, args.profile, site_dir, data)
-        except DataError as error:
-            _print_problems(error.problems)
-            print(f"Aperçu non mis à jour : {count_line(error.problems)}", file=sys.stderr)
-            return False
-        except Exception as error:  # keep serving the last good site
-            print(f"Aperçu non mis à jour ({type(error).__name__} : {error}).", file=sys.stderr)
-            return False
-        print("Aperçu mis à jour : rechargez la page.", file=sys.stderr)
-        return True
+        if _build(config, args, site_dir, "Aperçu non mis à jour"):
+            print("Aperçu mis à jour : rechargez la page.", file=sys.stderr)
+            return True
+        return False
 
-    if not rebuild():
-        return 1
-    host, _, port = args.addr.rpartition(":")
-    serve(Path.cwd(), site_dir, rebuild, (host or "127.0.0.1", int(port)))
+    try:
+        if not rebuild():
+            return 1
+        serve(server, Path.cwd(), rebuild)
+    finally:
+        server.server_close()
+        close_checks()
     return 0
+
+
+def _socket_reason(error: OSError) -> str:
+    import errno
+
+    if error.errno == errno.EADDRINUSE:
+        return "ce port est déjà utilisé (un autre aperçu est peut-être ouvert) ; fermez-le ou choisissez un autre " \
+               "port, par exemple --addr 127.0.0.1:8001."
+    if error.errno == errno.EACCES:
+        return "ce port est réservé ; choisissez un port au-dessus de 1024, par exemple --addr 127.0.0.1:8001."
+    if error.errno == errno.EADDRNOTAVAIL:
+        return "cette adresse n'est pas celle de cet ordinateur ; utilisez 127.0.0.1."
+    return "adresse inconnue ou inutilisable ; utilisez par exemple --addr 127.0.0.1:8000."
 
 
 def cmd_report(args) -> int:
     from .freshness import freshness_rows
     from .pipeline import build_day
-    from .validate import validate
+    from .validate import has_errors, validate
 
     today = build_day()
-    dataset, _ = validate(Path(args.data), today)
+    if not _data_dir(args):
+        return 2
+    dataset, problems = validate(Path(args.data), today)
+    if has_errors(problems):
+        _print_problems([p for p in problems if not p.warning])
+        print("Rapport impossible : corrigez d'abord les erreurs.", file=sys.stderr)
+        return 1
     writer = csv.writer(sys.stdout) if args.csv else None
     if writer:
         writer.writerow(("type", "id", "nom", "verifie_le", "a_verifier_avant", "en_retard"))
@@ -114,7 +168,9 @@ def cmd_calendar(args) -> int:
     from .pipeline import build_day
     from .validate import has_errors, validate
 
-    data_dir = Path(args.data)
+    data_dir = _data_dir(args)
+    if not data_dir:
+        return 2
     dataset, problems = validate(data_dir, build_day())
     if has_errors(problems):
         _print_problems(problems)
@@ -138,7 +194,9 @@ def cmd_new(args) -> int:
     from . import scaffold
     from .pipeline import build_day
 
-    data_dir, today = Path(args.data), build_day()
+    data_dir, today = _data_dir(args), build_day()
+    if not data_dir:
+        return 2
     makers = {"partner": lambda: scaffold.new_partner(data_dir, today),
               "service": lambda: scaffold.new_service(data_dir, args.partenaire),
               "professional": lambda: scaffold.new_professional(data_dir, args.partenaire, today),
@@ -157,32 +215,60 @@ def cmd_new(args) -> int:
 
 
 def cmd_import(args) -> int:
-    """Add the structures of the chosen communes from a data·inclusion export, as drafts to verify."""
-    from .importer import import_data_inclusion
+    """Add the structures of the chosen communes from a data·inclusion export, as drafts to verify.
+    The import runs on a copy of the data; partners.yaml changes only if the copy stays valid."""
+    import shutil
+    import tempfile
+
+    from .importer import ImportFileError, import_data_inclusion
     from .pipeline import build_day
     from .validate import has_errors, validate
 
-    data_dir = Path(args.data)
+    data_dir = _data_dir(args)
+    if not data_dir:
+        return 2
     missing = [f for f in args.files if not Path(f).is_file()]
     if missing:
         print(f"fichier introuvable : {missing[0]}", file=sys.stderr)
         return 2
-    try:
-        report = import_data_inclusion(data_dir, [Path(f) for f in args.files], args.commune or [], build_day(),
-                                       dry_run=args.dry_run)
-    except (ValueError, KeyError) as error:
-        print(f"export data·inclusion illisible ({error}) : donnez les fichiers JSON des structures et des "
-              "services.", file=sys.stderr)
+    _, before = validate(data_dir, build_day())
+    if has_errors(before):
+        _print_problems([p for p in before if not p.warning])
+        print("Import impossible : corrigez d'abord les erreurs des données.", file=sys.stderr)
         return 1
-    for line in report.lines():
-        print(line)
-    if args.dry_run:
-        print("Essai : rien n'a été écrit.", file=sys.stderr)
-        return 0
-    _, problems = validate(data_dir, build_day())
-    _print_problems([p for p in problems if not p.warning])
-    print(f"Import terminé. {count_line(problems)}", file=sys.stderr)
-    return 1 if has_errors(problems) else 0
+    with tempfile.TemporaryDirectory(prefix="site-build-import-") as folder:
+        trial = Path(folder) / "data"
+        shutil.copytree(data_dir, trial)
+        if (data_dir.parent / "content").is_dir():
+            (Path(folder) / "content").symlink_to((data_dir.parent / "content").resolve())
+        try:
+            report = import_data_inclusion(trial, [Path(f) for f in args.files], args.commune or [], build_day())
+        except ImportFileError as error:
+            print(f"{error}", file=sys.stderr)
+            return 1
+        for line in report.lines():
+            print(line)
+        _, after = validate(trial, build_day())
+        if has_errors(after):
+            for problem in (p for p in after if not p.warning):
+                print(problem.format().replace(display_path(trial), str(data_dir)), file=sys.stderr)
+            print("Import annulé : les fiches importées ne sont pas valides, rien n'a été écrit.", file=sys.stderr)
+            return 1
+        if args.dry_run:
+            print("Essai : rien n'a été écrit.", file=sys.stderr)
+            return 0
+        os.replace(_copy_beside(trial / "partners.yaml", data_dir / "partners.yaml"), data_dir / "partners.yaml")
+    print(f"Import terminé. {count_line(after)}", file=sys.stderr)
+    return 0
+
+
+def _copy_beside(source: Path, target: Path) -> Path:
+    """A copy of source next to target, so that os.replace() swaps it in at once."""
+    import shutil
+
+    beside = target.with_name(f".{target.name}.import")
+    shutil.copyfile(source, beside)
+    return beside
 
 
 def cmd_schemas(args) -> int:
@@ -228,6 +314,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--profile", choices=PROFILES, default="public")
     build.add_argument("--site-dir", help="dossier de sortie (défaut : site ou site-pro)")
     build.add_argument("--config", default="mkdocs.yml")
+    build.add_argument("--site-url", help="adresse publique du site (remplace site_url de mkdocs.yml)")
+    build.add_argument("--publication", action="store_true",
+                       help="construction à mettre en ligne : refuse l'adresse de l'aperçu")
     build.set_defaults(run=cmd_build)
 
     serve = with_data(commands.add_parser("serve", help="aperçu en direct"))
@@ -245,12 +334,46 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+LOG_NAME = "site-build-erreur.log"
+
+
+def internal_error(error: BaseException) -> str:
+    """One French line for a failure that is ours, not the editor's; the details go to a log file."""
+    import tempfile
+    import traceback
+
+    details = "".join(traceback.format_exception(error))
+    for folder in (Path.cwd(), Path(tempfile.gettempdir())):
+        log = folder / LOG_NAME
+        try:
+            with open(log, "a", encoding="utf-8") as out:
+                out.write(details + "\n")
+        except OSError:
+            continue
+        return (f"erreur interne du programme ({type(error).__name__}). Ce n'est pas une erreur dans vos données. "
+                f"Détails pour l'équipe technique : {log}")
+    return f"erreur interne du programme ({type(error).__name__})."
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    use_french()
+    args = parser().parse_args(argv)  # bad usage: argparse prints the French message and exits with 2
     try:
         return args.run(args)
     except BrokenPipeError:  # `site-build report | head`: the reader has what it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout at exit
         return 0
+    except KeyboardInterrupt:
+        print("Interrompu.", file=sys.stderr)
+        return 130
+    except DataError as error:
+        _print_problems(error.problems)
+        print(f"Données invalides : {count_line(error.problems)}", file=sys.stderr)
+        return 1
+    except Exception as error:
+        print(internal_error(error), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

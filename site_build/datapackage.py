@@ -216,19 +216,54 @@ def build_package(dataset: Dataset, title: str = "Le guide partagé") -> dict[st
 
 
 class PackageCheck:
-    """Frictionless validation of a package in a worker process, so it overlaps the MkDocs build
-    (its import and checks cost about 0.5 s). `confirm()` waits and raises PackageError."""
+    """Frictionless validation of a package in a child process, so it overlaps the MkDocs build
+    (its import and checks cost about 0.5 s). `confirm()` waits and raises PackageError.
 
-    _executor = None
+    A plain subprocess, not multiprocessing: it has no resource tracker and no pool to outlive
+    the build; it reads its files from a temporary file, answers on stdout and exits."""
+
+    TIMEOUT_S = 600
 
     def __init__(self, files: dict[str, bytes]):
-        from concurrent.futures import ProcessPoolExecutor
-        from multiprocessing import get_context
+        import subprocess
+        import sys
 
-        if PackageCheck._executor is None:
-            # spawn, not fork: the parent may run server threads (mkdocs serve)
-            PackageCheck._executor = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
-        self._future = PackageCheck._executor.submit(package_errors, files)
+        self._errors: list[str] | None = None
+        handle, name = tempfile.mkstemp(prefix="site-build-paquet-", suffix=".json")
+        with open(handle, "w", encoding="utf-8") as out:
+            json.dump({name: content.decode("utf-8") for name, content in files.items()}, out)
+        self._input = Path(name)
+        self._process = subprocess.Popen([sys.executable, "-m", "site_build.datapackage", name],
+                                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 
     def confirm(self):
-        raise_for(self._future.result())
+        if self._errors is None:
+            try:
+                out, _ = self._process.communicate(timeout=self.TIMEOUT_S)
+            finally:
+                self.close()
+            self._errors = json.loads(out) if self._process.returncode == 0 else [
+                "la vérification du paquet de données s'est arrêtée avant la fin"]
+        raise_for(self._errors)
+
+    @property
+    def finished(self) -> bool:
+        return self._errors is not None
+
+    def close(self):
+        """Stop the child if it still runs (a failed build); harmless when it has finished."""
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.wait()
+        if self._process.stdout and not self._process.stdout.closed:
+            self._process.stdout.close()
+        self._input.unlink(missing_ok=True)
+
+
+if __name__ == "__main__":  # the child of PackageCheck
+    import sys
+
+    given = Path(sys.argv[1])
+    received = json.loads(given.read_text(encoding="utf-8"))
+    given.unlink(missing_ok=True)
+    json.dump(package_errors({name: text.encode("utf-8") for name, text in received.items()}), sys.stdout)

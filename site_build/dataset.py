@@ -14,6 +14,10 @@ SCHEMA_COMMENT = "# yaml-language-server: $schema="
 # file pattern → (schema name, top-level kind, French description of the top level)
 LIST_FILES = {"partners.yaml": "partners", "professionals.yaml": "professionals",
               "interventions.yaml": "interventions"}
+FOLDERS = {"recipes": "recipe", "forms": "form"}  # one record per file, named after its id
+# Size limits (CONTRIBUTING.md): 10,000 partners take 6 Mo; a recipe or a form, a few Ko.
+MAX_LIST_BYTES = 20 * 1024 * 1024
+MAX_RECORD_BYTES = 1024 * 1024
 
 
 @dataclass
@@ -28,6 +32,11 @@ class Dataset:
 
     def __post_init__(self):
         self.reindex()
+
+    @property
+    def content_dir(self) -> Path:
+        """The hand-written pages and photos beside the data (MkDocs's docs_dir)."""
+        return self.data_dir.parent / "content"
 
     def reindex(self):
         self.partner_by_id = {p["id"]: p for p in self.partners if isinstance(p, dict) and "id" in p}
@@ -54,7 +63,13 @@ def display_path(path: Path) -> str:
 
 def _load(path: Path, schema: str, problems: list[Problem]) -> Document | None:
     shown = display_path(path)
+    limit = MAX_RECORD_BYTES if schema in FOLDERS.values() else MAX_LIST_BYTES
     try:
+        size = path.stat().st_size
+        if size > limit:
+            problems.append(Problem(shown, 1, 1, f"fichier trop gros ({size / 1048576:.1f} Mo, au plus "
+                                    f"{limit // 1048576} Mo) : vérifiez qu'il s'agit bien du bon fichier."))
+            return None
         document = load_file(path, shown)
     except LoadError as error:
         problems.append(error.problem)
@@ -81,22 +96,63 @@ def _load(path: Path, schema: str, problems: list[Problem]) -> Document | None:
     return document
 
 
+def symbolic_links(folder: Path) -> list[Path]:
+    """Every symbolic link under folder (the folder itself may be one: tests link content/)."""
+    found = []
+    for parent, directories, files in os.walk(folder):
+        found += [Path(parent) / name for name in directories + files if os.path.islink(Path(parent) / name)]
+    return sorted(found)
+
+
+def link_problems(data_dir: Path) -> list[Problem]:
+    """A link would publish a file from elsewhere on the machine: data and pages must be real files."""
+    problems = []
+    for folder in (data_dir, data_dir.parent / "content"):
+        for link in symbolic_links(folder):
+            problems.append(Problem(display_path(link), 1, 1, "lien symbolique refusé : remplacez-le par une "
+                                    "copie du fichier (le site ne publie que des fichiers du dépôt)."))
+    return problems
+
+
+def _record_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The .yaml/.yml files of a one-record-per-file folder; two files for one id are an error."""
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    files, by_stem = [], {}
+    for path in sorted(folder.iterdir()):
+        if path.is_symlink():
+            continue  # reported by link_problems
+        if path.suffix not in (".yaml", ".yml"):
+            if not path.name.startswith(".") and path.suffix.lower() in (".yaml", ".yml"):
+                problems.append(Problem(display_path(path), 1, 1, f"extension « {path.suffix} » : renommez le fichier "
+                                        f"en « {path.stem}.yaml » (en minuscules), sinon il est ignoré.", warning=True))
+            continue
+        if path.stem in by_stem:
+            problems.append(Problem(display_path(path), 1, 1, f"« {by_stem[path.stem].name} » porte déjà le même "
+                                    "nom : les deux donneraient la même page ; gardez un seul des deux fichiers."))
+            continue
+        by_stem[path.stem] = path
+        files.append(path)
+    return files
+
+
 def load_dataset(data_dir: Path) -> tuple[Dataset, list[Problem]]:
     data_dir = Path(data_dir)
-    problems: list[Problem] = []
+    problems: list[Problem] = link_problems(data_dir)
     dataset = Dataset(data_dir)
     if not (data_dir / "partners.yaml").exists():
         problems.append(Problem(display_path(data_dir / "partners.yaml"), 1, 1,
                                 "fichier manquant : la liste des partenaires est obligatoire."))
     for filename, schema in LIST_FILES.items():
         path = data_dir / filename
-        if path.exists():
+        if path.exists() and not path.is_symlink():
             document = _load(path, schema, problems)
             if document:
                 dataset.documents[schema] = document
                 setattr(dataset, schema, [r for r in document.data if isinstance(r, dict)])
-    for folder, schema, target in (("recipes", "recipe", dataset.recipes), ("forms", "form", dataset.forms)):
-        for path in sorted((data_dir / folder).glob("*.y*ml")):
+    for folder, schema in FOLDERS.items():
+        target = dataset.recipes if folder == "recipes" else dataset.forms
+        for path in _record_files(data_dir / folder, problems):
             document = _load(path, schema, problems)
             if document:
                 dataset.documents[f"{folder}/{path.stem}"] = document

@@ -42,23 +42,69 @@ class ImportReport:
         return out or ["rien à importer pour ces communes"]
 
 
+class ImportFileError(ValueError):
+    """An export file that is not what `import data-inclusion` reads; the message is French."""
+
+
+_EXPECTED = ("donnez les fichiers JSON de data·inclusion : une liste de structures et une liste de services, "
+             "ou un objet {\"structures\": […], \"services\": […]}")
+
+
+def _json(path: Path):
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ImportFileError(f"{path} : le fichier n'est pas du texte UTF-8 ; {_EXPECTED}.") from None
+    except json.JSONDecodeError as error:
+        raise ImportFileError(f"{path}:{error.lineno}:{error.colno}: JSON mal formé (virgule, guillemet ou "
+                              f"crochet) ; {_EXPECTED}.") from None
+    except RecursionError:
+        raise ImportFileError(f"{path} : trop de niveaux imbriqués ; {_EXPECTED}.") from None
+    except OSError as error:
+        raise ImportFileError(f"{path} : fichier illisible ({error.strerror}).") from None
+
+
+def _checked(path: Path, number: int, record, kind: str) -> dict:
+    """A record with the fields the import relies on, as text; ImportFileError otherwise."""
+    where = f"{path} : élément {number}"
+    if not isinstance(record, dict):
+        raise ImportFileError(f"{where} : un objet {{…}} est attendu ; {_EXPECTED}.")
+    needed = ("id", "nom") + (("structure_id",) if kind == "service" else ())
+    for key in needed:
+        if not isinstance(record.get(key), str) or not record[key].strip():
+            raise ImportFileError(f"{where} : le champ « {key} » (texte) manque ; {_EXPECTED}.")
+    return record
+
+
 def read_export(files: list[Path]) -> tuple[list[dict], list[dict]]:
     """Structures and services from data·inclusion JSON files (lists, or {"structures", "services"})."""
     structures, services = [], []
     for path in files:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        if isinstance(data, dict):
-            structures += data.get("structures", [])
-            services += data.get("services", [])
+        data = _json(path)
+        if isinstance(data, dict) and isinstance(data.get("structures", []), list) \
+                and isinstance(data.get("services", []), list):
+            structures += [_checked(path, n, r, "structure") for n, r in enumerate(data.get("structures", []), 1)]
+            services += [_checked(path, n, r, "service") for n, r in enumerate(data.get("services", []), 1)]
             continue
-        for record in data:
-            (services if "structure_id" in record else structures).append(record)
+        if not isinstance(data, list):
+            raise ImportFileError(f"{path} : {_EXPECTED}.")
+        for number, record in enumerate(data, 1):
+            kind = "service" if isinstance(record, dict) and "structure_id" in record else "structure"
+            (services if kind == "service" else structures).append(_checked(path, number, record, kind))
     return structures, services
+
+
+def _text(value) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _number(value) -> float | None:
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def _keep(vocabulary: str, values) -> list[str]:
     values = values if isinstance(values, list) else [values] if values else []
-    return [v for v in values if v in _KNOWN[vocabulary]]
+    return [v for v in values if isinstance(v, str) and v in _KNOWN[vocabulary]]
 
 
 def _phone(value) -> str | None:
@@ -70,21 +116,24 @@ def _phone(value) -> str | None:
 
 def _partner(structure: dict, ident: str, services: list[dict], taken: set[str], report: ImportReport) -> dict:
     record = {"id": ident, "nom": structure["nom"]}
-    if structure.get("siret"):
+    if _text(structure.get("siret")):
         record["siret"] = structure["siret"]
     if _keep("reseaux_porteurs", structure.get("reseaux_porteurs")):
         record["reseaux_porteurs"] = _keep("reseaux_porteurs", structure.get("reseaux_porteurs"))
-    if structure.get("description"):
+    if _text(structure.get("description")):
         record["description"] = structure["description"]
-    address = {"voie": structure.get("adresse") or "à compléter", "code_postal": structure.get("code_postal"),
-               "commune": structure.get("commune"), "code_insee": structure.get("code_insee"),
-               "latitude": structure.get("latitude"), "longitude": structure.get("longitude")}
+    address = {"voie": _text(structure.get("adresse")) or "à compléter",
+               "code_postal": _text(structure.get("code_postal")), "commune": _text(structure.get("commune")),
+               "code_insee": _text(structure.get("code_insee")),
+               "latitude": _number(structure.get("latitude")), "longitude": _number(structure.get("longitude"))}
     record["adresse"] = {k: v for k, v in address.items() if v is not None}
     for key in ("telephone", "courriel", "site_web", "horaires_accueil", "accessibilite_lieu"):
-        value = _phone(structure.get(key)) if key == "telephone" else structure.get(key)
+        value = _phone(structure.get(key)) if key == "telephone" else _text(structure.get(key))
         if value:
             record[key] = value
-    record["date_verification"] = str(structure.get("date_maj") or date.today())
+    updated = str(structure.get("date_maj") or "")[:10]
+    record["date_verification"] = updated if re.fullmatch(r"20[0-9]{2}-[0-9]{2}-[0-9]{2}", updated) \
+        else date.today().isoformat()
     record["frequence_maj"] = 1  # a draft: due for a check at once
     record["services"] = []
     for service in services:
@@ -97,14 +146,14 @@ def _partner(structure: dict, ident: str, services: list[dict], taken: set[str],
         sid = fresh_id(f"{ident}--{slugify(service['nom'])}", taken)
         taken.add(sid)
         entry = {"id": sid, "nom": service["nom"], **kept}
-        if service.get("description"):
+        if _text(service.get("description")):
             entry["description"] = service["description"]
         for key, vocabulary in (("frais", "frais"), ("modes_accueil", "modes_accueil"),
                                 ("modes_mobilisation", "modes_mobilisation"), ("mobilisable_par", "mobilisable_par")):
             if _keep(vocabulary, service.get(key)):
                 entry[key] = _keep(vocabulary, service.get(key))
         for key in ("conditions_acces", "publics_precisions", "frais_precisions", "lien_mobilisation"):
-            if service.get(key):
+            if _text(service.get(key)):
                 entry[key] = service[key]
         record["services"].append(entry)
     return record
@@ -132,7 +181,7 @@ def import_data_inclusion(data_dir: Path, files: list[Path], communes: list[str]
     taken = set(by_id) | {s.get("id") for p in by_id.values() for s in p.get("services") or []}
     report, blocks = ImportReport(), []
     for structure in structures:
-        if communes and structure.get("code_insee") not in communes:
+        if communes and _text(structure.get("code_insee")) not in communes:
             continue
         if (structure.get("source"), structure.get("id")) in imported:
             report.skipped.append(f"« {structure['nom']} » : déjà importé, à vérifier dans data/partners.yaml")

@@ -6,11 +6,17 @@ in the theme; every value from data goes through `e()` or `markdown_text()`.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from .dataset import Dataset
 from .safe_html import e
+
+
+# Python-Markdown's backslash escapes (markdown.Markdown.ESCAPED_CHARS): a backslash before
+# any other character would be shown.
+_MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()>#+\-.!]")
 
 
 @dataclass(frozen=True)
@@ -28,8 +34,11 @@ class Page:
 
     @property
     def title_markdown(self) -> str:
-        """The title as a Markdown heading text: escaped so data never becomes markup."""
-        return html.escape(self.title, quote=False).replace("*", "\\*").replace("_", "\\_")
+        """The title as a Markdown heading text that shows exactly as written: HTML is escaped and
+        every character Markdown or its extensions could read (links, images, {: attributes},
+        emphasis, code) is backslash-escaped; one line, so nothing starts a new block."""
+        text = html.escape(" ".join(self.title.split()), quote=False)
+        return _MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", text)
 
 
 # -- open data -----------------------------------------------------------------

@@ -116,6 +116,15 @@ def validated(data_dir: Path, today: date | None = None) -> tuple[Dataset, list[
     return _validated[key]
 
 
+def close_checks():
+    """Stop the data-package checks still running (a failed or interrupted build): no orphan process."""
+    unfinished = [p for p in _prepared.values() if p.package_check and not p.package_check.finished]
+    for prepared in unfinished:
+        prepared.package_check.close()
+    if unfinished:
+        _prepared.clear()  # its check was stopped: a later build prepares anew
+
+
 def prepare(data_dir: Path, profile: str, today: date | None = None,
             settings: SiteSettings = SiteSettings()) -> Prepared:
     """Validated data and generated content for one profile; DataError when the data has errors."""
@@ -144,6 +153,7 @@ def prepare(data_dir: Path, profile: str, today: date | None = None,
         prepared.assets[f"donnees/data-inclusion/{name}"] = content
     for name, content in hsds_files(public_tables).items():
         prepared.assets[f"donnees/hsds/{name}"] = content
+    close_checks()
     _prepared.clear()
     _prepared[key] = prepared
     return prepared

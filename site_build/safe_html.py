@@ -31,15 +31,25 @@ def _remove_keeping_tail(parent: ET.Element, child: ET.Element):
     parent.remove(child)
 
 
+ALLOWED_TAGS = {"p", "em", "strong", "ul", "ol", "li", "a", "br"}
+_AS_PARAGRAPH = {"h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"}
+
+
 class _SafeLinks(Treeprocessor):
-    """Links keep only http(s), mailto and tel targets; images are dropped."""
+    """Only paragraphs, emphasis, lists and http(s)/mailto/tel links; images and rules are dropped,
+    headings and quotes become paragraphs, code becomes text. No attribute but a link's href."""
 
     def run(self, root: ET.Element):
         for parent in root.iter():
             for child in list(parent):
-                if child.tag == "img":
+                if child.tag in ("img", "hr"):
                     _remove_keeping_tail(parent, child)
-                elif child.tag == "a":
+                    continue
+                if child.tag not in ALLOWED_TAGS:
+                    child.tag = "p" if child.tag in _AS_PARAGRAPH else "span"
+                for name in [n for n in child.attrib if not (child.tag == "a" and n == "href")]:
+                    del child.attrib[name]
+                if child.tag == "a":
                     if safe_href(child.get("href", "")) is None:
                         child.attrib.pop("href", None)
                         child.tag = "span"

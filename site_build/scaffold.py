@@ -112,7 +112,7 @@ def new_professional(data_dir: Path, partner_id: str, today: date) -> str:
   fonction: {TODO}
   partenaire: {partner_id}
   telephones:
-    - {{numero: "02 61 91 00 00", type: voice}}
+    - {{numero: "06 39 98 00 00", type: cell}}
   visibilite: pro  # « public » seulement avec l'accord écrit de la personne
   date_verification: {today.isoformat()}
 """, "professionals")

@@ -58,7 +58,7 @@ def _suggest(value, choices) -> str:
 
 
 def _describe(value) -> str:
-    text = str(value)
+    text = " ".join(str(value).split())  # a message stays on one line
     return text if len(text) <= 40 else text[:37] + "…"
 
 
@@ -101,6 +101,7 @@ def _message(error) -> list[tuple[tuple, str]]:
         return [(path, f"{_TYPES.get(expected, expected)} est attendu, pas « {_describe(value)} »"
                  + (f" ; {hint}" if hint else ""))]
     if kind in ("pattern", "format"):
+        hint = schema.get("x-erreur-motif", hint)
         return [(path, f"valeur « {_describe(value)} » mal écrite : {hint or 'format incorrect'}")]
     if kind == "minLength":
         return [(path, "texte vide : écrivez le texte ou retirez la ligne")]

@@ -1,7 +1,7 @@
 """JSON Schemas (Draft 2020-12) of every data file, built from the vocabularies.
 
 `x-erreur` is our own keyword: the French hint shown to editors when a value
-does not match. Validators ignore unknown keywords; yaml-language-server shows
+does not match (`x-erreur-motif`: only when it does not match the pattern). Validators ignore unknown keywords; yaml-language-server shows
 `description` and `enum` for autocompletion.
 """
 from __future__ import annotations
@@ -28,11 +28,26 @@ def _list_of(item: dict, description: str, min_items: int = 0) -> dict:
     return schema
 
 
-def _text(description: str, min_length: int = 1, max_length: int | None = None) -> dict:
-    schema = {"type": "string", "minLength": min_length, "description": description}
-    if max_length:
-        schema["maxLength"] = max_length
+# Length limits (CONTRIBUTING.md): a name fits on a line, a description on a screen.
+SHORT_TEXT = 300
+LONG_TEXT = 2000
+MARKDOWN_TEXT = 5000
+
+
+def _text(description: str, min_length: int = 1, max_length: int = SHORT_TEXT, one_line: bool = True) -> dict:
+    """Plain text: shown as typed, never as markup. One line unless it is prose (conditions, steps…)."""
+    schema = {"type": "string", "minLength": min_length, "maxLength": max_length, "description": description}
+    if one_line:
+        # One line (a folded block ">" ends with one line feed), not starting like a spreadsheet
+        # formula: the open-data CSV files carry these texts.
+        schema["pattern"] = "^[^=+@\\n][^\\n]*\\n?$"
+        schema["x-erreur-motif"] = ("écrivez ce texte sur une seule ligne, sans le commencer par =, + ou @ "
+                                    "(un tableur le prendrait pour une formule)")
     return schema
+
+
+def _prose(description: str) -> dict:
+    return _text(description, max_length=LONG_TEXT, one_line=False)
 
 
 def _obj(properties: dict, required: list[str], description: str = "") -> dict:
@@ -47,16 +62,17 @@ SLUG = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z
         "description": "Identifiant : minuscules sans accents, chiffres et tirets.",
         "x-erreur": "écrivez un identifiant en minuscules sans accents ni espaces, avec des tirets, "
                     "par exemple « caf-du-cher »"}
-DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$",
+# Years 2000 to 2099, ASCII digits only ("\d" would accept ٢٠٢٦ or ２０２６).
+DATE = {"type": "string", "format": "date", "pattern": r"^20[0-9]{2}-[0-9]{2}-[0-9]{2}$",
         "description": "Date au format AAAA-MM-JJ, par exemple 2026-10-15.",
         "x-erreur": "écrivez une vraie date au format AAAA-MM-JJ, par exemple « 2026-10-15 »"}
-MONTH = {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$",
+MONTH = {"type": "string", "pattern": r"^20[0-9]{2}-(0[1-9]|1[0-2])$",
          "description": "Mois au format AAAA-MM, par exemple 2027-01.",
          "x-erreur": "écrivez un mois au format AAAA-MM entre guillemets, par exemple « \"2027-01\" »"}
-DATETIME = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$",
+DATETIME = {"type": "string", "pattern": r"^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]$",
             "description": "Date et heure de Paris, AAAA-MM-JJTHH:MM, par exemple 2026-12-08T14:00.",
             "x-erreur": "écrivez la date et l'heure au format AAAA-MM-JJTHH:MM, par exemple « 2026-12-08T14:00 »"}
-TIME = {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$",
+TIME = {"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
         "description": "Heure HH:MM entre guillemets, par exemple \"16:00\".",
         "x-erreur": "écrivez une heure au format HH:MM entre guillemets, par exemple « \"16:00\" »"}
 PHONE = {"type": "string",
@@ -70,7 +86,7 @@ EMAIL = {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}$",
 URL = {"type": "string", "pattern": r"^https?://[^\s/?#]+\.[^\s/?#]+(/[^\s]*)?$",
        "description": "Adresse web commençant par https://.",
        "x-erreur": "écrivez une adresse web complète qui commence par « https:// »"}
-HOURS = {"type": "string", "minLength": 1,
+HOURS = {"type": "string", "minLength": 1, "maxLength": 500,
          "description": "Horaires au format OpenStreetMap, par exemple \"Mo-Fr 08:30-12:00,13:30-16:30; PH off\"."}
 POSTCODE = {"type": "string", "pattern": r"^[0-9]{5}$",
             "description": "Code postal à 5 chiffres entre guillemets, par exemple \"18100\".",
@@ -78,7 +94,8 @@ POSTCODE = {"type": "string", "pattern": r"^[0-9]{5}$",
 INSEE = {"type": "string", "pattern": r"^([0-9]{5}|2[AB][0-9]{3})$",
          "description": "Code INSEE de la commune entre guillemets, par exemple \"18279\".",
          "x-erreur": "écrivez le code INSEE à 5 caractères entre guillemets, par exemple « \"18279\" »"}
-MARKDOWN = _text("Texte libre ; Markdown simple accepté (gras, listes, liens), pas de HTML.")
+MARKDOWN = _text("Texte libre ; Markdown simple accepté (gras, listes, liens), pas de HTML ni d'image.",
+                 max_length=MARKDOWN_TEXT, one_line=False)
 FREQUENCY = {"type": "integer", "minimum": 1, "maximum": 36,
              "description": "Nombre de mois entre deux vérifications (par défaut 12).",
              "x-erreur": "écrivez un nombre de mois entre 1 et 36, par exemple 6"}
@@ -100,13 +117,13 @@ SERVICE = _obj({
     "types": _list_of(_vocab("types", "Type de service (data·inclusion)."), "Types de service.", 1),
     "thematiques": _list_of(_vocab("thematiques", "Thématique (data·inclusion)."), "Thématiques.", 1),
     "publics": _list_of(_vocab("publics", "Public (data·inclusion)."), "Publics.", 1),
-    "publics_precisions": _text("Précisions sur le public (âge, situation…)."),
+    "publics_precisions": _prose("Précisions sur le public (âge, situation…)."),
     "frais": _list_of(_vocab("frais", "Frais."), "Frais."),
-    "frais_precisions": _text("Précisions sur les frais."),
+    "frais_precisions": _prose("Précisions sur les frais."),
     "modes_accueil": _list_of(_vocab("modes_accueil", "Mode d'accueil."), "Modes d'accueil."),
     "modes_mobilisation": _list_of(_vocab("modes_mobilisation", "Comment entrer en contact."), "Modes de mobilisation."),
     "mobilisable_par": _list_of(_vocab("mobilisable_par", "Qui peut faire la démarche."), "Qui peut mobiliser le service."),
-    "conditions_acces": _text("Conditions d'accès, en phrases simples."),
+    "conditions_acces": _prose("Conditions d'accès, en phrases simples."),
     "justificatifs": _list_of(_text("Un document à apporter."), "Documents à apporter."),
     "langues": _list_of(_vocab("langues", "Langue parlée à l'accueil."), "Langues parlées."),
     "horaires_accueil": HOURS,
@@ -133,7 +150,7 @@ PARTNER = _obj({
     "horaires_distribution": HOURS | {"description": "Heures de distribution alimentaire (épiceries), format OpenStreetMap."},
     "accessibilite_lieu": URL,
     "statut": _vocab("statuts", "actif, fermeture-temporaire ou ferme."),
-    "fermeture_temporaire": _obj({"du": DATE, "au": DATE, "message": _text("Message aux usagers.")},
+    "fermeture_temporaire": _obj({"du": DATE, "au": DATE, "message": _prose("Message aux usagers.")},
                                  ["du", "au"], "Dates d'une fermeture temporaire."),
     "date_verification": DATE,
     "frequence_maj": FREQUENCY,
@@ -152,7 +169,7 @@ PROFESSIONAL = _obj({
     "courriel": EMAIL,
     "thematiques": _list_of(_vocab("thematiques", "Thématique."), "Domaines de la personne."),
     "permanences": _list_of(_obj({"horaires": HOURS, "lieu": SLUG | {"description": "Structure où a lieu la permanence."},
-                                  "precisions": _text("Précisions (sur rendez-vous…).")}, ["horaires", "lieu"]),
+                                  "precisions": _prose("Précisions (sur rendez-vous…).")}, ["horaires", "lieu"]),
                             "Permanences."),
     "visibilite": _vocab("visibilite", "public ou pro (réservé aux professionnels)."),
     "date_verification": DATE,
@@ -161,11 +178,11 @@ PROFESSIONAL = _obj({
 
 INGREDIENT = _obj({
     "nom": _text("Nom de l'ingrédient."),
-    "quantite": {"type": "number", "exclusiveMinimum": 0, "description": "Quantité pour le nombre de portions.",
+    "quantite": {"type": "number", "exclusiveMinimum": 0, "maximum": 100000, "description": "Quantité pour le nombre de portions.",
                  "x-erreur": "écrivez un nombre positif, avec un point pour les décimales, par exemple 0.5"},
     "unite": _vocab("unites", "Unité."),
     "ajustable": {"type": "boolean", "description": "false si la quantité ne se divise pas (une pincée, un œuf)."},
-    "prix": {"type": "number", "minimum": 0, "description": "Prix en euros de la quantité utilisée.",
+    "prix": {"type": "number", "minimum": 0, "maximum": 1000, "description": "Prix en euros de la quantité utilisée.",
              "x-erreur": "écrivez un prix en euros avec un point, par exemple 0.45"},
 }, ["nom"], "Un ingrédient.")
 
@@ -173,31 +190,32 @@ RECIPE = _obj({
     "titre": _text("Titre de la recette."),
     "mois": MONTH,
     "aliment_du_mois": _obj({"nom": _text("L'aliment du mois."),
-                             "atouts": _text("Pourquoi il est bon pour la santé et le budget."),
-                             "conservation": _text("Comment le choisir et le conserver.")},
+                             "atouts": _prose("Pourquoi il est bon pour la santé et le budget."),
+                             "conservation": _prose("Comment le choisir et le conserver.")},
                             ["nom"], "Aliment mis à l'honneur ce mois-ci (Épicé'bon)."),
     "description": MARKDOWN,
     "portions": {"type": "integer", "minimum": 1, "maximum": 50, "description": "Nombre de portions.",
                  "x-erreur": "écrivez un nombre entier de portions, par exemple 4"},
-    "preparation_min": {"type": "integer", "minimum": 0, "description": "Temps de préparation en minutes.",
+    "preparation_min": {"type": "integer", "minimum": 0, "maximum": 1440, "description": "Temps de préparation en minutes.",
                         "x-erreur": "écrivez un nombre de minutes, par exemple 20"},
-    "cuisson_min": {"type": "integer", "minimum": 0, "description": "Temps de cuisson en minutes.",
+    "cuisson_min": {"type": "integer", "minimum": 0, "maximum": 1440, "description": "Temps de cuisson en minutes.",
                     "x-erreur": "écrivez un nombre de minutes, par exemple 30"},
     "difficulte": _vocab("difficulte", "facile, moyenne ou difficile."),
     "materiel": _list_of(_vocab("materiel", "Matériel nécessaire."), "Matériel.", 1),
     "ingredients": _list_of(INGREDIENT, "Ingrédients.", 1),
     "prix_releves": MONTH | {"description": "Mois où les prix ont été relevés, AAAA-MM."},
-    "etapes": {"type": "array", "items": _text("Une étape."), "minItems": 1, "description": "Étapes, dans l'ordre."},
+    "etapes": {"type": "array", "items": _prose("Une étape."), "minItems": 1, "description": "Étapes, dans l'ordre."},
     "allergenes": _list_of(_vocab("allergenes", "Allergène (règlement UE 1169/2011)."), "Allergènes présents."),
     "traces": _list_of(_vocab("allergenes", "Allergène."), "Peut contenir (traces)."),
     "regimes": _list_of(_vocab("regimes", "Régime."), "Régimes compatibles."),
     "saison": _list_of({"type": "integer", "minimum": 1, "maximum": 12,
                         "x-erreur": "écrivez un numéro de mois de 1 à 12"}, "Mois de saison (1 à 12)."),
-    "image": _obj({"src": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9._/-]*\.(jpg|jpeg|png|webp|svg)$",
-                           "description": "Fichier image dans content/images/.",
+    "image": _obj({"src": {"type": "string", "maxLength": 200,
+                           "pattern": r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*\.(jpg|jpeg|png|webp)$",
+                           "description": "Photo (JPEG, PNG ou WebP) dans content/, par exemple images/recettes/soupe.jpg.",
                            "x-erreur": "écrivez le nom d'un fichier image, par exemple « images/soupe.jpg »"},
                    "alt": _text("Ce que montre la photo, en une phrase.")}, ["src", "alt"], "Photo."),
-    "astuces": _list_of(_text("Une astuce."), "Astuces."),
+    "astuces": _list_of(_prose("Une astuce."), "Astuces."),
     "propose_par": _text("Qui propose la recette (prénom, rôle)."),
 }, ["titre", "mois", "aliment_du_mois", "portions", "preparation_min", "cuisson_min", "difficulte",
     "materiel", "ingredients", "etapes", "allergenes"], "Une recette du mois (Épicé'bon).")
@@ -218,7 +236,7 @@ INTERVENTION = _obj({
     "exceptions": _list_of(DATE, "Dates où l'intervention n'a pas lieu."),
     "description": MARKDOWN,
     "thematiques": _list_of(_vocab("thematiques", "Thématique."), "Thématiques."),
-    "inscription": _obj({"obligatoire": {"type": "boolean"}, "modalites": _text("Comment s'inscrire.")},
+    "inscription": _obj({"obligatoire": {"type": "boolean"}, "modalites": _prose("Comment s'inscrire.")},
                         ["obligatoire"], "Inscription."),
 }, ["id", "titre", "intervenant", "partenaire", "lieu", "debut"], "Une intervention Épi'santé.")
 
@@ -227,7 +245,7 @@ FIELD = _obj({
     "libelle": _text("Libellé affiché."),
     "type": _vocab("types_champ", "Type de champ."),
     "obligatoire": {"type": "boolean"},
-    "aide": _text("Aide affichée sous le champ."),
+    "aide": _prose("Aide affichée sous le champ."),
     "choix": _list_of(_text("Un choix."), "Choix proposés."),
     "choix_thematiques": {"type": "boolean", "description": "true pour proposer les thématiques comme choix."},
     "max_longueur": {"type": "integer", "minimum": 1, "maximum": 5000},
@@ -244,11 +262,11 @@ FORM = _obj({
                          "description": "Durée de conservation d'un brouillon sur l'appareil, en heures (72 par défaut).",
                          "x-erreur": "écrivez un nombre d'heures entre 1 et 720, par exemple 72"},
     "sections": {"type": "array", "minItems": 1, "description": "Sections de la fiche.",
-                 "items": _obj({"id": SLUG, "titre": _text("Titre de la section."), "aide": _text("Aide."),
+                 "items": _obj({"id": SLUG, "titre": _text("Titre de la section."), "aide": _prose("Aide."),
                                 "champs": {"type": "array", "minItems": 1, "items": FIELD}},
                                ["id", "titre", "champs"])},
-    "consentement": _text("Texte du consentement de la personne."),
-    "engagement": _text("Engagement du professionnel sur la protection des données."),
+    "consentement": _prose("Texte du consentement de la personne."),
+    "engagement": _prose("Engagement du professionnel sur la protection des données."),
 }, ["titre", "sections", "consentement", "engagement"], "Une fiche de liaison.")
 
 

@@ -3,11 +3,13 @@
 HTML, sw.js and unversioned files are revalidated on every load (`no-cache`): a new
 service worker or page is seen at once. Files whose name carries a content hash
 (the theme's bundles) never change and are cached for a year (`immutable`).
+An unknown address gets the site's own 404 page, as on the real server.
 """
 from __future__ import annotations
 
 import functools
 import re
+import signal
 import sys
 import threading
 import time
@@ -16,6 +18,20 @@ from pathlib import Path
 
 HASHED = re.compile(r"\.[0-9a-f]{8,}\.min\.(js|css)$")
 WATCHED = ("data", "content", "mkdocs.yml", "site_build/theme", "hooks")
+_ADDRESS = re.compile(r"^(?:(?P<host>[A-Za-z0-9.-]+)|\[(?P<ipv6>[0-9A-Fa-f:]+)\])?:(?P<port>[0-9]{1,5})$")
+
+
+class AddressError(ValueError):
+    pass
+
+
+def parse_address(text: str) -> tuple[str, int]:
+    """'127.0.0.1:8000', ':8000', 'localhost:8000' or '[::1]:8000' → (host, port)."""
+    match = _ADDRESS.match(text.strip())
+    if not match or int(match["port"]) > 65535:
+        raise AddressError(f"adresse « {text} » incorrecte : écrivez l'adresse et le port, par exemple "
+                           "127.0.0.1:8000")
+    return match["host"] or match["ipv6"] or "127.0.0.1", int(match["port"])
 
 
 def cache_control(path: str) -> str:
@@ -25,14 +41,38 @@ def cache_control(path: str) -> str:
 class CachingHandler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".webmanifest": "application/manifest+json",
                       ".ics": "text/calendar; charset=utf-8", ".vcf": "text/vcard; charset=utf-8",
-                      ".js": "text/javascript; charset=utf-8"}
+                      ".js": "text/javascript; charset=utf-8", ".html": "text/html; charset=utf-8"}
 
     def end_headers(self):
         self.send_header("Cache-Control", cache_control(self.path.split("?")[0]))
         super().end_headers()
 
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def log_message(self, *args):
         pass
+
+
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # a client that hangs up or sends garbage is not the editor's problem
+
+
+def open_server(address: tuple[str, int], site_dir: Path) -> PreviewServer:
+    """Bind first, build after: a busy port is said before a build is wasted. Raises OSError."""
+    return PreviewServer(address, functools.partial(CachingHandler, directory=str(site_dir)))
 
 
 def _snapshot(root: Path) -> tuple:
@@ -44,9 +84,13 @@ def _snapshot(root: Path) -> tuple:
     return tuple(sorted(files))
 
 
-def serve(root: Path, site_dir: Path, rebuild, address: tuple[str, int]):
-    """Serve site_dir; call rebuild() when a watched source changes (a failed rebuild keeps the last site)."""
-    server = ThreadingHTTPServer(address, functools.partial(CachingHandler, directory=str(site_dir)))
+def _stop(signum, frame):
+    raise KeyboardInterrupt
+
+
+def serve(server: PreviewServer, root: Path, rebuild):
+    """Serve until Ctrl+C or SIGTERM; call rebuild() when a watched source changes
+    (a failed rebuild keeps the last site)."""
     host, port = server.server_address[:2]
     print(f"Aperçu sur http://{host}:{port}/ (Ctrl+C pour arrêter)", file=sys.stderr)
 
@@ -54,15 +98,20 @@ def serve(root: Path, site_dir: Path, rebuild, address: tuple[str, int]):
         seen = _snapshot(root)
         while True:
             time.sleep(1)
-            now = _snapshot(root)
+            try:
+                now = _snapshot(root)
+            except OSError:  # a file vanished while being listed: look again next second
+                continue
             if now != seen:
                 seen = now
                 rebuild()
 
     threading.Thread(target=watch, daemon=True).start()
+    previous = signal.signal(signal.SIGTERM, _stop)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        pass
+        print("Aperçu arrêté.", file=sys.stderr)
     finally:
+        signal.signal(signal.SIGTERM, previous)
         server.server_close()

@@ -18,6 +18,43 @@ from .problems import Problem
 
 Path_ = tuple  # a path into the document: keys and list indexes
 
+# Limits that keep every file answered in well under a second (stated in CONTRIBUTING.md).
+MAX_DEPTH = 12  # nesting of blocks and lists; the deepest real file uses 6
+MAX_NUMBER = 1e12  # no quantity, price or coordinate comes near it
+MAX_DIGITS = 15
+
+# Characters that never belong in data text: C0/C1 controls (tab and line feed aside),
+# a carriage return alone, line/paragraph separators, bidirectional overrides and
+# isolates (they make text read differently than it is stored), and BOMs inside the text.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+                        "|\r(?!\n)")
+# Zero-width characters hidden inside a word make two equal-looking words differ (ids, search).
+_HIDDEN_IN_WORD = re.compile("(?<=\\w)[\u200b\u200c\u200d\u2060](?=\\w)")
+_CHARACTER_NAMES = {"\x00": "caractère nul", "\r": "retour chariot seul", "\u2028": "séparateur de ligne Unicode",
+                    "\u2029": "séparateur de paragraphe Unicode", "\ufeff": "marque d'ordre des octets (BOM)"}
+
+
+def forbidden_character(text: str) -> tuple[int, str] | None:
+    """(offset, French description) of the first character data text must not hold, or None."""
+    match = _FORBIDDEN.search(text) or _HIDDEN_IN_WORD.search(text)
+    if not match:
+        return None
+    char = match.group()[0]
+    if char in _CHARACTER_NAMES:
+        name = _CHARACTER_NAMES[char]
+    elif "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+        name = f"caractère de direction du texte invisible (U+{ord(char):04X})"
+    elif char in "\u200b\u200c\u200d\u2060":
+        name = f"caractère invisible au milieu d'un mot (U+{ord(char):04X})"
+    else:
+        name = f"caractère de contrôle invisible (U+{ord(char):04X})"
+    return match.start(), name
+
+
+def forbidden_message(name: str) -> str:
+    return (f"{name} : ce caractère ne s'affiche pas mais change le texte ; effacez-le "
+            "(retapez le mot ou la ligne à la main plutôt que de la copier-coller).")
+
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+")
 _YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
@@ -92,6 +129,9 @@ class PositionLoader(yaml.CSafeLoader):
 
     def _node(self, event, path):
         where = describe_path(path) + " : "
+        if len(path) > MAX_DEPTH:
+            self._fail(event.start_mark, where + f"trop de niveaux d'indentation (au plus {MAX_DEPTH}) : "
+                       "vérifiez l'indentation, un bloc est sans doute décalé vers la droite.")
         if isinstance(event, yaml.AliasEvent):
             self._fail(event.start_mark, where + f"les alias YAML (« *{event.anchor} ») ne sont pas acceptés : "
                        "recopiez la valeur en entier.")
@@ -120,6 +160,7 @@ class PositionLoader(yaml.CSafeLoader):
                     self._fail(key_event.start_mark, "un nom de champ doit être un simple mot, "
                                "pas une liste ni un bloc.")
                 key = key_event.value
+                self._check_text(key_event, describe_path(path) + " : ")
                 if key in mapping:
                     first = self.marks.get(path + (key,), (0, 0))[0]
                     self._fail(key_event.start_mark, f"{describe_path(path + (key,))} : le champ « {key} » est écrit deux fois "
@@ -131,8 +172,15 @@ class PositionLoader(yaml.CSafeLoader):
             return mapping
         self._fail(event.start_mark, "structure YAML inattendue.")
 
+    def _check_text(self, event, where: str):
+        # Escapes in double quotes ("\u202e") can produce what the raw-text scan cannot see.
+        found = forbidden_character(event.value)
+        if found:
+            self._fail(event.start_mark, where + forbidden_message(found[1]))
+
     def _scalar(self, event, where: str):
         text = event.value
+        self._check_text(event, where)
         if event.style:  # quoted or block scalar: always text (plain style is "")
             return text
         if text in _NULL:
@@ -149,9 +197,16 @@ class PositionLoader(yaml.CSafeLoader):
             if len(digits) > 1 and digits.startswith("0"):
                 self._fail(event.start_mark, where + f"« {text} » commence par un zéro et serait lu comme un nombre "
                            f"(le zéro serait perdu) : écrivez-le entre guillemets, \"{text}\".")
+            if len(digits) > MAX_DIGITS:
+                self._fail(event.start_mark, where + f"nombre trop long ({len(digits)} chiffres) : "
+                           "écrivez un nombre réaliste, ou mettez le texte entre guillemets.")
             return int(text)
         if _FLOAT.fullmatch(text):
-            return float(text)
+            number = float(text)
+            if not abs(number) <= MAX_NUMBER:  # also catches 1e999 (infinite)
+                self._fail(event.start_mark, where + f"nombre hors limites « {text} » : écrivez un nombre réaliste, "
+                           "sans puissance de dix (par exemple 0.5 ou 250).")
+            return number
         return text
 
 
@@ -174,16 +229,42 @@ _YAML_ERRORS = [
 ]
 
 
+_OPENING_QUOTE = re.compile(r"""(?:^\s*(?:-\s+)?[^\s#:"'][^:#]*:\s+|^\s*-\s+)(["'])""")
+
+
+def unclosed_quote(lines: list[str], last: int) -> tuple[int, int, str] | None:
+    """(line, column, quote) of the first value opened with a quote that its own line does not close,
+    up to line `last`. A quoted text may span lines in YAML, but editors never mean it: when the
+    parser fails further down, the quote left open is the mistake."""
+    for number, content in enumerate(lines[:last], 1):
+        match = _OPENING_QUOTE.match(content)
+        if not match:
+            continue
+        quote, rest = match.group(1), content[match.end():]
+        if quote == '"':
+            closed = re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
+        else:
+            closed = "'" in rest.replace("''", "")
+        if not closed:
+            return number, match.start(1) + 1, quote
+    return None
+
+
 def _translate_yaml_error(error: yaml.MarkedYAMLError, file: str, lines: list[str]) -> Problem:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else 1
     column = mark.column + 1 if mark else 1
+    opened = unclosed_quote(lines, line)
+    if opened:
+        at, where, quote = opened
+        return Problem(file, at, where, f"guillemet {quote} ouvert ici et jamais refermé : ajoutez {quote} "
+                       "à la fin du texte, sur la même ligne.")
     english = f"{error.context or ''} {error.problem or ''}"
     for needle, french in _YAML_ERRORS:
         if needle in english:
             return Problem(file, line, column, french)
-    return Problem(file, line, column, f"erreur de syntaxe YAML ({(error.problem or '').strip()}) : "
-                   "vérifiez l'indentation, les deux-points et les guillemets.")
+    return Problem(file, line, column, "erreur de syntaxe YAML : vérifiez l'indentation (des espaces, pas de "
+                   "tabulation), les deux-points après chaque nom de champ et les guillemets.")
 
 
 def _first_bad_byte(raw: bytes, error: UnicodeDecodeError) -> tuple[int, int]:
@@ -202,7 +283,13 @@ def load_text(raw: bytes, file: str) -> Document:
         raise LoadError(Problem(file, line, column,
                                 "le fichier n'est pas enregistré en UTF-8 (accents illisibles) : "
                                 "enregistrez-le en UTF-8 dans votre éditeur.")) from None
-    lines = text.splitlines()
+    found = forbidden_character(text)
+    if found:
+        offset, name = found
+        before = text[:offset]
+        raise LoadError(Problem(file, before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1,
+                                forbidden_message(name)))
+    lines = text.split("\n")  # not splitlines(): it also breaks at characters YAML keeps in a line
     for number, content in enumerate(lines, 1):
         indent = content[: len(content) - len(content.lstrip(" \t"))]
         if "\t" in indent:
@@ -214,8 +301,9 @@ def load_text(raw: bytes, file: str) -> Document:
         data = loader.build()
     except yaml.MarkedYAMLError as error:
         raise LoadError(_translate_yaml_error(error, file, lines)) from None
-    except yaml.YAMLError as error:
-        raise LoadError(Problem(file, 1, 1, f"fichier YAML illisible : {error}")) from None
+    except yaml.YAMLError:
+        raise LoadError(Problem(file, 1, 1, "fichier YAML illisible : vérifiez qu'il s'agit bien d'un fichier "
+                                "texte YAML (voir CONTRIBUTING.md pour un modèle).")) from None
     finally:
         loader.dispose()
     if data is None:

@@ -35,6 +35,13 @@ def built_sites(tmp_path_factory):
     return sites
 
 
+def pytest_collection_modifyitems(items):
+    """Every test that opens Chromium carries the `browser` marker: `make check` leaves them out."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 # -- browser tests: Debian's Chromium through Playwright, sites on ephemeral loopback ports --
 
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
