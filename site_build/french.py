@@ -34,7 +34,7 @@ def time_span(start: datetime, end: datetime) -> str:
 
 
 def euros(amount: float) -> str:
-    return f"{amount:.2f}".replace(".", ",") + " €"
+    return f"{amount:.2f}".replace(".", ",") + "\u00a0€"
 
 
 def international_number(number: str) -> str:

@@ -6,7 +6,7 @@ times are naive Europe/Paris wall-clock times.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import opening_hours
@@ -44,9 +44,12 @@ _RANKS = {1: "premier", 2: "deuxième", 3: "troisième", 4: "quatrième", 5: "ci
 _DAY = "(?:Mo|Tu|We|Th|Fr|Sa|Su)"
 _MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _SPAN = r"\d\d:\d\d-\d\d:\d\d"
-_RULE = re.compile(rf'^(?P<dates>(?:\d{{4}} )?{_MONTH}[^A-Z"]*?(?:-(?:\d{{4}} )?{_MONTH}?[\d ]*)? )?'
+_RULE = re.compile(rf'^(?P<dates>(?:\d{{4}} )?{_MONTH}[^A-Z"]*?(?:-(?:\d{{4}} )?{_MONTH}?[\d ]*)?'
+                   rf'(?:,(?:\d{{4}} )?{_MONTH}[^A-Z",]*?(?:-(?:\d{{4}} )?{_MONTH}?[\d ]*)?)* )?'
                    rf'(?P<days>(?:{_DAY}|PH)[A-Za-z0-9,\-\[\]]*)?\s*'
-                   rf'(?P<state>off|closed|{_SPAN}(?:,{_SPAN})*)?\s*(?:"(?P<comment>[^"]*)")?$')
+                   rf'(?P<state>off|closed|{_SPAN}(?:,{_SPAN})*)?\s*(?P<modifier>unknown|open)?\s*'
+                   rf'(?:"(?P<comment>[^"]*)")?$')
+CONFIRM = "horaires à confirmer"
 
 
 def _and(parts: list[str]) -> str:
@@ -68,7 +71,10 @@ def _days_fr(selector: str) -> str | None:
     for chunk in selector.split(","):
         if re.fullmatch(rf"{_DAY}-{_DAY}", chunk):
             first, last = chunk.split("-")
-            parts.append(f"du {DAYS[first]} au {DAYS[last]}")
+            if _ORDER.index(last) == _ORDER.index(first) + 1:  # "Mo-Tu": two days, said as two days
+                parts += [f"le {DAYS[first]}", f"le {DAYS[last]}"]
+            else:
+                parts.append(f"du {DAYS[first]} au {DAYS[last]}")
         elif chunk in DAYS:
             parts.append(f"le {DAYS[chunk]}")
         elif chunk == "PH":
@@ -89,7 +95,7 @@ def _date_fr(text: str, with_year: bool) -> str | None:
     return f"{words}{_MONTHS[month]}" + (f" {year}" if year and with_year else "")
 
 
-def _dates_fr(selector: str) -> str | None:
+def _date_range_fr(selector: str) -> str | None:
     """'Aug' → 'en août'; 'Jul-Aug' → 'de juillet à août'; 'Dec 24-Jan 01' → 'du 24 décembre au 1er janvier'."""
     first, _, last = selector.strip().partition("-")
     start = _date_fr(first, True)
@@ -105,6 +111,12 @@ def _dates_fr(selector: str) -> str | None:
     return f"du {start} au {end}" if start[0].isdigit() else f"de {start} à {end}"
 
 
+def _dates_fr(selector: str) -> str | None:
+    """'Jan-Jul,Sep-Dec' → 'de janvier à juillet et de septembre à décembre'."""
+    parts = [_date_range_fr(part) for part in selector.strip().split(",")]
+    return None if None in parts else _and([p for p in parts if p])
+
+
 def _spans_fr(times: str) -> str:
     spans = []
     for span in times.split(","):
@@ -116,9 +128,20 @@ def _spans_fr(times: str) -> str:
     return _and(spans)
 
 
+def _note(modifier: str | None, comment: str | None) -> str:
+    if modifier == "unknown":
+        return f" ({CONFIRM}" + (f" : {comment})" if comment else ")")
+    return f" ({comment})" if comment else ""
+
+
 def _rule_fr(rule: str) -> str | None:
     if rule == "24/7":
         return "ouvert tous les jours, jour et nuit"
+    if rule in ("closed", "off"):
+        return "fermé"
+    always = re.fullmatch(r'24/7(?: (unknown))?(?: "([^"]*)")?', rule)
+    if always:  # a comment alone says how to come, not that the place is open day and night
+        return always[2] if always[2] and not always[1] else CONFIRM + (f" : {always[2]}" if always[2] else "")
     match = _RULE.match(rule)
     if not match or not (match["days"] or match["dates"]):
         return None
@@ -135,25 +158,89 @@ def _rule_fr(rule: str) -> str | None:
         words.append(days)
     state = match["state"] or ""
     if state in ("off", "closed"):
-        sentence = "fermé " + " ".join(words)
-    else:
-        sentence = ", ".join(words) + (f", {_spans_fr(state)}" if state else "")
-    if match["comment"]:
-        sentence += f" ({match['comment']})"
-    return sentence
+        return "fermé " + " ".join(words) + (f" ({match['comment']})" if match["comment"] else "")
+    if not state and match["comment"] and not match["modifier"]:
+        return ", ".join(words) + f", {match['comment']}"
+    sentence = ", ".join(words) + (f", {_spans_fr(state)}" if state else "")
+    return sentence + _note(match["modifier"], match["comment"])
 
 
-def describe_hours(text: str) -> str:
-    """Plain French for the usual shapes; the raw text when a rule has an unusual shape."""
-    sentences = []
-    for rule in (r.strip() for r in text.split(";")):
-        if not rule:
+def _rules(text: str) -> list[str]:
+    """Rules separated by ';' outside quotes."""
+    rules, current, quoted = [], "", False
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        if char == ";" and not quoted:
+            rules.append(current.strip())
+            current = ""
+        else:
+            current += char
+    return [r for r in rules + [current.strip()] if r]
+
+
+@lru_cache(maxsize=1)
+def _holidays(first_day: date) -> tuple[date, ...]:
+    """France's public holidays over two years, as the parser knows them."""
+    start = datetime.combine(first_day, datetime.min.time())
+    return tuple(sorted({begin.date() for begin, _, state, _ in
+                         opening_hours.OpeningHours("PH", country="FR").intervals(start, start + timedelta(days=730))
+                         if state == opening_hours.State.OPEN}))
+
+
+def _open_minutes(hours: opening_hours.OpeningHours, day: date) -> list[tuple]:
+    start = datetime.combine(day, datetime.min.time())
+    return [(b - start, e - start, str(s)) for b, e, s, _ in hours.intervals(start, start + timedelta(days=1))]
+
+
+def holiday_effect(text: str, first_day: date) -> str:
+    """How public holidays really behave, whatever the order of the rules: "closed" (no opening on
+    a holiday that would otherwise be open), "same" (as on any other such day) or "different"."""
+    hours = parse_hours(text)
+    holidays = set(_holidays(first_day))
+    closed = same = compared = 0
+    for holiday in holidays:
+        usual = holiday - timedelta(days=7)
+        if usual in holidays:
             continue
+        on_holiday, on_usual = _open_minutes(hours, holiday), _open_minutes(hours, usual)
+        if not any(state == "open" for *_, state in on_usual):
+            continue  # a day it is closed anyway says nothing about holidays
+        compared += 1
+        same += on_holiday == on_usual
+        closed += not any(state == "open" for *_, state in on_holiday)
+    if compared and closed == compared:
+        return "closed"
+    if same == compared:
+        return "same"
+    return "different"
+
+
+def describe_hours(text: str, first_day: date | None = None) -> str:
+    """Plain French of what the hours mean: the parser's normalised rules, holidays as they really
+    behave, so the words never disagree with the open/closed status. Unusual shapes: the raw text."""
+    try:
+        normal = str(parse_hours(text).normalize())
+    except HoursError:
+        return text
+    main, _, fallback = normal.partition(" || ")
+    rules = _rules(main)
+    holidays = [r for r in rules if r.startswith("PH")]
+    effect = holiday_effect(text, first_day or date.today()) if holidays else "same"
+    if effect != "different":
+        rules = [r for r in rules if not r.startswith("PH")] or rules
+    sentences = []
+    for rule in rules:
         sentence = _rule_fr(rule)
         if sentence is None:
             return text
         sentences.append(sentence)
-    if not sentences:
-        return text
+    if holidays and effect == "closed":
+        sentences.append("fermé les jours fériés")
+    elif holidays and effect == "same" and rules != holidays:
+        sentences.append("ouvert aussi les jours fériés")
+    if fallback:
+        other = _rule_fr(_rules(fallback)[0]) if _rules(fallback) else None
+        sentences.append("les autres jours : " + (other or CONFIRM))
     joined = " ; ".join(sentences)
     return joined[0].upper() + joined[1:]

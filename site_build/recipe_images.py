@@ -19,10 +19,11 @@ def variant_path(src: str, width: int, extension: str) -> str:
 
 
 def _resized(source: bytes, width: int, image_format: str) -> bytes:
-    from PIL import Image  # only when a photo is (re)made
+    from PIL import Image, ImageOps  # only when a photo is (re)made
 
-    with Image.open(io.BytesIO(source)) as image:
-        image = image.convert("RGB")
+    with Image.open(io.BytesIO(source)) as original:
+        # a phone held upright stores the photo sideways plus an EXIF orientation: apply it
+        image = ImageOps.exif_transpose(original).convert("RGB")
         if image.width > width:
             image = image.resize((width, round(image.height * width / image.width)), Image.Resampling.LANCZOS)
         out = io.BytesIO()
@@ -33,7 +34,7 @@ def _resized(source: bytes, width: int, image_format: str) -> bytes:
 def variants(content_dir: Path, src: str, cache_dir: Path) -> dict[str, bytes]:
     """{site path: bytes} of every size and format of one photo; unchanged photos come from the cache."""
     source = (content_dir / src).read_bytes()
-    digest = hashlib.sha256(source).hexdigest()[:16]
+    digest = hashlib.sha256(b"orientation-applied\n" + source).hexdigest()[:16]  # new key: older cache entries were not turned
     files = {}
     for extension, image_format in FORMATS.items():
         for width in WIDTHS:
@@ -45,11 +46,17 @@ def variants(content_dir: Path, src: str, cache_dir: Path) -> dict[str, bytes]:
     return files
 
 
+# EXIF orientations that turn the picture a quarter: width and height swap.
+_QUARTER_TURNS = {5, 6, 7, 8}
+
+
 def dimensions(content_dir: Path, src: str) -> tuple[int, int]:
+    """Width and height as the photo is shown, after its EXIF orientation."""
     from PIL import Image
 
     with Image.open(content_dir / src) as image:
-        return image.width, image.height
+        turned = image.getexif().get(0x0112) in _QUARTER_TURNS
+        return (image.height, image.width) if turned else (image.width, image.height)
 
 
 def picture_html(src: str, alt: str, prefix: str, size: tuple[int, int]) -> str:

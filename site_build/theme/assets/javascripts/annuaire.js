@@ -148,13 +148,15 @@
     item.appendChild(title);
     item.appendChild(element("p", "gp-carte__lieu", [p.sigle, p.commune].filter(Boolean).join(" · ")));
     var status = null;
-    for (var i = 0; i < entry.places.length && !(status && status.open); i++) {
+    // open first, then « à confirmer », then closed
+    var rank = function (s) { return s.open === true ? 2 : s.open === null ? 1 : 0; };
+    for (var i = 0; i < entry.places.length && !(status && status.open === true); i++) {
       var candidate = window.GuideHoraires.status(entry.places[i], now);
-      if (candidate && (!status || candidate.open)) status = candidate;
+      if (!status || rank(candidate) > rank(status)) status = candidate;
     }
-    // always present, empty when unknown: the card keeps the height the HTML gave it
-    item.appendChild(element("p", "gp-etat" + (status ? (status.open ? " gp-etat--ouvert" : " gp-etat--ferme") : ""),
-      status ? status.text : ""));
+    var state = !status ? "" : status.open === true ? " gp-etat--ouvert" : status.open === null ? " gp-etat--inconnu" : " gp-etat--ferme";
+    // always present, empty without hours: the card keeps the height the HTML gave it
+    item.appendChild(element("p", "gp-etat" + state, status ? status.text : ""));
     if (entry.services.length) {
       item.appendChild(element("p", "gp-carte__services", "Services : " +
         entry.services.map(function (s) { return s.nom; }).join(", ")));

@@ -3,6 +3,9 @@
  * Schedules come from the build (site_build/opening_schedule.py): a weekly pattern
  * of [start, end) minutes per day (Monday first) plus the days that differ
  * (public holidays, monthly rules), exact between horizon[0] and horizon[1].
+ * A range is [start, end] (open) or [start, end, n] with schedule.notes[n] =
+ * {etat: "ouvert"|"inconnu", texte}: "sur rendez-vous", "unknown" and the like
+ * are said as « Horaires à confirmer », never as open or closed.
  * Time is Europe/Paris whatever the device's time zone; no network is needed.
  */
 (function () {
@@ -67,13 +70,26 @@
     return place.schedule.semaine[weekday(isoDay)];
   }
 
-  /* When an open range ending at `end` really closes, following ranges that run past midnight;
-     null when it stays open for over a week (24/7). */
+  var CONFIRM = "Horaires à confirmer";
+
+  function note(place, range) {
+    return range.length > 2 ? (place.schedule.notes || [])[range[2]] || null : null;
+  }
+
+  function isOpenRange(place, range) {
+    var n = note(place, range);
+    return !n || n.etat === "ouvert";
+  }
+
+  /* When an open range ending at `end` really closes, following open ranges that run past
+     midnight; null when it stays open for over a week (24/7). */
   function closingTime(place, isoDay, end) {
     var day = isoDay, stop = end;
     for (var n = 0; n < 8 && stop === 1440; n++) {
       var next = rangesOn(place, addDays(day, 1));
-      if (!next || !next.length || next[0][0] !== 0) return { day: addDays(day, 1), minute: 0 };
+      if (!next || !next.length || next[0][0] !== 0 || !isOpenRange(place, next[0])) {
+        return { day: addDays(day, 1), minute: 0 };
+      }
       day = addDays(day, 1);
       stop = next[0][1];
     }
@@ -85,26 +101,31 @@
     return instant instanceof Date ? parisNow(instant) : instant;
   }
 
-  /* {open: true|false, text} or null when it cannot be known (status unknown, outside the horizon). */
+  /* {open: true|false|null, text}: null when it cannot be known (« Horaires à confirmer »:
+     a rule without times, "unknown", or a day past the horizon the build computed). */
   function status(place, instant) {
     if (place.statut === "ferme") return { open: false, text: "Fermé définitivement" };
     var now = paris(instant);
     var today = rangesOn(place, now.day);
-    if (today === null) return null;
+    if (today === null) return { open: null, text: CONFIRM };
     for (var i = 0; i < today.length; i++) {
       if (today[i][0] <= now.minute && now.minute < today[i][1]) {
+        var n = note(place, today[i]);
+        if (!isOpenRange(place, today[i])) return { open: null, text: CONFIRM + (n.texte ? " : " + n.texte : "") };
         var end = closingTime(place, now.day, today[i][1]);
-        if (!end) return { open: true, text: "Ouvert 24 h sur 24" };
-        return { open: true, text: "Ouvert — ferme " + whenText(now.day, end.day, end.minute) };
+        var extra = n && n.texte ? " (" + n.texte + ")" : "";
+        if (!end) return { open: true, text: "Ouvert 24 h sur 24" + extra };
+        return { open: true, text: "Ouvert — ferme " + whenText(now.day, end.day, end.minute) + extra };
       }
     }
     var prefix = inClosure(place.closure, now.day) ? "Fermé temporairement" : "Fermé";
-    for (var n = 0; n <= LOOKAHEAD_DAYS; n++) {
-      var day = addDays(now.day, n);
+    for (var d = 0; d <= LOOKAHEAD_DAYS; d++) {
+      var day = addDays(now.day, d);
       var ranges = rangesOn(place, day);
       if (ranges === null) break;
       for (var j = 0; j < ranges.length; j++) {
-        if (n > 0 || ranges[j][0] > now.minute) {
+        if (d > 0 || ranges[j][0] > now.minute) {
+          if (!isOpenRange(place, ranges[j])) return { open: false, text: prefix + " — ensuite : " + CONFIRM.toLowerCase() };
           return { open: false, text: prefix + " — ouvre " + whenText(now.day, day, ranges[j][0]) };
         }
       }
@@ -116,7 +137,7 @@
     if (place.statut === "ferme") return false;
     var now = paris(instant);
     var ranges = rangesOn(place, now.day) || [];
-    return ranges.some(function (r) { return r[0] <= now.minute && now.minute < r[1]; });
+    return ranges.some(function (r) { return r[0] <= now.minute && now.minute < r[1] && isOpenRange(place, r); });
   }
 
   /* Fill every [data-gp-horaires] element of the page (partner pages). */
@@ -125,10 +146,10 @@
     (root || document).querySelectorAll("[data-gp-horaires]").forEach(function (element) {
       var place = JSON.parse(element.getAttribute("data-gp-horaires"));
       var result = status(place, now);
-      if (!result) { element.textContent = ""; return; }
       element.textContent = result.text;
-      element.classList.toggle("gp-etat--ouvert", result.open);
-      element.classList.toggle("gp-etat--ferme", !result.open);
+      element.classList.toggle("gp-etat--ouvert", result.open === true);
+      element.classList.toggle("gp-etat--ferme", result.open === false);
+      element.classList.toggle("gp-etat--inconnu", result.open === null);
       element.hidden = false;
     });
   }
