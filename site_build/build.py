@@ -14,17 +14,25 @@ BUILD_KEY = "site_build"
 LOOPBACK_URL = re.compile(r"^https?://(localhost|127(\.[0-9]+){3}|\[::1\])(:[0-9]+)?(/|$)", re.IGNORECASE)
 
 
+class GeneratorConfigError(Exception):
+    """mkdocs.yml cannot be loaded (MkDocs has logged why)."""
+
+
 class PublicationError(Exception):
     """The configuration is fine for a preview, not for a site put online."""
 
 
 def mkdocs_config(config_file: Path, site_dir: Path | None = None, site_url: str | None = None):
     from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     options: dict = {"site_dir": str(site_dir)} if site_dir else {}
     if site_url:
         options["site_url"] = site_url
-    return load_config(config_file=str(config_file), **options)
+    try:
+        return load_config(config_file=str(config_file), **options)
+    except (Abort, ConfigurationError, OSError, ValueError) as error:  # YAML errors are ValueErrors there
+        raise GeneratorConfigError(str(error)) from None
 
 
 def check_publication(site_url: str | None):

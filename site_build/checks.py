@@ -14,6 +14,7 @@ from .publication_checks import contacts_in, content_collisions, photo_problem, 
 from .schema_errors import field_path
 from .schemas import SCHEMAS
 
+_PHOTO_NAME = re.compile(SCHEMAS["recipe"]["properties"]["image"]["properties"]["src"]["pattern"])
 _RRULE_SHAPE = re.compile(SCHEMAS["interventions"]["items"]["properties"]["recurrence"]["pattern"])
 RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 MARKDOWN_FIELDS = {"description"}
@@ -198,6 +199,8 @@ class Checker:
                 checked = date.fromisoformat(record["date_verification"])
             except (TypeError, ValueError):
                 continue  # reported by the schema
+            if not 2000 <= checked.year <= 2099:
+                continue  # reported by the schema
             if checked > self.today:
                 self.report(kind, path + ("date_verification",), f"la date {checked.isoformat()} est dans le futur : "
                             "écrivez la date du jour où vous avez vérifié")
@@ -340,7 +343,7 @@ class Checker:
                 self.report(kind, ("ingredients",), "des prix sont donnés : ajoutez « prix_releves » avec le mois "
                             "du relevé, par exemple \"2026-01\"")
             image = recipe.get("image")
-            if isinstance(image, dict) and isinstance(image.get("src"), str):
+            if isinstance(image, dict) and isinstance(image.get("src"), str) and _PHOTO_NAME.fullmatch(image["src"]):
                 problem = photo_problem(content_dir, image["src"])
                 if problem:
                     self.report(kind, ("image", "src"), problem)

@@ -55,7 +55,7 @@ def _data_dir(args) -> Path | None:
 
 def _build(config: Path, args, site_dir: Path, failure: str, publication: bool = False) -> bool:
     """One build; False (and the reason, in French) when it did not replace the site."""
-    from .build import PublicationError, build_site
+    from .build import GeneratorConfigError, PublicationError, build_site
 
     try:
         build_site(config, args.profile, site_dir, Path(args.data), site_url=getattr(args, "site_url", None),
@@ -66,6 +66,10 @@ def _build(config: Path, args, site_dir: Path, failure: str, publication: bool =
         return False
     except PublicationError as error:
         print(f"{failure} : {error}.", file=sys.stderr)
+        return False
+    except GeneratorConfigError:
+        print(f"{failure} : le fichier {config} a une erreur de configuration (voir le message de MkDocs "
+              "ci-dessus) ; comparez-le avec la version du dépôt.", file=sys.stderr)
         return False
     except Exception as error:  # a generator failure must not leave a half-written site
         print(f"{failure} : {internal_error(error)}", file=sys.stderr)

@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 DEFAULT_BUDGET_MB = 20
+RUNTIME_MAX_ENTRIES = 200  # pages saved while browsing past the precache (see sw.template.js)
 SW_NAME = "sw.js"
 BUNDLE_PREFIX = "precache-"  # precache-<version>.json: every entry in one download, for the first visit
 _TEXT_TYPES = {".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".json": "application/json",
@@ -133,7 +134,8 @@ def service_worker(entries: list[dict]) -> tuple[str, bytes]:
     public = [{k: v for k, v in e.items() if k != "path"} for e in entries]
     manifest = json.dumps(public, ensure_ascii=False, separators=(",", ":"))
     version = hashlib.sha256(manifest.encode("utf-8")).hexdigest()[:12]
-    return version, template.replace("__VERSION__", version).replace("__PRECACHE__", manifest).encode("utf-8")
+    return version, template.replace("__VERSION__", version).replace("__PRECACHE__", manifest).replace(
+        "__RUNTIME_MAX__", str(RUNTIME_MAX_ENTRIES)).encode("utf-8")
 
 
 def write_service_worker(site_dir: Path, budget_mb: float = DEFAULT_BUDGET_MB) -> dict:

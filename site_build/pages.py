@@ -6,6 +6,7 @@ in the theme; every value from data goes through `e()` or `markdown_text()`.
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -28,9 +29,13 @@ class Page:
 
     @property
     def markdown_stub(self) -> str:
-        """What the generator is given as the page's Markdown: its title (the body is added as HTML)."""
-        front = "---\nsearch:\n  exclude: true\n---\n" if not self.searchable else ""
-        return f"{front}# {self.title_markdown}\n"
+        """What the generator is given as the page's Markdown: its title (the body is added as HTML).
+        The theme prints the page title unescaped (header, <title>, navigation): it is given
+        HTML-escaped in the front matter, so data can never become markup there either."""
+        meta = {"title": html.escape(" ".join(self.title.split()), quote=True)}
+        if not self.searchable:
+            meta["search"] = {"exclude": True}
+        return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n# {self.title_markdown}\n"
 
     @property
     def title_markdown(self) -> str:

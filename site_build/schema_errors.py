@@ -101,7 +101,9 @@ def _message(error) -> list[tuple[tuple, str]]:
         return [(path, f"{_TYPES.get(expected, expected)} est attendu, pas « {_describe(value)} »"
                  + (f" ; {hint}" if hint else ""))]
     if kind in ("pattern", "format"):
-        hint = schema.get("x-erreur-motif", hint)
+        if schema.get("x-texte-simple"):
+            hint = ("écrivez ce texte sur une seule ligne" if "\n" in str(value).rstrip("\n") else
+                    "ne commencez pas le texte par =, + ou @ (un tableur le prendrait pour une formule)")
         return [(path, f"valeur « {_describe(value)} » mal écrite : {hint or 'format incorrect'}")]
     if kind == "minLength":
         return [(path, "texte vide : écrivez le texte ou retirez la ligne")]

@@ -1,7 +1,7 @@
 """JSON Schemas (Draft 2020-12) of every data file, built from the vocabularies.
 
 `x-erreur` is our own keyword: the French hint shown to editors when a value
-does not match (`x-erreur-motif`: only when it does not match the pattern). Validators ignore unknown keywords; yaml-language-server shows
+does not match; `x-texte-simple` marks one-line plain text (see schema_errors.py). Validators ignore unknown keywords; yaml-language-server shows
 `description` and `enum` for autocompletion.
 """
 from __future__ import annotations
@@ -30,6 +30,7 @@ def _list_of(item: dict, description: str, min_items: int = 0) -> dict:
 
 # Length limits (CONTRIBUTING.md): a name fits on a line, a description on a screen.
 SHORT_TEXT = 300
+ONE_LINE = "^[^=+@\\n][^\\n]*\\n?$"
 LONG_TEXT = 2000
 MARKDOWN_TEXT = 5000
 
@@ -40,9 +41,8 @@ def _text(description: str, min_length: int = 1, max_length: int = SHORT_TEXT, o
     if one_line:
         # One line (a folded block ">" ends with one line feed), not starting like a spreadsheet
         # formula: the open-data CSV files carry these texts.
-        schema["pattern"] = "^[^=+@\\n][^\\n]*\\n?$"
-        schema["x-erreur-motif"] = ("écrivez ce texte sur une seule ligne, sans le commencer par =, + ou @ "
-                                    "(un tableur le prendrait pour une formule)")
+        schema["pattern"] = ONE_LINE
+        schema["x-texte-simple"] = True
     return schema
 
 
@@ -65,7 +65,7 @@ SLUG = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z
 # Years 2000 to 2099, ASCII digits only ("\d" would accept ٢٠٢٦ or ２０２６).
 DATE = {"type": "string", "format": "date", "pattern": r"^20[0-9]{2}-[0-9]{2}-[0-9]{2}$",
         "description": "Date au format AAAA-MM-JJ, par exemple 2026-10-15.",
-        "x-erreur": "écrivez une vraie date au format AAAA-MM-JJ, par exemple « 2026-10-15 »"}
+        "x-erreur": "écrivez une vraie date, entre 2000 et 2099, au format AAAA-MM-JJ, par exemple « 2026-10-15 »"}
 MONTH = {"type": "string", "pattern": r"^20[0-9]{2}-(0[1-9]|1[0-2])$",
          "description": "Mois au format AAAA-MM, par exemple 2027-01.",
          "x-erreur": "écrivez un mois au format AAAA-MM entre guillemets, par exemple « \"2027-01\" »"}

@@ -20,6 +20,7 @@ def valid_data(tmp_path) -> Path:
     """A copy of the small valid dataset, to break one file at a time."""
     target = tmp_path / "data"
     shutil.copytree(FIXTURES / "valid", target)
+    shutil.copytree(FIXTURES / "content", tmp_path / "content")  # photos the fixtures point to
     return target
 
 

@@ -17,6 +17,9 @@ const BUNDLE = "precache-" + VERSION + ".json";  // every entry in one download,
 const OFFLINE_PAGE = "hors-ligne/";
 const PARTNER_PAGE = "hors-ligne/fiche/";
 const PARALLEL = 6;
+// Pages and files saved as they are visited (above the precache budget): the oldest go first
+// past this many, so a long browsing session cannot fill a cheap phone's storage.
+const RUNTIME_MAX_ENTRIES = __RUNTIME_MAX__;
 
 const scope = self.registration.scope;
 const absolute = (url) => new URL(url, scope).href;
@@ -112,6 +115,11 @@ function isPage(request) {
   return request.mode === "navigate" || (request.headers.get("Accept") || "").includes("text/html");
 }
 
+async function trimRuntime(runtime) {
+  const keys = await runtime.keys();  // in insertion order
+  for (const request of keys.slice(0, Math.max(0, keys.length - RUNTIME_MAX_ENTRIES))) await runtime.delete(request);
+}
+
 async function respond(request) {
   const key = keyOf(request.url);
   const precache = await caches.open(CACHE);
@@ -120,7 +128,11 @@ async function respond(request) {
   const runtime = await caches.open(RUNTIME);
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === "basic") await runtime.put(key, response.clone());
+    if (response.ok && response.type === "basic") {
+      await runtime.delete(key);  // put again at the end: the most recently used stay
+      await runtime.put(key, response.clone());
+      await trimRuntime(runtime);
+    }
     return response;
   } catch (error) {
     const kept = await runtime.match(key);
