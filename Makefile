@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: serve site validate test bench schemas calendrier clean chromium checker
+.PHONY: serve site publish validate check test bench schemas calendrier clean chromium checker servers
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,12 @@ validate: $(STAMP)
 site: validate
 	$(BIN)/site-build build --profile public --site-dir site
 	$(BIN)/site-build build --profile pro --site-dir site-pro
+
+# For putting online: the public addresses are required (a preview address is refused), e.g.
+# make publish SITE_URL=https://guide.example.org/ SITE_URL_PRO=https://pro.guide.example.org/
+publish: validate
+	$(BIN)/site-build build --publication --profile public --site-dir site --site-url "$(SITE_URL)"
+	$(BIN)/site-build build --publication --profile pro --site-dir site-pro --site-url "$(SITE_URL_PRO)"
 
 serve: validate
 	$(BIN)/site-build serve
@@ -53,7 +59,18 @@ checker: $(VNU)
 	@command -v java >/dev/null 2>&1 || { echo "Installing Debian's Java runtime for the HTML checker"; \
 	  $(APT_INSTALL) default-jre-headless; }
 
-test: $(TEST_STAMP) chromium checker
+# Debian's nginx and Caddy: tests/test_deploy.py runs deploy/'s configurations for real.
+servers:
+	@command -v nginx >/dev/null 2>&1 || { echo "Installing Debian's nginx for the deployment tests"; \
+	  $(APT_INSTALL) nginx; }
+	@command -v caddy >/dev/null 2>&1 || { $(SUDO) apt-get update -qq; ! apt-cache show caddy >/dev/null 2>&1 || { \
+	  echo "Installing Debian's caddy for the deployment tests"; $(APT_INSTALL) caddy; }; }
+
+# The fast lane: everything but the browser tests (under a minute).
+check: $(TEST_STAMP) checker servers
+	$(BIN)/python -m pytest -q -m "not browser"
+
+test: $(TEST_STAMP) chromium checker servers
 	$(BIN)/python -m pytest -q
 
 bench: $(TEST_STAMP) chromium

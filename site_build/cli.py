@@ -11,7 +11,8 @@ from pathlib import Path
 
 from .cli_french import use_french
 from .dataset import display_path
-from .problems import DataError, Problem, count_line
+from .problems import DataError, Problem, UsageError, count_line
+from .yaml_loader import LoadError
 from .profiles import PROFILES
 
 
@@ -71,6 +72,8 @@ def _build(config: Path, args, site_dir: Path, failure: str, publication: bool =
         print(f"{failure} : le fichier {config} a une erreur de configuration (voir le message de MkDocs "
               "ci-dessus) ; comparez-le avec la version du dépôt.", file=sys.stderr)
         return False
+    except UsageError:
+        raise
     except Exception as error:  # a generator failure must not leave a half-written site
         print(f"{failure} : {internal_error(error)}", file=sys.stderr)
         return False
@@ -375,6 +378,13 @@ def main(argv: list[str] | None = None) -> int:
         _print_problems(error.problems)
         print(f"Données invalides : {count_line(error.problems)}", file=sys.stderr)
         return 1
+    except LoadError as error:  # a file read outside validation (new, import) is unreadable
+        _print_problems([error.problem])
+        print("Corrigez d'abord cette erreur, puis relancez la commande.", file=sys.stderr)
+        return 1
+    except UsageError as error:
+        print(f"site-build : {error}.", file=sys.stderr)
+        return 2
     except Exception as error:
         print(internal_error(error), file=sys.stderr)
         return 1

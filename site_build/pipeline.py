@@ -24,7 +24,7 @@ from .freshness import verification_page
 from .pages import Page, data_page, home_section
 from .recipe_images import variants
 from .recipe_pages import month_page, recipe_page, recipes_by_month, recipes_index
-from .problems import DataError, Problem
+from .problems import DataError, Problem, UsageError
 from .profiles import PROFILES, view
 from .settings import SiteSettings
 from .validate import has_errors, validate
@@ -52,7 +52,13 @@ class Prepared:
 def build_day() -> date:
     """The day pages are computed for; SITE_BUILD_TODAY=YYYY-MM-DD pins it (tests, reproducible builds)."""
     pinned = os.environ.get("SITE_BUILD_TODAY")
-    return date.fromisoformat(pinned) if pinned else date.today()
+    if not pinned:
+        return date.today()
+    try:
+        return date.fromisoformat(pinned)
+    except ValueError:
+        raise UsageError(f"SITE_BUILD_TODAY=« {pinned} » : écrivez une date AAAA-MM-JJ, par exemple 2026-11-26, "
+                         "ou retirez cette variable") from None
 
 
 def all_pages(dataset: Dataset, profile: str, today: date, settings: SiteSettings = SiteSettings()) -> list[Page]:

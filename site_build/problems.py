@@ -32,6 +32,10 @@ def count_line(problems: list[Problem]) -> str:
     return " et ".join(parts) + "."
 
 
+class UsageError(ValueError):
+    """The command was given something it cannot use (exit code 2); the message is French."""
+
+
 class DataError(Exception):
     """Raised when data cannot be used; carries every problem found."""
 

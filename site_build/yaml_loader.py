@@ -130,8 +130,8 @@ class PositionLoader(yaml.CSafeLoader):
     def _node(self, event, path):
         where = describe_path(path) + " : "
         if len(path) > MAX_DEPTH:
-            self._fail(event.start_mark, where + f"trop de niveaux d'indentation (au plus {MAX_DEPTH}) : "
-                       "vérifiez l'indentation, un bloc est sans doute décalé vers la droite.")
+            self._fail(event.start_mark, where + f"trop de niveaux imbriqués (au plus {MAX_DEPTH}) : "
+                       "vérifiez l'indentation et les crochets, un bloc est sans doute décalé vers la droite.")
         if isinstance(event, yaml.AliasEvent):
             self._fail(event.start_mark, where + f"les alias YAML (« *{event.anchor} ») ne sont pas acceptés : "
                        "recopiez la valeur en entier.")

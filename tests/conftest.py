@@ -15,6 +15,39 @@ TODAY = "2026-11-26"
 os.environ.setdefault("SITE_BUILD_TODAY", TODAY)
 
 
+def our_processes() -> set[int]:
+    """Processes of this project still alive (the CLI's children, a data-package check), tests aside."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            state = (entry / "stat").read_text().split(") ")[-1][0]
+        except OSError:
+            continue
+        if state != "Z" and ("site_build" in command or "multiprocessing" in command) and "pytest" not in command:
+            found.add(int(entry.name))
+    return found
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_process_outlives_the_suite():
+    """Builds start a data-package check in a child process: none may still run after the tests."""
+    before = our_processes()
+    yield
+    from site_build.pipeline import close_checks
+
+    close_checks()
+    import time
+
+    deadline = time.monotonic() + 10
+    while our_processes() - before and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = our_processes() - before
+    assert not left, f"processes left behind by the tests: {sorted(left)}"
+
+
 @pytest.fixture
 def valid_data(tmp_path) -> Path:
     """A copy of the small valid dataset, to break one file at a time."""

@@ -185,3 +185,17 @@ def test_verification_page_is_pro_only_and_lists_late_entries_first(built_sites)
     rows = re.findall(r"<tr><td>(.*?)</td>", page)
     assert rows[0] == "<strong>En retard</strong>" and "Musée de Vierzon" in page.split("À jour")[0]
     assert "noindex" in page
+
+
+def test_publication_needs_the_public_address(tmp_path):
+    from site_build.build import PublicationError
+
+    config = _config_beside(tmp_path)
+    with pytest.raises(PublicationError, match="site_url"):
+        build_site(config, "public", tmp_path / "site", ROOT / "data", publication=True)
+    assert not (tmp_path / "site").exists()
+    site = build_site(config, "public", tmp_path / "site", ROOT / "data", site_url="https://guide.example.org/",
+                      publication=True)
+    page = (site / "annuaire/caf-du-cher/index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://guide.example.org/annuaire/caf-du-cher/">' in page
+    assert "127.0.0.1" not in page
