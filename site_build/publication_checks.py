@@ -92,7 +92,7 @@ _EMAIL_IN_TEXT = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 
 def phone_key(text: str) -> str:
     """The nine digits after the country code: "02 61 91 00 30", "+33 2.61.91.00.30" → "261910030"."""
-    digits = re.sub(r"[^0-9]", "", text)
+    digits = re.sub(r"[^0-9]", "", text.replace("(0)", ""))  # "+33 (0)6…": the 0 is not dialled
     for prefix in ("0033", "33", "0"):
         if digits.startswith(prefix) and len(digits) - len(prefix) == 9:
             return digits[len(prefix):]

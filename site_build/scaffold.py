@@ -126,9 +126,10 @@ def _next_distribution_slot(data_dir: Path, today: date) -> tuple[str, datetime,
         hours = partner.get("horaires_distribution") if isinstance(partner, dict) else None
         if not isinstance(hours, str):
             continue
-        for day, ranges in sorted(day_ranges(hours, today + timedelta(days=7), 60).items()):
-            start, end = ranges[0]
-            if end - start >= 60:
+        days, _ = day_ranges(hours, today + timedelta(days=7), 60)
+        for day, ranges in sorted(days.items()):
+            start, end = ranges[0][:2]
+            if len(ranges[0]) == 2 and end - start >= 60:  # a plain open range, not « à confirmer »
                 begin = datetime.combine(day, datetime.min.time()) + timedelta(minutes=start)
                 return partner["id"], begin, begin + timedelta(hours=1)
     raise ScaffoldError("aucune structure n'a d'heures de distribution (« horaires_distribution ») : "

@@ -199,3 +199,22 @@ def test_publication_needs_the_public_address(tmp_path):
     page = (site / "annuaire/caf-du-cher/index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://guide.example.org/annuaire/caf-du-cher/">' in page
     assert "127.0.0.1" not in page
+
+
+def test_build_uses_the_data_folder_it_is_given(tmp_path, valid_data):
+    """`site-build build --data DIR` validates and builds DIR, not the project's own data/."""
+    site = build_site(_config_beside(tmp_path), "public", tmp_path / "site", valid_data)
+    partners = sorted(p.parent.name for p in (site / "annuaire").glob("*/index.html"))
+    assert partners == ["caf-du-cher", "epicea"]
+    assert (site / "recettes/soupe-de-potiron/index.html").is_file()
+
+
+def test_private_numbers_are_found_however_they_are_written():
+    from site_build.publication_checks import contacts_in, phone_key
+
+    for written in ("06 39 98 11 21", "06.39.98.11.21", "0639981121", "+33 6 39 98 11 21", "+33639981121",
+                    "0033 6 39 98 11 21", "+33 (0)6 39 98 11 21", "06-39-98-11-21"):
+        assert [key for key, _ in contacts_in(f"Appelez le {written} le matin")] == ["639981121"], written
+    assert phone_key("02 61 91 00 30") == "261910030"
+    assert contacts_in("Écrire à Nadia.Lefevre@CAF.example.org") == [("nadia.lefevre@caf.example.org",
+                                                                       "Nadia.Lefevre@CAF.example.org")]
