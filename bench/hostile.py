@@ -42,10 +42,13 @@ CASES = {
 }
 
 
-def timed(data: Path) -> tuple[float, int, str]:
+def timed(data: Path, limit: float = 60) -> tuple[float, int, str]:
     start = time.perf_counter()
-    result = subprocess.run([str(BIN / "site-build"), "validate", "--data", str(data)], capture_output=True,
-                            text=True, env=dict(os.environ, SITE_BUILD_TODAY="2026-11-26"))
+    try:
+        result = subprocess.run([str(BIN / "site-build"), "validate", "--data", str(data)], capture_output=True,
+                                text=True, env=dict(os.environ, SITE_BUILD_TODAY="2026-11-26"), timeout=limit)
+    except subprocess.TimeoutExpired:
+        return limit, -1, f"no answer in {limit:.0f} s"
     return time.perf_counter() - start, result.returncode, result.stderr.strip().splitlines()[0][:110]
 
 

@@ -87,7 +87,10 @@ def photo_problem(content_dir: Path, src: str) -> str | None:
 
 _PHONE_IN_TEXT = re.compile(r"(?<![0-9])(?:\+33[\s.\-]*(?:\(0\)[\s.\-]*)?|0033[\s.\-]*|0)[1-9](?:[\s.\-]*[0-9]{2}){4}"
                             r"(?![0-9])")
-_EMAIL_IN_TEXT = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+# Bounded repetitions (the lengths RFC 5321 allows): an unbounded pattern backtracks quadratically
+# over a long run of letters or dots.
+_EMAIL_IN_TEXT = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}"
+                            r"(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z])")
 
 
 def phone_key(text: str) -> str:

@@ -22,6 +22,7 @@ Path_ = tuple  # a path into the document: keys and list indexes
 MAX_DEPTH = 12  # nesting of blocks and lists; the deepest real file uses 6
 MAX_NUMBER = 1e12  # no quantity, price or coordinate comes near it
 MAX_DIGITS = 15
+MAX_TEXT = 10_000  # characters in one value; the schemas set the real limits (300 to 5,000)
 
 # Characters that never belong in data text: C0/C1 controls (tab and line feed aside),
 # a carriage return alone, line/paragraph separators, bidirectional overrides and
@@ -173,6 +174,9 @@ class PositionLoader(yaml.CSafeLoader):
         self._fail(event.start_mark, "structure YAML inattendue.")
 
     def _check_text(self, event, where: str):
+        if len(event.value) > MAX_TEXT:  # before any pattern runs over it
+            self._fail(event.start_mark, where + f"texte trop long ({len(event.value)} caractères, au plus "
+                       f"{MAX_TEXT}) : raccourcissez-le.")
         # Escapes in double quotes ("\u202e") can produce what the raw-text scan cannot see.
         found = forbidden_character(event.value)
         if found:
