@@ -186,3 +186,32 @@ def test_partner_page_beyond_the_budget_is_drawn_from_the_directory_offline(brow
     finally:
         context.close()
         server.stop()
+
+
+def test_runtime_cache_keeps_at_most_its_cap(browser, built_sites, tmp_path):
+    """Files fetched past the precache go to a runtime cache whose oldest entries are dropped beyond
+    RUNTIME_MAX_ENTRIES: a long browsing session cannot fill a cheap phone's storage."""
+    from site_build.offline import RUNTIME_MAX_ENTRIES
+
+    site = shutil.copytree(built_sites["public"], tmp_path / "site")
+    server = Server(site)
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        _ready_offline(page, server.url)
+        page.reload()  # now controlled by the service worker
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+        source_map = next(site.glob("assets/javascripts/bundle.*.min.js.map")).relative_to(site)  # not precached
+        kept = page.evaluate("""async ([count, path]) => {
+            const runtime = await caches.open("guide-runtime");
+            for (let n = 0; n < count; n++) await runtime.put(`/ancien-${n}/`, new Response("x"));
+            const response = await fetch(path);
+            const keys = (await runtime.keys()).map((r) => new URL(r.url).pathname);
+            return {status: response.status, size: keys.length, first: keys[0], last: keys[keys.length - 1]};
+        }""", [RUNTIME_MAX_ENTRIES + 50, "/" + str(source_map)])
+        assert kept["status"] == 200
+        assert kept["size"] == RUNTIME_MAX_ENTRIES
+        assert kept["last"] == "/" + str(source_map) and kept["first"] == "/ancien-51/"
+    finally:
+        context.close()
+        server.stop()
