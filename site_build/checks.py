@@ -47,6 +47,18 @@ def due_date(record: dict) -> date | None:
     return add_months(checked, months)
 
 
+def texts(value, path: tuple = ()):
+    """(path, text) of every string inside a loaded document."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from texts(child, path + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from texts(child, path + (index,))
+    elif isinstance(value, str):
+        yield path, value
+
+
 class Checker:
     def __init__(self, dataset: Dataset, today: date, strict: bool):
         self.dataset, self.today, self.strict = dataset, today, strict
@@ -121,15 +133,9 @@ class Checker:
         if not private:
             return
 
-        def walk(kind, path, value):
-            if isinstance(value, dict):
-                for key, child in value.items():
-                    walk(kind, path + (key,), child)
-            elif isinstance(value, list):
-                for j, child in enumerate(value):
-                    walk(kind, path + (j,), child)
-            elif isinstance(value, str):
-                for key, written in contacts_in(value):
+        def check(kind, base, value):
+            for path, text in texts(value, base):
+                for key, written in contacts_in(text):
                     if key in private:
                         self.report(kind, path, f"« {written} » est une coordonnée réservée aux professionnels "
                                     f"({private[key]}, visibilité pro) et serait publiée sur le site public : "
@@ -139,9 +145,9 @@ class Checker:
             if kind == "professionals":
                 for i, person in enumerate(self.dataset.professionals):
                     if person.get("visibilite") == "public":
-                        walk(kind, (i,), person)
+                        check(kind, (i,), person)
             elif not kind.startswith("forms/"):
-                walk(kind, (), document.data)
+                check(kind, (), document.data)
 
     def _partner_ref(self, kind, path, value, what):
         if isinstance(value, str) and value not in self.dataset.partner_by_id:
@@ -236,20 +242,13 @@ class Checker:
                             "gardez « tous-publics » seul, ou retirez-le et gardez les publics précis")
 
     def markdown(self):
-        def walk(kind, path, value):
-            if isinstance(value, dict):
-                for key, child in value.items():
-                    walk(kind, path + (key,), child)
-            elif isinstance(value, list):
-                for j, child in enumerate(value):
-                    walk(kind, path + (j,), child)
-            elif isinstance(value, str) and RAW_HTML.search(value):
-                self.report(kind, path, "le HTML n'est pas accepté : écrivez le texte simplement "
-                            "(Markdown : **gras**, listes « - », liens [texte](https://…))")
-            elif isinstance(value, str) and path and path[-1] in MARKDOWN_FIELDS:
-                self._markdown_subset(kind, path, value)
         for kind, document in self.dataset.documents.items():
-            walk(kind, (), document.data)
+            for path, text in texts(document.data):
+                if RAW_HTML.search(text):
+                    self.report(kind, path, "le HTML n'est pas accepté : écrivez le texte simplement "
+                                "(Markdown : **gras**, listes « - », liens [texte](https://…))")
+                elif path and path[-1] in MARKDOWN_FIELDS:
+                    self._markdown_subset(kind, path, text)
 
     def _markdown_subset(self, kind, path, text):
         """Markdown in data: paragraphs, emphasis, lists and links to the web, a mail or a phone."""

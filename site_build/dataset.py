@@ -150,6 +150,12 @@ def load_dataset(data_dir: Path) -> tuple[Dataset, list[Problem]]:
             if document:
                 dataset.documents[schema] = document
                 setattr(dataset, schema, [r for r in document.data if isinstance(r, dict)])
+    known = set(LIST_FILES) | set(FOLDERS) | {"calendrier.json"}
+    for path in sorted(data_dir.iterdir()) if data_dir.is_dir() else []:
+        if path.name not in known and not path.name.startswith("."):
+            problems.append(Problem(display_path(path), 1, 1, "fichier ignoré : le guide lit "
+                                    + ", ".join(sorted(LIST_FILES)) + " et les dossiers recipes/ et forms/ ; "
+                                    "renommez-le ou retirez-le.", warning=True))
     for folder, schema in FOLDERS.items():
         target = dataset.recipes if folder == "recipes" else dataset.forms
         for path in _record_files(data_dir / folder, problems):

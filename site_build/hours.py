@@ -193,6 +193,7 @@ def _open_minutes(hours: opening_hours.OpeningHours, day: date) -> list[tuple]:
     return [(b - start, e - start, str(s)) for b, e, s, _ in hours.intervals(start, start + timedelta(days=1))]
 
 
+@lru_cache(maxsize=4096)
 def holiday_effect(text: str, first_day: date) -> str:
     """How public holidays really behave, whatever the order of the rules: "closed" (no opening on
     a holiday that would otherwise be open), "same" (as on any other such day) or "different"."""
@@ -216,6 +217,7 @@ def holiday_effect(text: str, first_day: date) -> str:
     return "different"
 
 
+@lru_cache(maxsize=4096)  # thousands of partners share a few strings
 def describe_hours(text: str, first_day: date | None = None) -> str:
     """Plain French of what the hours mean: the parser's normalised rules, holidays as they really
     behave, so the words never disagree with the open/closed status. Unusual shapes: the raw text."""

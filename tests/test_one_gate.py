@@ -183,3 +183,12 @@ def _attributes(html: str) -> list[tuple[str, str, str | None]]:
 
 def stat_mode(path: Path) -> str:
     return oct(os.stat(path).st_mode & 0o777)[2:]
+
+
+def test_a_file_the_guide_does_not_read_is_named(valid_data):
+    _write(valid_data / "partenaires.yml", "- id: oublie\n")
+    _write(valid_data / "recipes/tarte.YAML", RECIPE)
+    _, problems = validate(valid_data, DAY)
+    warned = {Path(p.file).name: p.message for p in problems if p.warning}
+    assert "fichier ignoré" in warned["partenaires.yml"]
+    assert "renommez le fichier en « tarte.yaml »" in warned["tarte.YAML"]
