@@ -10,7 +10,8 @@ from .dataset import Dataset
 from .hours import HoursError, open_throughout, parse_hours
 from .occurrences import occurrences, span
 from .problems import Problem, sentence
-from .publication_checks import contacts_in, content_collisions, photo_problem, private_contacts, reserved_name
+from .publication_checks import (PrivateMatcher, contacts_in, content_collisions, photo_problem, private_contacts,
+                                 reserved_name)
 from .schema_errors import field_path
 from .schemas import SCHEMAS
 
@@ -48,15 +49,16 @@ def due_date(record: dict) -> date | None:
 
 
 def texts(value, path: tuple = ()):
-    """(path, text) of every string inside a loaded document."""
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from texts(child, path + (key,))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from texts(child, path + (index,))
-    elif isinstance(value, str):
-        yield path, value
+    """(path, text) of every string inside a loaded document (a stack, not recursion: it is hot)."""
+    stack = [(path, value)]
+    while stack:
+        where, node = stack.pop()
+        if isinstance(node, str):
+            yield where, node
+        elif isinstance(node, dict):
+            stack.extend((where + (key,), child) for key, child in node.items())
+        elif isinstance(node, list):
+            stack.extend((where + (index,), child) for index, child in enumerate(node))
 
 
 class Checker:
@@ -90,12 +92,11 @@ class Checker:
         self.hours()
         self.dates_and_freshness()
         self.closures()
-        self.markdown()
+        self.texts()
         self.publics()
         self.interventions()
         self.recipes()
         self.forms()
-        self.private_contacts()
         self.problems += content_collisions(self.dataset.content_dir)
         return self.problems
 
@@ -126,28 +127,6 @@ class Checker:
                 reason = reserved_name(folder, ident)
                 if reason:
                     self.report(f"{folder}/{ident}", (), "nom du fichier : " + reason)
-
-    def private_contacts(self):
-        """A professional's pro-only phone or e-mail must not reach the public site through another field."""
-        private = private_contacts(self.dataset)
-        if not private:
-            return
-
-        def check(kind, base, value):
-            for path, text in texts(value, base):
-                for key, written in contacts_in(text):
-                    if key in private:
-                        self.report(kind, path, f"« {written} » est une coordonnée réservée aux professionnels "
-                                    f"({private[key]}, visibilité pro) et serait publiée sur le site public : "
-                                    "retirez-la ou donnez le numéro d'accueil de la structure")
-
-        for kind, document in self.dataset.documents.items():
-            if kind == "professionals":
-                for i, person in enumerate(self.dataset.professionals):
-                    if person.get("visibilite") == "public":
-                        check(kind, (i,), person)
-            elif not kind.startswith("forms/"):
-                check(kind, (), document.data)
 
     def _partner_ref(self, kind, path, value, what):
         if isinstance(value, str) and value not in self.dataset.partner_by_id:
@@ -241,14 +220,27 @@ class Checker:
                 self.report(kind, path + ("publics",), "« tous-publics » ne va pas avec d'autres publics : "
                             "gardez « tous-publics » seul, ou retirez-le et gardez les publics précis")
 
-    def markdown(self):
+    def texts(self):
+        """One pass over every text: no HTML, the Markdown subset in Markdown fields, and no pro-only
+        phone or e-mail where the public site would publish it."""
+        private = private_contacts(self.dataset)
+        hidden = PrivateMatcher(private)
+        public_people = {i for i, p in enumerate(self.dataset.professionals) if p.get("visibilite") == "public"}
         for kind, document in self.dataset.documents.items():
+            published = not kind.startswith("forms/")
             for path, text in texts(document.data):
-                if RAW_HTML.search(text):
+                if "<" in text and RAW_HTML.search(text):
                     self.report(kind, path, "le HTML n'est pas accepté : écrivez le texte simplement "
                                 "(Markdown : **gras**, listes « - », liens [texte](https://…))")
                 elif path and path[-1] in MARKDOWN_FIELDS:
                     self._markdown_subset(kind, path, text)
+                if published and private and (kind != "professionals" or path[0] in public_people) \
+                        and hidden.may_hold(text):
+                    for key, written in contacts_in(text):
+                        if key in private:
+                            self.report(kind, path, f"« {written} » est une coordonnée réservée aux professionnels "
+                                        f"({private[key]}, visibilité pro) et serait publiée sur le site public : "
+                                        "retirez-la ou donnez le numéro d'accueil de la structure")
 
     def _markdown_subset(self, kind, path, text):
         """Markdown in data: paragraphs, emphasis, lists and links to the web, a mail or a phone."""

@@ -122,3 +122,28 @@ def private_contacts(dataset: Dataset) -> dict[str, str]:
         if isinstance(person.get("courriel"), str):
             private[person["courriel"].lower()] = whose
     return private
+
+
+class PrivateMatcher:
+    """A fast first look: can this text hold one of the private contacts at all? Its digits (however
+    the number is spaced) must contain a private number's nine digits, or it must name the address."""
+
+    def __init__(self, private: dict[str, str]):
+        self._phones = {key for key in private if "@" not in key}
+        self._emails = [key for key in private if "@" in key]
+
+    def may_hold(self, text: str) -> bool:
+        if not _DIGIT_OR_AT.search(text):  # most texts: names, vocabulary, ids
+            return False
+        if self._emails and "@" in text:
+            lowered = text.lower()
+            if any(address in lowered for address in self._emails):
+                return True
+        if not self._phones:
+            return False
+        digits = _NOT_DIGIT.sub("", text.replace("(0)", ""))
+        return any(digits[start:start + 9] in self._phones for start in range(len(digits) - 8))
+
+
+_DIGIT_OR_AT = re.compile(r"[0-9@]")
+_NOT_DIGIT = re.compile(r"[^0-9]")

@@ -112,8 +112,10 @@ class PositionLoader(yaml.CSafeLoader):
         self.file = file
         self.marks: dict = {}
 
-    def _fail(self, mark, message: str):
-        raise LoadError(Problem(self.file, mark.line + 1, mark.column + 1, message))
+    def _fail(self, mark, message: str, path: Path_ | None = None):
+        """Stop at mark; the path, when given, names the field (worked out only now: it is costly)."""
+        where = "" if path is None else describe_path(path) + " : "
+        raise LoadError(Problem(self.file, mark.line + 1, mark.column + 1, where + message))
 
     def build(self):
         self.get_event()  # StreamStart
@@ -129,21 +131,20 @@ class PositionLoader(yaml.CSafeLoader):
         return value
 
     def _node(self, event, path):
-        where = describe_path(path) + " : "
         if len(path) > MAX_DEPTH:
-            self._fail(event.start_mark, where + f"trop de niveaux imbriqués (au plus {MAX_DEPTH}) : "
-                       "vérifiez l'indentation et les crochets, un bloc est sans doute décalé vers la droite.")
+            self._fail(event.start_mark, f"trop de niveaux imbriqués (au plus {MAX_DEPTH}) : "
+                       "vérifiez l'indentation et les crochets, un bloc est sans doute décalé vers la droite.", path)
         if isinstance(event, yaml.AliasEvent):
-            self._fail(event.start_mark, where + f"les alias YAML (« *{event.anchor} ») ne sont pas acceptés : "
-                       "recopiez la valeur en entier.")
+            self._fail(event.start_mark, f"les alias YAML (« *{event.anchor} ») ne sont pas acceptés : "
+                       "recopiez la valeur en entier.", path)
         if getattr(event, "anchor", None):
-            self._fail(event.start_mark, where + f"les ancres YAML (« &{event.anchor} ») ne sont pas acceptées : "
-                       "retirez « &" + event.anchor + " » et écrivez chaque valeur en entier.")
+            self._fail(event.start_mark, f"les ancres YAML (« &{event.anchor} ») ne sont pas acceptées : "
+                       "retirez « &" + event.anchor + " » et écrivez chaque valeur en entier.", path)
         if event.tag not in (None, "!"):
-            self._fail(event.start_mark, where + f"l'étiquette YAML « {event.tag} » n'est pas acceptée : "
-                       "retirez-la et écrivez la valeur simplement.")
+            self._fail(event.start_mark, f"l'étiquette YAML « {event.tag} » n'est pas acceptée : "
+                       "retirez-la et écrivez la valeur simplement.", path)
         if isinstance(event, yaml.ScalarEvent):
-            return self._scalar(event, where)
+            return self._scalar(event, path)
         if isinstance(event, yaml.SequenceStartEvent):
             items = []
             while not self.check_event(yaml.SequenceEndEvent):
@@ -161,7 +162,7 @@ class PositionLoader(yaml.CSafeLoader):
                     self._fail(key_event.start_mark, "un nom de champ doit être un simple mot, "
                                "pas une liste ni un bloc.")
                 key = key_event.value
-                self._check_text(key_event, describe_path(path) + " : ")
+                self._check_text(key_event, path)
                 if key in mapping:
                     first = self.marks.get(path + (key,), (0, 0))[0]
                     self._fail(key_event.start_mark, f"{describe_path(path + (key,))} : le champ « {key} » est écrit deux fois "
@@ -173,18 +174,19 @@ class PositionLoader(yaml.CSafeLoader):
             return mapping
         self._fail(event.start_mark, "structure YAML inattendue.")
 
-    def _check_text(self, event, where: str):
+    def _check_text(self, event, path):
         if len(event.value) > MAX_TEXT:  # before any pattern runs over it
-            self._fail(event.start_mark, where + f"texte trop long ({len(event.value)} caractères, au plus "
-                       f"{MAX_TEXT}) : raccourcissez-le.")
-        # Escapes in double quotes ("\u202e") can produce what the raw-text scan cannot see.
-        found = forbidden_character(event.value)
+            self._fail(event.start_mark, f"texte trop long ({len(event.value)} caractères, au plus "
+                       f"{MAX_TEXT}) : raccourcissez-le.", path)
+        # Escapes in double quotes ("\u202e") can produce what the raw-text scan cannot see; other
+        # styles hold only characters of the file, which load_text() has already scanned.
+        found = forbidden_character(event.value) if event.style == '"' else None
         if found:
-            self._fail(event.start_mark, where + forbidden_message(found[1]))
+            self._fail(event.start_mark, forbidden_message(found[1]), path)
 
-    def _scalar(self, event, where: str):
+    def _scalar(self, event, path):
         text = event.value
-        self._check_text(event, where)
+        self._check_text(event, path)
         if event.style:  # quoted or block scalar: always text (plain style is "")
             return text
         if text in _NULL:
@@ -194,22 +196,22 @@ class PositionLoader(yaml.CSafeLoader):
         if text in _FALSE:
             return False
         if text.lower() in _YAML11_BOOLEANS:
-            self._fail(event.start_mark, where + f"« {text} » est ambigu (oui/non selon les logiciels) : "
-                       f"écrivez true ou false, ou \"{text}\" entre guillemets si c'est du texte.")
+            self._fail(event.start_mark, f"« {text} » est ambigu (oui/non selon les logiciels) : "
+                       f"écrivez true ou false, ou \"{text}\" entre guillemets si c'est du texte.", path)
         if _INT.fullmatch(text):
             digits = text.lstrip("+-")
             if len(digits) > 1 and digits.startswith("0"):
-                self._fail(event.start_mark, where + f"« {text} » commence par un zéro et serait lu comme un nombre "
-                           f"(le zéro serait perdu) : écrivez-le entre guillemets, \"{text}\".")
+                self._fail(event.start_mark, f"« {text} » commence par un zéro et serait lu comme un nombre "
+                           f"(le zéro serait perdu) : écrivez-le entre guillemets, \"{text}\".", path)
             if len(digits) > MAX_DIGITS:
-                self._fail(event.start_mark, where + f"nombre trop long ({len(digits)} chiffres) : "
-                           "écrivez un nombre réaliste, ou mettez le texte entre guillemets.")
+                self._fail(event.start_mark, f"nombre trop long ({len(digits)} chiffres) : "
+                           "écrivez un nombre réaliste, ou mettez le texte entre guillemets.", path)
             return int(text)
         if _FLOAT.fullmatch(text):
             number = float(text)
             if not abs(number) <= MAX_NUMBER:  # also catches 1e999 (infinite)
-                self._fail(event.start_mark, where + f"nombre hors limites « {text} » : écrivez un nombre réaliste, "
-                           "sans puissance de dix (par exemple 0.5 ou 250).")
+                self._fail(event.start_mark, f"nombre hors limites « {text} » : écrivez un nombre réaliste, "
+                           "sans puissance de dix (par exemple 0.5 ou 250).", path)
             return number
         return text
 
