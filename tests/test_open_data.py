@@ -9,9 +9,9 @@ import frictionless
 import pytest
 from data_inclusion.schema import v1
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT
 
-HSDS = ROOT.parent / "shared" / "standards" / "hsds-3.0" / "datapackage.json"
+HSDS = FIXTURES / "hsds-3.0" / "datapackage.json"  # Open Referral's descriptor, CC BY-SA 4.0 (see LICENCE.md there)
 
 
 def test_frictionless_cli_validates_the_published_package(built_sites):
@@ -40,7 +40,6 @@ def test_data_inclusion_export_is_valid_against_the_official_models(built_sites)
     assert all(s["structure_id"] in ids for s in services)
 
 
-@pytest.mark.skipif(not HSDS.is_file(), reason="the HSDS 3.0 descriptor is kept in ../shared/standards/")
 def test_hsds_export_is_valid_against_the_hsds_3_tabular_package(built_sites, tmp_path):
     exported = built_sites["public"] / "donnees/hsds"
     descriptor = json.loads(HSDS.read_text(encoding="utf-8"))
