@@ -2,6 +2,7 @@ import functools
 import os
 import shutil
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -15,8 +16,14 @@ TODAY = "2026-11-26"
 os.environ.setdefault("SITE_BUILD_TODAY", TODAY)
 
 
+# Every process this test run starts inherits this mark: another run (a second pytest-xdist
+# worker, a developer's preview) is never mistaken for something the tests left behind.
+RUN_MARK = f"SITE_BUILD_TEST_RUN={os.getpid()}-{time.time_ns()}"
+os.environ["SITE_BUILD_TEST_RUN"] = RUN_MARK.split("=", 1)[1]
+
+
 def our_processes() -> set[int]:
-    """Processes of this project still alive (the CLI's children, a data-package check), tests aside."""
+    """Processes of this test run still alive (the CLI's children, a data-package check), tests aside."""
     found = set()
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit() or int(entry.name) == os.getpid():
@@ -24,9 +31,11 @@ def our_processes() -> set[int]:
         try:
             command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
             state = (entry / "stat").read_text().split(") ")[-1][0]
+            environment = (entry / "environ").read_bytes()
         except OSError:
             continue
-        if state != "Z" and ("site_build" in command or "multiprocessing" in command) and "pytest" not in command:
+        if state != "Z" and RUN_MARK.encode() in environment.split(b"\0") and "pytest" not in command \
+                and ("site_build" in command or "multiprocessing" in command):
             found.add(int(entry.name))
     return found
 

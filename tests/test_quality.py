@@ -32,11 +32,17 @@ def _settle(page, path):
         page.wait_for_selector("[data-gp-annuaire][data-loaded]")
 
 
-@pytest.mark.parametrize("profile", ["public", "pro"])
-def test_every_page_has_no_axe_violation(browser, built_sites, site_urls, profile):
-    paths = _paths(built_sites[profile])
+# Every page is checked; the pages are dealt into shards so pytest-xdist can spread them over the cores.
+SHARDS = 4
+
+
+@pytest.mark.parametrize("profile,shard", [(p, n) for p in ("public", "pro") for n in range(SHARDS)])
+def test_every_page_has_no_axe_violation(browser, built_sites, site_urls, profile, shard):
+    every_path = _paths(built_sites[profile])
     if profile == "pro":
-        assert {"/professionnels/", "/liaison/fiche-de-liaison/", "/verification/"} <= set(paths)
+        assert {"/professionnels/", "/liaison/fiche-de-liaison/", "/verification/"} <= set(every_path)
+    paths = every_path[shard::SHARDS]
+    assert paths
     context = browser.new_context(locale="fr-FR")
     page = context.new_page()
     failures = []
