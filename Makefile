@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: serve site publish validate check test bench schemas calendrier clean chromium checker servers
+.PHONY: serve site publish validate lint check test bench schemas calendrier clean chromium checker servers
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,11 +67,14 @@ servers:
 	  echo "Installing Debian's caddy for the deployment tests"; $(APT_INSTALL) caddy; }; }
 
 # The fast lane: everything but the browser tests (under a minute).
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check site_build hooks tests bench
+
 # Two workers: this machine has two cores (pytest-xdist).
-check: $(TEST_STAMP) checker servers
+check: lint checker servers
 	$(BIN)/python -m pytest -q -n 2 -m "not browser"
 
-test: $(TEST_STAMP) chromium checker servers
+test: lint chromium checker servers
 	$(BIN)/python -m pytest -q -n 2
 
 bench: $(TEST_STAMP) chromium

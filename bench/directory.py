@@ -75,7 +75,7 @@ def main(sizes: list[int]):
         print(f"{size:>9} {len(page) / 1024:>8.0f} {len(data) / 1024:>8.0f} {len(gzip.compress(data)) / 1024:>10.0f} "
               f"{statistics.median(times):>17.1f} {max(times):>7.1f}", flush=True)
         print("    per step (ms): " + ", ".join(f"{a} {v or ''}".strip() + f" {t:.0f}"
-                                           for (a, _, v), t in zip(STEPS, times)), flush=True)
+                                           for (a, _, v), t in zip(STEPS, times, strict=True)), flush=True)
 
 
 if __name__ == "__main__":

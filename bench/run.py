@@ -73,7 +73,8 @@ def bare(size: int, data: Path) -> Path:
     (folder / "mkdocs.yml").write_text(
         (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("docs_dir: content", "docs_dir: docs")
         .replace("custom_dir: site_build/theme", f"custom_dir: {ROOT / 'site_build/theme'}")
-        .split("\nhooks:")[0] + "\nnav:\n  - Accueil: index.md\n" + "not_in_nav: |\n  /annuaire/*\n  /recettes/*\n  /sante/*\n  /donnees/*\n")
+        .split("\nhooks:")[0] + "\nnav:\n  - Accueil: index.md\n"
+        + "not_in_nav: |\n  /annuaire/*\n  /recettes/*\n  /sante/*\n  /donnees/*\n")
     return folder
 
 

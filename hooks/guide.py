@@ -7,8 +7,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from site_build.build import BUILD_KEY
-from site_build.datapackage import PackageError
 from site_build.csp import with_content_security_policy
+from site_build.datapackage import PackageError
 from site_build.navigation import nav_for_profile
 from site_build.offline import DEFAULT_BUDGET_MB, write_service_worker
 from site_build.pipeline import prepare

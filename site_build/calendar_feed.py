@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -39,9 +39,9 @@ def revision(intervention: dict, state: dict, today: date) -> tuple[int, datetim
     """(SEQUENCE, DTSTAMP): recorded ones when unchanged, the next ones (stamped today) when changed."""
     known = state.get(intervention["id"])
     if known and known["empreinte"] == fingerprint(intervention):
-        return known["sequence"], datetime.fromisoformat(known["modifie"]).astimezone(timezone.utc)
+        return known["sequence"], datetime.fromisoformat(known["modifie"]).astimezone(UTC)
     sequence = known["sequence"] + 1 if known else 0
-    return sequence, datetime.combine(today, datetime.min.time(), tzinfo=timezone.utc)
+    return sequence, datetime.combine(today, datetime.min.time(), tzinfo=UTC)
 
 
 def updated_state(dataset: Dataset, state: dict, today: date) -> dict:

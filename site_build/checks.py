@@ -10,8 +10,14 @@ from .dataset import Dataset
 from .hours import HoursError, open_throughout, parse_hours
 from .occurrences import occurrences, span
 from .problems import Problem, sentence
-from .publication_checks import (PrivateMatcher, contacts_in, content_collisions, photo_problem, private_contacts,
-                                 reserved_name)
+from .publication_checks import (
+    PrivateMatcher,
+    contacts_in,
+    content_collisions,
+    photo_problem,
+    private_contacts,
+    reserved_name,
+)
 from .schema_errors import field_path
 from .schemas import SCHEMAS
 

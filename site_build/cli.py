@@ -12,8 +12,8 @@ from pathlib import Path
 from .cli_french import use_french
 from .dataset import display_path
 from .problems import DataError, Problem, UsageError, count_line
-from .yaml_loader import LoadError
 from .profiles import PROFILES
+from .yaml_loader import LoadError
 
 
 def _print_problems(problems: list[Problem]):

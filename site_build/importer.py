@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .scaffold import append_item, list_records, fresh_id
+from .scaffold import append_item, fresh_id, list_records
 from .vocabularies import VOCABULARIES
 
 _KNOWN = {name: {t.slug for t in terms} for name, terms in VOCABULARIES.items()}

@@ -188,9 +188,9 @@ def hsds_tables(dataset: Dataset) -> dict[str, list[dict]]:
                 "application_process": ", ".join(label("modes_mobilisation", m) for m in service.get("modes_mobilisation") or []),
                 "fees_description": ", ".join([label("frais", f) for f in service.get("frais") or []]
                                               + ([service["frais_precisions"]] if service.get("frais_precisions") else [])),
-                "eligibility_description": "; ".join(x for x in (", ".join(label("publics", p) for p in service.get("publics") or []),
-                                                                  service.get("publics_precisions"),
-                                                                  service.get("conditions_acces")) if x),
+                "eligibility_description": "; ".join(
+                    x for x in (", ".join(label("publics", p) for p in service.get("publics") or []),
+                                service.get("publics_precisions"), service.get("conditions_acces")) if x),
                 "assured_date": str(service.get("date_verification") or partner["date_verification"]),
                 "alert": f"Fermeture du {closure['du']} au {closure['au']}. {closure.get('message', '')}".strip()
                          if closure else None})

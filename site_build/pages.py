@@ -14,7 +14,6 @@ from datetime import date
 from .dataset import Dataset
 from .safe_html import e
 
-
 # Python-Markdown's backslash escapes (markdown.Markdown.ESCAPED_CHARS): a backslash before
 # any other character would be shown.
 _MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()>#+\-.!]")

@@ -7,25 +7,32 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from .calendar_feed import epi_sante_calendar, intervention_files
 from .datapackage import PackageCheck, package_files
 from .dataset import Dataset
 from .directory_data import directory_json
-from .directory_pages import FULL_LIST_LIMIT, VCARD_NAME, directory_page, offline_partner_page, partner_page, professionals_page
-from .offline import MANIFEST_NAME, web_manifest
-from .interchange import data_inclusion_files, hsds_files
-from .health_pages import health_pages
+from .directory_pages import (
+    FULL_LIST_LIMIT,
+    VCARD_NAME,
+    directory_page,
+    offline_partner_page,
+    partner_page,
+    professionals_page,
+)
 from .form_pages import form_page
 from .freshness import verification_page
+from .health_pages import health_pages
+from .interchange import data_inclusion_files, hsds_files
+from .offline import MANIFEST_NAME, web_manifest
 from .pages import Page, data_page, home_section
-from .recipe_images import variants
-from .recipe_pages import month_page, recipe_page, recipes_by_month, recipes_index
 from .problems import DataError, Problem, UsageError
 from .profiles import PROFILES, view
+from .recipe_images import variants
+from .recipe_pages import month_page, recipe_page, recipes_by_month, recipes_index
 from .settings import SiteSettings
 from .validate import has_errors, validate
 from .vcard import partner_vcard, person_vcard

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import lru_cache
+from functools import cache
 
 import jsonschema_rs
 
@@ -15,7 +15,7 @@ _TYPES = {"string": "du texte", "integer": "un nombre entier", "number": "un nom
           "boolean": "true ou false", "array": "une liste", "object": "un bloc de champs", "null": "rien"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(name: str):
     import jsonschema  # only needed for files with errors
 
@@ -23,7 +23,7 @@ def validator(name: str):
     return jsonschema.Draft202012Validator(SCHEMAS[name], format_checker=jsonschema.FormatChecker(["date"]))
 
 
-@lru_cache(maxsize=None)
+@cache
 def fast_validator(name: str):
     # The Rust validator answers "valid or not" ~40x faster; the Python one,
     # run only on invalid files, gives the error details the messages need.

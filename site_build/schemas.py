@@ -1,7 +1,8 @@
 """JSON Schemas (Draft 2020-12) of every data file, built from the vocabularies.
 
 `x-erreur` is our own keyword: the French hint shown to editors when a value
-does not match; `x-texte-simple` marks one-line plain text (see schema_errors.py). Validators ignore unknown keywords; yaml-language-server shows
+does not match; `x-texte-simple` marks one-line plain text (see schema_errors.py).
+Validators ignore unknown keywords; yaml-language-server shows
 `description` and `enum` for autocompletion.
 """
 from __future__ import annotations
@@ -178,7 +179,8 @@ PROFESSIONAL = _obj({
 
 INGREDIENT = _obj({
     "nom": _text("Nom de l'ingrédient."),
-    "quantite": {"type": "number", "exclusiveMinimum": 0, "maximum": 100000, "description": "Quantité pour le nombre de portions.",
+    "quantite": {"type": "number", "exclusiveMinimum": 0, "maximum": 100000,
+                 "description": "Quantité pour le nombre de portions.",
                  "x-erreur": "écrivez un nombre positif, avec un point pour les décimales, par exemple 0.5"},
     "unite": _vocab("unites", "Unité."),
     "ajustable": {"type": "boolean", "description": "false si la quantité ne se divise pas (une pincée, un œuf)."},

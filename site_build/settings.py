@@ -20,7 +20,7 @@ class SiteSettings:
         return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else ""
 
     @classmethod
-    def from_mkdocs(cls, config) -> "SiteSettings":
+    def from_mkdocs(cls, config) -> SiteSettings:
         extra = config.get("extra") or {}
         licence = extra.get("licence") or {}
         return cls(site_url=config.get("site_url") or "", signalement=extra.get("signalement", ""),

@@ -222,7 +222,8 @@ _YAML_ERRORS = [
      "mettez-la entre guillemets, par exemple titre: \"Atelier : cuisine\"."),
     ("could not find expected ':'", "il manque « : » après le nom du champ, ou l'indentation est décalée."),
     ("did not find expected key", "indentation incorrecte : alignez ce champ avec les autres champs du même bloc."),
-    ("did not find expected '-' indicator", "indentation incorrecte dans la liste : chaque élément commence par « - » aligné avec les autres."),
+    ("did not find expected '-' indicator", "indentation incorrecte dans la liste : chaque élément commence par "
+     "« - » aligné avec les autres."),
     ("found unexpected end of stream", "guillemet ou crochet non fermé : vérifiez qu'il est bien refermé."),
     ("found undefined alias", "les alias YAML (« * ») ne sont pas acceptés : recopiez la valeur en entier."),
     ("did not find expected node content", "valeur manquante ou caractère mal placé : vérifiez la ponctuation."),

@@ -1,6 +1,7 @@
 """The built public site in Debian's Chromium: pages render in French and nothing leaves the origin."""
 from urllib.parse import urlparse
 
+
 def test_pages_render_and_no_request_leaves_the_origin(site_urls, browser):
     served = site_urls["public"]
     page = browser.new_page()

@@ -160,16 +160,19 @@ def test_generator_failure_leaves_previous_site_intact(tmp_path):
     (site / "index.html").write_text("previous site")
     broken_config = tmp_path / "mkdocs.yml"
     broken_config.write_text((ROOT / "mkdocs.yml").read_text().replace("name: material", "name: no-such-theme"))
-    with pytest.raises(BaseException):
+    from site_build.build import GeneratorConfigError
+
+    with pytest.raises(GeneratorConfigError):
         build_site(broken_config, "public", site, ROOT / "data")
     assert (site / "index.html").read_text() == "previous site"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
 
 
 def test_data_values_are_escaped(tmp_path, valid_data):
+    from datetime import date
+
     from site_build.directory_pages import partner_page
     from site_build.validate import validate
-    from datetime import date
 
     dataset, _ = validate(valid_data, date(2026, 11, 26))
     partner = dict(dataset.partners[1], nom='A & B "quoted"', sigle="<i>x</i>",

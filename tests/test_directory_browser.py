@@ -1,7 +1,7 @@
 """The directory in Chromium: search, filters with counts, URL state, "open now" at fixed instants,
 keyboard use, accessibility, print; and the professionals' directory (pro)."""
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -16,7 +16,7 @@ PARTNERS = yaml.safe_load((ROOT / "data/partners.yaml").read_text(encoding="utf-
 
 
 def _utc(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
 def _count(page) -> int:

@@ -53,9 +53,11 @@ def test_workflows_run_the_makefile_commands():
 
 def test_pre_commit_runs_the_validation_on_data():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
-    [hook] = [h for repo in config["repos"] for h in repo["hooks"]]
+    hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
+    hook = hooks["valider-les-donnees"]
     assert hook["entry"] == "make validate" and hook["entry"].split()[1] in _make_targets()
     assert re.search(hook["files"], "data/partners.yaml") and re.search(hook["files"], "data/recipes/x.yaml")
+    assert all(h["entry"].split()[1] in _make_targets() for h in hooks.values())  # ruff too: `make lint`
 
 
 def test_vscode_maps_every_data_file_to_its_schema():
@@ -82,7 +84,7 @@ def test_contributing_templates_are_valid_and_links_resolve():
     partner_item = SCHEMAS["partners"]["items"]
     kinds = [partner_item, partner_item["properties"]["services"]["items"], SCHEMAS["professionals"]["items"],
              SCHEMAS["interventions"]["items"], SCHEMAS["recipe"]]
-    for block, schema in zip(blocks, kinds):
+    for block, schema in zip(blocks[: len(kinds)], kinds, strict=True):  # the liaison form block is checked elsewhere
         data = yaml.safe_load(textwrap.dedent(block))
         data = data[0] if isinstance(data, list) else data
         data = json.loads(json.dumps(data, default=str))  # dates as the loader gives them

@@ -6,7 +6,7 @@ for real-world strings at holidays, both daylight-saving nights, ranked weekdays
 ranges, past midnight and a sweep of the whole horizon. What cannot be known (no time
 given, "unknown", past the horizon) must be « à confirmer » (null), never closed.
 """
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import opening_hours
@@ -66,8 +66,8 @@ SPECIAL = [datetime(2026, 12, 25, 10), datetime(2026, 12, 24, 11), datetime(2027
 
 def instants() -> list[datetime]:
     """UTC instants: the special moments, then every 7 h 13 min across the horizon."""
-    moments = [m.replace(tzinfo=PARIS).astimezone(timezone.utc) for m in SPECIAL]
-    moment = datetime(2026, 11, 26, 0, 7, tzinfo=PARIS).astimezone(timezone.utc)
+    moments = [m.replace(tzinfo=PARIS).astimezone(UTC) for m in SPECIAL]
+    moment = datetime(2026, 11, 26, 0, 7, tzinfo=PARIS).astimezone(UTC)
     last = datetime.combine(date.fromisoformat(horizon(FIRST_DAY)[1]), datetime.min.time(), PARIS)
     while moment < last:
         moments.append(moment)
@@ -96,8 +96,8 @@ def test_browser_status_agrees_with_the_parser(browser, site_urls):
             return [s.open, window.GuideHoraires.isOpen(place, new Date(t))];
         }))""", [places, [m.timestamp() * 1000 for m in moments]])
         wrong = []
-        for text, row in zip(REAL_WORLD, answers):
-            for moment, (shown, filtered) in zip(moments, row):
+        for text, row in zip(REAL_WORLD, answers, strict=True):
+            for moment, (shown, filtered) in zip(moments, row, strict=True):
                 want = expected(text, moment)
                 if shown != want or filtered != (want is True):
                     wrong.append(f"{text!r} at {moment.astimezone(PARIS):%Y-%m-%d %H:%M} Paris: "

@@ -2,7 +2,7 @@
 accessibility; and no personal value ever in a request."""
 import io
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from pypdf import PdfReader
@@ -79,7 +79,7 @@ def test_service_page_prefills_the_form(browser, site_urls):
         assert page.input_value("#champ-destinataire-service") == "Accès aux droits et prestations"
         assert "02 61 91 00 30" in page.input_value("#champ-destinataire-contact")
         assert "Pièce d'identité" in page.input_value("#champ-justificatifs")
-        assert page.input_value("#champ-date-accord") == datetime.now(timezone.utc).date().isoformat() or \
+        assert page.input_value("#champ-date-accord") == datetime.now(UTC).date().isoformat() or \
             page.input_value("#champ-date-accord")
         assert errors == []
     finally:
@@ -148,7 +148,7 @@ def test_keyboard_only_completion(browser, site_urls):
 
 
 def test_draft_only_after_opt_in_and_gone_after_wipe_or_expiry(browser, site_urls):
-    start = datetime(2026, 12, 3, 9, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
     context, page, errors, requests = _open(browser, site_urls, instant=start)
     try:
         page.fill("#champ-personne-nom", "Zorglubien")

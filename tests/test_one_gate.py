@@ -130,8 +130,8 @@ def _hostile_but_valid(data: Path):
     exif[0x0112] = 6  # stored sideways, shown upright
     image.save(photo, "JPEG", exif=exif)
     recipe = data / "recipes/soupe-de-potiron.yaml"
-    recipe.write_text(recipe.read_text(encoding="utf-8").replace("titre: Soupe de potiron",
-                                                                 "titre: 'Soupe [x](javascript:alert(3)) {: onmouseover=alert(4)} <img src=x onerror=alert(5) x='")
+    hostile_title = "titre: 'Soupe [x](javascript:alert(3)) {: onmouseover=alert(4)} <img src=x onerror=alert(5) x='"
+    recipe.write_text(recipe.read_text(encoding="utf-8").replace("titre: Soupe de potiron", hostile_title)
                       .replace("portions: 4", "portions: 50")
                       + "image: {src: images/debout.jpg, alt: Une soupe orange dans un bol.}\n", encoding="utf-8")
 

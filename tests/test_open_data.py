@@ -6,10 +6,9 @@ import subprocess
 import sys
 
 import frictionless
-import pytest
 from data_inclusion.schema import v1
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES
 
 HSDS = FIXTURES / "hsds-3.0" / "datapackage.json"  # Open Referral's descriptor, CC BY-SA 4.0 (see LICENCE.md there)
 

@@ -1,6 +1,6 @@
 """Recipes and Épi'santé in Chromium: portions, filters, the device's date, accessibility, A5 print."""
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 import yaml
@@ -71,7 +71,7 @@ def test_recipe_filters(browser, site_urls):
 def test_home_recipe_of_the_month_follows_the_device_date(browser, site_urls, instant, month):
     expected = next(r for r in RECIPES.values() if r["mois"] == month)
     context, page, errors = open_page(browser, site_urls["public"] + "/",
-                                  datetime.fromisoformat(instant).replace(tzinfo=timezone.utc))
+                                  datetime.fromisoformat(instant).replace(tzinfo=UTC))
     try:
         block = page.locator("[data-gp-mois]")
         page.wait_for_selector(f"[data-gp-mois][data-mois='{month}']")
@@ -84,7 +84,7 @@ def test_home_recipe_of_the_month_follows_the_device_date(browser, site_urls, in
 
 def test_past_interventions_move_down_with_the_device_date(browser, site_urls):
     context, page, errors = open_page(browser, site_urls["public"] + "/sante/",
-                                  datetime(2027, 1, 20, 12, 0, tzinfo=timezone.utc))
+                                  datetime(2027, 1, 20, 12, 0, tzinfo=UTC))
     try:
         page.wait_for_selector("[data-gp-sante][data-ready='1']")
         upcoming = page.locator(".gp-a-venir .gp-evenement").evaluate_all("l => l.map(e => e.dataset.fin)")

@@ -18,7 +18,7 @@ def test_committed_schemas_are_up_to_date():
 
 
 def test_schemas_are_valid_draft_2020_12_and_closed():
-    for name, schema in SCHEMAS.items():
+    for schema in SCHEMAS.values():
         jsonschema.Draft202012Validator.check_schema(schema)
         assert schema["$schema"].endswith("2020-12/schema")
 
