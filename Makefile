@@ -79,6 +79,7 @@ test: lint chromium checker servers
 
 bench: $(TEST_STAMP) chromium
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/directory.py
 	$(BIN)/python bench/offline.py
 	$(BIN)/python bench/quality.py
