@@ -22,13 +22,11 @@ class PublicationError(Exception):
     """The configuration is fine for a preview, not for a site put online."""
 
 
-def mkdocs_config(config_file: Path, site_dir: Path | None = None, site_url: str | None = None):
+def mkdocs_config(config_file: Path, site_url: str | None = None):
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    options: dict = {"site_dir": str(site_dir)} if site_dir else {}
-    if site_url:
-        options["site_url"] = site_url
+    options = {"site_url": site_url} if site_url else {}
     try:
         return load_config(config_file=str(config_file), **options)
     except (Abort, ConfigurationError, OSError, ValueError) as error:  # YAML errors are ValueErrors there
@@ -51,7 +49,7 @@ def build_site(config_file: Path, profile: str, site_dir: Path, data_dir: Path, 
     from mkdocs.commands.build import build
 
     validated(data_dir)  # raises DataError before anything is written
-    config = mkdocs_config(config_file, None, site_url)
+    config = mkdocs_config(config_file, site_url)
     if publication:
         check_publication(config["site_url"])
     site_dir = Path(site_dir).resolve()

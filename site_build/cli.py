@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from .cli_french import use_french
-from .dataset import display_path
+from .dataset import content_dir_of, display_path
 from .problems import DataError, Problem, UsageError, count_line
 from .profiles import PROFILES
 from .yaml_loader import LoadError
@@ -28,10 +28,10 @@ def cmd_validate(args) -> int:
     from .pipeline import build_day
     from .validate import has_errors, validate
 
-    if not Path(args.data).is_dir():
-        print(f"dossier de données introuvable : {args.data}", file=sys.stderr)
+    data_dir = _data_dir(args)
+    if not data_dir:
         return 2
-    _, problems = validate(Path(args.data), build_day(), strict=args.strict)
+    _, problems = validate(data_dir, build_day(), strict=args.strict)
     _print_problems(problems)
     print(("Données valides. " if not has_errors(problems) else "Données invalides : ") + count_line(problems),
           file=sys.stderr)
@@ -246,8 +246,8 @@ def cmd_import(args) -> int:
     with tempfile.TemporaryDirectory(prefix="site-build-import-") as folder:
         trial = Path(folder) / "data"
         shutil.copytree(data_dir, trial)
-        if (data_dir.parent / "content").is_dir():
-            (Path(folder) / "content").symlink_to((data_dir.parent / "content").resolve())
+        if content_dir_of(data_dir).is_dir():  # photos are checked where the copy expects them
+            content_dir_of(trial).symlink_to(content_dir_of(data_dir).resolve())
         try:
             report = import_data_inclusion(trial, [Path(f) for f in args.files], args.commune or [], build_day())
         except ImportFileError as error:

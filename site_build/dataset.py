@@ -35,8 +35,7 @@ class Dataset:
 
     @property
     def content_dir(self) -> Path:
-        """The hand-written pages and photos beside the data (MkDocs's docs_dir)."""
-        return self.data_dir.parent / "content"
+        return content_dir_of(self.data_dir)
 
     def reindex(self):
         self.partner_by_id = {p["id"]: p for p in self.partners if isinstance(p, dict) and "id" in p}
@@ -46,6 +45,11 @@ class Dataset:
                 if isinstance(service, dict) and "id" in service:
                     self.service_by_id[service["id"]] = service
                     self.partner_of_service[service["id"]] = partner
+
+
+def content_dir_of(data_dir: Path) -> Path:
+    """The hand-written pages and photos beside the data (MkDocs's docs_dir)."""
+    return Path(data_dir).parent / "content"
 
 
 def street_line(address: dict) -> str:
@@ -107,7 +111,7 @@ def symbolic_links(folder: Path) -> list[Path]:
 def link_problems(data_dir: Path) -> list[Problem]:
     """A link would publish a file from elsewhere on the machine: data and pages must be real files."""
     problems = []
-    for folder in (data_dir, data_dir.parent / "content"):
+    for folder in (data_dir, content_dir_of(data_dir)):
         for link in symbolic_links(folder):
             problems.append(Problem(display_path(link), 1, 1, "lien symbolique refusé : remplacez-le par une "
                                     "copie du fichier (le site ne publie que des fichiers du dépôt)."))

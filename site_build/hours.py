@@ -165,8 +165,8 @@ def _rule_fr(rule: str) -> str | None:
     return sentence + _note(match["modifier"], match["comment"])
 
 
-def _rules(text: str) -> list[str]:
-    """Rules separated by ';' outside quotes."""
+def rules_of(text: str) -> list[str]:
+    """Rules separated by ';' outside quotes (one side of a fallback "A || B")."""
     rules, current, quoted = [], "", False
     for char in text:
         if char == '"':
@@ -226,7 +226,7 @@ def describe_hours(text: str, first_day: date | None = None) -> str:
     except HoursError:
         return text
     main, _, fallback = normal.partition(" || ")
-    rules = _rules(main)
+    rules = rules_of(main)
     holidays = [r for r in rules if r.startswith("PH")]
     effect = holiday_effect(text, first_day or date.today()) if holidays else "same"
     if effect != "different":
@@ -242,7 +242,7 @@ def describe_hours(text: str, first_day: date | None = None) -> str:
     elif holidays and effect == "same" and rules != holidays:
         sentences.append("ouvert aussi les jours fériés")
     if fallback:
-        other = _rule_fr(_rules(fallback)[0]) if _rules(fallback) else None
-        sentences.append("les autres jours : " + (other or CONFIRM))
+        other = rules_of(fallback)
+        sentences.append("les autres jours : " + ((_rule_fr(other[0]) if other else None) or CONFIRM))
     joined = " ; ".join(sentences)
     return joined[0].upper() + joined[1:]

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import opening_hours
 
-from .hours import parse_hours
+from .hours import parse_hours, rules_of
 
 HORIZON_DAYS = 400
 DAY_MINUTES = 24 * 60
@@ -59,9 +59,8 @@ def _intervals(text: str, start: datetime, end: datetime):
 def comment_only(text: str) -> set[str]:
     """Comments of rules that give no time ("sur rendez-vous"): the parser calls them open all day,
     but they say how to come, not when; they are shown as « horaires à confirmer »."""
-    normal = str(parse_hours(text).normalize())
-    return {m[1] for rule in re.split(r";|\|\|", normal) if not re.search(r"[0-9]{2}:[0-9]{2}", rule)
-            for m in [re.search(r'"([^"]*)"', rule)] if m}
+    rules = [rule for side in str(parse_hours(text).normalize()).split(" || ") for rule in rules_of(side)]
+    return {m[1] for rule in rules if not _CLOCK.search(rule) for m in [re.search(r'"([^"]*)"', rule)] if m}
 
 
 def day_ranges(text: str, first_day: date, days: int = HORIZON_DAYS) -> tuple[dict[date, list[list]], list[dict]]:
@@ -76,10 +75,12 @@ def day_ranges(text: str, first_day: date, days: int = HORIZON_DAYS) -> tuple[di
         if state == opening_hours.State.CLOSED:
             continue
         known = state == opening_hours.State.OPEN and comment not in unsure
-        note = {"etat": "ouvert" if known else "inconnu", "texte": comment or ""}
-        extra = [] if known and not comment else [notes.index(note) if note in notes else len(notes)]
-        if extra and note not in notes:
-            notes.append(note)
+        extra = []
+        if not known or comment:  # a plain open range needs no note
+            note = {"etat": "ouvert" if known else "inconnu", "texte": comment or ""}
+            if note not in notes:
+                notes.append(note)
+            extra = [notes.index(note)]
         while begin < end:  # split at midnight: the browser reasons day by day
             midnight = datetime.combine(begin.date() + timedelta(days=1), time())
             stop = min(end, midnight)

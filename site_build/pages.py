@@ -31,17 +31,21 @@ class Page:
         """What the generator is given as the page's Markdown: its title (the body is added as HTML).
         The theme prints the page title unescaped (header, <title>, navigation): it is given
         HTML-escaped in the front matter, so data can never become markup there either."""
-        meta = {"title": html.escape(" ".join(self.title.split()), quote=True)}
+        meta = {"title": html.escape(self.one_line_title, quote=True)}
         if not self.searchable:
             meta["search"] = {"exclude": True}
         return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n# {self.title_markdown}\n"
+
+    @property
+    def one_line_title(self) -> str:
+        return " ".join(self.title.split())
 
     @property
     def title_markdown(self) -> str:
         """The title as a Markdown heading text that shows exactly as written: HTML is escaped and
         every character Markdown or its extensions could read (links, images, {: attributes},
         emphasis, code) is backslash-escaped; one line, so nothing starts a new block."""
-        text = html.escape(" ".join(self.title.split()), quote=False)
+        text = html.escape(self.one_line_title, quote=False)
         return _MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", text)
 
 

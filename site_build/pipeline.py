@@ -75,8 +75,7 @@ def all_pages(dataset: Dataset, profile: str, today: date, settings: SiteSetting
     # search index past the offline budget (24 MB at 10,000 partners).
     searchable = len(dataset.partners) <= FULL_LIST_LIMIT
     pages += [replace(partner_page(p, dataset, today, settings), searchable=searchable) for p in dataset.partners]
-    content_dir = dataset.data_dir.parent / "content"
-    pages += [recipe_page(rid, r, content_dir, settings) for rid, r in dataset.recipes.items()]
+    pages += [recipe_page(rid, r, dataset.content_dir, settings) for rid, r in dataset.recipes.items()]
     pages += [month_page(m, rs) for m, rs in recipes_by_month(dataset).items()]
     pages += health_pages(dataset, today, settings)
     if profile == "pro":
@@ -88,7 +87,7 @@ def all_pages(dataset: Dataset, profile: str, today: date, settings: SiteSetting
 
 def recipe_photos(dataset: Dataset) -> dict[str, bytes]:
     """Every size of every recipe photo; resized once, then taken from .cache/ (not committed)."""
-    content = (dataset.data_dir.parent / "content").resolve()
+    content = dataset.content_dir.resolve()
     files: dict[str, bytes] = {}
     for recipe in dataset.recipes.values():
         if recipe.get("image"):

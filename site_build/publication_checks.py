@@ -56,13 +56,15 @@ def photo_problem(content_dir: Path, src: str) -> str | None:
     """Why the photo at src (relative to content/) cannot be published, in French, or None."""
     root = content_dir.resolve()
     path = content_dir / src
+    if path.is_symlink():
+        return None  # link_problems() names it: one mistake, one message
     try:
         inside = path.resolve().is_relative_to(root)
     except (OSError, RuntimeError):
         inside = False
     if not inside:
         return f"l'image « {src} » est en dehors du dossier content/ : placez la photo dans content/images/"
-    if path.is_symlink() or not path.is_file():
+    if not path.is_file():
         return f"l'image « {src} » est introuvable dans content/ : ajoutez le fichier ou corrigez le nom"
     if path.stat().st_size > MAX_PHOTO_BYTES:
         return (f"l'image « {src} » est trop lourde (plus de {MAX_PHOTO_BYTES // 1048576} Mo) : "
@@ -85,6 +87,7 @@ def photo_problem(content_dir: Path, src: str) -> str | None:
 
 # -- private contacts ----------------------------------------------------------
 
+_NOT_DIGIT = re.compile(r"[^0-9]")
 _PHONE_IN_TEXT = re.compile(r"(?<![0-9])(?:\+33[\s.\-]*(?:\(0\)[\s.\-]*)?|0033[\s.\-]*|0)[1-9](?:[\s.\-]*[0-9]{2}){4}"
                             r"(?![0-9])")
 # Bounded repetitions (the lengths RFC 5321 allows): an unbounded pattern backtracks quadratically
@@ -93,9 +96,14 @@ _EMAIL_IN_TEXT = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}@[A-Z
                             r"(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z])")
 
 
+def _dialled_digits(text: str) -> str:
+    """Every digit a caller would dial: "+33 (0)6 39…" → "33639…" (the bracketed 0 is not dialled)."""
+    return _NOT_DIGIT.sub("", text.replace("(0)", ""))
+
+
 def phone_key(text: str) -> str:
     """The nine digits after the country code: "02 61 91 00 30", "+33 2.61.91.00.30" → "261910030"."""
-    digits = re.sub(r"[^0-9]", "", text.replace("(0)", ""))  # "+33 (0)6…": the 0 is not dialled
+    digits = _dialled_digits(text)
     for prefix in ("0033", "33", "0"):
         if digits.startswith(prefix) and len(digits) - len(prefix) == 9:
             return digits[len(prefix):]
@@ -141,9 +149,8 @@ class PrivateMatcher:
                 return True
         if not self._phones:
             return False
-        digits = _NOT_DIGIT.sub("", text.replace("(0)", ""))
+        digits = _dialled_digits(text)
         return any(digits[start:start + 9] in self._phones for start in range(len(digits) - 8))
 
 
 _DIGIT_OR_AT = re.compile(r"[0-9@]")
-_NOT_DIGIT = re.compile(r"[^0-9]")

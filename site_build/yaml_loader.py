@@ -165,8 +165,8 @@ class PositionLoader(yaml.CSafeLoader):
                 self._check_text(key_event, path)
                 if key in mapping:
                     first = self.marks.get(path + (key,), (0, 0))[0]
-                    self._fail(key_event.start_mark, f"{describe_path(path + (key,))} : le champ « {key} » est écrit deux fois "
-                               f"(déjà à la ligne {first}) : gardez-en un seul.")
+                    self._fail(key_event.start_mark, f"le champ « {key} » est écrit deux fois "
+                               f"(déjà à la ligne {first}) : gardez-en un seul.", path + (key,))
                 key_path = path + (key,)
                 self.marks[key_path] = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
                 mapping[key] = self._node(self.get_event(), key_path)

@@ -75,6 +75,11 @@ def instants() -> list[datetime]:
     return moments
 
 
+def _place(text: str) -> dict:
+    """What a partner page gives horaires.js for these hours (see directory_pages.status_slot)."""
+    return {"horizon": horizon(FIRST_DAY), "schedule": schedule(text, FIRST_DAY), "closure": None, "statut": "actif"}
+
+
 def expected(text: str, moment: datetime) -> bool | None:
     """The parser's answer: open, closed, or None when it cannot be known."""
     state, comment = parse_hours(text).state(moment.astimezone(PARIS).replace(tzinfo=None))
@@ -89,8 +94,7 @@ def test_browser_status_agrees_with_the_parser(browser, site_urls):
     context, page, errors = open_page(browser, site_urls["public"] + "/annuaire/")
     try:
         page.wait_for_function("() => window.GuideHoraires")
-        places = [{"horizon": horizon(FIRST_DAY), "schedule": schedule(text, FIRST_DAY), "closure": None,
-                   "statut": "actif"} for text in REAL_WORLD]
+        places = [_place(text) for text in REAL_WORLD]
         answers = page.evaluate("""([places, times]) => places.map(place => times.map(t => {
             const s = window.GuideHoraires.status(place, new Date(t));
             return [s.open, window.GuideHoraires.isOpen(place, new Date(t))];
@@ -112,12 +116,11 @@ def test_past_the_horizon_is_to_be_confirmed_never_closed(browser, site_urls):
     context, page, _ = open_page(browser, site_urls["public"] + "/annuaire/")
     try:
         page.wait_for_function("() => window.GuideHoraires")
-        place = {"horizon": horizon(FIRST_DAY), "schedule": schedule(REAL_WORLD[0], FIRST_DAY), "closure": None,
-                 "statut": "actif"}
+        place = _place(REAL_WORLD[0])
         later = datetime(2028, 6, 1, 10, tzinfo=PARIS).timestamp() * 1000
         result = page.evaluate("([p, t]) => window.GuideHoraires.status(p, new Date(t))", [place, later])
         assert result == {"open": None, "text": "Horaires à confirmer"}
-        unknown = {**place, "schedule": schedule('"sur rendez-vous"', FIRST_DAY)}
+        unknown = _place('"sur rendez-vous"')
         monday = datetime(2026, 11, 30, 10, tzinfo=PARIS).timestamp() * 1000
         shown = page.evaluate("([p, t]) => window.GuideHoraires.status(p, new Date(t))", [unknown, monday])
         assert shown == {"open": None, "text": "Horaires à confirmer : sur rendez-vous"}
