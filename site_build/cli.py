@@ -288,7 +288,7 @@ def cmd_schemas(args) -> int:
 
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="site-build", description="Le guide partagé : valider et construire le site.")
-    commands = main.add_subparsers(dest="command", required=True)
+    commands = main.add_subparsers(dest="commande", required=True)
 
     def with_data(command):
         command.add_argument("--data", default="data", help="dossier des données (défaut : data)")
