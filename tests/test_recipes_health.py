@@ -159,3 +159,11 @@ def test_exception_must_be_an_occurrence(tmp_path):
     [problem] = [p for p in problems if "exceptions" in p.message]
     assert problem.file.endswith("interventions.yaml") and "2027-11-12 n'est pas une date de cette intervention" \
         in problem.message
+
+
+def test_euro_amounts_keep_their_sign_on_the_same_line(built_sites):
+    from site_build.french import euros
+
+    assert euros(0.5) == "0,50\u00a0€" and euros(12) == "12,00\u00a0€"
+    page = (built_sites["public"] / "recettes/carottes-rapees-orange/index.html").read_text(encoding="utf-8")
+    assert re.search(r"≈ [0-9]+,[0-9]{2}\u00a0€ par portion", page)
