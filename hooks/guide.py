@@ -6,16 +6,16 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from site_build.build import BUILD_KEY
-from site_build.csp import with_content_security_policy
-from site_build.datapackage import PackageError
-from site_build.navigation import nav_for_profile
-from site_build.offline import DEFAULT_BUDGET_MB, write_service_worker
+from site_build.data.problems import DataError
+from site_build.data.settings import SiteSettings
+from site_build.feeds.datapackage import PackageError
+from site_build.generator.build import BUILD_KEY
+from site_build.generator.navigation import nav_for_profile
 from site_build.pipeline import prepare
-from site_build.problems import DataError
-from site_build.search_index import add_accent_free_words
-from site_build.settings import SiteSettings
-from site_build.theme_markup import valid_theme_markup
+from site_build.pwa.csp import with_content_security_policy
+from site_build.pwa.search_index import add_accent_free_words
+from site_build.pwa.service_worker import DEFAULT_BUDGET_MB, write_service_worker
+from site_build.pwa.theme_fixes import valid_theme_markup
 
 HOME_MARKER = "<!-- ce-mois-ci -->"
 _state: dict = {}

@@ -9,11 +9,11 @@ import os
 import sys
 from pathlib import Path
 
-from .cli_french import use_french
-from .dataset import content_dir_of, display_path
-from .problems import DataError, Problem, UsageError, count_line
-from .profiles import PROFILES
-from .yaml_loader import LoadError
+from site_build.cli_french import use_french
+from site_build.data.dataset import content_dir_of, display_path
+from site_build.data.problems import DataError, Problem, UsageError, count_line
+from site_build.data.profile import PROFILES
+from site_build.data.yaml_loader import LoadError
 
 
 def _print_problems(problems: list[Problem]):
@@ -25,8 +25,8 @@ def _print_problems(problems: list[Problem]):
 
 
 def cmd_validate(args) -> int:
-    from .pipeline import build_day
-    from .validate import has_errors, validate
+    from site_build.data.validate import has_errors, validate
+    from site_build.pipeline import build_day
 
     data_dir = _data_dir(args)
     if not data_dir:
@@ -56,7 +56,7 @@ def _data_dir(args) -> Path | None:
 
 def _build(config: Path, args, site_dir: Path, failure: str, publication: bool = False) -> bool:
     """One build; False (and the reason, in French) when it did not replace the site."""
-    from .build import GeneratorConfigError, PublicationError, build_site
+    from site_build.generator.build import GeneratorConfigError, PublicationError, build_site
 
     try:
         build_site(config, args.profile, site_dir, Path(args.data), site_url=getattr(args, "site_url", None),
@@ -94,8 +94,8 @@ def cmd_build(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from .pipeline import close_checks
-    from .serve import AddressError, open_server, parse_address, serve
+    from site_build.editing.preview import AddressError, open_server, parse_address, serve
+    from site_build.pipeline import close_checks
 
     config, data = _config_file(args), _data_dir(args)
     if not config or not data:
@@ -143,9 +143,9 @@ def _socket_reason(error: OSError) -> str:
 
 
 def cmd_report(args) -> int:
-    from .freshness import freshness_rows
-    from .pipeline import build_day
-    from .validate import has_errors, validate
+    from site_build.data.freshness import freshness_rows
+    from site_build.data.validate import has_errors, validate
+    from site_build.pipeline import build_day
 
     today = build_day()
     if not _data_dir(args):
@@ -171,9 +171,9 @@ def cmd_report(args) -> int:
 
 def cmd_calendar(args) -> int:
     """Record changed interventions in data/calendrier.json (new SEQUENCE, DTSTAMP today)."""
-    from .calendar_feed import STATE_FILE, read_state, stale_interventions, updated_state
-    from .pipeline import build_day
-    from .validate import has_errors, validate
+    from site_build.data.validate import has_errors, validate
+    from site_build.feeds.icalendar import STATE_FILE, read_state, stale_interventions, updated_state
+    from site_build.pipeline import build_day
 
     data_dir = _data_dir(args)
     if not data_dir:
@@ -198,8 +198,8 @@ def cmd_calendar(args) -> int:
 
 def cmd_new(args) -> int:
     """Write a valid skeleton where it belongs; the editor then fills in the « À compléter »."""
-    from . import scaffold
-    from .pipeline import build_day
+    from site_build.editing import new as scaffold
+    from site_build.pipeline import build_day
 
     data_dir, today = _data_dir(args), build_day()
     if not data_dir:
@@ -227,9 +227,9 @@ def cmd_import(args) -> int:
     import shutil
     import tempfile
 
-    from .importer import ImportFileError, import_data_inclusion
-    from .pipeline import build_day
-    from .validate import has_errors, validate
+    from site_build.data.validate import has_errors, validate
+    from site_build.editing.importer import ImportFileError, import_data_inclusion
+    from site_build.pipeline import build_day
 
     data_dir = _data_dir(args)
     if not data_dir:
@@ -279,7 +279,7 @@ def _copy_beside(source: Path, target: Path) -> Path:
 
 
 def cmd_schemas(args) -> int:
-    from .schemas import write_schemas
+    from site_build.data.schemas import write_schemas
 
     for path in write_schemas():
         print(path, file=sys.stderr)

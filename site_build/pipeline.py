@@ -11,11 +11,17 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from .calendar_feed import epi_sante_calendar, intervention_files
-from .datapackage import PackageCheck, package_files
-from .dataset import Dataset
-from .directory_data import directory_json
-from .directory_pages import (
+from site_build.data.dataset import Dataset
+from site_build.data.problems import DataError, Problem, UsageError
+from site_build.data.profile import PROFILES, view
+from site_build.data.settings import SiteSettings
+from site_build.data.validate import has_errors, validate
+from site_build.feeds.datapackage import TABLES, PackageCheck, package_files
+from site_build.feeds.directory_json import directory_json
+from site_build.feeds.icalendar import epi_sante_calendar, intervention_files
+from site_build.feeds.interchange import HSDS_COLUMNS, data_inclusion_files, hsds_files
+from site_build.feeds.vcard import partner_vcard, person_vcard
+from site_build.pages.directory import (
     FULL_LIST_LIMIT,
     VCARD_NAME,
     directory_page,
@@ -23,19 +29,15 @@ from .directory_pages import (
     partner_page,
     professionals_page,
 )
-from .form_pages import form_page
-from .freshness import verification_page
-from .health_pages import health_pages
-from .interchange import data_inclusion_files, hsds_files
-from .offline import MANIFEST_NAME, web_manifest
-from .pages import Page, data_page, home_section
-from .problems import DataError, Problem, UsageError
-from .profiles import PROFILES, view
-from .recipe_images import variants
-from .recipe_pages import month_page, recipe_page, recipes_by_month, recipes_index
-from .settings import SiteSettings
-from .validate import has_errors, validate
-from .vcard import partner_vcard, person_vcard
+from site_build.pages.health import health_pages
+from site_build.pages.home import home_section
+from site_build.pages.images import variants
+from site_build.pages.liaison import form_page
+from site_build.pages.model import Page
+from site_build.pages.open_data import data_page
+from site_build.pages.recipes import month_page, recipe_page, recipes_by_month, recipes_index
+from site_build.pages.verification import verification_page
+from site_build.pwa.service_worker import MANIFEST_NAME, web_manifest
 
 
 @dataclass
@@ -69,7 +71,7 @@ def build_day() -> date:
 
 
 def all_pages(dataset: Dataset, profile: str, today: date, settings: SiteSettings = SiteSettings()) -> list[Page]:
-    pages = [directory_page(dataset, profile), recipes_index(dataset), data_page(dataset, settings, today),
+    pages = [directory_page(dataset, profile), recipes_index(dataset), data_page(dataset, settings, today, TABLES, list(HSDS_COLUMNS)),
              offline_partner_page()]
     # A large directory has its own search (annuaire.json): partner pages would swell the site
     # search index past the offline budget (24 MB at 10,000 partners).

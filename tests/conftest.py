@@ -69,7 +69,7 @@ def valid_data(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def built_sites(tmp_path_factory):
     """The sample site built once per test run, in both profiles, through the real CLI code."""
-    from site_build.build import build_site
+    from site_build.generator.build import build_site
 
     out = tmp_path_factory.mktemp("sites")
     sites = {}

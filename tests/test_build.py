@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_build.build import build_site
-from site_build.french import tel_uri
-from site_build.problems import DataError
+from site_build.data.problems import DataError
+from site_build.generator.build import build_site
+from site_build.text.french import tel_uri
 
 from .conftest import FIXTURES, ROOT
 
@@ -160,7 +160,7 @@ def test_generator_failure_leaves_previous_site_intact(tmp_path):
     (site / "index.html").write_text("previous site")
     broken_config = tmp_path / "mkdocs.yml"
     broken_config.write_text((ROOT / "mkdocs.yml").read_text().replace("name: material", "name: no-such-theme"))
-    from site_build.build import GeneratorConfigError
+    from site_build.generator.build import GeneratorConfigError
 
     with pytest.raises(GeneratorConfigError):
         build_site(broken_config, "public", site, ROOT / "data")
@@ -171,8 +171,8 @@ def test_generator_failure_leaves_previous_site_intact(tmp_path):
 def test_data_values_are_escaped(tmp_path, valid_data):
     from datetime import date
 
-    from site_build.directory_pages import partner_page
-    from site_build.validate import validate
+    from site_build.data.validate import validate
+    from site_build.pages.directory import partner_page
 
     dataset, _ = validate(valid_data, date(2026, 11, 26))
     partner = dict(dataset.partners[1], nom='A & B "quoted"', sigle="<i>x</i>",
@@ -191,7 +191,7 @@ def test_verification_page_is_pro_only_and_lists_late_entries_first(built_sites)
 
 
 def test_publication_needs_the_public_address(tmp_path):
-    from site_build.build import PublicationError
+    from site_build.generator.build import PublicationError
 
     config = _config_beside(tmp_path)
     with pytest.raises(PublicationError, match="site_url"):
@@ -213,7 +213,7 @@ def test_build_uses_the_data_folder_it_is_given(tmp_path, valid_data):
 
 
 def test_private_numbers_are_found_however_they_are_written():
-    from site_build.publication_checks import contacts_in, phone_key
+    from site_build.data.publication_checks import contacts_in, phone_key
 
     for written in ("06 39 98 11 21", "06.39.98.11.21", "0639981121", "+33 6 39 98 11 21", "+33639981121",
                     "0033 6 39 98 11 21", "+33 (0)6 39 98 11 21", "06-39-98-11-21"):

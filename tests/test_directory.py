@@ -8,10 +8,10 @@ from html.parser import HTMLParser
 import vobject
 import yaml
 
-from site_build.directory_data import directory_data
-from site_build.directory_pages import FULL_LIST_LIMIT, PAGE_SIZE, directory_page, partner_page
-from site_build.settings import SiteSettings
-from site_build.validate import validate
+from site_build.data.settings import SiteSettings
+from site_build.data.validate import validate
+from site_build.feeds.directory_json import directory_data
+from site_build.pages.directory import FULL_LIST_LIMIT, PAGE_SIZE, directory_page, partner_page
 
 from .conftest import ROOT
 

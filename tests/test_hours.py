@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
-from site_build.hours import describe_hours, parse_hours
-from site_build.opening_schedule import schedule
+from site_build.text.hours import describe_hours, parse_hours
+from site_build.text.opening_schedule import schedule
 
 FRENCH = [
     ("Mo-Fr 08:30-12:00,13:30-16:30; PH off",

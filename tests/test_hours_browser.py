@@ -1,6 +1,6 @@
 """The open/closed status the browser computes agrees with opening-hours-py, instant by instant.
 
-The build expands each hours string into a schedule (site_build/opening_schedule.py) and
+The build expands each hours string into a schedule (site_build/text/opening_schedule.py) and
 horaires.js reads it on the device; here both are compared with the parser's own state()
 for real-world strings at holidays, both daylight-saving nights, ranked weekdays, month
 ranges, past midnight and a sweep of the whole horizon. What cannot be known (no time
@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 import opening_hours
 
-from site_build.hours import parse_hours
-from site_build.opening_schedule import comment_only, horizon, schedule
+from site_build.text.hours import parse_hours
+from site_build.text.opening_schedule import comment_only, horizon, schedule
 
 from .conftest import open_page
 

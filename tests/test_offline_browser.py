@@ -9,8 +9,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from site_build.build import build_site
-from site_build.offline import precache_manifest
+from site_build.generator.build import build_site
+from site_build.pwa.service_worker import precache_manifest
 
 from .conftest import CHROMIUM_FLAGS, ROOT, QuietHandler, chromium_path
 from .test_build import _config_beside
@@ -168,7 +168,7 @@ def test_chromium_reports_the_site_installable(playwright, built_sites, tmp_path
 
 
 def test_partner_page_beyond_the_budget_is_drawn_from_the_directory_offline(browser, built_sites, tmp_path):
-    from site_build.offline import write_service_worker
+    from site_build.pwa.service_worker import write_service_worker
 
     site = shutil.copytree(built_sites["public"], tmp_path / "site")
     figures = write_service_worker(site, budget_mb=0.5)  # partner pages no longer fit
@@ -191,7 +191,7 @@ def test_partner_page_beyond_the_budget_is_drawn_from_the_directory_offline(brow
 def test_runtime_cache_keeps_at_most_its_cap(browser, built_sites, tmp_path):
     """Files fetched past the precache go to a runtime cache whose oldest entries are dropped beyond
     RUNTIME_MAX_ENTRIES: a long browsing session cannot fill a cheap phone's storage."""
-    from site_build.offline import RUNTIME_MAX_ENTRIES
+    from site_build.pwa.service_worker import RUNTIME_MAX_ENTRIES
 
     site = shutil.copytree(built_sites["public"], tmp_path / "site")
     server = Server(site)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from site_build.build import build_site
-from site_build.problems import DataError
-from site_build.validate import has_errors, validate
+from site_build.data.problems import DataError
+from site_build.data.validate import has_errors, validate
+from site_build.generator.build import build_site
 
 from .conftest import FIXTURES
 from .test_broken_data import CASES, _install

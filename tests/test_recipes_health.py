@@ -8,10 +8,10 @@ import icalendar
 import pytest
 import recurring_ical_events
 
-from site_build.build import build_site
-from site_build.calendar_feed import epi_sante_calendar, read_state, stale_interventions, updated_state
-from site_build.recipe_pages import quantity_text
-from site_build.validate import validate
+from site_build.data.validate import validate
+from site_build.feeds.icalendar import epi_sante_calendar, read_state, stale_interventions, updated_state
+from site_build.generator.build import build_site
+from site_build.pages.recipes import quantity_text
 
 from .conftest import ROOT
 from .test_directory import _JsonLd
@@ -162,7 +162,7 @@ def test_exception_must_be_an_occurrence(tmp_path):
 
 
 def test_euro_amounts_keep_their_sign_on_the_same_line(built_sites):
-    from site_build.french import euros
+    from site_build.text.french import euros
 
     assert euros(0.5) == "0,50\u00a0€" and euros(12) == "12,00\u00a0€"
     page = (built_sites["public"] / "recettes/carottes-rapees-orange/index.html").read_text(encoding="utf-8")

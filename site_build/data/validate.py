@@ -1,0 +1,20 @@
+"""Validation entry point: load, check the schemas, then the cross-record rules."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from site_build.data.cross_checks import cross_problems
+from site_build.data.dataset import Dataset, load_dataset
+from site_build.data.problems import Problem
+
+
+def validate(data_dir: Path, today: date | None = None, strict: bool = False) -> tuple[Dataset, list[Problem]]:
+    """Every problem in the data, sorted by file and line. Never raises on bad data."""
+    dataset, problems = load_dataset(Path(data_dir))
+    problems += cross_problems(dataset, today or date.today(), strict)
+    return dataset, sorted(set(problems))
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(not p.warning for p in problems)

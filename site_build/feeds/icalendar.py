@@ -1,0 +1,130 @@
+"""The Épi'santé iCalendar feeds: stable UIDs, Europe/Paris times, RRULE and EXDATE, same bytes for same data.
+
+DTSTAMP and SEQUENCE come from `data/calendrier.json`, the calendar's memory:
+for each intervention, a fingerprint of its data, its SEQUENCE and when it last
+changed. An intervention that differs from its fingerprint is published with the
+next SEQUENCE and the build day as DTSTAMP, so subscribed calendars update it;
+`site-build calendrier` records the change (the deployment workflow runs it and
+commits the file, so editors never have to).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import icalendar
+
+from site_build.data.dataset import Dataset
+from site_build.text.occurrences import PARIS, span
+
+UID_DOMAIN = "guide-partage.example.org"
+STATE_FILE = "calendrier.json"
+PRODID = "-//Le guide partagé//Épi'santé//FR"
+
+
+def fingerprint(intervention: dict) -> str:
+    return hashlib.sha256(json.dumps(intervention, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def read_state(data_dir: Path) -> dict:
+    path = Path(data_dir) / STATE_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def revision(intervention: dict, state: dict, today: date) -> tuple[int, datetime]:
+    """(SEQUENCE, DTSTAMP): recorded ones when unchanged, the next ones (stamped today) when changed."""
+    known = state.get(intervention["id"])
+    if known and known["empreinte"] == fingerprint(intervention):
+        return known["sequence"], datetime.fromisoformat(known["modifie"]).astimezone(UTC)
+    sequence = known["sequence"] + 1 if known else 0
+    return sequence, datetime.combine(today, datetime.min.time(), tzinfo=UTC)
+
+
+def updated_state(dataset: Dataset, state: dict, today: date) -> dict:
+    """The state with every changed or new intervention recorded (what `site-build calendrier` writes)."""
+    result = {}
+    for intervention in dataset.interventions:
+        sequence, stamp = revision(intervention, state, today)
+        result[intervention["id"]] = {"empreinte": fingerprint(intervention), "sequence": sequence,
+                                      "modifie": stamp.strftime("%Y-%m-%dT%H:%M:%SZ")}
+    return result
+
+
+def stale_interventions(dataset: Dataset, state: dict) -> list[str]:
+    return [i["id"] for i in dataset.interventions
+            if state.get(i["id"], {}).get("empreinte") != fingerprint(i)]
+
+
+def paris_timezone() -> icalendar.Timezone:
+    """VTIMEZONE for Europe/Paris from the EU rules (last Sunday of March and October), not a list of dates."""
+    zone = icalendar.Timezone()
+    zone.add("tzid", "Europe/Paris")
+    for kind, name, start, offsets, month in (
+            (icalendar.TimezoneDaylight, "CEST", datetime(1981, 3, 29, 2), ("+0100", "+0200"), 3),
+            (icalendar.TimezoneStandard, "CET", datetime(1996, 10, 27, 3), ("+0200", "+0100"), 10)):
+        part = kind()
+        part.add("tzname", name)
+        part.add("dtstart", start)
+        part.add("tzoffsetfrom", icalendar.vUTCOffset.from_ical(offsets[0]))
+        part.add("tzoffsetto", icalendar.vUTCOffset.from_ical(offsets[1]))
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        zone.add_component(part)
+    return zone
+
+
+def _event(dataset: Dataset, intervention: dict, state: dict, today: date) -> icalendar.Event:
+    start, end = span(intervention)
+    sequence, stamp = revision(intervention, state, today)
+    event = icalendar.Event()
+    # The id never changes, so calendar apps update events instead of duplicating them.
+    event.add("uid", f"{intervention['id']}@{UID_DOMAIN}")
+    event.add("dtstamp", stamp)
+    event.add("last-modified", stamp)
+    event.add("sequence", sequence)
+    event.add("summary", intervention["titre"])
+    event.add("dtstart", start.replace(tzinfo=PARIS))
+    event.add("dtend", end.replace(tzinfo=PARIS))
+    place = dataset.partner_by_id.get(intervention["lieu"], {})
+    address = place.get("adresse", {})
+    event.add("location", ", ".join(x for x in (place.get("nom"), address.get("voie"),
+                                                f"{address.get('code_postal', '')} {address.get('commune', '')}".strip())
+                                    if x))
+    description = [intervention["intervenant"]]
+    if intervention.get("description"):
+        description.append(intervention["description"].strip())
+    signup = intervention.get("inscription") or {}
+    description.append("Inscription obligatoire. " + signup.get("modalites", "") if signup.get("obligatoire")
+                       else "Sans inscription.")
+    event.add("description", "\n".join(description))
+    if intervention.get("recurrence"):
+        event.add("rrule", icalendar.vRecur.from_ical(intervention["recurrence"]))
+        for skipped in intervention.get("exceptions") or []:
+            event.add("exdate", datetime.combine(date.fromisoformat(skipped), start.time()).replace(tzinfo=PARIS))
+    return event
+
+
+def _calendar(name: str, events: list[icalendar.Event]) -> bytes:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Paris")
+    calendar.add_component(paris_timezone())
+    for event in events:
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def epi_sante_calendar(dataset: Dataset, today: date) -> bytes:
+    state = read_state(dataset.data_dir)
+    return _calendar("Épi'santé", [_event(dataset, i, state, today) for i in dataset.interventions])
+
+
+def intervention_files(dataset: Dataset, today: date) -> dict[str, bytes]:
+    """One .ics per intervention, beside /sante/ (the calendar state read once for all)."""
+    state = read_state(dataset.data_dir)
+    return {f"sante/{i['id']}.ics": _calendar(f"Épi'santé — {i['titre']}", [_event(dataset, i, state, today)])
+            for i in dataset.interventions}

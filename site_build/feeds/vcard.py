@@ -1,0 +1,72 @@
+"""vCard 3.0 (RFC 2426) for partners and professionals: the version phones import best."""
+from __future__ import annotations
+
+from site_build.data.dataset import street_line
+from site_build.text.french import international_number
+
+_PHONE_TYPES = {"voice": "WORK,VOICE", "cell": "CELL", "fax": "WORK,FAX", "text": "CELL,TEXT"}
+
+
+def _escape(value) -> str:
+    return (str(value).replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,").replace(";", "\\;"))
+
+
+def _fold(line: str) -> str:
+    """Lines longer than 75 octets continue on lines starting with a space, never inside a UTF-8 character."""
+    out, current = [], b""
+    for char in line:
+        encoded = char.encode("utf-8")
+        if len(current) + len(encoded) > (75 if not out else 74):
+            out.append(current.decode("utf-8"))
+            current = b""
+        current += encoded
+    out.append(current.decode("utf-8"))
+    return "\r\n ".join(out)
+
+
+def _card(lines: list[str]) -> bytes:
+    return ("\r\n".join(_fold(line) for line in ["BEGIN:VCARD", "VERSION:3.0", *lines, "END:VCARD"])
+            + "\r\n").encode("utf-8")
+
+
+def _address(address: dict) -> list[str]:
+    if not address:
+        return []
+    street = street_line(address)
+    # post office box; extended address; street; locality; region; postal code; country
+    lines = [f"ADR;TYPE=WORK:;;{_escape(street)};{_escape(address.get('commune', ''))};;"
+             f"{_escape(address.get('code_postal', ''))};France"]
+    lat, lon = address.get("latitude"), address.get("longitude")
+    if isinstance(lat, (int, float)) and isinstance(lon, (int, float)):
+        lines.append(f"GEO:{lat};{lon}")
+    return lines
+
+
+def partner_vcard(partner: dict, page_url: str = "") -> bytes:
+    lines = [f"FN:{_escape(partner['nom'])}", f"N:{_escape(partner['nom'])};;;;", f"ORG:{_escape(partner['nom'])}"]
+    if partner.get("sigle"):
+        lines.append(f"NICKNAME:{_escape(partner['sigle'])}")
+    lines += _address(partner.get("adresse") or {})
+    if partner.get("telephone"):
+        lines.append(f"TEL;TYPE=WORK,VOICE:{international_number(partner['telephone'])}")
+    if partner.get("courriel"):
+        lines.append(f"EMAIL;TYPE=INTERNET:{partner['courriel']}")
+    if partner.get("site_web"):
+        lines.append(f"URL:{partner['site_web']}")
+    if page_url:
+        lines.append(f"SOURCE:{page_url}")
+    return _card(lines)
+
+
+def person_vcard(person: dict, partner: dict | None) -> bytes:
+    lines = [f"FN:{_escape(person['prenom'])} {_escape(person['nom'])}",
+             f"N:{_escape(person['nom'])};{_escape(person['prenom'])};;;",
+             f"TITLE:{_escape(person['fonction'])}"]
+    if partner:
+        lines.append(f"ORG:{_escape(partner['nom'])}")
+    for phone in person.get("telephones") or []:
+        kind = _PHONE_TYPES.get(phone.get("type", "voice"), "WORK,VOICE")
+        lines.append(f"TEL;TYPE={kind}:{international_number(phone['numero'])}")
+    if person.get("courriel"):
+        lines.append(f"EMAIL;TYPE=INTERNET:{person['courriel']}")
+    return _card(lines)

@@ -1,0 +1,110 @@
+"""Atomic builds: MkDocs writes into a temporary folder that replaces the site only on success."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from site_build.pipeline import close_checks, validated
+
+# What the generator's hooks need from the caller, carried in the MkDocs config (no environment variable).
+BUILD_KEY = "site_build"
+LOOPBACK_URL = re.compile(r"^https?://(localhost|127(\.[0-9]+){3}|\[::1\])(:[0-9]+)?(/|$)", re.IGNORECASE)
+
+
+class GeneratorConfigError(Exception):
+    """mkdocs.yml cannot be loaded (MkDocs has logged why)."""
+
+
+class PublicationError(Exception):
+    """The configuration is fine for a preview, not for a site put online."""
+
+
+def mkdocs_config(config_file: Path, site_url: str | None = None):
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    options = {"site_url": site_url} if site_url else {}
+    try:
+        return load_config(config_file=str(config_file), **options)
+    except (Abort, ConfigurationError, OSError, ValueError) as error:  # YAML errors are ValueErrors there
+        raise GeneratorConfigError(str(error)) from None
+
+
+def check_publication(site_url: str | None):
+    """A published site must know its address: canonical links, JSON-LD and « Signaler une erreur » use it."""
+    if not site_url or LOOPBACK_URL.match(site_url):
+        raise PublicationError(
+            f"l'adresse du site (site_url) est « {site_url or ''} », celle de l'aperçu sur cet ordinateur : "
+            "pour publier, donnez l'adresse publique, par exemple "
+            "site-build build --publication --site-url https://guide.example.org/")
+
+
+def build_site(config_file: Path, profile: str, site_dir: Path, data_dir: Path, site_url: str | None = None,
+               publication: bool = False) -> Path:
+    """Validate, build into a temporary sibling folder, then swap it in. Raises on any failure
+    (DataError for bad data) and leaves an existing site_dir untouched."""
+    from mkdocs.commands.build import build
+
+    validated(data_dir)  # raises DataError before anything is written
+    config = mkdocs_config(config_file, site_url)
+    if publication:
+        check_publication(config["site_url"])
+    site_dir = Path(site_dir).resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    remove_abandoned_folders(site_dir)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-{os.getpid()}-", dir=site_dir.parent))
+    os.chmod(temporary, 0o777 & ~_umask())  # mkdtemp makes 0700: a web server could not read the site
+    config["site_dir"] = str(temporary)
+    config["extra"][BUILD_KEY] = {"profile": profile, "data_dir": str(Path(data_dir).resolve())}
+    try:
+        build(config)
+        _swap(temporary, site_dir)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    finally:
+        close_checks()
+    return site_dir
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_LEFTOVER = re.compile(r"^\.(?P<site>.+)-(build|old)-(?P<pid>[0-9]+)-[^/]+$")
+
+
+def remove_abandoned_folders(site_dir: Path):
+    """Temporary folders left beside the site by a build that was killed (its process is gone)."""
+    for sibling in site_dir.parent.glob(f".{site_dir.name}-*-*"):
+        match = _LEFTOVER.match(sibling.name)
+        if match and match["site"] == site_dir.name and sibling.is_dir() and not _alive(int(match["pid"])):
+            shutil.rmtree(sibling, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # a folder of ours from an earlier build in this process was abandoned too
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _swap(new: Path, target: Path):
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-{os.getpid()}-", dir=target.parent))
+        os.rmdir(old)
+        os.rename(target, old)
+    os.rename(new, target)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)

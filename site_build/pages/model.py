@@ -1,0 +1,45 @@
+"""The generated page model, and the pages without a module of their own: liaison forms, open data, home.
+
+Each page is (source path, title, HTML). The generator (MkDocs here) wraps them
+in the theme; every value from data goes through `e()` or `markdown_text()`.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+
+# Python-Markdown's backslash escapes (markdown.Markdown.ESCAPED_CHARS): a backslash before
+# any other character would be shown.
+_MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()>#+\-.!]")
+
+
+@dataclass(frozen=True)
+class Page:
+    src_uri: str  # e.g. "annuaire/caf-du-cher.md" → /annuaire/caf-du-cher/
+    title: str
+    html: str
+    searchable: bool = True  # in the site search index
+
+    @property
+    def markdown_stub(self) -> str:
+        """What the generator is given as the page's Markdown: its title (the body is added as HTML).
+        The theme prints the page title unescaped (header, <title>, navigation): it is given
+        HTML-escaped in the front matter, so data can never become markup there either."""
+        meta = {"title": html.escape(self.one_line_title, quote=True)}
+        if not self.searchable:
+            meta["search"] = {"exclude": True}
+        return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n# {self.title_markdown}\n"
+
+    @property
+    def one_line_title(self) -> str:
+        return " ".join(self.title.split())
+
+    @property
+    def title_markdown(self) -> str:
+        """The title as a Markdown heading text that shows exactly as written: HTML is escaped and
+        every character Markdown or its extensions could read (links, images, {: attributes},
+        emphasis, code) is backslash-escaped; one line, so nothing starts a new block."""
+        text = html.escape(self.one_line_title, quote=False)
+        return _MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", text)
