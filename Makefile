@@ -69,6 +69,7 @@ servers:
 # The fast lane: everything but the browser tests (under a minute).
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check site_build hooks tests bench
+	$(BIN)/ruff format --check site_build hooks tests bench
 
 # Two workers: this machine has two cores (pytest-xdist).
 check: lint checker servers

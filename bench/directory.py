@@ -6,6 +6,7 @@ does it (`GuideAnnuaire.lastDuration`: read the form, filter, count every option
 the first page of cards). Prints sizes and times; asserts nothing.
 Usage: python bench/directory.py [SIZE ...]
 """
+
 from __future__ import annotations
 
 import functools
@@ -22,11 +23,23 @@ sys.path.insert(0, str(ROOT / "bench"))
 from run import built_site  # noqa: E402
 
 # What a user does, in order: each step is one input or change event on the form.
-STEPS = [("fill", "#gp-q", "s"), ("fill", "#gp-q", "str"), ("fill", "#gp-q", "structure 12"), ("fill", "#gp-q", ""),
-         ("select", "#gp-thematique", "sante--acces-aux-soins"), ("select", "#gp-public", "familles"),
-         ("select", "#gp-commune", "Bourges"), ("select", "#gp-frais", "gratuit"), ("check", "#gp-ouvert", None),
-         ("uncheck", "#gp-ouvert", None), ("select", "#gp-thematique", ""), ("select", "#gp-public", ""),
-         ("select", "#gp-commune", ""), ("select", "#gp-frais", ""), ("fill", "#gp-q", "vierzon")]
+STEPS = [
+    ("fill", "#gp-q", "s"),
+    ("fill", "#gp-q", "str"),
+    ("fill", "#gp-q", "structure 12"),
+    ("fill", "#gp-q", ""),
+    ("select", "#gp-thematique", "sante--acces-aux-soins"),
+    ("select", "#gp-public", "familles"),
+    ("select", "#gp-commune", "Bourges"),
+    ("select", "#gp-frais", "gratuit"),
+    ("check", "#gp-ouvert", None),
+    ("uncheck", "#gp-ouvert", None),
+    ("select", "#gp-thematique", ""),
+    ("select", "#gp-public", ""),
+    ("select", "#gp-commune", ""),
+    ("select", "#gp-frais", ""),
+    ("fill", "#gp-q", "vierzon"),
+]
 
 
 class Quiet(SimpleHTTPRequestHandler):
@@ -41,9 +54,16 @@ def measure(site: Path) -> list[float]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync"])
+            browser = playwright.chromium.launch(
+                executable_path=shutil.which("chromium"),
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                ],
+            )
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/annuaire/")
             page.wait_for_selector("[data-gp-annuaire][data-loaded='1']", timeout=60000)
@@ -72,10 +92,16 @@ def main(sizes: list[int]):
         page = (site / "annuaire/index.html").read_bytes()
         data = (site / "annuaire/annuaire.json").read_bytes()
         times = measure(site)
-        print(f"{size:>9} {len(page) / 1024:>8.0f} {len(data) / 1024:>8.0f} {len(gzip.compress(data)) / 1024:>10.0f} "
-              f"{statistics.median(times):>17.1f} {max(times):>7.1f}", flush=True)
-        print("    per step (ms): " + ", ".join(f"{a} {v or ''}".strip() + f" {t:.0f}"
-                                           for (a, _, v), t in zip(STEPS, times, strict=True)), flush=True)
+        print(
+            f"{size:>9} {len(page) / 1024:>8.0f} {len(data) / 1024:>8.0f} {len(gzip.compress(data)) / 1024:>10.0f} "
+            f"{statistics.median(times):>17.1f} {max(times):>7.1f}",
+            flush=True,
+        )
+        print(
+            "    per step (ms): "
+            + ", ".join(f"{a} {v or ''}".strip() + f" {t:.0f}" for (a, _, v), t in zip(STEPS, times, strict=True)),
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

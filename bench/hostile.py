@@ -5,6 +5,7 @@ Prints, for each case, the wall time of the whole command and its ratio to the s
 the valid dataset (Python start-up and imports included in both); asserts nothing.
 Usage: python bench/hostile.py
 """
+
 from __future__ import annotations
 
 import os
@@ -34,10 +35,12 @@ CASES = {
     "1e999": _with("description: x\n  frequence_maj: 1e999"),
     "unclosed quote on line 3 of a long file": PARTNERS.replace("nom: Épicéa, épicerie sociale", 'nom: "Épicéa', 1)
     + "\n".join(f"# ligne {n}" for n in range(100_000)),
-    "e-mail pattern against 1 Mo of dots": PARTNERS.replace("accueil@caf.example.org",
-                                                            '"a@' + "a." * 500_000 + '!"', 1),
-    "hours string of 100,000 rules": PARTNERS.replace('"Mo-Fr 08:30-12:00,13:30-16:30; PH off"',
-                                                      '"' + "; ".join(["Mo 08:00-09:00"] * 100_000) + '"', 1),
+    "e-mail pattern against 1 Mo of dots": PARTNERS.replace(
+        "accueil@caf.example.org", '"a@' + "a." * 500_000 + '!"', 1
+    ),
+    "hours string of 100,000 rules": PARTNERS.replace(
+        '"Mo-Fr 08:30-12:00,13:30-16:30; PH off"', '"' + "; ".join(["Mo 08:00-09:00"] * 100_000) + '"', 1
+    ),
     "invisible character at the end of 19 Mo": PARTNERS + "# " + "x" * (19 * 1024 * 1024) + "\u202e\n",
 }
 
@@ -45,8 +48,13 @@ CASES = {
 def timed(data: Path, limit: float = 60) -> tuple[float, int, str]:
     start = time.perf_counter()
     try:
-        result = subprocess.run([str(BIN / "site-build"), "validate", "--data", str(data)], capture_output=True,
-                                text=True, env=dict(os.environ, SITE_BUILD_TODAY="2026-11-26"), timeout=limit)
+        result = subprocess.run(
+            [str(BIN / "site-build"), "validate", "--data", str(data)],
+            capture_output=True,
+            text=True,
+            env=dict(os.environ, SITE_BUILD_TODAY="2026-11-26"),
+            timeout=limit,
+        )
     except subprocess.TimeoutExpired:
         return limit, -1, f"no answer in {limit:.0f} s"
     return time.perf_counter() - start, result.returncode, result.stderr.strip().splitlines()[0][:110]

@@ -9,6 +9,7 @@ gzip-compressed (as nginx, Caddy and GitHub Pages do) through one shared
 i.e. every precache entry is stored. Prints figures; asserts nothing.
 Usage: python bench/offline.py [SIZE ...]
 """
+
 from __future__ import annotations
 
 import json
@@ -29,8 +30,10 @@ BYTES_PER_S = 500_000 / 8
 
 def precache_figures(site: Path) -> tuple[int, int]:
     entries = json.loads(re.search(r"const PRECACHE = (\[.*?\]);\n", (site / "sw.js").read_text(), re.S)[1])
-    size = sum((site / (e["url"] + ("index.html" if e["url"].endswith("/") or not e["url"] else ""))).stat().st_size
-               for e in entries)
+    size = sum(
+        (site / (e["url"] + ("index.html" if e["url"].endswith("/") or not e["url"] else ""))).stat().st_size
+        for e in entries
+    )
     return len(entries), size
 
 
@@ -38,9 +41,16 @@ def offline_ready_seconds(site: Path) -> tuple[float, int]:
     from playwright.sync_api import sync_playwright
 
     with host(site, LATENCY_S, BYTES_PER_S) as (url, handler), sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync"])
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium"),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         page = browser.new_page()
         start = time.perf_counter()
         page.goto(url + "/", timeout=300_000)
@@ -55,8 +65,11 @@ def main(sizes: list[int]):
     build(ROOT, sample)
     entries, size = precache_figures(sample)
     seconds, sent = offline_ready_seconds(sample)
-    print(f"sample site: {entries} entries, {size / 2**20:.2f} MiB precached ({sent / 2**20:.2f} MiB transferred, gzip); "
-          f"offline-ready on slow 3G in {seconds:.0f} s", flush=True)
+    print(
+        f"sample site: {entries} entries, {size / 2**20:.2f} MiB precached ({sent / 2**20:.2f} MiB transferred, gzip); "
+        f"offline-ready on slow 3G in {seconds:.0f} s",
+        flush=True,
+    )
     for partners in sizes:
         entries, size = precache_figures(built_site(partners, "offline"))
         print(f"{partners} partners: {entries} entries, {size / 2**20:.2f} MiB precached", flush=True)

@@ -8,6 +8,7 @@ quality issue: home under 150 KB compressed; performance ≥ 95, accessibility 1
 best practices 100, SEO ≥ 95.
 Usage: python bench/quality.py   (installs lighthouse under bench/out/npm on first use)
 """
+
 from __future__ import annotations
 
 import json
@@ -24,8 +25,12 @@ from run import build, built_site  # noqa: E402
 from serving import host  # noqa: E402
 
 LIGHTHOUSE = OUT / "npm" / "node_modules" / ".bin" / "lighthouse"
-PAGES = [("home", "/"), ("partner page", "/annuaire/caf-du-cher/"), ("/annuaire/", "/annuaire/"),
-         ("recipe page", "/recettes/carottes-rapees-orange/")]
+PAGES = [
+    ("home", "/"),
+    ("partner page", "/annuaire/caf-du-cher/"),
+    ("/annuaire/", "/annuaire/"),
+    ("recipe page", "/recettes/carottes-rapees-orange/"),
+]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
@@ -33,9 +38,16 @@ def transferred(url: str) -> int:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync"])
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium"),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         context = browser.new_context(service_workers="block")
         page = context.new_page()
         responses = []
@@ -48,14 +60,36 @@ def transferred(url: str) -> int:
 
 def lighthouse(url: str) -> dict[str, int]:
     if not LIGHTHOUSE.exists():
-        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(OUT / "npm"),
-                        "lighthouse@12.2.3"], check=True)
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--silent",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(OUT / "npm"),
+                "lighthouse@12.2.3",
+            ],
+            check=True,
+        )
     report = OUT / "lighthouse.json"
     env = dict(os.environ, CHROME_PATH=shutil.which("chromium"))
-    subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-                    f"--only-categories={','.join(CATEGORIES)}",
-                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                    "--disable-component-update --disable-sync"], check=True, env=env, capture_output=True)
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+            "--disable-component-update --disable-sync",
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
     data = json.loads(report.read_text(encoding="utf-8"))
     return {c: round(data["categories"][c]["score"] * 100) for c in CATEGORIES}
 

@@ -4,6 +4,7 @@ The bare build uses the same theme, plugins and `not_in_nav` rules, with the sam
 number of plain Markdown pages and no hooks. Prints times and ratios; asserts nothing.
 Usage: python bench/run.py [SIZE ...]
 """
+
 from __future__ import annotations
 
 import os
@@ -45,8 +46,13 @@ def project(size: int, name: str = "project") -> Path:
 def build(folder: Path, site_dir: Path) -> Path:
     """`site-build build` of a project folder (the day pinned, as in the tests)."""
     env = dict(os.environ, SITE_BUILD_TODAY="2026-11-26")
-    subprocess.run([str(BIN / "site-build"), "build", "--site-dir", str(site_dir)], cwd=folder, env=env,
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(BIN / "site-build"), "build", "--site-dir", str(site_dir)],
+        cwd=folder,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     return site_dir
 
 
@@ -71,10 +77,14 @@ def bare(size: int, data: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(f"{page.markdown_stub}\n{page.html}\n", encoding="utf-8")
     (folder / "mkdocs.yml").write_text(
-        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("docs_dir: content", "docs_dir: docs")
+        (ROOT / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("docs_dir: content", "docs_dir: docs")
         .replace("custom_dir: site_build/theme", f"custom_dir: {ROOT / 'site_build/theme'}")
-        .split("\nhooks:")[0] + "\nnav:\n  - Accueil: index.md\n"
-        + "not_in_nav: |\n  /annuaire/*\n  /recettes/*\n  /sante/*\n  /donnees/*\n")
+        .split("\nhooks:")[0]
+        + "\nnav:\n  - Accueil: index.md\n"
+        + "not_in_nav: |\n  /annuaire/*\n  /recettes/*\n  /sante/*\n  /donnees/*\n"
+    )
     return folder
 
 
@@ -88,8 +98,10 @@ def main(sizes: list[int]):
         pages = sum(1 for _ in (folder / "site").rglob("index.html"))
         bare_folder = bare(size, folder / "data")
         bare_time = timed([str(BIN / "mkdocs"), "build", "-q"], bare_folder)
-        print(f"{size:>9} {pages:>6} {validate:>11.2f} {build:>8.2f} {bare_time:>7.2f} {build / bare_time:>10.2f}",
-              flush=True)
+        print(
+            f"{size:>9} {pages:>6} {validate:>11.2f} {build:>8.2f} {bare_time:>7.2f} {build / bare_time:>10.2f}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """A static server for the benchmarks that behaves like a real host: gzip for text files, and
 optionally an emulated network (latency per request, one shared downlink)."""
+
 from __future__ import annotations
 
 import contextlib
@@ -64,8 +65,9 @@ class HostHandler(SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def host(site: Path, latency_s: float = 0.0, bytes_per_s: float | None = None):
     """Yield (base URL, handler class) of `site` served on 127.0.0.1; the server stops on exit."""
-    handler = type("Host", (HostHandler,), {"latency_s": latency_s, "pipe": Pipe(bytes_per_s) if bytes_per_s else None,
-                                            "sent": 0})
+    handler = type(
+        "Host", (HostHandler,), {"latency_s": latency_s, "pipe": Pipe(bytes_per_s) if bytes_per_s else None, "sent": 0}
+    )
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -1,4 +1,5 @@
 """MkDocs adapter: hands MkDocs events to site_build. No logic lives here."""
+
 from __future__ import annotations
 
 from pathlib import Path

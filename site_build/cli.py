@@ -1,4 +1,5 @@
 """`site-build`: validate, build, serve, report, schemas."""
+
 from __future__ import annotations
 
 import argparse
@@ -33,8 +34,10 @@ def cmd_validate(args) -> int:
         return 2
     _, problems = validate(data_dir, build_day(), strict=args.strict)
     _print_problems(problems)
-    print(("Données valides. " if not has_errors(problems) else "Données invalides : ") + count_line(problems),
-          file=sys.stderr)
+    print(
+        ("Données valides. " if not has_errors(problems) else "Données invalides : ") + count_line(problems),
+        file=sys.stderr,
+    )
     return 1 if has_errors(problems) else 0
 
 
@@ -59,8 +62,14 @@ def _build(config: Path, args, site_dir: Path, failure: str, publication: bool =
     from site_build.generator.build import GeneratorConfigError, PublicationError, build_site
 
     try:
-        build_site(config, args.profile, site_dir, Path(args.data), site_url=getattr(args, "site_url", None),
-                   publication=publication)
+        build_site(
+            config,
+            args.profile,
+            site_dir,
+            Path(args.data),
+            site_url=getattr(args, "site_url", None),
+            publication=publication,
+        )
     except DataError as error:
         _print_problems(error.problems)
         print(f"{failure} : {count_line(error.problems)}", file=sys.stderr)
@@ -69,8 +78,11 @@ def _build(config: Path, args, site_dir: Path, failure: str, publication: bool =
         print(f"{failure} : {error}.", file=sys.stderr)
         return False
     except GeneratorConfigError:
-        print(f"{failure} : le fichier {config} a une erreur de configuration (voir le message de MkDocs "
-              "ci-dessus) ; comparez-le avec la version du dépôt.", file=sys.stderr)
+        print(
+            f"{failure} : le fichier {config} a une erreur de configuration (voir le message de MkDocs "
+            "ci-dessus) ; comparez-le avec la version du dépôt.",
+            file=sys.stderr,
+        )
         return False
     except UsageError:
         raise
@@ -86,8 +98,13 @@ def cmd_build(args) -> int:
         return 2
     site_dir = Path(args.site_dir or ("site" if args.profile == "public" else "site-pro"))
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
-    if not _build(config, args, site_dir, "Construction annulée, le site existant n'a pas été modifié",
-                  publication=args.publication):
+    if not _build(
+        config,
+        args,
+        site_dir,
+        "Construction annulée, le site existant n'a pas été modifié",
+        publication=args.publication,
+    ):
         return 1
     print(f"Site « {args.profile} » construit dans {site_dir}/", file=sys.stderr)
     return 0
@@ -133,8 +150,10 @@ def _socket_reason(error: OSError) -> str:
     import errno
 
     if error.errno == errno.EADDRINUSE:
-        return "ce port est déjà utilisé (un autre aperçu est peut-être ouvert) ; fermez-le ou choisissez un autre " \
-               "port, par exemple --addr 127.0.0.1:8001."
+        return (
+            "ce port est déjà utilisé (un autre aperçu est peut-être ouvert) ; fermez-le ou choisissez un autre "
+            "port, par exemple --addr 127.0.0.1:8001."
+        )
     if error.errno == errno.EACCES:
         return "ce port est réservé ; choisissez un port au-dessus de 1024, par exemple --addr 127.0.0.1:8001."
     if error.errno == errno.EADDRNOTAVAIL:
@@ -189,10 +208,14 @@ def cmd_calendar(args) -> int:
         for ident in changed:
             print(f"{data_dir / STATE_FILE} : l'intervention « {ident} » est nouvelle ou a changé.", file=sys.stderr)
         return 1 if changed else 0
-    (data_dir / STATE_FILE).write_text(json.dumps(updated_state(dataset, state, build_day()), ensure_ascii=False,
-                                                  indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{len(changed)} intervention(s) nouvelle(s) ou modifiée(s) enregistrée(s) dans {data_dir / STATE_FILE}.",
-          file=sys.stderr)
+    (data_dir / STATE_FILE).write_text(
+        json.dumps(updated_state(dataset, state, build_day()), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        encoding="utf-8",
+    )
+    print(
+        f"{len(changed)} intervention(s) nouvelle(s) ou modifiée(s) enregistrée(s) dans {data_dir / STATE_FILE}.",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -204,11 +227,13 @@ def cmd_new(args) -> int:
     data_dir, today = _data_dir(args), build_day()
     if not data_dir:
         return 2
-    makers = {"partner": lambda: scaffold.new_partner(data_dir, today),
-              "service": lambda: scaffold.new_service(data_dir, args.partenaire),
-              "professional": lambda: scaffold.new_professional(data_dir, args.partenaire, today),
-              "recipe": lambda: scaffold.new_recipe(data_dir, today),
-              "intervention": lambda: scaffold.new_intervention(data_dir, today)}
+    makers = {
+        "partner": lambda: scaffold.new_partner(data_dir, today),
+        "service": lambda: scaffold.new_service(data_dir, args.partenaire),
+        "professional": lambda: scaffold.new_professional(data_dir, args.partenaire, today),
+        "recipe": lambda: scaffold.new_recipe(data_dir, today),
+        "intervention": lambda: scaffold.new_intervention(data_dir, today),
+    }
     if args.kind in ("service", "professional") and not args.partenaire:
         print(f"précisez la structure : site-build new {args.kind} --partenaire ID", file=sys.stderr)
         return 2
@@ -311,10 +336,12 @@ def parser() -> argparse.ArgumentParser:
     from_di.add_argument("--dry-run", action="store_true", help="montrer les changements sans rien écrire")
     from_di.set_defaults(run=cmd_import)
 
-    calendar_command = with_data(commands.add_parser(
-        "calendrier", help="enregistrer les interventions modifiées (agendas abonnés)"))
-    calendar_command.add_argument("--check", action="store_true",
-                                  help="ne rien écrire ; code 1 si des interventions ne sont pas enregistrées")
+    calendar_command = with_data(
+        commands.add_parser("calendrier", help="enregistrer les interventions modifiées (agendas abonnés)")
+    )
+    calendar_command.add_argument(
+        "--check", action="store_true", help="ne rien écrire ; code 1 si des interventions ne sont pas enregistrées"
+    )
     calendar_command.set_defaults(run=cmd_calendar)
 
     build = with_data(commands.add_parser("build", help="construire le site"))
@@ -322,8 +349,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", help="dossier de sortie (défaut : site ou site-pro)")
     build.add_argument("--config", default="mkdocs.yml")
     build.add_argument("--site-url", help="adresse publique du site (remplace site_url de mkdocs.yml)")
-    build.add_argument("--publication", action="store_true",
-                       help="construction à mettre en ligne : refuse l'adresse de l'aperçu")
+    build.add_argument(
+        "--publication", action="store_true", help="construction à mettre en ligne : refuse l'adresse de l'aperçu"
+    )
     build.set_defaults(run=cmd_build)
 
     serve = with_data(commands.add_parser("serve", help="aperçu en direct"))
@@ -357,8 +385,10 @@ def internal_error(error: BaseException) -> str:
                 out.write(details + "\n")
         except OSError:
             continue
-        return (f"erreur interne du programme ({type(error).__name__}). Ce n'est pas une erreur dans vos données. "
-                f"Détails pour l'équipe technique : {log}")
+        return (
+            f"erreur interne du programme ({type(error).__name__}). Ce n'est pas une erreur dans vos données. "
+            f"Détails pour l'équipe technique : {log}"
+        )
     return f"erreur interne du programme ({type(error).__name__})."
 
 

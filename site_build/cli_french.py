@@ -3,6 +3,7 @@
 argparse looks its strings up through gettext, and Python ships no French catalogue for
 it; giving the module a French lookup is the documented hook (it calls `_` at run time).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,7 +27,9 @@ FRENCH = {
     "ignored explicit argument %r": "valeur inattendue %r",
     "one of the arguments %s is required": "il faut l'un de ces arguments : %s",
     "unexpected option string: %s": "option inattendue : %s",
-    "unknown parser %(parser_name)r (choices: %(choices)s)": "commande inconnue %(parser_name)r ; commandes : %(choices)s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "commande inconnue %(parser_name)r ; commandes : %(choices)s"
+    ),
     "subcommands": "commandes",
 }
 

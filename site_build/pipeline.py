@@ -3,6 +3,7 @@
 `prepare()` validates once and caches by file fingerprint, so the CLI's
 pre-check and the MkDocs hooks share one load per build.
 """
+
 from __future__ import annotations
 
 import os
@@ -66,13 +67,19 @@ def build_day() -> date:
     try:
         return date.fromisoformat(pinned)
     except ValueError:
-        raise UsageError(f"SITE_BUILD_TODAY=« {pinned} » : écrivez une date AAAA-MM-JJ, par exemple 2026-11-26, "
-                         "ou retirez cette variable") from None
+        raise UsageError(
+            f"SITE_BUILD_TODAY=« {pinned} » : écrivez une date AAAA-MM-JJ, par exemple 2026-11-26, "
+            "ou retirez cette variable"
+        ) from None
 
 
 def all_pages(dataset: Dataset, profile: str, today: date, settings: SiteSettings = SiteSettings()) -> list[Page]:
-    pages = [directory_page(dataset, profile), recipes_index(dataset), data_page(dataset, settings, today, TABLES, list(HSDS_COLUMNS)),
-             offline_partner_page()]
+    pages = [
+        directory_page(dataset, profile),
+        recipes_index(dataset),
+        data_page(dataset, settings, today, TABLES, list(HSDS_COLUMNS)),
+        offline_partner_page(),
+    ]
     # A large directory has its own search (annuaire.json): partner pages would swell the site
     # search index past the offline budget (24 MB at 10,000 partners).
     searchable = len(dataset.partners) <= FULL_LIST_LIMIT
@@ -99,16 +106,25 @@ def recipe_photos(dataset: Dataset) -> dict[str, bytes]:
 
 def contact_cards(dataset: Dataset, profile: str, settings: SiteSettings) -> dict[str, bytes]:
     """vCards: one per partner and, in the pro profile (the only one with /professionnels/), one per person."""
-    cards = {f"annuaire/{p['id']}/{VCARD_NAME}": partner_vcard(p, settings.page_url(f"annuaire/{p['id']}/"))
-             for p in dataset.partners}
+    cards = {
+        f"annuaire/{p['id']}/{VCARD_NAME}": partner_vcard(p, settings.page_url(f"annuaire/{p['id']}/"))
+        for p in dataset.partners
+    }
     for person in dataset.professionals if profile == "pro" else []:
-        cards[f"professionnels/{person['id']}.vcf"] = person_vcard(person, dataset.partner_by_id.get(person["partenaire"]))
+        cards[f"professionnels/{person['id']}.vcf"] = person_vcard(
+            person, dataset.partner_by_id.get(person["partenaire"])
+        )
     return cards
 
 
 def _fingerprint(data_dir: Path) -> tuple:
-    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.rglob("*")
-                        if p.suffix in (".yaml", ".yml", ".json")))
+    return tuple(
+        sorted(
+            (str(p), p.stat().st_mtime_ns, p.stat().st_size)
+            for p in data_dir.rglob("*")
+            if p.suffix in (".yaml", ".yml", ".json")
+        )
+    )
 
 
 _validated: dict[tuple, tuple[Dataset, list[Problem]]] = {}
@@ -139,8 +155,9 @@ def close_checks():
         _prepared.clear()  # its check was stopped: a later build prepares anew
 
 
-def prepare(data_dir: Path, profile: str, today: date | None = None,
-            settings: SiteSettings = SiteSettings()) -> Prepared:
+def prepare(
+    data_dir: Path, profile: str, today: date | None = None, settings: SiteSettings = SiteSettings()
+) -> Prepared:
     """Validated data and generated content for one profile; DataError when the data has errors."""
     if profile not in PROFILES:
         raise ValueError(f"profil inconnu « {profile} » : public ou pro")

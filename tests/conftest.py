@@ -34,8 +34,12 @@ def our_processes() -> set[int]:
             environment = (entry / "environ").read_bytes()
         except OSError:
             continue
-        if state != "Z" and RUN_MARK.encode() in environment.split(b"\0") and "pytest" not in command \
-                and ("site_build" in command or "multiprocessing" in command):
+        if (
+            state != "Z"
+            and RUN_MARK.encode() in environment.split(b"\0")
+            and "pytest" not in command
+            and ("site_build" in command or "multiprocessing" in command)
+        ):
             found.add(int(entry.name))
     return found
 
@@ -87,8 +91,13 @@ def pytest_collection_modifyitems(items):
 
 # -- browser tests: Debian's Chromium through Playwright, sites on ephemeral loopback ports --
 
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 

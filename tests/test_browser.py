@@ -1,4 +1,5 @@
 """The built public site in Debian's Chromium: pages render in French and nothing leaves the origin."""
+
 from urllib.parse import urlparse
 
 
@@ -6,11 +7,24 @@ def test_pages_render_and_no_request_leaves_the_origin(site_urls, browser):
     served = site_urls["public"]
     page = browser.new_page()
     foreign = []
-    page.on("request", lambda r: foreign.append(r.url) if urlparse(r.url).netloc not in ("", urlparse(served).netloc)
-            and not r.url.startswith("data:") else None)
+    page.on(
+        "request",
+        lambda r: (
+            foreign.append(r.url)
+            if urlparse(r.url).netloc not in ("", urlparse(served).netloc) and not r.url.startswith("data:")
+            else None
+        ),
+    )
     try:
-        for path in ("/", "/annuaire/", "/annuaire/caf-du-cher/", "/recettes/veloute-de-potimarron/", "/sante/",
-                     "/donnees/", "/guide/semaine-du-gout/"):
+        for path in (
+            "/",
+            "/annuaire/",
+            "/annuaire/caf-du-cher/",
+            "/recettes/veloute-de-potimarron/",
+            "/sante/",
+            "/donnees/",
+            "/guide/semaine-du-gout/",
+        ):
             response = page.goto(served + path)
             assert response.status == 200, path
             assert page.locator("html").get_attribute("lang") == "fr"
@@ -18,4 +32,3 @@ def test_pages_render_and_no_request_leaves_the_origin(site_urls, browser):
         assert foreign == []
     finally:
         page.close()
-

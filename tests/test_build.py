@@ -1,4 +1,5 @@
 """The built sites: URLs of DESIGN.md, profiles, data package, feeds, atomic swaps."""
+
 import json
 import re
 from pathlib import Path
@@ -19,10 +20,22 @@ def _files(site: Path):
 
 def test_every_design_url_exists(built_sites):
     public, pro = built_sites["public"], built_sites["pro"]
-    for url in ("index.html", "guide/epicerie/index.html", "annuaire/index.html", "annuaire/caf-du-cher/index.html",
-                "recettes/index.html", "recettes/veloute-de-potimarron/index.html", "recettes/2026-12/index.html",
-                "sante/index.html", "sante/2027-01/index.html", "sante/epi-sante.ics", "donnees/index.html",
-                "donnees/datapackage.json", "hors-ligne/index.html", "search/search_index.json"):
+    for url in (
+        "index.html",
+        "guide/epicerie/index.html",
+        "annuaire/index.html",
+        "annuaire/caf-du-cher/index.html",
+        "recettes/index.html",
+        "recettes/veloute-de-potimarron/index.html",
+        "recettes/2026-12/index.html",
+        "sante/index.html",
+        "sante/2027-01/index.html",
+        "sante/epi-sante.ics",
+        "donnees/index.html",
+        "donnees/datapackage.json",
+        "hors-ligne/index.html",
+        "search/search_index.json",
+    ):
         assert (public / url).is_file(), url
         assert (pro / url).is_file(), url
     for url in ("professionnels/index.html", "liaison/fiche-de-liaison/index.html"):
@@ -52,8 +65,11 @@ def test_public_build_holds_no_pro_only_value(built_sites):
         text = text.replace("\\u00a0", " ")
         leaks += [(str(path), v) for v in values if v in text]
     assert not leaks, leaks[:5]
-    pro_ids = {p["id"] for p in yaml.safe_load((ROOT / "data/professionals.yaml").read_text(encoding="utf-8"))
-               if p["visibilite"] == "pro"}
+    pro_ids = {
+        p["id"]
+        for p in yaml.safe_load((ROOT / "data/professionals.yaml").read_text(encoding="utf-8"))
+        if p["visibilite"] == "pro"
+    }
     assert not [p for p in _files(built_sites["public"]) if any(i in str(p) for i in pro_ids)]
     assert not (built_sites["public"] / "professionnels").exists()
     # the pro build does hold them: the check above can fail
@@ -86,8 +102,15 @@ def test_data_package_passes_frictionless(built_sites):
     assert report.valid, report.flatten(["message"])
     package = json.loads(descriptor.read_text(encoding="utf-8"))
     names = {r["name"] for r in package["resources"]}
-    assert names == {"partenaires", "services", "professionnels", "recettes", "ingredients", "interventions",
-                     "occurrences"}
+    assert names == {
+        "partenaires",
+        "services",
+        "professionnels",
+        "recettes",
+        "ingredients",
+        "interventions",
+        "occurrences",
+    }
     services = next(r for r in package["resources"] if r["name"] == "services")
     assert services["schema"]["foreignKeys"][0]["reference"]["resource"] == "partenaires"
 
@@ -113,9 +136,13 @@ def test_partner_page_shows_french_labels_not_slugs(built_sites):
 def _config_beside(tmp_path: Path) -> Path:
     """The project's mkdocs.yml, usable from tmp_path (whose data/ is the test's)."""
     config = tmp_path / "mkdocs.yml"
-    config.write_text((ROOT / "mkdocs.yml").read_text().replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}")
-                      .replace("hooks/guide.py", str(ROOT / "hooks/guide.py"))
-                      .replace("custom_dir: site_build/theme", f"custom_dir: {ROOT / 'site_build/theme'}"))
+    config.write_text(
+        (ROOT / "mkdocs.yml")
+        .read_text()
+        .replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}")
+        .replace("hooks/guide.py", str(ROOT / "hooks/guide.py"))
+        .replace("custom_dir: site_build/theme", f"custom_dir: {ROOT / 'site_build/theme'}")
+    )
     return config
 
 
@@ -125,7 +152,8 @@ def test_invalid_data_leaves_previous_site_intact(tmp_path, valid_data):
     site.mkdir()
     (site / "index.html").write_text("previous site")
     (valid_data / "partners.yaml").write_text(
-        (FIXTURES / "broken/partners--public-mal-ecrit.yaml").read_text(encoding="utf-8"))
+        (FIXTURES / "broken/partners--public-mal-ecrit.yaml").read_text(encoding="utf-8")
+    )
     with pytest.raises(DataError):
         build_site(config, "public", site, valid_data)
     assert (site / "index.html").read_text() == "previous site"
@@ -175,8 +203,12 @@ def test_data_values_are_escaped(tmp_path, valid_data):
     from site_build.pages.directory import partner_page
 
     dataset, _ = validate(valid_data, date(2026, 11, 26))
-    partner = dict(dataset.partners[1], nom='A & B "quoted"', sigle="<i>x</i>",
-                   description="[lien](javascript:alert(1)) <img src=x onerror=alert(1)>")
+    partner = dict(
+        dataset.partners[1],
+        nom='A & B "quoted"',
+        sigle="<i>x</i>",
+        description="[lien](javascript:alert(1)) <img src=x onerror=alert(1)>",
+    )
     html = partner_page(partner, dataset, date(2026, 11, 26)).html
     assert "<i>x</i>" not in html and "&lt;i&gt;x&lt;/i&gt;" in html
     assert "javascript:" not in html and "<img" not in html
@@ -197,8 +229,9 @@ def test_publication_needs_the_public_address(tmp_path):
     with pytest.raises(PublicationError, match="site_url"):
         build_site(config, "public", tmp_path / "site", ROOT / "data", publication=True)
     assert not (tmp_path / "site").exists()
-    site = build_site(config, "public", tmp_path / "site", ROOT / "data", site_url="https://guide.example.org/",
-                      publication=True)
+    site = build_site(
+        config, "public", tmp_path / "site", ROOT / "data", site_url="https://guide.example.org/", publication=True
+    )
     page = (site / "annuaire/caf-du-cher/index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://guide.example.org/annuaire/caf-du-cher/">' in page
     assert "127.0.0.1" not in page
@@ -215,9 +248,18 @@ def test_build_uses_the_data_folder_it_is_given(tmp_path, valid_data):
 def test_private_numbers_are_found_however_they_are_written():
     from site_build.data.publication_checks import contacts_in, phone_key
 
-    for written in ("06 39 98 11 21", "06.39.98.11.21", "0639981121", "+33 6 39 98 11 21", "+33639981121",
-                    "0033 6 39 98 11 21", "+33 (0)6 39 98 11 21", "06-39-98-11-21"):
+    for written in (
+        "06 39 98 11 21",
+        "06.39.98.11.21",
+        "0639981121",
+        "+33 6 39 98 11 21",
+        "+33639981121",
+        "0033 6 39 98 11 21",
+        "+33 (0)6 39 98 11 21",
+        "06-39-98-11-21",
+    ):
         assert [key for key, _ in contacts_in(f"Appelez le {written} le matin")] == ["639981121"], written
     assert phone_key("02 61 91 00 30") == "261910030"
-    assert contacts_in("Écrire à Nadia.Lefevre@CAF.example.org") == [("nadia.lefevre@caf.example.org",
-                                                                       "Nadia.Lefevre@CAF.example.org")]
+    assert contacts_in("Écrire à Nadia.Lefevre@CAF.example.org") == [
+        ("nadia.lefevre@caf.example.org", "Nadia.Lefevre@CAF.example.org")
+    ]

@@ -28,15 +28,17 @@ def test_usage_errors_exit_two():
     for args in (["validate", "--nope"], ["frobnicate"], ["build", "--profile", "secret"]):
         result = subprocess.run([sys.executable, "-m", "site_build.cli", *args], capture_output=True, text=True)
         assert result.returncode == 2, args
-    missing = subprocess.run([sys.executable, "-m", "site_build.cli", "validate", "--data", "/nonexistent"],
-                             capture_output=True, text=True)
+    missing = subprocess.run(
+        [sys.executable, "-m", "site_build.cli", "validate", "--data", "/nonexistent"], capture_output=True, text=True
+    )
     assert missing.returncode == 2
 
 
 def test_github_annotations(valid_data, capsys, monkeypatch):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     (valid_data / "partners.yaml").write_text(
-        (valid_data / "partners.yaml").read_text().replace("publics: [familles]", "publics: [famile]", 1))
+        (valid_data / "partners.yaml").read_text().replace("publics: [familles]", "publics: [famile]", 1)
+    )
     assert main(["validate", "--data", str(valid_data)]) == 1
     out = capsys.readouterr().out
     assert "::error file=" in out and ",line=16," in out and "familles" in out
@@ -54,9 +56,23 @@ def test_serve_sends_production_cache_headers(tmp_path):
     import time
     import urllib.request
 
-    server = subprocess.Popen([sys.executable, "-m", "site_build.cli", "serve", "--addr", "127.0.0.1:0",
-                               "--config", str(ROOT / "mkdocs.yml"), "--data", str(ROOT / "data")],
-                              cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "site_build.cli",
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--config",
+            str(ROOT / "mkdocs.yml"),
+            "--data",
+            str(ROOT / "data"),
+        ],
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline, url = time.time() + 120, None
         while url is None and time.time() < deadline:

@@ -2,6 +2,7 @@
 and Caddy on loopback ports, the preview server too. Status, Content-Type and Cache-Control of each
 kind of file, the site's own 404 page, the professionals' site behind a password, and one offline
 visit through nginx."""
+
 import base64
 import os
 import shutil
@@ -82,17 +83,21 @@ def nginx(built_sites, tmp_path_factory):
     binary = required("nginx")
     folder = tmp_path_factory.mktemp("nginx")
     public, pro = free_port(), free_port()
-    hashed = subprocess.run(["openssl", "passwd", "-apr1", "-stdin"], input=PASSWORD, capture_output=True,
-                            text=True, check=True).stdout.strip()
+    hashed = subprocess.run(
+        ["openssl", "passwd", "-apr1", "-stdin"], input=PASSWORD, capture_output=True, text=True, check=True
+    ).stdout.strip()
     (folder / "htpasswd").write_text(f"pro:{hashed}\n")
     rules = folder / "regles.conf"
     shutil.copyfile(DEPLOY / "nginx-guide-partage-regles.conf", rules)
-    servers = replaced((DEPLOY / "nginx-guide-partage.conf").read_text(), {
-        "/var/www/guide-partage/site-pro;": f"{built_sites['pro']};",
-        "/var/www/guide-partage/site;": f"{built_sites['public']};",
-        "/etc/nginx/guide-partage-regles.conf": str(rules),
-        "/etc/nginx/guide-partage.htpasswd": str(folder / "htpasswd"),
-    })
+    servers = replaced(
+        (DEPLOY / "nginx-guide-partage.conf").read_text(),
+        {
+            "/var/www/guide-partage/site-pro;": f"{built_sites['pro']};",
+            "/var/www/guide-partage/site;": f"{built_sites['public']};",
+            "/etc/nginx/guide-partage-regles.conf": str(rules),
+            "/etc/nginx/guide-partage.htpasswd": str(folder / "htpasswd"),
+        },
+    )
     listens = iter([public, pro])
     while "    listen 80;" in servers:
         servers = servers.replace("    listen 80;", f"    listen 127.0.0.1:{next(listens)};", 1)
@@ -117,11 +122,15 @@ http {{
     include {folder}/guide-partage.conf;
 }}
 """)
-    check = subprocess.run([binary, "-t", "-p", str(folder), "-c", str(folder / "nginx.conf")],
-                           capture_output=True, text=True)
+    check = subprocess.run(
+        [binary, "-t", "-p", str(folder), "-c", str(folder / "nginx.conf")], capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stderr
-    process = subprocess.Popen([binary, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", "daemon off;"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [binary, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_for_port(public, process, folder / "error.log")
         wait_for_port(pro, process, folder / "error.log")
@@ -138,17 +147,30 @@ def caddy(built_sites, tmp_path_factory):
         pytest.skip("Caddy is not packaged for this system (make test installs it when apt has it)")
     folder = tmp_path_factory.mktemp("caddy")
     public, pro = free_port(), free_port()
-    hashed = subprocess.run([binary, "hash-password", "--plaintext", PASSWORD], capture_output=True, text=True,
-                            check=True).stdout.strip()
-    environment = {**os.environ, "HOME": str(folder), "XDG_DATA_HOME": str(folder), "XDG_CONFIG_HOME": str(folder),
-                   "GUIDE_CADDY_ADMIN": "off",
-                   "GUIDE_PUBLIC_ADDRESS": f"http://127.0.0.1:{public}", "GUIDE_SITE": str(built_sites["public"]),
-                   "GUIDE_PRO_ADDRESS": f"http://127.0.0.1:{pro}", "GUIDE_SITE_PRO": str(built_sites["pro"]),
-                   "GUIDE_PRO_USER": "pro", "GUIDE_PRO_HASH": hashed}
+    hashed = subprocess.run(
+        [binary, "hash-password", "--plaintext", PASSWORD], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    environment = {
+        **os.environ,
+        "HOME": str(folder),
+        "XDG_DATA_HOME": str(folder),
+        "XDG_CONFIG_HOME": str(folder),
+        "GUIDE_CADDY_ADMIN": "off",
+        "GUIDE_PUBLIC_ADDRESS": f"http://127.0.0.1:{public}",
+        "GUIDE_SITE": str(built_sites["public"]),
+        "GUIDE_PRO_ADDRESS": f"http://127.0.0.1:{pro}",
+        "GUIDE_SITE_PRO": str(built_sites["pro"]),
+        "GUIDE_PRO_USER": "pro",
+        "GUIDE_PRO_HASH": hashed,
+    }
     log = folder / "caddy.log"
     with open(log, "w") as out:
-        process = subprocess.Popen([binary, "run", "--config", str(DEPLOY / "Caddyfile"), "--adapter", "caddyfile"],
-                                   env=environment, stdout=out, stderr=out)
+        process = subprocess.Popen(
+            [binary, "run", "--config", str(DEPLOY / "Caddyfile"), "--adapter", "caddyfile"],
+            env=environment,
+            stdout=out,
+            stderr=out,
+        )
     try:
         wait_for_port(public, process, log)
         wait_for_port(pro, process, log)
@@ -166,8 +188,17 @@ def preview(tmp_path_factory):
         (folder / name).symlink_to(ROOT / name)
     log = folder / "serve.log"
     with open(log, "w") as out:
-        process = subprocess.Popen([str(Path(shutil.which("site-build") or ROOT / ".venv/bin/site-build")), "serve",
-                                    "--addr", f"127.0.0.1:{port}"], cwd=folder, stdout=out, stderr=out)
+        process = subprocess.Popen(
+            [
+                str(Path(shutil.which("site-build") or ROOT / ".venv/bin/site-build")),
+                "serve",
+                "--addr",
+                f"127.0.0.1:{port}",
+            ],
+            cwd=folder,
+            stdout=out,
+            stderr=out,
+        )
     try:
         wait_for_port(port, process, log)
         yield {"public": f"http://127.0.0.1:{port}"}
@@ -179,13 +210,26 @@ def one_of_each(site: Path) -> dict[str, str]:
     """A path of each kind of file the site serves, found in the build."""
     bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site)
     card = next(site.glob("annuaire/*/fiche.vcf")).relative_to(site)
-    return {"page": "/", "sous-page": "/annuaire/", "sw": "/sw.js", "manifest": "/manifest.webmanifest",
-            "bundle": f"/{bundle}", "agenda": "/sante/epi-sante.ics", "vcard": f"/{card}"}
+    return {
+        "page": "/",
+        "sous-page": "/annuaire/",
+        "sw": "/sw.js",
+        "manifest": "/manifest.webmanifest",
+        "bundle": f"/{bundle}",
+        "agenda": "/sante/epi-sante.ics",
+        "vcard": f"/{card}",
+    }
 
 
-EXPECTED_TYPE = {"page": "text/html", "sous-page": "text/html", "sw": "javascript",
-                 "manifest": "application/manifest+json", "bundle": "javascript", "agenda": "text/calendar",
-                 "vcard": "text/vcard"}
+EXPECTED_TYPE = {
+    "page": "text/html",
+    "sous-page": "text/html",
+    "sw": "javascript",
+    "manifest": "application/manifest+json",
+    "bundle": "javascript",
+    "agenda": "text/calendar",
+    "vcard": "text/vcard",
+}
 
 
 def check_server(urls: dict, built_sites, credentials=None):

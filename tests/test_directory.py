@@ -1,4 +1,5 @@
 """Directory outputs outside the browser: JSON, vCards, JSON-LD, report link, closed partners, 10,000 partners."""
+
 import json
 import re
 import sys
@@ -71,9 +72,12 @@ def test_report_link_names_the_partner_and_page(built_sites):
     link = re.search(r'<a href="(mailto:[^"]+)">Signaler une erreur</a>', html)
     assert link and link[1].startswith("mailto:guide@ccas-vierzon.example.org?subject=")
     assert "caf-du-cher" in link[1] and "Caisse%20d%E2%80%99allocations" not in link[1]
-    issue = partner_page({"id": "x", "nom": "X & Y", "date_verification": "2026-11-01"},
-                         validate(ROOT / "tests/fixtures/valid", TODAY)[0], TODAY,
-                         SiteSettings("https://guide.example.org/", "https://github.com/exemple/guide/issues/new")).html
+    issue = partner_page(
+        {"id": "x", "nom": "X & Y", "date_verification": "2026-11-01"},
+        validate(ROOT / "tests/fixtures/valid", TODAY)[0],
+        TODAY,
+        SiteSettings("https://guide.example.org/", "https://github.com/exemple/guide/issues/new"),
+    ).html
     assert "https://github.com/exemple/guide/issues/new?title=Erreur+sur+la+fiche" in issue
     assert "https%3A%2F%2Fguide.example.org%2Fannuaire%2Fx%2F" in issue
 

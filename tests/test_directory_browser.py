@@ -1,5 +1,6 @@
 """The directory in Chromium: search, filters with counts, URL state, "open now" at fixed instants,
 keyboard use, accessibility, print; and the professionals' directory (pro)."""
+
 import re
 from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlparse
@@ -63,12 +64,15 @@ def test_search_ignores_accents_and_case_and_goes_into_the_url(browser, site_url
         context.close()
 
 
-@pytest.mark.parametrize("control,value,field", [
-    ("thematique", "famille--garde-denfants", "thematiques"),
-    ("public", "familles", "publics"),
-    ("frais", "gratuit", "frais"),
-    ("accueil", "a-distance", "modes_accueil"),
-])
+@pytest.mark.parametrize(
+    "control,value,field",
+    [
+        ("thematique", "famille--garde-denfants", "thematiques"),
+        ("public", "familles", "publics"),
+        ("frais", "gratuit", "frais"),
+        ("accueil", "a-distance", "modes_accueil"),
+    ],
+)
 def test_each_service_filter_counts_and_lists_the_right_partners(browser, site_urls, control, value, field):
     expected = _with_service(lambda s: value in (s.get(field) or []))
     assert expected > 0
@@ -87,8 +91,12 @@ def test_each_service_filter_counts_and_lists_the_right_partners(browser, site_u
 
 
 def test_filters_combine_and_the_url_restores_them(browser, site_urls):
-    expected = sum(1 for p in PARTNERS if p["adresse"]["commune"] == "Vierzon"
-                   and any("seniors" in (s.get("publics") or []) for s in p.get("services") or []))
+    expected = sum(
+        1
+        for p in PARTNERS
+        if p["adresse"]["commune"] == "Vierzon"
+        and any("seniors" in (s.get("publics") or []) for s in p.get("services") or [])
+    )
     url = site_urls["public"] + "/annuaire/?public=seniors&commune=Vierzon"
     context, page, errors = open_page(browser, url)
     try:
@@ -104,13 +112,16 @@ def test_filters_combine_and_the_url_restores_them(browser, site_urls):
         context.close()
 
 
-@pytest.mark.parametrize("paris_time,utc_instant", [
-    ("2026-12-03T10:00", "2026-12-03T09:00"),   # a Thursday morning
-    ("2026-12-03T12:45", "2026-12-03T11:45"),   # lunch break
-    ("2026-12-06T10:00", "2026-12-06T09:00"),   # a Sunday
-    ("2026-12-25T10:00", "2026-12-25T09:00"),   # Christmas, a Friday
-    ("2027-03-28T17:30", "2027-03-28T15:30"),   # the day summer time starts (UTC+2)
-])
+@pytest.mark.parametrize(
+    "paris_time,utc_instant",
+    [
+        ("2026-12-03T10:00", "2026-12-03T09:00"),  # a Thursday morning
+        ("2026-12-03T12:45", "2026-12-03T11:45"),  # lunch break
+        ("2026-12-06T10:00", "2026-12-06T09:00"),  # a Sunday
+        ("2026-12-25T10:00", "2026-12-25T09:00"),  # Christmas, a Friday
+        ("2027-03-28T17:30", "2027-03-28T15:30"),  # the day summer time starts (UTC+2)
+    ],
+)
 def test_open_now_filter_matches_the_python_rules(browser, site_urls, paris_time, utc_instant):
     expected = _open_at(datetime.fromisoformat(paris_time))
     context, page, errors = open_page(browser, site_urls["public"] + "/annuaire/?ouvert=1", _utc(utc_instant))
@@ -124,18 +135,21 @@ def test_open_now_filter_matches_the_python_rules(browser, site_urls, paris_time
         context.close()
 
 
-@pytest.mark.parametrize("partner,utc_instant,status", [
-    ("caf-du-cher", "2026-12-03T09:00", "Ouvert — ferme à 12 h"),
-    ("caf-du-cher", "2026-12-03T11:45", "Fermé — ouvre à 13 h 30"),
-    ("caf-du-cher", "2026-12-03T16:00", "Fermé — ouvre demain à 8 h 30"),
-    ("caf-du-cher", "2026-12-06T09:00", "Fermé — ouvre demain à 8 h 30"),
-    ("caf-du-cher", "2026-12-25T09:00", "Fermé — ouvre lundi à 8 h 30"),
-    ("creche-les-petits-loups", "2027-01-02T09:00", "Fermé temporairement — ouvre lundi à 7 h 30"),
-    ("creche-les-petits-loups", "2027-01-04T08:00", "Ouvert — ferme à 18 h 30"),
-    # summer time starts at 2:00 on 28 March 2027: 15:30 UTC is 17:30 in Paris, not 16:30
-    ("auberge-de-jeunesse-vierzon", "2027-03-28T15:30", "Ouvert — ferme à 20 h"),
-    ("auberge-de-jeunesse-vierzon", "2027-03-28T01:30", "Fermé — ouvre à 17 h"),
-])
+@pytest.mark.parametrize(
+    "partner,utc_instant,status",
+    [
+        ("caf-du-cher", "2026-12-03T09:00", "Ouvert — ferme à 12 h"),
+        ("caf-du-cher", "2026-12-03T11:45", "Fermé — ouvre à 13 h 30"),
+        ("caf-du-cher", "2026-12-03T16:00", "Fermé — ouvre demain à 8 h 30"),
+        ("caf-du-cher", "2026-12-06T09:00", "Fermé — ouvre demain à 8 h 30"),
+        ("caf-du-cher", "2026-12-25T09:00", "Fermé — ouvre lundi à 8 h 30"),
+        ("creche-les-petits-loups", "2027-01-02T09:00", "Fermé temporairement — ouvre lundi à 7 h 30"),
+        ("creche-les-petits-loups", "2027-01-04T08:00", "Ouvert — ferme à 18 h 30"),
+        # summer time starts at 2:00 on 28 March 2027: 15:30 UTC is 17:30 in Paris, not 16:30
+        ("auberge-de-jeunesse-vierzon", "2027-03-28T15:30", "Ouvert — ferme à 20 h"),
+        ("auberge-de-jeunesse-vierzon", "2027-03-28T01:30", "Fermé — ouvre à 17 h"),
+    ],
+)
 def test_partner_page_open_status_at_fixed_instants(browser, site_urls, partner, utc_instant, status):
     context, page, errors = open_page(browser, f"{site_urls['public']}/annuaire/{partner}/", _utc(utc_instant))
     try:
@@ -150,8 +164,9 @@ def test_partner_page_open_status_at_fixed_instants(browser, site_urls, partner,
 def test_stale_notice_follows_the_device_date(browser, site_urls):
     partner = next(p for p in PARTNERS if p["id"] == "caf-du-cher")
     due = due_date(dict(partner, date_verification=str(partner["date_verification"])))
-    context, page, _ = open_page(browser, f"{site_urls['public']}/annuaire/caf-du-cher/",
-                                       _utc(f"{due.isoformat()}T12:00"))
+    context, page, _ = open_page(
+        browser, f"{site_urls['public']}/annuaire/caf-du-cher/", _utc(f"{due.isoformat()}T12:00")
+    )
     try:
         assert page.locator(".gp-a-verifier").is_visible()
         assert "Informations vérifiées le" in page.locator(".gp-verification").inner_text()
@@ -211,10 +226,17 @@ def test_directory_with_the_keyboard_alone(browser, site_urls):
         context.close()
 
 
-@pytest.mark.parametrize("profile,path", [
-    ("public", "/annuaire/"), ("public", "/annuaire/caf-du-cher/"), ("public", "/annuaire/creche-les-petits-loups/"),
-    ("pro", "/annuaire/?liaison=1"), ("pro", "/professionnels/"), ("pro", "/annuaire/epicea/"),
-])
+@pytest.mark.parametrize(
+    "profile,path",
+    [
+        ("public", "/annuaire/"),
+        ("public", "/annuaire/caf-du-cher/"),
+        ("public", "/annuaire/creche-les-petits-loups/"),
+        ("pro", "/annuaire/?liaison=1"),
+        ("pro", "/professionnels/"),
+        ("pro", "/annuaire/epicea/"),
+    ],
+)
 def test_directory_pages_have_no_axe_violation(browser, site_urls, profile, path):
     context, page, errors = open_page(browser, site_urls[profile] + path, _utc("2026-12-03T09:00"))
     try:
@@ -257,7 +279,9 @@ def test_professionals_search_and_filters(browser, site_urls):
         assert someone["prenom"] in " ".join(page.locator(".gp-carte:visible .gp-carte__titre").all_inner_texts())
         page.fill("#gp-pq", "")
         page.select_option("#gp-structure", someone["partenaire"])
-        assert page.locator(".gp-carte:visible").count() == sum(p["partenaire"] == someone["partenaire"] for p in people)
+        assert page.locator(".gp-carte:visible").count() == sum(
+            p["partenaire"] == someone["partenaire"] for p in people
+        )
         assert f"structure={someone['partenaire']}" in page.url
         theme = someone["thematiques"][0]
         page.select_option("#gp-structure", "")
@@ -274,7 +298,9 @@ def test_partner_sheet_prints_on_one_a4_page_without_menus(browser, site_urls):
         page.emulate_media(media="print")
         assert not page.locator(".md-header").is_visible()
         assert not page.locator(".md-sidebar--primary").is_visible()
-        after = page.evaluate("getComputedStyle(document.querySelector('.gp-fiche a[href^=\"http\"]'), '::after').content")
+        after = page.evaluate(
+            "getComputedStyle(document.querySelector('.gp-fiche a[href^=\"http\"]'), '::after').content"
+        )
         assert "http" in after  # link targets spelled out on paper
         pdf = page.pdf(format="A4", print_background=False)
         assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 1

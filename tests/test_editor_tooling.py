@@ -1,4 +1,5 @@
 """Editors' tooling, checked statically: GitHub workflows, pre-commit, VS Code schemas, CONTRIBUTING.md."""
+
 import fnmatch
 import json
 import re
@@ -21,15 +22,20 @@ def _make_targets() -> set[str]:
 
 
 def test_workflows_are_valid_against_the_published_schema():
-    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
-                             *map(str, WORKFLOWS)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_workflows_run_the_makefile_commands():
     targets = _make_targets()
-    steps = {path.name: [s for job in yaml.safe_load(path.read_text())["jobs"].values() for s in job["steps"]]
-             for path in WORKFLOWS}
+    steps = {
+        path.name: [s for job in yaml.safe_load(path.read_text())["jobs"].values() for s in job["steps"]]
+        for path in WORKFLOWS
+    }
     for name, found in steps.items():
         for step in found:
             for line in step.get("run", "").splitlines():
@@ -42,8 +48,10 @@ def test_workflows_run_the_makefile_commands():
     assert "pull_request" in pull_request[True]  # YAML 1.1 reads the "on" key as True
     runs = [s.get("run") for s in steps["pull-request.yml"]]
     assert ["make validate", "make site", "make test"] == [r for r in runs if r]
-    assert any(s.get("uses", "").startswith("actions/upload-artifact") and s["with"]["path"] == "site/"
-               for s in steps["pull-request.yml"])
+    assert any(
+        s.get("uses", "").startswith("actions/upload-artifact") and s["with"]["path"] == "site/"
+        for s in steps["pull-request.yml"]
+    )
     publish = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text())
     assert publish[True]["push"]["branches"] == ["main"] and publish[True]["schedule"]
     uses = [s.get("uses", "") for s in steps["publish.yml"]]
@@ -75,15 +83,21 @@ def test_vscode_maps_every_data_file_to_its_schema():
 
 def test_contributing_templates_are_valid_and_links_resolve():
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    headings = {re.sub(r" ", "-", re.sub(r"[^\w\- ]", "", h.strip().lower()))
-                for h in re.findall(r"^#+ (.+)$", text, re.M)}
+    headings = {
+        re.sub(r" ", "-", re.sub(r"[^\w\- ]", "", h.strip().lower())) for h in re.findall(r"^#+ (.+)$", text, re.M)
+    }
     for anchor in re.findall(r"\]\(#([^)]+)\)", text):
         assert anchor in headings, anchor
     templates = text.split("## 5. Modèles à copier")[1].split("## 6.")[0]
     blocks = re.findall(r"```yaml\n(.*?)```", templates, re.S)
     partner_item = SCHEMAS["partners"]["items"]
-    kinds = [partner_item, partner_item["properties"]["services"]["items"], SCHEMAS["professionals"]["items"],
-             SCHEMAS["interventions"]["items"], SCHEMAS["recipe"]]
+    kinds = [
+        partner_item,
+        partner_item["properties"]["services"]["items"],
+        SCHEMAS["professionals"]["items"],
+        SCHEMAS["interventions"]["items"],
+        SCHEMAS["recipe"],
+    ]
     for block, schema in zip(blocks[: len(kinds)], kinds, strict=True):  # the liaison form block is checked elsewhere
         data = yaml.safe_load(textwrap.dedent(block))
         data = data[0] if isinstance(data, list) else data

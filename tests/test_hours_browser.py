@@ -6,6 +6,7 @@ for real-world strings at holidays, both daylight-saving nights, ranked weekdays
 ranges, past midnight and a sweep of the whole horizon. What cannot be known (no time
 given, "unknown", past the horizon) must be « à confirmer » (null), never closed.
 """
+
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -55,13 +56,33 @@ REAL_WORLD = [
     "Mo-Fr 02:00-03:00",  # inside both daylight-saving nights
 ]
 # Paris wall-clock moments that catch mistakes: holidays, DST nights, ranked days, summer, midnight.
-SPECIAL = [datetime(2026, 12, 25, 10), datetime(2026, 12, 24, 11), datetime(2027, 1, 1, 10), datetime(2027, 3, 29, 10),
-           datetime(2027, 5, 6, 10), datetime(2027, 5, 1, 10), datetime(2027, 7, 14, 10), datetime(2027, 8, 16, 10),
-           datetime(2027, 3, 28, 1, 30), datetime(2027, 3, 28, 3, 30), datetime(2027, 10, 31, 1, 30),
-           datetime(2027, 10, 31, 3, 30), datetime(2026, 12, 8, 15), datetime(2027, 1, 12, 15), datetime(2027, 1, 28, 15),
-           datetime(2027, 7, 5, 10), datetime(2027, 8, 31, 10), datetime(2027, 9, 6, 10), datetime(2026, 12, 5, 11),
-           datetime(2026, 11, 27, 23, 30), datetime(2026, 11, 28, 0, 30), datetime(2026, 11, 28, 1, 30),
-           datetime(2026, 11, 30, 0, 0), datetime(2026, 11, 27, 12, 59), datetime(2026, 11, 27, 13, 30)]
+SPECIAL = [
+    datetime(2026, 12, 25, 10),
+    datetime(2026, 12, 24, 11),
+    datetime(2027, 1, 1, 10),
+    datetime(2027, 3, 29, 10),
+    datetime(2027, 5, 6, 10),
+    datetime(2027, 5, 1, 10),
+    datetime(2027, 7, 14, 10),
+    datetime(2027, 8, 16, 10),
+    datetime(2027, 3, 28, 1, 30),
+    datetime(2027, 3, 28, 3, 30),
+    datetime(2027, 10, 31, 1, 30),
+    datetime(2027, 10, 31, 3, 30),
+    datetime(2026, 12, 8, 15),
+    datetime(2027, 1, 12, 15),
+    datetime(2027, 1, 28, 15),
+    datetime(2027, 7, 5, 10),
+    datetime(2027, 8, 31, 10),
+    datetime(2027, 9, 6, 10),
+    datetime(2026, 12, 5, 11),
+    datetime(2026, 11, 27, 23, 30),
+    datetime(2026, 11, 28, 0, 30),
+    datetime(2026, 11, 28, 1, 30),
+    datetime(2026, 11, 30, 0, 0),
+    datetime(2026, 11, 27, 12, 59),
+    datetime(2026, 11, 27, 13, 30),
+]
 
 
 def instants() -> list[datetime]:
@@ -95,17 +116,22 @@ def test_browser_status_agrees_with_the_parser(browser, site_urls):
     try:
         page.wait_for_function("() => window.GuideHoraires")
         places = [_place(text) for text in REAL_WORLD]
-        answers = page.evaluate("""([places, times]) => places.map(place => times.map(t => {
+        answers = page.evaluate(
+            """([places, times]) => places.map(place => times.map(t => {
             const s = window.GuideHoraires.status(place, new Date(t));
             return [s.open, window.GuideHoraires.isOpen(place, new Date(t))];
-        }))""", [places, [m.timestamp() * 1000 for m in moments]])
+        }))""",
+            [places, [m.timestamp() * 1000 for m in moments]],
+        )
         wrong = []
         for text, row in zip(REAL_WORLD, answers, strict=True):
             for moment, (shown, filtered) in zip(moments, row, strict=True):
                 want = expected(text, moment)
                 if shown != want or filtered != (want is True):
-                    wrong.append(f"{text!r} at {moment.astimezone(PARIS):%Y-%m-%d %H:%M} Paris: "
-                                 f"browser {shown}/{filtered}, parser {want}")
+                    wrong.append(
+                        f"{text!r} at {moment.astimezone(PARIS):%Y-%m-%d %H:%M} Paris: "
+                        f"browser {shown}/{filtered}, parser {want}"
+                    )
         assert not wrong, f"{len(wrong)} disagreements, first ones:\n" + "\n".join(wrong[:15])
         assert not errors, errors
     finally:

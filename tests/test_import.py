@@ -1,4 +1,5 @@
 """`site-build import data-inclusion`: new structures added as drafts, existing ones reported, file kept."""
+
 import shutil
 
 from data_inclusion.schema import v1
@@ -13,6 +14,7 @@ EXPORT = [str(FIXTURES / "data-inclusion/structures.json"), str(FIXTURES / "data
 
 def test_the_fixture_is_a_valid_data_inclusion_export():
     import json
+
     for record in json.loads((FIXTURES / "data-inclusion/structures.json").read_text()):
         v1.Structure.model_validate(record)
     for record in json.loads((FIXTURES / "data-inclusion/services.json").read_text()):

@@ -1,5 +1,6 @@
 """The liaison form in Chromium: every field, print to PDF, copy, drafts, pre-fill, errors, keyboard,
 accessibility; and no personal value ever in a request."""
+
 import io
 import json
 from datetime import UTC, datetime, timedelta
@@ -10,14 +11,22 @@ from pypdf import PdfReader
 from .conftest import axe_violations, open_page
 
 FORM = "/liaison/fiche-de-liaison/"
-PERSONAL = {"#champ-personne-nom": "Zorglubien", "#champ-personne-prenom": "Anatolie",
-            "#champ-personne-telephone": "06 39 98 77 66", "#champ-personne-courriel": "anatolie@exemple.fr",
-            "#champ-personne-disponibilites": "Le matin sauf mercredi",
-            "#champ-motif": "Loyer impayé depuis deux mois, besoin d'aide urgente",
-            "#champ-autres-professionnels": "Assistante sociale de secteur Wxyzt"}
-PROFESSIONAL = {"#champ-orienteur-nom": "Claire Martin", "#champ-orienteur-fonction": "Responsable",
-                "#champ-orienteur-structure": "Épicéa", "#champ-orienteur-telephone": "02 61 91 00 10",
-                "#champ-orienteur-courriel": "claire@exemple.org"}
+PERSONAL = {
+    "#champ-personne-nom": "Zorglubien",
+    "#champ-personne-prenom": "Anatolie",
+    "#champ-personne-telephone": "06 39 98 77 66",
+    "#champ-personne-courriel": "anatolie@exemple.fr",
+    "#champ-personne-disponibilites": "Le matin sauf mercredi",
+    "#champ-motif": "Loyer impayé depuis deux mois, besoin d'aide urgente",
+    "#champ-autres-professionnels": "Assistante sociale de secteur Wxyzt",
+}
+PROFESSIONAL = {
+    "#champ-orienteur-nom": "Claire Martin",
+    "#champ-orienteur-fonction": "Responsable",
+    "#champ-orienteur-structure": "Épicéa",
+    "#champ-orienteur-telephone": "02 61 91 00 10",
+    "#champ-orienteur-courriel": "claire@exemple.org",
+}
 
 
 def _open(browser, site_urls, query="", instant=None):
@@ -60,8 +69,14 @@ def test_filled_form_prints_and_copies_without_any_request(browser, site_urls):
         pdf = page.pdf(format="A4", print_background=False)
         text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
         assert 1 <= len(PdfReader(io.BytesIO(pdf)).pages) <= 2, text
-        for value in ("Zorglubien", "Anatolie", "Loyer impayé", "Destinataire", "Document confidentiel",
-                      "Caisse d'allocations familiales du Cher"):
+        for value in (
+            "Zorglubien",
+            "Anatolie",
+            "Loyer impayé",
+            "Destinataire",
+            "Document confidentiel",
+            "Caisse d'allocations familiales du Cher",
+        ):
             assert value in text.replace("\n", " "), value
         leaked = [r for r in requests if any(v.split()[0] in r for v in PERSONAL.values())]
         assert requests == [] and leaked == [] and errors == []
@@ -79,8 +94,9 @@ def test_service_page_prefills_the_form(browser, site_urls):
         assert page.input_value("#champ-destinataire-service") == "Accès aux droits et prestations"
         assert "02 61 91 00 30" in page.input_value("#champ-destinataire-contact")
         assert "Pièce d'identité" in page.input_value("#champ-justificatifs")
-        assert page.input_value("#champ-date-accord") == datetime.now(UTC).date().isoformat() or \
-            page.input_value("#champ-date-accord")
+        assert page.input_value("#champ-date-accord") == datetime.now(UTC).date().isoformat() or page.input_value(
+            "#champ-date-accord"
+        )
         assert errors == []
     finally:
         context.close()
@@ -126,9 +142,15 @@ def test_keyboard_only_completion(browser, site_urls):
     context, page, errors, _ = _open(browser, site_urls, "?service=caf-du-cher--acces-aux-droits")
     try:
         page.focus("#champ-orienteur-nom")
-        typed = {"champ-orienteur-nom": "Claire Martin", "champ-orienteur-fonction": "Responsable",
-                 "champ-orienteur-structure": "Épicéa", "champ-orienteur-telephone": "0261910010",
-                 "champ-personne-nom": "Durand", "champ-personne-prenom": "Léa", "champ-motif": "Aide au loyer"}
+        typed = {
+            "champ-orienteur-nom": "Claire Martin",
+            "champ-orienteur-fonction": "Responsable",
+            "champ-orienteur-structure": "Épicéa",
+            "champ-orienteur-telephone": "0261910010",
+            "champ-personne-nom": "Durand",
+            "champ-personne-prenom": "Léa",
+            "champ-motif": "Aide au loyer",
+        }
         for _ in range(200):
             active = page.evaluate("document.activeElement.id")
             kind = page.evaluate("document.activeElement.type")
@@ -179,5 +201,6 @@ def test_draft_only_after_opt_in_and_gone_after_wipe_or_expiry(browser, site_url
 @pytest.mark.parametrize("profile", ["public"])
 def test_public_site_has_no_liaison_form(built_sites, profile):
     assert not (built_sites[profile] / "liaison").exists()
-    assert not any("liaison/" in p.read_text(encoding="utf-8", errors="ignore")
-                   for p in built_sites[profile].rglob("*.html"))
+    assert not any(
+        "liaison/" in p.read_text(encoding="utf-8", errors="ignore") for p in built_sites[profile].rglob("*.html")
+    )

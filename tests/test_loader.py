@@ -16,8 +16,19 @@ def test_yaml_12_scalars_without_11_surprises():
     assert data == {"a": 18100, "b": "2026-10-15", "c": "0612", "d": "12:30", "e": 1.5, "f": None, "g": True}
 
 
-@pytest.mark.parametrize("text", [b"a: on\n", b"a: No\n", b"a: off\n", b"a: 0755\n", b"a: &x 1\nb: *x\n",
-                                  b"a: !!str 3\n", b"a: 1\n---\nb: 2\n", b"[a, b]\nc: d\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        b"a: on\n",
+        b"a: No\n",
+        b"a: off\n",
+        b"a: 0755\n",
+        b"a: &x 1\nb: *x\n",
+        b"a: !!str 3\n",
+        b"a: 1\n---\nb: 2\n",
+        b"[a, b]\nc: d\n",
+    ],
+)
 def test_surprises_are_refused_in_french(text):
     with pytest.raises(LoadError) as caught:
         load_text(text, "f.yaml")

@@ -1,5 +1,6 @@
 """No traceback, anywhere: every `site-build` subcommand answers malformed input with a French
 message and exit code 1 (bad data) or 2 (bad usage), and leaves no process behind."""
+
 import json
 import os
 import shutil
@@ -19,8 +20,14 @@ ENGLISH = ("Traceback", "Error:", "error:", "usage:", "Exception", "expected", "
 
 
 def run(args, cwd=None, env=None, timeout=120):
-    return subprocess.run([sys.executable, "-m", "site_build.cli", *args], capture_output=True, text=True,
-                          cwd=cwd, env={**os.environ, **(env or {})}, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "site_build.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        timeout=timeout,
+    )
 
 
 def assert_no_process_left(before: set[int]):
@@ -59,36 +66,69 @@ CORPUS = [
     ("data-folder-missing", lambda t: ["validate", "--data", str(t / "nulle-part")], 2, "introuvable"),
     ("data-folder-is-a-file", lambda t: ["validate", "--data", str(_export(t, "f.txt", "x"))], 2, "introuvable"),
     ("validate-deep-yaml", lambda t: ["validate", "--data", str(_broken_data(t))], 1, "trop de niveaux"),
-    ("validate-nul-byte", lambda t: ["validate", "--data", str(_broken_data(t, "partners--caractere-nul"))], 1,
-     "caractère nul"),
+    (
+        "validate-nul-byte",
+        lambda t: ["validate", "--data", str(_broken_data(t, "partners--caractere-nul"))],
+        1,
+        "caractère nul",
+    ),
     ("bad-profile", lambda t: ["build", "--profile", "secret"], 2, "choix inconnu"),
     ("config-missing", lambda t: ["build", "--config", str(t / "absent.yml")], 2, "introuvable"),
-    ("config-broken", lambda t: ["build", "--config", str(_export(t, "mkdocs.yml", "site_name: [\n"))], 1,
-     "configuration"),
-    ("build-bad-data", lambda t: ["build", "--data", str(_broken_data(t)), "--site-dir", str(t / "site")], 1,
-     "trop de niveaux"),
-    ("build-publication-loopback", lambda t: ["build", "--publication", "--site-dir", str(t / "site")], 1,
-     "site_url"),
+    (
+        "config-broken",
+        lambda t: ["build", "--config", str(_export(t, "mkdocs.yml", "site_name: [\n"))],
+        1,
+        "configuration",
+    ),
+    (
+        "build-bad-data",
+        lambda t: ["build", "--data", str(_broken_data(t)), "--site-dir", str(t / "site")],
+        1,
+        "trop de niveaux",
+    ),
+    ("build-publication-loopback", lambda t: ["build", "--publication", "--site-dir", str(t / "site")], 1, "site_url"),
     ("build-day-unreadable", lambda t: ["validate"], 2, "SITE_BUILD_TODAY"),
-    ("import-file-missing", lambda t: ["import", "data-inclusion", str(t / "absent.json"), "--data", "data"], 2,
-     "introuvable"),
-    ("import-not-json", lambda t: ["import", "data-inclusion", str(_export(t, "x.json", "{structures: ["))], 1,
-     "JSON mal formé"),
-    ("import-not-utf8", lambda t: ["import", "data-inclusion", str(_export(t, "x.json", b"\xff\xfe[1]"))], 1,
-     "UTF-8"),
-    ("import-deep-json", lambda t: ["import", "data-inclusion", str(_export(t, "x.json", "[" * 100000 + "]" * 100000))],
-     1, "trop de niveaux"),
-    ("import-numbers", lambda t: ["import", "data-inclusion", str(_export(t, "x.json", "[1, 2, 3]"))], 1,
-     "objet"),
-    ("import-wrong-shape", lambda t: ["import", "data-inclusion", str(_export(t, "x.json", '{"structures": 5}'))], 1,
-     "data·inclusion"),
-    ("import-no-name", lambda t: ["import", "data-inclusion",
-                                  str(_export(t, "x.json", json.dumps([{"id": "a", "nom": 12}])))], 1, "« nom »"),
+    (
+        "import-file-missing",
+        lambda t: ["import", "data-inclusion", str(t / "absent.json"), "--data", "data"],
+        2,
+        "introuvable",
+    ),
+    (
+        "import-not-json",
+        lambda t: ["import", "data-inclusion", str(_export(t, "x.json", "{structures: ["))],
+        1,
+        "JSON mal formé",
+    ),
+    ("import-not-utf8", lambda t: ["import", "data-inclusion", str(_export(t, "x.json", b"\xff\xfe[1]"))], 1, "UTF-8"),
+    (
+        "import-deep-json",
+        lambda t: ["import", "data-inclusion", str(_export(t, "x.json", "[" * 100000 + "]" * 100000))],
+        1,
+        "trop de niveaux",
+    ),
+    ("import-numbers", lambda t: ["import", "data-inclusion", str(_export(t, "x.json", "[1, 2, 3]"))], 1, "objet"),
+    (
+        "import-wrong-shape",
+        lambda t: ["import", "data-inclusion", str(_export(t, "x.json", '{"structures": 5}'))],
+        1,
+        "data·inclusion",
+    ),
+    (
+        "import-no-name",
+        lambda t: ["import", "data-inclusion", str(_export(t, "x.json", json.dumps([{"id": "a", "nom": 12}])))],
+        1,
+        "« nom »",
+    ),
     ("report-bad-data", lambda t: ["report", "--data", str(_broken_data(t))], 1, "corrigez d'abord"),
     ("calendar-bad-data", lambda t: ["calendrier", "--data", str(_broken_data(t))], 1, "corrigez d'abord"),
     ("new-without-partner", lambda t: ["new", "service"], 2, "--partenaire"),
-    ("new-in-bad-data", lambda t: ["new", "partner", "--data", str(_broken_data(t, "partners--guillemet-non-ferme"))],
-     1, "guillemet"),
+    (
+        "new-in-bad-data",
+        lambda t: ["new", "partner", "--data", str(_broken_data(t, "partners--guillemet-non-ferme"))],
+        1,
+        "guillemet",
+    ),
     ("serve-bad-address", lambda t: ["serve", "--addr", "n'importe quoi"], 2, "adresse"),
     ("serve-port-too-big", lambda t: ["serve", "--addr", "127.0.0.1:99999"], 2, "adresse"),
 ]
@@ -121,9 +161,23 @@ def _start_preview(tmp_path: Path):
     number = port.getsockname()[1]
     port.close()
     log = open(tmp_path / "serve.log", "w+")
-    process = subprocess.Popen([sys.executable, "-m", "site_build.cli", "serve", "--addr", f"127.0.0.1:{number}",
-                                "--config", str(ROOT / "mkdocs.yml"), "--data", str(ROOT / "data")],
-                               cwd=tmp_path, stdout=log, stderr=log)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "site_build.cli",
+            "serve",
+            "--addr",
+            f"127.0.0.1:{number}",
+            "--config",
+            str(ROOT / "mkdocs.yml"),
+            "--data",
+            str(ROOT / "data"),
+        ],
+        cwd=tmp_path,
+        stdout=log,
+        stderr=log,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         with socket.socket() as probe:
@@ -181,8 +235,12 @@ def test_killed_build_leaves_the_site_and_a_folder_the_next_build_removes(tmp_pa
     site = tmp_path / "site"
     assert run(["build", "--site-dir", str(site)], cwd=ROOT).returncode == 0
     before = our_processes()
-    process = subprocess.Popen([sys.executable, "-m", "site_build.cli", "build", "--site-dir", str(site)], cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "site_build.cli", "build", "--site-dir", str(site)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob(".site-build-*")) and time.monotonic() < deadline:
         time.sleep(0.02)

@@ -1,5 +1,6 @@
 """Offline-first in Chromium: after one visit every page works with the server stopped, updates are
 offered and never forced, the site is installable, and no request leaves the origin. Both profiles."""
+
 import functools
 import re
 import shutil
@@ -101,8 +102,12 @@ def test_update_is_offered_then_applied_and_old_entries_go(browser, tmp_path):
         _ready_offline(page, server.url)
         page.goto(server.url + "/annuaire/caf-du-cher/")
         partners = data / "partners.yaml"
-        partners.write_text(partners.read_text(encoding="utf-8").replace(
-            "nom: Caisse d'allocations familiales du Cher", "nom: CAF du Cher, nouvelle adresse"), encoding="utf-8")
+        partners.write_text(
+            partners.read_text(encoding="utf-8").replace(
+                "nom: Caisse d'allocations familiales du Cher", "nom: CAF du Cher, nouvelle adresse"
+            ),
+            encoding="utf-8",
+        )
         build_site(config, "public", site, data)
         page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
         banner = page.locator(".gp-mise-a-jour")
@@ -153,7 +158,8 @@ def test_chromium_reports_the_site_installable(playwright, built_sites, tmp_path
     server = Server(built_sites[profile])
     # a persistent profile: an incognito one always reports "in-incognito"
     context = playwright.chromium.launch_persistent_context(
-        str(tmp_path / "profile"), executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        str(tmp_path / "profile"), executable_path=chromium_path(), args=CHROMIUM_FLAGS
+    )
     try:
         page = context.new_page()
         _ready_offline(page, server.url)
@@ -202,13 +208,16 @@ def test_runtime_cache_keeps_at_most_its_cap(browser, built_sites, tmp_path):
         page.reload()  # now controlled by the service worker
         page.wait_for_function("() => navigator.serviceWorker.controller !== null")
         source_map = next(site.glob("assets/javascripts/bundle.*.min.js.map")).relative_to(site)  # not precached
-        kept = page.evaluate("""async ([count, path]) => {
+        kept = page.evaluate(
+            """async ([count, path]) => {
             const runtime = await caches.open("guide-runtime");
             for (let n = 0; n < count; n++) await runtime.put(`/ancien-${n}/`, new Response("x"));
             const response = await fetch(path);
             const keys = (await runtime.keys()).map((r) => new URL(r.url).pathname);
             return {status: response.status, size: keys.length, first: keys[0], last: keys[keys.length - 1]};
-        }""", [RUNTIME_MAX_ENTRIES + 50, "/" + str(source_map)])
+        }""",
+            [RUNTIME_MAX_ENTRIES + 50, "/" + str(source_map)],
+        )
         assert kept["status"] == 200
         assert kept["size"] == RUNTIME_MAX_ENTRIES
         assert kept["last"] == "/" + str(source_map) and kept["first"] == "/ancien-51/"

@@ -1,5 +1,6 @@
 """One gate: what `validate` accepts, `build` builds in both profiles and publishes safely; what the
 build would refuse (or silently get wrong), `validate` reports first, at file and line."""
+
 import os
 import re
 import shutil
@@ -100,7 +101,8 @@ MULTI_FILE = [
 
 @pytest.mark.parametrize("name,breaks,file,fragment", MULTI_FILE, ids=[m[0] for m in MULTI_FILE])
 def test_names_links_and_sizes_are_reported_by_validate_and_refused_by_the_build(
-        tmp_path, valid_data, name, breaks, file, fragment):
+    tmp_path, valid_data, name, breaks, file, fragment
+):
     breaks(valid_data)
     _, problems = validate(valid_data, DAY)
     errors = [p for p in problems if not p.warning]
@@ -115,14 +117,23 @@ def _hostile_but_valid(data: Path):
 
     partners = data / "partners.yaml"
     text = partners.read_text(encoding="utf-8")
-    text = text.replace("nom: Épicéa, épicerie sociale",
-                        'nom: "*Épicéa* [clic](javascript:alert(1)) ![x](https://pisteur.example.net/x.png) '
-                        '{: onclick=alert(2) } `code` # Épicéa <3 & co"', 1)
-    text = text.replace("description: Épicerie sociale du CCAS.",
-                        'description: "# Titre\\n\\n> citation\\n\\n    code\\n\\nمرحبا بكم في البقالة\\n\\n---\\n\\n'
-                        '[site](https://epicea.example.org) et [appel](tel:+33261910010)"', 1)
-    text = text.replace('horaires_accueil: "Tu,Th 09:00-12:00,14:00-17:30; PH off"',
-                        'horaires_accueil: \'Tu,Th 09:00-12:00 || "sur rendez-vous"\'', 1)
+    text = text.replace(
+        "nom: Épicéa, épicerie sociale",
+        'nom: "*Épicéa* [clic](javascript:alert(1)) ![x](https://pisteur.example.net/x.png) '
+        '{: onclick=alert(2) } `code` # Épicéa <3 & co"',
+        1,
+    )
+    text = text.replace(
+        "description: Épicerie sociale du CCAS.",
+        'description: "# Titre\\n\\n> citation\\n\\n    code\\n\\nمرحبا بكم في البقالة\\n\\n---\\n\\n'
+        '[site](https://epicea.example.org) et [appel](tel:+33261910010)"',
+        1,
+    )
+    text = text.replace(
+        'horaires_accueil: "Tu,Th 09:00-12:00,14:00-17:30; PH off"',
+        "horaires_accueil: 'Tu,Th 09:00-12:00 || \"sur rendez-vous\"'",
+        1,
+    )
     partners.write_text(text, encoding="utf-8")
     photo = data.parent / "content/images/debout.jpg"
     image = Image.new("RGB", (400, 300), (200, 120, 40))
@@ -131,9 +142,13 @@ def _hostile_but_valid(data: Path):
     image.save(photo, "JPEG", exif=exif)
     recipe = data / "recipes/soupe-de-potiron.yaml"
     hostile_title = "titre: 'Soupe [x](javascript:alert(3)) {: onmouseover=alert(4)} <img src=x onerror=alert(5) x='"
-    recipe.write_text(recipe.read_text(encoding="utf-8").replace("titre: Soupe de potiron", hostile_title)
-                      .replace("portions: 4", "portions: 50")
-                      + "image: {src: images/debout.jpg, alt: Une soupe orange dans un bol.}\n", encoding="utf-8")
+    recipe.write_text(
+        recipe.read_text(encoding="utf-8")
+        .replace("titre: Soupe de potiron", hostile_title)
+        .replace("portions: 4", "portions: 50")
+        + "image: {src: images/debout.jpg, alt: Une soupe orange dans un bol.}\n",
+        encoding="utf-8",
+    )
 
 
 def test_what_validate_accepts_builds_in_both_profiles_as_plain_text(tmp_path, valid_data):

@@ -1,5 +1,6 @@
 """Open data: the Data Package, data·inclusion v1 and Open Referral HSDS 3.0 exports, checked with the
 official schemas."""
+
 import json
 import shutil
 import subprocess
@@ -14,13 +15,23 @@ HSDS = FIXTURES / "hsds-3.0" / "datapackage.json"  # Open Referral's descriptor,
 
 
 def test_frictionless_cli_validates_the_published_package(built_sites):
-    result = subprocess.run([sys.executable, "-m", "frictionless", "validate",
-                             str(built_sites["public"] / "donnees/datapackage.json")], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", str(built_sites["public"] / "donnees/datapackage.json")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout[-3000:]
     package = json.loads((built_sites["public"] / "donnees/datapackage.json").read_text(encoding="utf-8"))
     names = {r["name"] for r in package["resources"]}
-    assert {"partenaires", "services", "professionnels", "recettes", "ingredients", "interventions",
-            "occurrences"} <= names
+    assert {
+        "partenaires",
+        "services",
+        "professionnels",
+        "recettes",
+        "ingredients",
+        "interventions",
+        "occurrences",
+    } <= names
     assert package["licenses"][0]["name"] == "etalab-2.0" and package["sources"]
     occurrences = next(r for r in package["resources"] if r["name"] == "occurrences")
     assert occurrences["schema"]["foreignKeys"][0]["reference"]["resource"] == "interventions"

@@ -1,5 +1,6 @@
 """Quality gates on every page of both profiles: axe-core (WCAG 2.2 AA tags), valid HTML (Nu Html Checker),
 and, per page type, reflow at 320 px and 200 % zoom, the skip link, a visible focus, French."""
+
 import json
 import re
 import shutil
@@ -15,10 +16,25 @@ VNU = ROOT / ".venv/npm/node_modules/vnu-jar/build/dist/vnu.jar"
 # about the served site (its CSP is checked in the browser tests).
 FILE_ORIGIN_ONLY = re.compile(r"violates Content Security Policy")
 
-PAGE_TYPES = {"public": ["/", "/guide/epicerie/", "/annuaire/", "/annuaire/caf-du-cher/", "/recettes/",
-                         "/recettes/carottes-rapees-orange/", "/recettes/2026-12/", "/sante/", "/sante/2027-01/",
-                         "/donnees/", "/aide/", "/accessibilite/", "/installer/", "/hors-ligne/"],
-              "pro": ["/professionnels/", "/liaison/fiche-de-liaison/", "/verification/", "/annuaire/epicea/"]}
+PAGE_TYPES = {
+    "public": [
+        "/",
+        "/guide/epicerie/",
+        "/annuaire/",
+        "/annuaire/caf-du-cher/",
+        "/recettes/",
+        "/recettes/carottes-rapees-orange/",
+        "/recettes/2026-12/",
+        "/sante/",
+        "/sante/2027-01/",
+        "/donnees/",
+        "/aide/",
+        "/accessibilite/",
+        "/installer/",
+        "/hors-ligne/",
+    ],
+    "pro": ["/professionnels/", "/liaison/fiche-de-liaison/", "/verification/", "/annuaire/epicea/"],
+}
 
 
 def _paths(site) -> list[str]:
@@ -81,7 +97,8 @@ def test_page_type_reflows_and_keeps_keyboard_use(browser, site_urls, profile, p
             page.keyboard.press("Tab")
             focused = page.evaluate("""() => { const a = document.activeElement, s = getComputedStyle(a);
                 return {tag: a.tagName, html: a.outerHTML.slice(0, 120),
-                        ring: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'}; }""")
+                        ring: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
+                              || s.boxShadow !== 'none'}; }""")
             if focused["tag"] == "BODY":
                 continue
             assert focused["ring"], f"{path}: no visible focus on {focused['html']}"
@@ -95,8 +112,20 @@ def test_every_generated_page_is_valid_html(built_sites, tmp_path):
     java = shutil.which("java")
     if not java or not VNU.is_file():
         pytest.fail("the Nu Html Checker needs Java and vnu.jar: run `make checker` (make test does it)")
-    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--skip-non-html",
-                             str(built_sites["public"]), str(built_sites["pro"])], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            java,
+            "-jar",
+            str(VNU),
+            "--format",
+            "json",
+            "--skip-non-html",
+            str(built_sites["public"]),
+            str(built_sites["pro"]),
+        ],
+        capture_output=True,
+        text=True,
+    )
     messages = json.loads(result.stderr or result.stdout)["messages"]
     errors = [f"{m.get('url', '')}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
     warnings = [m for m in messages if m["type"] != "error" and not FILE_ORIGIN_ONLY.search(m["message"])]
@@ -110,9 +139,15 @@ def test_every_generated_page_is_valid_html(built_sites, tmp_path):
 
 def test_accessibility_statement_and_help_pages(built_sites):
     statement = (built_sites["public"] / "accessibilite/index.html").read_text(encoding="utf-8")
-    for part in ("État de conformité", "Résultats des tests", "Contenus non accessibles",
-                 "Établissement de cette déclaration", "Retour d'information et contact", "Voies de recours",
-                 "Défenseur des droits"):
+    for part in (
+        "État de conformité",
+        "Résultats des tests",
+        "Contenus non accessibles",
+        "Établissement de cette déclaration",
+        "Retour d'information et contact",
+        "Voies de recours",
+        "Défenseur des droits",
+    ):
         assert part in statement, part
     home = (built_sites["public"] / "index.html").read_text(encoding="utf-8")
     assert 'href="accessibilite/">Accessibilité : non conforme</a>' in home  # linked from every page

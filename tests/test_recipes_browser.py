@@ -1,4 +1,5 @@
 """Recipes and Épi'santé in Chromium: portions, filters, the device's date, accessibility, A5 print."""
+
 import re
 from datetime import UTC, datetime
 
@@ -52,8 +53,10 @@ def test_recipe_filters(browser, site_urls):
         page.check("#gp-sans-four")
         assert visible() == sum("four" not in r.get("materiel", []) for r in RECIPES.values())
         page.check("#gp-rapide")
-        assert visible() == sum("four" not in r.get("materiel", []) and r["preparation_min"] + r["cuisson_min"] <= 30
-                                for r in RECIPES.values())
+        assert visible() == sum(
+            "four" not in r.get("materiel", []) and r["preparation_min"] + r["cuisson_min"] <= 30
+            for r in RECIPES.values()
+        )
         page.click("[data-gp-recettes] button[type=reset]")
         page.select_option("#gp-sans", "lait")
         assert visible() == sum("lait" not in r.get("allergenes", []) + r.get("traces", []) for r in RECIPES.values())
@@ -66,12 +69,14 @@ def test_recipe_filters(browser, site_urls):
         context.close()
 
 
-@pytest.mark.parametrize("instant,month", [("2027-02-10T10:00", "2027-02"), ("2026-12-15T10:00", "2026-12"),
-                                           ("2028-06-01T10:00", "2027-10")])
+@pytest.mark.parametrize(
+    "instant,month", [("2027-02-10T10:00", "2027-02"), ("2026-12-15T10:00", "2026-12"), ("2028-06-01T10:00", "2027-10")]
+)
 def test_home_recipe_of_the_month_follows_the_device_date(browser, site_urls, instant, month):
     expected = next(r for r in RECIPES.values() if r["mois"] == month)
-    context, page, errors = open_page(browser, site_urls["public"] + "/",
-                                  datetime.fromisoformat(instant).replace(tzinfo=UTC))
+    context, page, errors = open_page(
+        browser, site_urls["public"] + "/", datetime.fromisoformat(instant).replace(tzinfo=UTC)
+    )
     try:
         block = page.locator("[data-gp-mois]")
         page.wait_for_selector(f"[data-gp-mois][data-mois='{month}']")
@@ -83,8 +88,9 @@ def test_home_recipe_of_the_month_follows_the_device_date(browser, site_urls, in
 
 
 def test_past_interventions_move_down_with_the_device_date(browser, site_urls):
-    context, page, errors = open_page(browser, site_urls["public"] + "/sante/",
-                                  datetime(2027, 1, 20, 12, 0, tzinfo=UTC))
+    context, page, errors = open_page(
+        browser, site_urls["public"] + "/sante/", datetime(2027, 1, 20, 12, 0, tzinfo=UTC)
+    )
     try:
         page.wait_for_selector("[data-gp-sante][data-ready='1']")
         upcoming = page.locator(".gp-a-venir .gp-evenement").evaluate_all("l => l.map(e => e.dataset.fin)")
@@ -97,8 +103,9 @@ def test_past_interventions_move_down_with_the_device_date(browser, site_urls):
         context.close()
 
 
-@pytest.mark.parametrize("path", ["/recettes/carottes-rapees-orange/", "/recettes/2026-12/", "/recettes/",
-                                  "/sante/", "/"])
+@pytest.mark.parametrize(
+    "path", ["/recettes/carottes-rapees-orange/", "/recettes/2026-12/", "/recettes/", "/sante/", "/"]
+)
 def test_recipe_and_health_pages_have_no_axe_violation(browser, site_urls, path):
     context, page, errors = open_page(browser, site_urls["public"] + path)
     try:

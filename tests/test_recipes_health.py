@@ -1,4 +1,5 @@
 """Recipes and Épi'santé outputs: quantities, Recipe and Event JSON-LD, the iCalendar feeds."""
+
 import re
 import shutil
 from datetime import date, datetime
@@ -19,12 +20,23 @@ from .test_directory import _JsonLd
 PARIS = ZoneInfo("Europe/Paris")
 
 
-@pytest.mark.parametrize("quantity,unit,text", [
-    (1200, "g", "1,2 kg"), (500, "g", "500 g"), (187.5, "g", "190 g"), (1500, "ml", "1,5 l"),
-    (1.5, "piece", "1 ½"), (0.25, "piece", "¼"), (0.1, "piece", "¼"), (3, "piece", "3"),
-    (0.5, "cuillere-a-soupe", "½ cuillère à soupe"), (3, "cuillere-a-soupe", "3 cuillères à soupe"),
-    (2, "pincee", "2 pincées"), (0.75, "kg", "0,8 kg"),
-])
+@pytest.mark.parametrize(
+    "quantity,unit,text",
+    [
+        (1200, "g", "1,2 kg"),
+        (500, "g", "500 g"),
+        (187.5, "g", "190 g"),
+        (1500, "ml", "1,5 l"),
+        (1.5, "piece", "1 ½"),
+        (0.25, "piece", "¼"),
+        (0.1, "piece", "¼"),
+        (3, "piece", "3"),
+        (0.5, "cuillere-a-soupe", "½ cuillère à soupe"),
+        (3, "cuillere-a-soupe", "3 cuillères à soupe"),
+        (2, "pincee", "2 pincées"),
+        (0.75, "kg", "0,8 kg"),
+    ],
+)
 def test_quantities_read_the_french_way(quantity, unit, text):
     assert quantity_text(quantity, unit) == text
 
@@ -55,21 +67,28 @@ def _shown_upcoming(site):
     """(start, end) of the upcoming interventions listed on /sante/, in Paris time."""
     html = (site / "sante/index.html").read_text(encoding="utf-8")
     coming = html.split('class="gp-a-venir"')[1].split('id="passees"')[0]
-    return sorted((datetime.fromisoformat(s), datetime.fromisoformat(f))
-                  for s, f in re.findall(r'data-debut="([^"]+)" data-fin="([^"]+)"', coming))
+    return sorted(
+        (datetime.fromisoformat(s), datetime.fromisoformat(f))
+        for s, f in re.findall(r'data-debut="([^"]+)" data-fin="([^"]+)"', coming)
+    )
 
 
 def test_feed_occurrences_equal_the_page_across_summer_time(built_sites):
     calendar = icalendar.Calendar.from_ical((built_sites["public"] / "sante/epi-sante.ics").read_bytes())
     shown = _shown_upcoming(built_sites["public"])
     start, end = datetime(2026, 11, 26, tzinfo=PARIS), shown[-1][1].replace(tzinfo=PARIS)
-    expanded = sorted((e["DTSTART"].dt.astimezone(PARIS).replace(tzinfo=None),
-                       e["DTEND"].dt.astimezone(PARIS).replace(tzinfo=None))
-                      for e in recurring_ical_events.of(calendar).between(start, end))
+    expanded = sorted(
+        (e["DTSTART"].dt.astimezone(PARIS).replace(tzinfo=None), e["DTEND"].dt.astimezone(PARIS).replace(tzinfo=None))
+        for e in recurring_ical_events.of(calendar).between(start, end)
+    )
     assert expanded == shown
     assert any(s.month == 4 and s.year == 2027 for s, _ in shown)  # after the March change
-    summer = next(e for e in recurring_ical_events.of(calendar).between(datetime(2027, 4, 1, tzinfo=PARIS),
-                                                                      datetime(2027, 5, 1, tzinfo=PARIS)))
+    summer = next(
+        e
+        for e in recurring_ical_events.of(calendar).between(
+            datetime(2027, 4, 1, tzinfo=PARIS), datetime(2027, 5, 1, tzinfo=PARIS)
+        )
+    )
     assert summer["DTSTART"].dt.utcoffset().total_seconds() == 7200
 
 
@@ -95,8 +114,12 @@ def test_sequence_rises_when_an_intervention_changes(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     path = data / "interventions.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "questions-réponses autour du panier", "questions et réponses autour du panier"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "questions-réponses autour du panier", "questions et réponses autour du panier"
+        ),
+        encoding="utf-8",
+    )
     dataset, problems = validate(data, date(2026, 12, 1))
     assert stale_interventions(dataset, read_state(data)) == ["atelier-equilibre-alimentaire"]
     feed = icalendar.Calendar.from_ical(epi_sante_calendar(dataset, date(2026, 12, 1)))
@@ -115,8 +138,9 @@ def test_every_upcoming_occurrence_has_event_json_ld_on_its_month_page(built_sit
     for page in (built_sites["public"] / "sante").glob("20*/index.html"):
         parser = _JsonLd()
         parser.feed(page.read_text(encoding="utf-8"))
-        described |= {datetime.fromisoformat(b["startDate"]).replace(tzinfo=None) for b in parser.blocks
-                      if b["@type"] == "Event"}
+        described |= {
+            datetime.fromisoformat(b["startDate"]).replace(tzinfo=None) for b in parser.blocks if b["@type"] == "Event"
+        }
     assert {start for start, _ in shown} <= described and len(shown) > 30
 
 
@@ -128,7 +152,9 @@ def test_health_page_has_event_json_ld_and_subscription_help(built_sites):
     assert events and all(e["startDate"].endswith(("+01:00", "+02:00")) for e in events)
     assert "ICSx⁵" in html and "Thunderbird" in html and "Outlook" in html and "iPhone" in html
     assert '<svg role="img" aria-label="Code QR' in html and "webcal://" in html
-    assert "mardi 1 décembre 2026, de 14 h 30 à 16 h 30" in html or "mardi 1er décembre 2026, de 14 h 30 à 16 h 30" in html
+    assert (
+        "mardi 1 décembre 2026, de 14 h 30 à 16 h 30" in html or "mardi 1er décembre 2026, de 14 h 30 à 16 h 30" in html
+    )
 
 
 def test_recipe_checks(tmp_path):
@@ -151,14 +177,18 @@ def test_exception_must_be_an_occurrence(tmp_path):
     shutil.copytree(ROOT / "data", data)
     (tmp_path / "content").symlink_to(ROOT / "content")
     path = data / "interventions.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("exceptions: [2027-11-11]", "exceptions: [2027-11-12]"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("exceptions: [2027-11-11]", "exceptions: [2027-11-12]"),
+        encoding="utf-8",
+    )
     problems = [p for p in validate(data, date(2026, 11, 26))[1] if not p.warning]
     # 11 November, a public holiday, is no longer skipped: it falls outside distribution hours
     assert len(problems) == 2
     [problem] = [p for p in problems if "exceptions" in p.message]
-    assert problem.file.endswith("interventions.yaml") and "2027-11-12 n'est pas une date de cette intervention" \
-        in problem.message
+    assert (
+        problem.file.endswith("interventions.yaml")
+        and "2027-11-12 n'est pas une date de cette intervention" in problem.message
+    )
 
 
 def test_euro_amounts_keep_their_sign_on_the_same_line(built_sites):

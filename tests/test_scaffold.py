@@ -1,4 +1,5 @@
 """`site-build new`: valid skeletons, fresh ids, the existing file kept as it was."""
+
 import shutil
 
 import pytest
@@ -19,9 +20,15 @@ def project(tmp_path, monkeypatch):
 
 def test_every_skeleton_validates_and_keeps_the_file_as_it_was(project):
     before = (project / "data/partners.yaml").read_text(encoding="utf-8")
-    for command in (["new", "partner"], ["new", "partner"], ["new", "service", "--partenaire", "caf-du-cher"],
-                    ["new", "service", "--partenaire", "nouvelle-structure"], ["new", "recipe"],
-                    ["new", "professional", "--partenaire", "epicea"], ["new", "intervention"]):
+    for command in (
+        ["new", "partner"],
+        ["new", "partner"],
+        ["new", "service", "--partenaire", "caf-du-cher"],
+        ["new", "service", "--partenaire", "nouvelle-structure"],
+        ["new", "recipe"],
+        ["new", "professional", "--partenaire", "epicea"],
+        ["new", "intervention"],
+    ):
         assert main(command) == 0, command
     dataset, problems = validate(project / "data")
     assert not has_errors(problems), [p.format() for p in problems if not p.warning]

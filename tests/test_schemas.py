@@ -14,6 +14,7 @@ def test_committed_schemas_are_up_to_date():
         committed = (SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")
         assert committed == schema_text(name), f"run `site-build schemas`: {name}.schema.json is out of date"
     from site_build.data.vocabularies import NATIONAL_FILE, national_text
+
     assert NATIONAL_FILE.read_text(encoding="utf-8") == national_text(), "run `site-build schemas`"
 
 
@@ -31,6 +32,7 @@ def test_schemas_are_valid_draft_2020_12_and_closed():
         elif isinstance(node, list):
             for value in node:
                 closed(value)
+
     closed(SCHEMAS)
 
 
@@ -38,7 +40,7 @@ def test_every_data_file_points_at_its_schema():
     for path in (ROOT / "data").rglob("*.yaml"):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith(SCHEMA_COMMENT), path
-        target = (path.parent / first[len(SCHEMA_COMMENT):]).resolve()
+        target = (path.parent / first[len(SCHEMA_COMMENT) :]).resolve()
         assert target.is_file() and target.parent == SCHEMA_DIR, path
 
 
@@ -63,8 +65,13 @@ def test_fast_validator_agrees_with_the_detailed_one_on_every_fixture():
     checked = 0
     for path in sorted((ROOT / "tests" / "fixtures").rglob("*.yaml")):
         kind = path.name.split("--")[0] if "--" in path.name else None
-        name = {"partners": "partners", "professionals": "professionals", "interventions": "interventions",
-                "recipes": "recipe", "forms": "form"}.get(kind or path.parent.name)
+        name = {
+            "partners": "partners",
+            "professionals": "professionals",
+            "interventions": "interventions",
+            "recipes": "recipe",
+            "forms": "form",
+        }.get(kind or path.parent.name)
         if name is None and path.name in ("partners.yaml", "professionals.yaml", "interventions.yaml"):
             name = path.stem
         if name is None:

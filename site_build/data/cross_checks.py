@@ -1,4 +1,5 @@
 """Cross-record checks: what a JSON Schema cannot see on one record alone."""
+
 from __future__ import annotations
 
 import calendar
@@ -116,8 +117,12 @@ class Checker:
             if key in seen:
                 first_kind, first_path = seen[key]
                 line = self.dataset.documents[first_kind].mark(first_path + ("id",))[0]
-                self.report(kind, path + ("id",), f"l'identifiant « {identifier} » est déjà utilisé "
-                            f"(ligne {line}) : choisissez-en un autre, un identifiant n'est jamais réutilisé")
+                self.report(
+                    kind,
+                    path + ("id",),
+                    f"l'identifiant « {identifier} » est déjà utilisé "
+                    f"(ligne {line}) : choisissez-en un autre, un identifiant n'est jamais réutilisé",
+                )
             else:
                 seen[key] = (kind, path)
 
@@ -136,15 +141,28 @@ class Checker:
 
     def _partner_ref(self, kind, path, value, what):
         if isinstance(value, str) and value not in self.dataset.partner_by_id:
-            self.report(kind, path, f"{what} « {value} » n'existe pas dans data/partners.yaml"
-                        + (_suggest(value, self.dataset.partner_by_id) or " : recopiez l'« id » d'une structure de "
-                           "data/partners.yaml, ou retirez cette fiche si la structure a fermé"))
+            self.report(
+                kind,
+                path,
+                f"{what} « {value} » n'existe pas dans data/partners.yaml"
+                + (
+                    _suggest(value, self.dataset.partner_by_id)
+                    or " : recopiez l'« id » d'une structure de "
+                    "data/partners.yaml, ou retirez cette fiche si la structure a fermé"
+                ),
+            )
 
     def _service_ref(self, kind, path, value):
         if isinstance(value, str) and value not in self.dataset.service_by_id:
-            self.report(kind, path, f"le service « {value} » n'existe pas dans data/partners.yaml"
-                        + (_suggest(value, self.dataset.service_by_id) or " : recopiez l'« id » d'un service "
-                           "(dans « services » d'une structure), ou retirez-le"))
+            self.report(
+                kind,
+                path,
+                f"le service « {value} » n'existe pas dans data/partners.yaml"
+                + (
+                    _suggest(value, self.dataset.service_by_id)
+                    or " : recopiez l'« id » d'un service (dans « services » d'une structure), ou retirez-le"
+                ),
+            )
 
     def references(self):
         if "partners" not in self.dataset.documents:
@@ -164,8 +182,12 @@ class Checker:
                 self._service_ref(f"forms/{form_id}", ("services", j), service)
                 target = self.dataset.service_by_id.get(service)
                 if target is not None and not target.get("orientable"):
-                    self.report(f"forms/{form_id}", ("services", j), f"le service « {service} » n'accepte pas "
-                                "de fiche de liaison : ajoutez « orientable: true » à ce service ou retirez-le")
+                    self.report(
+                        f"forms/{form_id}",
+                        ("services", j),
+                        f"le service « {service} » n'accepte pas "
+                        "de fiche de liaison : ajoutez « orientable: true » à ce service ou retirez-le",
+                    )
 
     def hours(self):
         for kind, path, record in self.records():
@@ -193,38 +215,61 @@ class Checker:
             if not 2000 <= checked.year <= 2099:
                 continue  # reported by the schema
             if checked > self.today:
-                self.report(kind, path + ("date_verification",), f"la date {checked.isoformat()} est dans le futur : "
-                            "écrivez la date du jour où vous avez vérifié")
+                self.report(
+                    kind,
+                    path + ("date_verification",),
+                    f"la date {checked.isoformat()} est dans le futur : écrivez la date du jour où vous avez vérifié",
+                )
                 continue
             due = due_date(record)
             if due and due < self.today:
-                self.report(kind, path + ("date_verification",), f"informations à vérifier : dernière vérification "
-                            f"le {checked.isoformat()}, à refaire avant le {due.isoformat()} ; vérifiez-les puis "
-                            "mettez la date du jour", warning=not self.strict)
+                self.report(
+                    kind,
+                    path + ("date_verification",),
+                    f"informations à vérifier : dernière vérification "
+                    f"le {checked.isoformat()}, à refaire avant le {due.isoformat()} ; vérifiez-les puis "
+                    "mettez la date du jour",
+                    warning=not self.strict,
+                )
 
     def closures(self):
         for i, partner in enumerate(self.dataset.partners):
             closure = partner.get("fermeture_temporaire")
             if partner.get("statut") == "fermeture-temporaire" and not isinstance(closure, dict):
-                self.report("partners", (i, "statut"), "une fermeture temporaire demande le bloc "
-                            "« fermeture_temporaire » avec les dates « du » et « au »")
+                self.report(
+                    "partners",
+                    (i, "statut"),
+                    "une fermeture temporaire demande le bloc « fermeture_temporaire » avec les dates « du » et « au »",
+                )
             if isinstance(closure, dict):
                 try:
                     start, end = date.fromisoformat(closure["du"]), date.fromisoformat(closure["au"])
                 except (KeyError, TypeError, ValueError):
                     continue
                 if end < start:
-                    self.report("partners", (i, "fermeture_temporaire", "au"),
-                                "la date de fin est avant la date de début : vérifiez « du » et « au »")
+                    self.report(
+                        "partners",
+                        (i, "fermeture_temporaire", "au"),
+                        "la date de fin est avant la date de début : vérifiez « du » et « au »",
+                    )
 
     def publics(self):
         """The national schema: « tous-publics » stands alone (otherwise the export is refused)."""
         for kind, path, record in self.records():
             publics = record.get("publics")
-            if kind == "partners" and len(path) == 3 and isinstance(publics, list) and "tous-publics" in publics \
-                    and len(publics) > 1:
-                self.report(kind, path + ("publics",), "« tous-publics » ne va pas avec d'autres publics : "
-                            "gardez « tous-publics » seul, ou retirez-le et gardez les publics précis")
+            if (
+                kind == "partners"
+                and len(path) == 3
+                and isinstance(publics, list)
+                and "tous-publics" in publics
+                and len(publics) > 1
+            ):
+                self.report(
+                    kind,
+                    path + ("publics",),
+                    "« tous-publics » ne va pas avec d'autres publics : "
+                    "gardez « tous-publics » seul, ou retirez-le et gardez les publics précis",
+                )
 
     def texts(self):
         """One pass over every text: no HTML, the Markdown subset in Markdown fields, and no pro-only
@@ -236,29 +281,49 @@ class Checker:
             published = not kind.startswith("forms/")
             for path, text in texts(document.data):
                 if "<" in text and RAW_HTML.search(text):
-                    self.report(kind, path, "le HTML n'est pas accepté : écrivez le texte simplement "
-                                "(Markdown : **gras**, listes « - », liens [texte](https://…))")
+                    self.report(
+                        kind,
+                        path,
+                        "le HTML n'est pas accepté : écrivez le texte simplement "
+                        "(Markdown : **gras**, listes « - », liens [texte](https://…))",
+                    )
                 elif path and path[-1] in MARKDOWN_FIELDS:
                     self._markdown_subset(kind, path, text)
-                if published and private and (kind != "professionals" or path[0] in public_people) \
-                        and hidden.may_hold(text):
+                if (
+                    published
+                    and private
+                    and (kind != "professionals" or path[0] in public_people)
+                    and hidden.may_hold(text)
+                ):
                     for key, written in contacts_in(text):
                         if key in private:
-                            self.report(kind, path, f"« {written} » est une coordonnée réservée aux professionnels "
-                                        f"({private[key]}, visibilité pro) et serait publiée sur le site public : "
-                                        "retirez-la ou donnez le numéro d'accueil de la structure")
+                            self.report(
+                                kind,
+                                path,
+                                f"« {written} » est une coordonnée réservée aux professionnels "
+                                f"({private[key]}, visibilité pro) et serait publiée sur le site public : "
+                                "retirez-la ou donnez le numéro d'accueil de la structure",
+                            )
 
     def _markdown_subset(self, kind, path, text):
         """Markdown in data: paragraphs, emphasis, lists and links to the web, a mail or a phone."""
         if _IMAGE.search(text):
-            self.report(kind, path, "les images ne sont pas acceptées dans le texte : retirez « ![…](…) » "
-                        "(une recette a son champ « image »)")
+            self.report(
+                kind,
+                path,
+                "les images ne sont pas acceptées dans le texte : retirez « ![…](…) » "
+                "(une recette a son champ « image »)",
+            )
             return
         for match in _LINK_TARGET.finditer(text):
             target = match.group(1) if match.group(1) is not None else match.group(2)
             if not _SAFE_TARGET.match(target):
-                self.report(kind, path, f"lien « {target[:40]} » refusé : un lien commence par https://, "
-                            "mailto: ou tel:, par exemple [la CAF](https://www.caf.fr)")
+                self.report(
+                    kind,
+                    path,
+                    f"lien « {target[:40]} » refusé : un lien commence par https://, "
+                    "mailto: ou tel:, par exemple [la CAF](https://www.caf.fr)",
+                )
                 return
         if _ATTRIBUTES.search(text):
             self.report(kind, path, "les attributs entre accolades « {…} » ne sont pas acceptés : retirez-les")
@@ -270,9 +335,14 @@ class Checker:
         for i, event in enumerate(self.dataset.interventions):
             has_end, has_length = "fin" in event, "duree" in event
             if has_end == has_length:
-                self.report("interventions", (i,), "écrivez soit l'heure de fin « fin » (par exemple \"16:00\"), "
-                            "soit la durée « duree » en minutes, mais pas les deux" if has_end else
-                            "il manque l'heure de fin : ajoutez « fin » (par exemple \"16:00\") ou « duree » en minutes")
+                self.report(
+                    "interventions",
+                    (i,),
+                    'écrivez soit l\'heure de fin « fin » (par exemple "16:00"), '
+                    "soit la durée « duree » en minutes, mais pas les deux"
+                    if has_end
+                    else 'il manque l\'heure de fin : ajoutez « fin » (par exemple "16:00") ou « duree » en minutes',
+                )
                 continue
             try:
                 start, end = span(event)
@@ -286,9 +356,13 @@ class Checker:
             try:
                 dates = occurrences(event, start, max(start, datetime.combine(self.today, start.time())) + horizon)
             except (ValueError, TypeError):
-                self.report("interventions", (i, "recurrence"), "règle de répétition impossible à lire : écrivez "
-                            "par exemple « FREQ=MONTHLY;BYDAY=2TU » (le 2e mardi du mois) ou "
-                            "« FREQ=WEEKLY;BYDAY=TH » (tous les jeudis)")
+                self.report(
+                    "interventions",
+                    (i, "recurrence"),
+                    "règle de répétition impossible à lire : écrivez "
+                    "par exemple « FREQ=MONTHLY;BYDAY=2TU » (le 2e mardi du mois) ou "
+                    "« FREQ=WEEKLY;BYDAY=TH » (tous les jeudis)",
+                )
                 continue
             self._exceptions(i, event, start)
             place = self.dataset.partner_by_id.get(event.get("lieu"))
@@ -296,8 +370,12 @@ class Checker:
                 continue
             hours = place.get("horaires_distribution")
             if not isinstance(hours, str):
-                self.report("interventions", (i, "lieu"), f"le lieu « {place['id']} » n'a pas d'heures de "
-                            "distribution (« horaires_distribution ») : Épi'santé a lieu pendant la distribution")
+                self.report(
+                    "interventions",
+                    (i, "lieu"),
+                    f"le lieu « {place['id']} » n'a pas d'heures de "
+                    "distribution (« horaires_distribution ») : Épi'santé a lieu pendant la distribution",
+                )
                 continue
             try:
                 parse_hours(hours)
@@ -306,9 +384,13 @@ class Checker:
             outside = [s for s, e in dates if not open_throughout(hours, s, e)]
             if outside:
                 when = outside[0].strftime("%d/%m/%Y %H:%M")
-                self.report("interventions", (i, "debut"), f"l'intervention du {when} est en dehors des heures de "
-                            f"distribution de « {place['id']} » ({hours}) : choisissez un créneau de distribution"
-                            + (f" ({len(outside)} dates concernées)" if len(outside) > 1 else ""))
+                self.report(
+                    "interventions",
+                    (i, "debut"),
+                    f"l'intervention du {when} est en dehors des heures de "
+                    f"distribution de « {place['id']} » ({hours}) : choisissez un créneau de distribution"
+                    + (f" ({len(outside)} dates concernées)" if len(outside) > 1 else ""),
+                )
 
     def _exceptions(self, i: int, event: dict, start: datetime):
         """An exception must name a day the intervention would really happen (else it hides nothing)."""
@@ -318,14 +400,21 @@ class Checker:
         without = {k: v for k, v in event.items() if k != "exceptions"}
         try:
             last = max(date.fromisoformat(str(d)) for d in skipped)
-            days = {s.date() for s, _ in occurrences(without, start, datetime.combine(last, start.time()) + timedelta(days=1))}
+            days = {
+                s.date()
+                for s, _ in occurrences(without, start, datetime.combine(last, start.time()) + timedelta(days=1))
+            }
         except (ValueError, TypeError):
             return
         for n, day in enumerate(skipped):
             if date.fromisoformat(str(day)) not in days:
-                self.report("interventions", (i, "exceptions", n), f"le {day} n'est pas une date de cette "
-                            "intervention : une exception doit être un jour où elle aurait eu lieu (vérifiez le jour "
-                            "et la règle de répétition)")
+                self.report(
+                    "interventions",
+                    (i, "exceptions", n),
+                    f"le {day} n'est pas une date de cette "
+                    "intervention : une exception doit être un jour où elle aurait eu lieu (vérifiez le jour "
+                    "et la règle de répétition)",
+                )
 
     def recipes(self):
         content_dir = self.dataset.content_dir
@@ -333,12 +422,19 @@ class Checker:
         for recipe_id, recipe in self.dataset.recipes.items():
             kind = f"recipes/{recipe_id}"
             if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", recipe_id):
-                self.report(kind, (), f"le nom du fichier « {recipe_id} » doit être en minuscules sans accents ni "
-                            "espaces, avec des tirets, par exemple « soupe-de-potiron.yaml »")
+                self.report(
+                    kind,
+                    (),
+                    f"le nom du fichier « {recipe_id} » doit être en minuscules sans accents ni "
+                    "espaces, avec des tirets, par exemple « soupe-de-potiron.yaml »",
+                )
             ingredients = [x for x in recipe.get("ingredients") or [] if isinstance(x, dict)]
             if any("prix" in x for x in ingredients) and "prix_releves" not in recipe:
-                self.report(kind, ("ingredients",), "des prix sont donnés : ajoutez « prix_releves » avec le mois "
-                            "du relevé, par exemple \"2026-01\"")
+                self.report(
+                    kind,
+                    ("ingredients",),
+                    'des prix sont donnés : ajoutez « prix_releves » avec le mois du relevé, par exemple "2026-01"',
+                )
             image = recipe.get("image")
             if isinstance(image, dict) and isinstance(image.get("src"), str) and _PHOTO_NAME.fullmatch(image["src"]):
                 problem = photo_problem(content_dir, image["src"])
@@ -348,16 +444,26 @@ class Checker:
             if isinstance(month, str) and re.fullmatch(r"\d{4}-\d{2}", month):
                 saison = recipe.get("saison")
                 if isinstance(saison, list) and saison and int(month[5:]) not in saison:
-                    self.report(kind, ("mois",), f"la recette est mise en avant en {month} mais ce mois n'est pas "
-                                "dans « saison » : choisissez un mois de saison ou ajoutez-le à « saison »")
+                    self.report(
+                        kind,
+                        ("mois",),
+                        f"la recette est mise en avant en {month} mais ce mois n'est pas "
+                        "dans « saison » : choisissez un mois de saison ou ajoutez-le à « saison »",
+                    )
                 food = (recipe.get("aliment_du_mois") or {}).get("nom")
                 first = featured_food.setdefault(month, (recipe_id, food))
                 if food and first[1] and food != first[1]:
-                    self.report(kind, ("aliment_du_mois", "nom"), f"l'aliment du mois de {month} est « {first[1]} » "
-                                f"dans {first[0]}.yaml : écrivez le même nom dans toutes les recettes du mois")
+                    self.report(
+                        kind,
+                        ("aliment_du_mois", "nom"),
+                        f"l'aliment du mois de {month} est « {first[1]} » "
+                        f"dans {first[0]}.yaml : écrivez le même nom dans toutes les recettes du mois",
+                    )
             both = set(recipe.get("allergenes") or []) & set(recipe.get("traces") or [])
             for allergen in sorted(map(str, both)):
-                self.report(kind, ("traces",), f"« {allergen} » est déjà dans « allergenes » : retirez-le de « traces »")
+                self.report(
+                    kind, ("traces",), f"« {allergen} » est déjà dans « allergenes » : retirez-le de « traces »"
+                )
 
     def forms(self):
         for form_id, form in self.dataset.forms.items():
@@ -371,8 +477,11 @@ class Checker:
                         continue
                     identifier = champ.get("id")
                     if identifier in seen:
-                        self.report(kind, ("sections", i, "champs", j, "id"),
-                                    f"l'identifiant de champ « {identifier} » est déjà utilisé dans la fiche")
+                        self.report(
+                            kind,
+                            ("sections", i, "champs", j, "id"),
+                            f"l'identifiant de champ « {identifier} » est déjà utilisé dans la fiche",
+                        )
                     seen.add(identifier)
                     is_choice = champ.get("type") in ("choix", "choix-multiples")
                     if is_choice and not champ.get("choix") and not champ.get("choix_thematiques"):

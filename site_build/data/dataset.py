@@ -1,4 +1,5 @@
 """Loading every data file into one Dataset, with schema problems collected."""
+
 from __future__ import annotations
 
 import os
@@ -13,8 +14,7 @@ from site_build.text import french
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
 # file pattern → (schema name, top-level kind, French description of the top level)
-LIST_FILES = {"partners.yaml": "partners", "professionals.yaml": "professionals",
-              "interventions.yaml": "interventions"}
+LIST_FILES = {"partners.yaml": "partners", "professionals.yaml": "professionals", "interventions.yaml": "interventions"}
 FOLDERS = {"recipes": "recipe", "forms": "form"}  # one record per file, named after its id
 # Size limits (CONTRIBUTING.md): 10,000 partners take 6 Mo; a recipe or a form, a few Ko.
 MAX_LIST_BYTES = 20 * 1024 * 1024
@@ -54,7 +54,7 @@ def content_dir_of(data_dir: Path) -> Path:
 
 
 def street_line(address: dict) -> str:
-    """"12 rue des Forges, bâtiment B": the street and its complement, as one line."""
+    """ "12 rue des Forges, bâtiment B": the street and its complement, as one line."""
     return ", ".join(x for x in (address.get("voie"), address.get("complement")) if x)
 
 
@@ -72,8 +72,15 @@ def _load(path: Path, schema: str, problems: list[Problem]) -> Document | None:
     try:
         size = path.stat().st_size
         if size > limit:
-            problems.append(Problem(shown, 1, 1, f"fichier trop gros ({size / 1048576:.1f} Mo, au plus "
-                                    f"{limit // 1048576} Mo) : vérifiez qu'il s'agit bien du bon fichier."))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"fichier trop gros ({size / 1048576:.1f} Mo, au plus "
+                    f"{limit // 1048576} Mo) : vérifiez qu'il s'agit bien du bon fichier.",
+                )
+            )
             return None
         document = load_file(path, shown)
     except LoadError as error:
@@ -84,19 +91,40 @@ def _load(path: Path, schema: str, problems: list[Problem]) -> Document | None:
         return None
     expected_list = schema != "recipe" and schema != "form"
     if expected_list and not isinstance(document.data, list):
-        problems.append(Problem(shown, 1, 1, "le fichier doit être une liste : chaque élément commence "
-                                "par « - » en début de ligne (voir CONTRIBUTING.md)."))
+        problems.append(
+            Problem(
+                shown,
+                1,
+                1,
+                "le fichier doit être une liste : chaque élément commence "
+                "par « - » en début de ligne (voir CONTRIBUTING.md).",
+            )
+        )
         return None
     if not expected_list and not isinstance(document.data, dict):
-        problems.append(Problem(shown, 1, 1, "le fichier doit décrire un seul élément avec des champs "
-                                "« nom: valeur », pas une liste (retirez les « - » en début de ligne)."))
+        problems.append(
+            Problem(
+                shown,
+                1,
+                1,
+                "le fichier doit décrire un seul élément avec des champs "
+                "« nom: valeur », pas une liste (retirez les « - » en début de ligne).",
+            )
+        )
         return None
     with open(path, encoding="utf-8", errors="replace") as handle:
         first_line = handle.readline()
     if not first_line.startswith(SCHEMA_COMMENT):
-        problems.append(Problem(shown, 1, 1, f"la première ligne doit être « {SCHEMA_COMMENT}"
-                                f"…/site_build/schemas/{schema}.schema.json » (elle donne l'aide à la saisie).",
-                                warning=True))
+        problems.append(
+            Problem(
+                shown,
+                1,
+                1,
+                f"la première ligne doit être « {SCHEMA_COMMENT}"
+                f"…/site_build/schemas/{schema}.schema.json » (elle donne l'aide à la saisie).",
+                warning=True,
+            )
+        )
     problems.extend(schema_problems(document, schema))
     return document
 
@@ -114,8 +142,15 @@ def link_problems(data_dir: Path) -> list[Problem]:
     problems = []
     for folder in (data_dir, content_dir_of(data_dir)):
         for link in symbolic_links(folder):
-            problems.append(Problem(display_path(link), 1, 1, "lien symbolique refusé : remplacez-le par une "
-                                    "copie du fichier (le site ne publie que des fichiers du dépôt)."))
+            problems.append(
+                Problem(
+                    display_path(link),
+                    1,
+                    1,
+                    "lien symbolique refusé : remplacez-le par une "
+                    "copie du fichier (le site ne publie que des fichiers du dépôt).",
+                )
+            )
     return problems
 
 
@@ -129,12 +164,27 @@ def _record_files(folder: Path, problems: list[Problem]) -> list[Path]:
             continue  # reported by link_problems
         if path.suffix not in (".yaml", ".yml"):
             if not path.name.startswith(".") and path.suffix.lower() in (".yaml", ".yml"):
-                problems.append(Problem(display_path(path), 1, 1, f"extension « {path.suffix} » : renommez le fichier "
-                                        f"en « {path.stem}.yaml » (en minuscules), sinon il est ignoré.", warning=True))
+                problems.append(
+                    Problem(
+                        display_path(path),
+                        1,
+                        1,
+                        f"extension « {path.suffix} » : renommez le fichier "
+                        f"en « {path.stem}.yaml » (en minuscules), sinon il est ignoré.",
+                        warning=True,
+                    )
+                )
             continue
         if path.stem in by_stem:
-            problems.append(Problem(display_path(path), 1, 1, f"« {by_stem[path.stem].name} » porte déjà le même "
-                                    "nom : les deux donneraient la même page ; gardez un seul des deux fichiers."))
+            problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    1,
+                    f"« {by_stem[path.stem].name} » porte déjà le même "
+                    "nom : les deux donneraient la même page ; gardez un seul des deux fichiers.",
+                )
+            )
             continue
         by_stem[path.stem] = path
         files.append(path)
@@ -146,8 +196,14 @@ def load_dataset(data_dir: Path) -> tuple[Dataset, list[Problem]]:
     problems: list[Problem] = link_problems(data_dir)
     dataset = Dataset(data_dir)
     if not (data_dir / "partners.yaml").exists():
-        problems.append(Problem(display_path(data_dir / "partners.yaml"), 1, 1,
-                                "fichier manquant : la liste des partenaires est obligatoire."))
+        problems.append(
+            Problem(
+                display_path(data_dir / "partners.yaml"),
+                1,
+                1,
+                "fichier manquant : la liste des partenaires est obligatoire.",
+            )
+        )
     for filename, schema in LIST_FILES.items():
         path = data_dir / filename
         if path.exists() and not path.is_symlink():
@@ -158,9 +214,18 @@ def load_dataset(data_dir: Path) -> tuple[Dataset, list[Problem]]:
     known = set(LIST_FILES) | set(FOLDERS) | {"calendrier.json"}
     for path in sorted(data_dir.iterdir()) if data_dir.is_dir() else []:
         if path.name not in known and not path.name.startswith("."):
-            problems.append(Problem(display_path(path), 1, 1, "fichier ignoré : le guide lit "
-                                    + ", ".join(sorted(LIST_FILES)) + " et les dossiers recipes/ et forms/ ; "
-                                    "renommez-le ou retirez-le.", warning=True))
+            problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    1,
+                    "fichier ignoré : le guide lit "
+                    + ", ".join(sorted(LIST_FILES))
+                    + " et les dossiers recipes/ et forms/ ; "
+                    "renommez-le ou retirez-le.",
+                    warning=True,
+                )
+            )
     for folder, schema in FOLDERS.items():
         target = dataset.recipes if folder == "recipes" else dataset.forms
         for path in _record_files(data_dir / folder, problems):

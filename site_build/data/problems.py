@@ -1,4 +1,5 @@
 """Problems found in data files, and how they are printed for editors and CI."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Build profiles: `public` drops everything meant for professionals only."""
+
 from __future__ import annotations
 
 import copy

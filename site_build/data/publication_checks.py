@@ -3,6 +3,7 @@
 The build would fail, or silently publish the wrong thing, on each of these: they are
 reported here first, at the editor's file and line.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,8 +33,10 @@ def reserved_name(kind: str, ident: str) -> str | None:
     if ident in names:
         return f"« {ident} » est un nom réservé du site (page /{folder}/{ident}) : choisissez un autre identifiant"
     if kind == "recipes" and MONTH_NAME.match(ident):
-        return (f"« {ident} » est le nom de la page du mois /recettes/{ident}/ : ajoutez un mot, "
-                f"par exemple « soupe-{ident} »")
+        return (
+            f"« {ident} » est le nom de la page du mois /recettes/{ident}/ : ajoutez un mot, "
+            f"par exemple « soupe-{ident} »"
+        )
     return None
 
 
@@ -43,12 +46,25 @@ def content_collisions(content_dir: Path) -> list[Problem]:
     for folder in GENERATED_FOLDERS:
         target = content_dir / folder
         if target.exists():
-            problems.append(Problem(display_path(target), 1, 1, f"le dossier content/{folder}/ est rempli par les "
-                                    "données : déplacez ces pages dans content/guide/."))
+            problems.append(
+                Problem(
+                    display_path(target),
+                    1,
+                    1,
+                    f"le dossier content/{folder}/ est rempli par les "
+                    "données : déplacez ces pages dans content/guide/.",
+                )
+            )
         page = content_dir / f"{folder}.md"
         if page.exists():
-            problems.append(Problem(display_path(page), 1, 1, f"la page /{folder}/ est faite à partir des données : "
-                                    "renommez ce fichier."))
+            problems.append(
+                Problem(
+                    display_path(page),
+                    1,
+                    1,
+                    f"la page /{folder}/ est faite à partir des données : renommez ce fichier.",
+                )
+            )
     return problems
 
 
@@ -67,8 +83,10 @@ def photo_problem(content_dir: Path, src: str) -> str | None:
     if not path.is_file():
         return f"l'image « {src} » est introuvable dans content/ : ajoutez le fichier ou corrigez le nom"
     if path.stat().st_size > MAX_PHOTO_BYTES:
-        return (f"l'image « {src} » est trop lourde (plus de {MAX_PHOTO_BYTES // 1048576} Mo) : "
-                "envoyez une photo plus petite")
+        return (
+            f"l'image « {src} » est trop lourde (plus de {MAX_PHOTO_BYTES // 1048576} Mo) : "
+            "envoyez une photo plus petite"
+        )
     from PIL import Image
 
     try:
@@ -76,24 +94,32 @@ def photo_problem(content_dir: Path, src: str) -> str | None:
             if image.format not in PHOTO_FORMATS:
                 return f"l'image « {src} » n'est pas une photo JPEG, PNG ou WebP : enregistrez-la en JPEG"
             if image.width * image.height > MAX_PHOTO_PIXELS:
-                return (f"l'image « {src} » est trop grande ({image.width} × {image.height} pixels) : "
-                        "réduisez-la à moins de 4000 pixels de large")
+                return (
+                    f"l'image « {src} » est trop grande ({image.width} × {image.height} pixels) : "
+                    "réduisez-la à moins de 4000 pixels de large"
+                )
             image.load()  # the whole file decodes: the build will be able to resize it
     except Exception:  # Pillow raises many types for a damaged or fake file
-        return (f"l'image « {src} » est illisible (fichier abîmé ou qui n'est pas une image) : "
-                "enregistrez la photo à nouveau en JPEG")
+        return (
+            f"l'image « {src} » est illisible (fichier abîmé ou qui n'est pas une image) : "
+            "enregistrez la photo à nouveau en JPEG"
+        )
     return None
 
 
 # -- private contacts ----------------------------------------------------------
 
 _NOT_DIGIT = re.compile(r"[^0-9]")
-_PHONE_IN_TEXT = re.compile(r"(?<![0-9])(?:\+33[\s.\-]*(?:\(0\)[\s.\-]*)?|0033[\s.\-]*|0)[1-9](?:[\s.\-]*[0-9]{2}){4}"
-                            r"(?![0-9])")
+_PHONE_IN_TEXT = re.compile(
+    r"(?<![0-9])(?:\+33[\s.\-]*(?:\(0\)[\s.\-]*)?|0033[\s.\-]*|0)[1-9](?:[\s.\-]*[0-9]{2}){4}"
+    r"(?![0-9])"
+)
 # Bounded repetitions (the lengths RFC 5321 allows): an unbounded pattern backtracks quadratically
 # over a long run of letters or dots.
-_EMAIL_IN_TEXT = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}"
-                            r"(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z])")
+_EMAIL_IN_TEXT = re.compile(
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}"
+    r"(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z])"
+)
 
 
 def _dialled_digits(text: str) -> str:
@@ -106,7 +132,7 @@ def phone_key(text: str) -> str:
     digits = _dialled_digits(text)
     for prefix in ("0033", "33", "0"):
         if digits.startswith(prefix) and len(digits) - len(prefix) == 9:
-            return digits[len(prefix):]
+            return digits[len(prefix) :]
     return digits
 
 
@@ -125,7 +151,11 @@ def private_contacts(dataset: Dataset) -> dict[str, str]:
             continue
         whose = f"{person.get('prenom', '')} {person.get('nom', '')}".strip()
         for phone in person.get("telephones") or []:
-            if isinstance(phone, dict) and isinstance(phone.get("numero"), str) and len(phone_key(phone["numero"])) == 9:
+            if (
+                isinstance(phone, dict)
+                and isinstance(phone.get("numero"), str)
+                and len(phone_key(phone["numero"])) == 9
+            ):
                 private[phone_key(phone["numero"])] = whose
         if isinstance(person.get("courriel"), str):
             private[person["courriel"].lower()] = whose
@@ -150,7 +180,7 @@ class PrivateMatcher:
         if not self._phones:
             return False
         digits = _dialled_digits(text)
-        return any(digits[start:start + 9] in self._phones for start in range(len(digits) - 8))
+        return any(digits[start : start + 9] in self._phones for start in range(len(digits) - 8))
 
 
 _DIGIT_OR_AT = re.compile(r"[0-9@]")

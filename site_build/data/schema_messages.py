@@ -1,4 +1,5 @@
 """JSON Schema validation with French messages placed at the right line."""
+
 from __future__ import annotations
 
 import difflib
@@ -11,8 +12,15 @@ from site_build.data.problems import Problem, sentence
 from site_build.data.schemas import SCHEMAS
 from site_build.data.yaml_loader import Document
 
-_TYPES = {"string": "du texte", "integer": "un nombre entier", "number": "un nombre",
-          "boolean": "true ou false", "array": "une liste", "object": "un bloc de champs", "null": "rien"}
+_TYPES = {
+    "string": "du texte",
+    "integer": "un nombre entier",
+    "number": "un nombre",
+    "boolean": "true ou false",
+    "array": "une liste",
+    "object": "un bloc de champs",
+    "null": "rien",
+}
 
 
 @cache
@@ -80,30 +88,47 @@ def _message(error) -> list[tuple[tuple, str]]:
         missing = error.validator_value
         name = next((m for m in missing if m not in value), missing[0])
         described = schema.get("properties", {}).get(name, {}).get("description", "")
-        return [(path, f"il manque le champ obligatoire « {name} »" + (f" ({described.rstrip('.')})" if described else ""))]
+        return [
+            (path, f"il manque le champ obligatoire « {name} »" + (f" ({described.rstrip('.')})" if described else ""))
+        ]
     if kind == "enum":
         choices = error.validator_value
         suggestion = _suggest(value, choices)
         listed = "" if suggestion or len(choices) > 10 else " ; valeurs possibles : " + ", ".join(map(str, choices))
-        more = " (voir la liste proposée par l'éditeur ou CONTRIBUTING.md)" if not suggestion and len(choices) > 10 else ""
+        more = (
+            " (voir la liste proposée par l'éditeur ou CONTRIBUTING.md)" if not suggestion and len(choices) > 10 else ""
+        )
         return [(path, f"valeur « {_describe(value)} » inconnue{suggestion}{listed}{more}")]
     if kind == "type":
         expected = error.validator_value
         if value is None:
             return [(path, f"valeur vide : écrivez {_TYPES.get(expected, expected)} ou retirez la ligne")]
         if expected == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
-            return [(path, f"« {value} » est lu comme un nombre : écrivez-le entre guillemets, \"{value}\""
-                     + (f" ({hint})" if hint else ""))]
+            return [
+                (
+                    path,
+                    f'« {value} » est lu comme un nombre : écrivez-le entre guillemets, "{value}"'
+                    + (f" ({hint})" if hint else ""),
+                )
+            ]
         if expected == "array" and not isinstance(value, (list, dict)):
             return [(path, f"une liste est attendue : écrivez [{_describe(value)}] ou une ligne « - » par élément")]
         if expected == "boolean" and isinstance(value, str):
             return [(path, f"« {_describe(value)} » : écrivez true (oui) ou false (non), sans guillemets")]
-        return [(path, f"{_TYPES.get(expected, expected)} est attendu, pas « {_describe(value)} »"
-                 + (f" ; {hint}" if hint else ""))]
+        return [
+            (
+                path,
+                f"{_TYPES.get(expected, expected)} est attendu, pas « {_describe(value)} »"
+                + (f" ; {hint}" if hint else ""),
+            )
+        ]
     if kind in ("pattern", "format"):
         if schema.get("x-texte-simple"):
-            hint = ("écrivez ce texte sur une seule ligne" if "\n" in str(value).rstrip("\n") else
-                    "ne commencez pas le texte par =, + ou @ (un tableur le prendrait pour une formule)")
+            hint = (
+                "écrivez ce texte sur une seule ligne"
+                if "\n" in str(value).rstrip("\n")
+                else "ne commencez pas le texte par =, + ou @ (un tableur le prendrait pour une formule)"
+            )
         return [(path, f"valeur « {_describe(value)} » mal écrite : {hint or 'format incorrect'}")]
     if kind == "minLength":
         return [(path, "texte vide : écrivez le texte ou retirez la ligne")]
@@ -138,10 +163,18 @@ def schema_problems(document: Document, schema_name: str) -> list[Problem]:
 
 
 def _without_misspelt_required(found: list[tuple[tuple, str]]) -> list[tuple[tuple, str]]:
-    """"adress:" gives both "unknown field adress, did you mean adresse?" and "adresse is missing":
+    """ "adress:" gives both "unknown field adress, did you mean adresse?" and "adresse is missing":
     one mistake, one message: the first says it all."""
-    suggested = {(path[:-1], re.search(r"vouliez-vous dire « ([^»]+) »", message)[1])
-                 for path, message in found if "champ inconnu" in message and "vouliez-vous dire" in message}
-    return [(path, message) for path, message in found
-            if not any(message.startswith(f"il manque le champ obligatoire « {name} »") and path == parent
-                       for parent, name in suggested)]
+    suggested = {
+        (path[:-1], re.search(r"vouliez-vous dire « ([^»]+) »", message)[1])
+        for path, message in found
+        if "champ inconnu" in message and "vouliez-vous dire" in message
+    }
+    return [
+        (path, message)
+        for path, message in found
+        if not any(
+            message.startswith(f"il manque le champ obligatoire « {name} »") and path == parent
+            for parent, name in suggested
+        )
+    ]

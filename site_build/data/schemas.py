@@ -5,6 +5,7 @@ does not match; `x-texte-simple` marks one-line plain text (see schema_errors.py
 Validators ignore unknown keywords; yaml-language-server shows
 `description` and `enum` for autocompletion.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,12 @@ BASE_URI = "https://guide-partage.example.org/schemas/"
 
 def _vocab(name: str, description: str) -> dict:
     terms = VOCABULARIES[name]
-    return {"type": "string", "enum": [t.slug for t in terms], "description": description,
-            "markdownEnumDescriptions": [t.label + (" (ajout local)" if t.local else "") for t in terms]}
+    return {
+        "type": "string",
+        "enum": [t.slug for t in terms],
+        "description": description,
+        "markdownEnumDescriptions": [t.label + (" (ajout local)" if t.local else "") for t in terms],
+    }
 
 
 def _list_of(item: dict, description: str, min_items: int = 0) -> dict:
@@ -52,234 +57,422 @@ def _prose(description: str) -> dict:
 
 
 def _obj(properties: dict, required: list[str], description: str = "") -> dict:
-    schema = {"type": "object", "additionalProperties": False, "required": required,
-              "properties": properties}
+    schema = {"type": "object", "additionalProperties": False, "required": required, "properties": properties}
     if description:
         schema["description"] = description
     return schema
 
 
-SLUG = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)*$",
-        "description": "Identifiant : minuscules sans accents, chiffres et tirets.",
-        "x-erreur": "écrivez un identifiant en minuscules sans accents ni espaces, avec des tirets, "
-                    "par exemple « caf-du-cher »"}
+SLUG = {
+    "type": "string",
+    "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)*$",
+    "description": "Identifiant : minuscules sans accents, chiffres et tirets.",
+    "x-erreur": "écrivez un identifiant en minuscules sans accents ni espaces, avec des tirets, "
+    "par exemple « caf-du-cher »",
+}
 # Years 2000 to 2099, ASCII digits only ("\d" would accept ٢٠٢٦ or ２０２６).
-DATE = {"type": "string", "format": "date", "pattern": r"^20[0-9]{2}-[0-9]{2}-[0-9]{2}$",
-        "description": "Date au format AAAA-MM-JJ, par exemple 2026-10-15.",
-        "x-erreur": "écrivez une vraie date, entre 2000 et 2099, au format AAAA-MM-JJ, par exemple « 2026-10-15 »"}
-MONTH = {"type": "string", "pattern": r"^20[0-9]{2}-(0[1-9]|1[0-2])$",
-         "description": "Mois au format AAAA-MM, par exemple 2027-01.",
-         "x-erreur": "écrivez un mois au format AAAA-MM entre guillemets, par exemple « \"2027-01\" »"}
-DATETIME = {"type": "string", "pattern": r"^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]$",
-            "description": "Date et heure de Paris, AAAA-MM-JJTHH:MM, par exemple 2026-12-08T14:00.",
-            "x-erreur": "écrivez la date et l'heure au format AAAA-MM-JJTHH:MM, par exemple « 2026-12-08T14:00 »"}
-TIME = {"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
-        "description": "Heure HH:MM entre guillemets, par exemple \"16:00\".",
-        "x-erreur": "écrivez une heure au format HH:MM entre guillemets, par exemple « \"16:00\" »"}
-PHONE = {"type": "string",
-         "pattern": r"^(0[1-9]( [0-9]{2}){4}|0[1-9][0-9]{8}|\+33 ?[1-9]( ?[0-9]{2}){4}|[0-9]{3,4})$",
-         "description": "Numéro français entre guillemets, par exemple \"02 61 91 00 01\".",
-         "x-erreur": "écrivez un numéro français à 10 chiffres entre guillemets, par exemple « \"02 61 91 00 01\" » "
-                     "(ou un numéro court comme « \"115\" »)"}
-EMAIL = {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}$",
-         "description": "Adresse électronique, par exemple accueil@exemple.org.",
-         "x-erreur": "écrivez une adresse électronique complète, par exemple « accueil@caf.example.org »"}
-URL = {"type": "string", "pattern": r"^https?://[^\s/?#]+\.[^\s/?#]+(/[^\s]*)?$",
-       "description": "Adresse web commençant par https://.",
-       "x-erreur": "écrivez une adresse web complète qui commence par « https:// »"}
-HOURS = {"type": "string", "minLength": 1, "maxLength": 500,
-         "description": "Horaires au format OpenStreetMap, par exemple \"Mo-Fr 08:30-12:00,13:30-16:30; PH off\"."}
-POSTCODE = {"type": "string", "pattern": r"^[0-9]{5}$",
-            "description": "Code postal à 5 chiffres entre guillemets, par exemple \"18100\".",
-            "x-erreur": "écrivez un code postal à 5 chiffres entre guillemets, par exemple « \"18100\" »"}
-INSEE = {"type": "string", "pattern": r"^([0-9]{5}|2[AB][0-9]{3})$",
-         "description": "Code INSEE de la commune entre guillemets, par exemple \"18279\".",
-         "x-erreur": "écrivez le code INSEE à 5 caractères entre guillemets, par exemple « \"18279\" »"}
-MARKDOWN = _text("Texte libre ; Markdown simple accepté (gras, listes, liens), pas de HTML ni d'image.",
-                 max_length=MARKDOWN_TEXT, one_line=False)
-FREQUENCY = {"type": "integer", "minimum": 1, "maximum": 36,
-             "description": "Nombre de mois entre deux vérifications (par défaut 12).",
-             "x-erreur": "écrivez un nombre de mois entre 1 et 36, par exemple 6"}
+DATE = {
+    "type": "string",
+    "format": "date",
+    "pattern": r"^20[0-9]{2}-[0-9]{2}-[0-9]{2}$",
+    "description": "Date au format AAAA-MM-JJ, par exemple 2026-10-15.",
+    "x-erreur": "écrivez une vraie date, entre 2000 et 2099, au format AAAA-MM-JJ, par exemple « 2026-10-15 »",
+}
+MONTH = {
+    "type": "string",
+    "pattern": r"^20[0-9]{2}-(0[1-9]|1[0-2])$",
+    "description": "Mois au format AAAA-MM, par exemple 2027-01.",
+    "x-erreur": 'écrivez un mois au format AAAA-MM entre guillemets, par exemple « "2027-01" »',
+}
+DATETIME = {
+    "type": "string",
+    "pattern": r"^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]$",
+    "description": "Date et heure de Paris, AAAA-MM-JJTHH:MM, par exemple 2026-12-08T14:00.",
+    "x-erreur": "écrivez la date et l'heure au format AAAA-MM-JJTHH:MM, par exemple « 2026-12-08T14:00 »",
+}
+TIME = {
+    "type": "string",
+    "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
+    "description": 'Heure HH:MM entre guillemets, par exemple "16:00".',
+    "x-erreur": 'écrivez une heure au format HH:MM entre guillemets, par exemple « "16:00" »',
+}
+PHONE = {
+    "type": "string",
+    "pattern": r"^(0[1-9]( [0-9]{2}){4}|0[1-9][0-9]{8}|\+33 ?[1-9]( ?[0-9]{2}){4}|[0-9]{3,4})$",
+    "description": 'Numéro français entre guillemets, par exemple "02 61 91 00 01".',
+    "x-erreur": 'écrivez un numéro français à 10 chiffres entre guillemets, par exemple « "02 61 91 00 01" » '
+    '(ou un numéro court comme « "115" »)',
+}
+EMAIL = {
+    "type": "string",
+    "pattern": r"^[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}$",
+    "description": "Adresse électronique, par exemple accueil@exemple.org.",
+    "x-erreur": "écrivez une adresse électronique complète, par exemple « accueil@caf.example.org »",
+}
+URL = {
+    "type": "string",
+    "pattern": r"^https?://[^\s/?#]+\.[^\s/?#]+(/[^\s]*)?$",
+    "description": "Adresse web commençant par https://.",
+    "x-erreur": "écrivez une adresse web complète qui commence par « https:// »",
+}
+HOURS = {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": 500,
+    "description": 'Horaires au format OpenStreetMap, par exemple "Mo-Fr 08:30-12:00,13:30-16:30; PH off".',
+}
+POSTCODE = {
+    "type": "string",
+    "pattern": r"^[0-9]{5}$",
+    "description": 'Code postal à 5 chiffres entre guillemets, par exemple "18100".',
+    "x-erreur": 'écrivez un code postal à 5 chiffres entre guillemets, par exemple « "18100" »',
+}
+INSEE = {
+    "type": "string",
+    "pattern": r"^([0-9]{5}|2[AB][0-9]{3})$",
+    "description": 'Code INSEE de la commune entre guillemets, par exemple "18279".',
+    "x-erreur": 'écrivez le code INSEE à 5 caractères entre guillemets, par exemple « "18279" »',
+}
+MARKDOWN = _text(
+    "Texte libre ; Markdown simple accepté (gras, listes, liens), pas de HTML ni d'image.",
+    max_length=MARKDOWN_TEXT,
+    one_line=False,
+)
+FREQUENCY = {
+    "type": "integer",
+    "minimum": 1,
+    "maximum": 36,
+    "description": "Nombre de mois entre deux vérifications (par défaut 12).",
+    "x-erreur": "écrivez un nombre de mois entre 1 et 36, par exemple 6",
+}
 
-ADDRESS = _obj({
-    "voie": _text("Numéro et rue."),
-    "complement": _text("Bâtiment, étage, quartier…"),
-    "code_postal": POSTCODE,
-    "commune": _text("Nom de la commune."),
-    "code_insee": INSEE,
-    "latitude": {"type": "number", "minimum": -90, "maximum": 90, "description": "Latitude (WGS 84)."},
-    "longitude": {"type": "number", "minimum": -180, "maximum": 180, "description": "Longitude (WGS 84)."},
-}, ["voie", "code_postal", "commune"], "Adresse du lieu d'accueil.")
+ADDRESS = _obj(
+    {
+        "voie": _text("Numéro et rue."),
+        "complement": _text("Bâtiment, étage, quartier…"),
+        "code_postal": POSTCODE,
+        "commune": _text("Nom de la commune."),
+        "code_insee": INSEE,
+        "latitude": {"type": "number", "minimum": -90, "maximum": 90, "description": "Latitude (WGS 84)."},
+        "longitude": {"type": "number", "minimum": -180, "maximum": 180, "description": "Longitude (WGS 84)."},
+    },
+    ["voie", "code_postal", "commune"],
+    "Adresse du lieu d'accueil.",
+)
 
-SERVICE = _obj({
-    "id": SLUG,
-    "nom": _text("Nom du service."),
-    "description": MARKDOWN,
-    "types": _list_of(_vocab("types", "Type de service (data·inclusion)."), "Types de service.", 1),
-    "thematiques": _list_of(_vocab("thematiques", "Thématique (data·inclusion)."), "Thématiques.", 1),
-    "publics": _list_of(_vocab("publics", "Public (data·inclusion)."), "Publics.", 1),
-    "publics_precisions": _prose("Précisions sur le public (âge, situation…)."),
-    "frais": _list_of(_vocab("frais", "Frais."), "Frais."),
-    "frais_precisions": _prose("Précisions sur les frais."),
-    "modes_accueil": _list_of(_vocab("modes_accueil", "Mode d'accueil."), "Modes d'accueil."),
-    "modes_mobilisation": _list_of(_vocab("modes_mobilisation", "Comment entrer en contact."), "Modes de mobilisation."),
-    "mobilisable_par": _list_of(_vocab("mobilisable_par", "Qui peut faire la démarche."), "Qui peut mobiliser le service."),
-    "conditions_acces": _prose("Conditions d'accès, en phrases simples."),
-    "justificatifs": _list_of(_text("Un document à apporter."), "Documents à apporter."),
-    "langues": _list_of(_vocab("langues", "Langue parlée à l'accueil."), "Langues parlées."),
-    "horaires_accueil": HOURS,
-    "telephone": PHONE,
-    "courriel": EMAIL,
-    "lien_mobilisation": URL,
-    "orientable": {"type": "boolean", "description": "true si le service accepte une fiche de liaison."},
-    "date_verification": DATE,
-}, ["id", "nom", "types", "thematiques", "publics"], "Un service proposé par la structure.")
+SERVICE = _obj(
+    {
+        "id": SLUG,
+        "nom": _text("Nom du service."),
+        "description": MARKDOWN,
+        "types": _list_of(_vocab("types", "Type de service (data·inclusion)."), "Types de service.", 1),
+        "thematiques": _list_of(_vocab("thematiques", "Thématique (data·inclusion)."), "Thématiques.", 1),
+        "publics": _list_of(_vocab("publics", "Public (data·inclusion)."), "Publics.", 1),
+        "publics_precisions": _prose("Précisions sur le public (âge, situation…)."),
+        "frais": _list_of(_vocab("frais", "Frais."), "Frais."),
+        "frais_precisions": _prose("Précisions sur les frais."),
+        "modes_accueil": _list_of(_vocab("modes_accueil", "Mode d'accueil."), "Modes d'accueil."),
+        "modes_mobilisation": _list_of(
+            _vocab("modes_mobilisation", "Comment entrer en contact."), "Modes de mobilisation."
+        ),
+        "mobilisable_par": _list_of(
+            _vocab("mobilisable_par", "Qui peut faire la démarche."), "Qui peut mobiliser le service."
+        ),
+        "conditions_acces": _prose("Conditions d'accès, en phrases simples."),
+        "justificatifs": _list_of(_text("Un document à apporter."), "Documents à apporter."),
+        "langues": _list_of(_vocab("langues", "Langue parlée à l'accueil."), "Langues parlées."),
+        "horaires_accueil": HOURS,
+        "telephone": PHONE,
+        "courriel": EMAIL,
+        "lien_mobilisation": URL,
+        "orientable": {"type": "boolean", "description": "true si le service accepte une fiche de liaison."},
+        "date_verification": DATE,
+    },
+    ["id", "nom", "types", "thematiques", "publics"],
+    "Un service proposé par la structure.",
+)
 
-PARTNER = _obj({
-    "id": SLUG,
-    "nom": _text("Nom complet de la structure."),
-    "sigle": _text("Sigle usuel, par exemple CAF."),
-    "siret": {"type": "string", "pattern": r"^[0-9]{14}$", "description": "SIRET à 14 chiffres, entre guillemets.",
-              "x-erreur": "écrivez les 14 chiffres du SIRET entre guillemets, sans espaces"},
-    "reseaux_porteurs": _list_of(_vocab("reseaux_porteurs", "Réseau (data·inclusion)."), "Réseaux porteurs."),
-    "description": MARKDOWN,
-    "adresse": ADDRESS,
-    "telephone": PHONE,
-    "courriel": EMAIL,
-    "site_web": URL,
-    "horaires_accueil": HOURS,
-    "horaires_distribution": HOURS | {"description": "Heures de distribution alimentaire (épiceries), format OpenStreetMap."},
-    "accessibilite_lieu": URL,
-    "statut": _vocab("statuts", "actif, fermeture-temporaire ou ferme."),
-    "fermeture_temporaire": _obj({"du": DATE, "au": DATE, "message": _prose("Message aux usagers.")},
-                                 ["du", "au"], "Dates d'une fermeture temporaire."),
-    "date_verification": DATE,
-    "frequence_maj": FREQUENCY,
-    "services": _list_of(SERVICE, "Services proposés."),
-}, ["id", "nom", "adresse", "date_verification"], "Une structure partenaire.")
+PARTNER = _obj(
+    {
+        "id": SLUG,
+        "nom": _text("Nom complet de la structure."),
+        "sigle": _text("Sigle usuel, par exemple CAF."),
+        "siret": {
+            "type": "string",
+            "pattern": r"^[0-9]{14}$",
+            "description": "SIRET à 14 chiffres, entre guillemets.",
+            "x-erreur": "écrivez les 14 chiffres du SIRET entre guillemets, sans espaces",
+        },
+        "reseaux_porteurs": _list_of(_vocab("reseaux_porteurs", "Réseau (data·inclusion)."), "Réseaux porteurs."),
+        "description": MARKDOWN,
+        "adresse": ADDRESS,
+        "telephone": PHONE,
+        "courriel": EMAIL,
+        "site_web": URL,
+        "horaires_accueil": HOURS,
+        "horaires_distribution": HOURS
+        | {"description": "Heures de distribution alimentaire (épiceries), format OpenStreetMap."},
+        "accessibilite_lieu": URL,
+        "statut": _vocab("statuts", "actif, fermeture-temporaire ou ferme."),
+        "fermeture_temporaire": _obj(
+            {"du": DATE, "au": DATE, "message": _prose("Message aux usagers.")},
+            ["du", "au"],
+            "Dates d'une fermeture temporaire.",
+        ),
+        "date_verification": DATE,
+        "frequence_maj": FREQUENCY,
+        "services": _list_of(SERVICE, "Services proposés."),
+    },
+    ["id", "nom", "adresse", "date_verification"],
+    "Une structure partenaire.",
+)
 
-PROFESSIONAL = _obj({
-    "id": SLUG,
-    "nom": _text("Nom de famille."),
-    "prenom": _text("Prénom."),
-    "fonction": _text("Fonction, par exemple « Conseillère en économie sociale et familiale »."),
-    "partenaire": SLUG | {"description": "Identifiant de la structure (voir data/partners.yaml)."},
-    "services": _list_of(SLUG, "Identifiants des services où intervient la personne."),
-    "telephones": _list_of(_obj({"numero": PHONE, "type": _vocab("types_telephone", "voice, cell, fax ou text.")},
-                                ["numero"]), "Téléphones."),
-    "courriel": EMAIL,
-    "thematiques": _list_of(_vocab("thematiques", "Thématique."), "Domaines de la personne."),
-    "permanences": _list_of(_obj({"horaires": HOURS, "lieu": SLUG | {"description": "Structure où a lieu la permanence."},
-                                  "precisions": _prose("Précisions (sur rendez-vous…).")}, ["horaires", "lieu"]),
-                            "Permanences."),
-    "visibilite": _vocab("visibilite", "public ou pro (réservé aux professionnels)."),
-    "date_verification": DATE,
-    "frequence_maj": FREQUENCY,
-}, ["id", "nom", "prenom", "fonction", "partenaire", "visibilite", "date_verification"], "Une personne de l'annuaire.")
+PROFESSIONAL = _obj(
+    {
+        "id": SLUG,
+        "nom": _text("Nom de famille."),
+        "prenom": _text("Prénom."),
+        "fonction": _text("Fonction, par exemple « Conseillère en économie sociale et familiale »."),
+        "partenaire": SLUG | {"description": "Identifiant de la structure (voir data/partners.yaml)."},
+        "services": _list_of(SLUG, "Identifiants des services où intervient la personne."),
+        "telephones": _list_of(
+            _obj({"numero": PHONE, "type": _vocab("types_telephone", "voice, cell, fax ou text.")}, ["numero"]),
+            "Téléphones.",
+        ),
+        "courriel": EMAIL,
+        "thematiques": _list_of(_vocab("thematiques", "Thématique."), "Domaines de la personne."),
+        "permanences": _list_of(
+            _obj(
+                {
+                    "horaires": HOURS,
+                    "lieu": SLUG | {"description": "Structure où a lieu la permanence."},
+                    "precisions": _prose("Précisions (sur rendez-vous…)."),
+                },
+                ["horaires", "lieu"],
+            ),
+            "Permanences.",
+        ),
+        "visibilite": _vocab("visibilite", "public ou pro (réservé aux professionnels)."),
+        "date_verification": DATE,
+        "frequence_maj": FREQUENCY,
+    },
+    ["id", "nom", "prenom", "fonction", "partenaire", "visibilite", "date_verification"],
+    "Une personne de l'annuaire.",
+)
 
-INGREDIENT = _obj({
-    "nom": _text("Nom de l'ingrédient."),
-    "quantite": {"type": "number", "exclusiveMinimum": 0, "maximum": 100000,
-                 "description": "Quantité pour le nombre de portions.",
-                 "x-erreur": "écrivez un nombre positif, avec un point pour les décimales, par exemple 0.5"},
-    "unite": _vocab("unites", "Unité."),
-    "ajustable": {"type": "boolean", "description": "false si la quantité ne se divise pas (une pincée, un œuf)."},
-    "prix": {"type": "number", "minimum": 0, "maximum": 1000, "description": "Prix en euros de la quantité utilisée.",
-             "x-erreur": "écrivez un prix en euros avec un point, par exemple 0.45"},
-}, ["nom"], "Un ingrédient.")
+INGREDIENT = _obj(
+    {
+        "nom": _text("Nom de l'ingrédient."),
+        "quantite": {
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "maximum": 100000,
+            "description": "Quantité pour le nombre de portions.",
+            "x-erreur": "écrivez un nombre positif, avec un point pour les décimales, par exemple 0.5",
+        },
+        "unite": _vocab("unites", "Unité."),
+        "ajustable": {"type": "boolean", "description": "false si la quantité ne se divise pas (une pincée, un œuf)."},
+        "prix": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1000,
+            "description": "Prix en euros de la quantité utilisée.",
+            "x-erreur": "écrivez un prix en euros avec un point, par exemple 0.45",
+        },
+    },
+    ["nom"],
+    "Un ingrédient.",
+)
 
-RECIPE = _obj({
-    "titre": _text("Titre de la recette."),
-    "mois": MONTH,
-    "aliment_du_mois": _obj({"nom": _text("L'aliment du mois."),
-                             "atouts": _prose("Pourquoi il est bon pour la santé et le budget."),
-                             "conservation": _prose("Comment le choisir et le conserver.")},
-                            ["nom"], "Aliment mis à l'honneur ce mois-ci (Épicé'bon)."),
-    "description": MARKDOWN,
-    "portions": {"type": "integer", "minimum": 1, "maximum": 50, "description": "Nombre de portions.",
-                 "x-erreur": "écrivez un nombre entier de portions, par exemple 4"},
-    "preparation_min": {"type": "integer", "minimum": 0, "maximum": 1440, "description": "Temps de préparation en minutes.",
-                        "x-erreur": "écrivez un nombre de minutes, par exemple 20"},
-    "cuisson_min": {"type": "integer", "minimum": 0, "maximum": 1440, "description": "Temps de cuisson en minutes.",
-                    "x-erreur": "écrivez un nombre de minutes, par exemple 30"},
-    "difficulte": _vocab("difficulte", "facile, moyenne ou difficile."),
-    "materiel": _list_of(_vocab("materiel", "Matériel nécessaire."), "Matériel.", 1),
-    "ingredients": _list_of(INGREDIENT, "Ingrédients.", 1),
-    "prix_releves": MONTH | {"description": "Mois où les prix ont été relevés, AAAA-MM."},
-    "etapes": {"type": "array", "items": _prose("Une étape."), "minItems": 1, "description": "Étapes, dans l'ordre."},
-    "allergenes": _list_of(_vocab("allergenes", "Allergène (règlement UE 1169/2011)."), "Allergènes présents."),
-    "traces": _list_of(_vocab("allergenes", "Allergène."), "Peut contenir (traces)."),
-    "regimes": _list_of(_vocab("regimes", "Régime."), "Régimes compatibles."),
-    "saison": _list_of({"type": "integer", "minimum": 1, "maximum": 12,
-                        "x-erreur": "écrivez un numéro de mois de 1 à 12"}, "Mois de saison (1 à 12)."),
-    "image": _obj({"src": {"type": "string", "maxLength": 200,
-                           "pattern": r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*\.(jpg|jpeg|png|webp)$",
-                           "description": "Photo (JPEG, PNG ou WebP) dans content/, par exemple images/recettes/soupe.jpg.",
-                           "x-erreur": "écrivez le nom d'un fichier image, par exemple « images/soupe.jpg »"},
-                   "alt": _text("Ce que montre la photo, en une phrase.")}, ["src", "alt"], "Photo."),
-    "astuces": _list_of(_prose("Une astuce."), "Astuces."),
-    "propose_par": _text("Qui propose la recette (prénom, rôle)."),
-}, ["titre", "mois", "aliment_du_mois", "portions", "preparation_min", "cuisson_min", "difficulte",
-    "materiel", "ingredients", "etapes", "allergenes"], "Une recette du mois (Épicé'bon).")
+RECIPE = _obj(
+    {
+        "titre": _text("Titre de la recette."),
+        "mois": MONTH,
+        "aliment_du_mois": _obj(
+            {
+                "nom": _text("L'aliment du mois."),
+                "atouts": _prose("Pourquoi il est bon pour la santé et le budget."),
+                "conservation": _prose("Comment le choisir et le conserver."),
+            },
+            ["nom"],
+            "Aliment mis à l'honneur ce mois-ci (Épicé'bon).",
+        ),
+        "description": MARKDOWN,
+        "portions": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 50,
+            "description": "Nombre de portions.",
+            "x-erreur": "écrivez un nombre entier de portions, par exemple 4",
+        },
+        "preparation_min": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 1440,
+            "description": "Temps de préparation en minutes.",
+            "x-erreur": "écrivez un nombre de minutes, par exemple 20",
+        },
+        "cuisson_min": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 1440,
+            "description": "Temps de cuisson en minutes.",
+            "x-erreur": "écrivez un nombre de minutes, par exemple 30",
+        },
+        "difficulte": _vocab("difficulte", "facile, moyenne ou difficile."),
+        "materiel": _list_of(_vocab("materiel", "Matériel nécessaire."), "Matériel.", 1),
+        "ingredients": _list_of(INGREDIENT, "Ingrédients.", 1),
+        "prix_releves": MONTH | {"description": "Mois où les prix ont été relevés, AAAA-MM."},
+        "etapes": {
+            "type": "array",
+            "items": _prose("Une étape."),
+            "minItems": 1,
+            "description": "Étapes, dans l'ordre.",
+        },
+        "allergenes": _list_of(_vocab("allergenes", "Allergène (règlement UE 1169/2011)."), "Allergènes présents."),
+        "traces": _list_of(_vocab("allergenes", "Allergène."), "Peut contenir (traces)."),
+        "regimes": _list_of(_vocab("regimes", "Régime."), "Régimes compatibles."),
+        "saison": _list_of(
+            {"type": "integer", "minimum": 1, "maximum": 12, "x-erreur": "écrivez un numéro de mois de 1 à 12"},
+            "Mois de saison (1 à 12).",
+        ),
+        "image": _obj(
+            {
+                "src": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "pattern": r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*\.(jpg|jpeg|png|webp)$",
+                    "description": "Photo (JPEG, PNG ou WebP) dans content/, par exemple images/recettes/soupe.jpg.",
+                    "x-erreur": "écrivez le nom d'un fichier image, par exemple « images/soupe.jpg »",
+                },
+                "alt": _text("Ce que montre la photo, en une phrase."),
+            },
+            ["src", "alt"],
+            "Photo.",
+        ),
+        "astuces": _list_of(_prose("Une astuce."), "Astuces."),
+        "propose_par": _text("Qui propose la recette (prénom, rôle)."),
+    },
+    [
+        "titre",
+        "mois",
+        "aliment_du_mois",
+        "portions",
+        "preparation_min",
+        "cuisson_min",
+        "difficulte",
+        "materiel",
+        "ingredients",
+        "etapes",
+        "allergenes",
+    ],
+    "Une recette du mois (Épicé'bon).",
+)
 
-INTERVENTION = _obj({
-    "id": SLUG,
-    "titre": _text("Titre de l'intervention."),
-    "intervenant": _text("Rôle de l'intervenant (pas de nom de personne sauf s'il est public)."),
-    "partenaire": SLUG | {"description": "Structure qui intervient."},
-    "lieu": SLUG | {"description": "Structure qui accueille (où a lieu la distribution)."},
-    "debut": DATETIME,
-    "fin": TIME,
-    "duree": {"type": "integer", "minimum": 5, "maximum": 600, "description": "Durée en minutes.",
-              "x-erreur": "écrivez une durée en minutes, par exemple 90"},
-    "recurrence": {"type": "string", "pattern": r"^FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[A-Z0-9,+-]+)*$",
-                   "description": "Règle de répétition iCalendar, par exemple FREQ=MONTHLY;BYDAY=1TU.",
-                   "x-erreur": "écrivez une règle iCalendar, par exemple « FREQ=MONTHLY;BYDAY=2TU » (le 2e mardi du mois)"},
-    "exceptions": _list_of(DATE, "Dates où l'intervention n'a pas lieu."),
-    "description": MARKDOWN,
-    "thematiques": _list_of(_vocab("thematiques", "Thématique."), "Thématiques."),
-    "inscription": _obj({"obligatoire": {"type": "boolean"}, "modalites": _prose("Comment s'inscrire.")},
-                        ["obligatoire"], "Inscription."),
-}, ["id", "titre", "intervenant", "partenaire", "lieu", "debut"], "Une intervention Épi'santé.")
+INTERVENTION = _obj(
+    {
+        "id": SLUG,
+        "titre": _text("Titre de l'intervention."),
+        "intervenant": _text("Rôle de l'intervenant (pas de nom de personne sauf s'il est public)."),
+        "partenaire": SLUG | {"description": "Structure qui intervient."},
+        "lieu": SLUG | {"description": "Structure qui accueille (où a lieu la distribution)."},
+        "debut": DATETIME,
+        "fin": TIME,
+        "duree": {
+            "type": "integer",
+            "minimum": 5,
+            "maximum": 600,
+            "description": "Durée en minutes.",
+            "x-erreur": "écrivez une durée en minutes, par exemple 90",
+        },
+        "recurrence": {
+            "type": "string",
+            "pattern": r"^FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[A-Z0-9,+-]+)*$",
+            "description": "Règle de répétition iCalendar, par exemple FREQ=MONTHLY;BYDAY=1TU.",
+            "x-erreur": "écrivez une règle iCalendar, par exemple « FREQ=MONTHLY;BYDAY=2TU » (le 2e mardi du mois)",
+        },
+        "exceptions": _list_of(DATE, "Dates où l'intervention n'a pas lieu."),
+        "description": MARKDOWN,
+        "thematiques": _list_of(_vocab("thematiques", "Thématique."), "Thématiques."),
+        "inscription": _obj(
+            {"obligatoire": {"type": "boolean"}, "modalites": _prose("Comment s'inscrire.")},
+            ["obligatoire"],
+            "Inscription.",
+        ),
+    },
+    ["id", "titre", "intervenant", "partenaire", "lieu", "debut"],
+    "Une intervention Épi'santé.",
+)
 
-FIELD = _obj({
-    "id": SLUG,
-    "libelle": _text("Libellé affiché."),
-    "type": _vocab("types_champ", "Type de champ."),
-    "obligatoire": {"type": "boolean"},
-    "aide": _prose("Aide affichée sous le champ."),
-    "choix": _list_of(_text("Un choix."), "Choix proposés."),
-    "choix_thematiques": {"type": "boolean", "description": "true pour proposer les thématiques comme choix."},
-    "max_longueur": {"type": "integer", "minimum": 1, "maximum": 5000},
-    "prerempli": {"type": "string", "enum": ["partenaire", "service", "contact", "justificatifs", "date-du-jour"],
-                  "description": "Valeur remplie depuis l'annuaire."},
-    "personnel": {"type": "boolean", "description": "true pour une donnée personnelle (jamais enregistrée)."},
-}, ["id", "libelle", "type"], "Un champ du formulaire.")
+FIELD = _obj(
+    {
+        "id": SLUG,
+        "libelle": _text("Libellé affiché."),
+        "type": _vocab("types_champ", "Type de champ."),
+        "obligatoire": {"type": "boolean"},
+        "aide": _prose("Aide affichée sous le champ."),
+        "choix": _list_of(_text("Un choix."), "Choix proposés."),
+        "choix_thematiques": {"type": "boolean", "description": "true pour proposer les thématiques comme choix."},
+        "max_longueur": {"type": "integer", "minimum": 1, "maximum": 5000},
+        "prerempli": {
+            "type": "string",
+            "enum": ["partenaire", "service", "contact", "justificatifs", "date-du-jour"],
+            "description": "Valeur remplie depuis l'annuaire.",
+        },
+        "personnel": {"type": "boolean", "description": "true pour une donnée personnelle (jamais enregistrée)."},
+    },
+    ["id", "libelle", "type"],
+    "Un champ du formulaire.",
+)
 
-FORM = _obj({
-    "titre": _text("Titre de la fiche."),
-    "description": MARKDOWN,
-    "services": _list_of(SLUG, "Services qui acceptent cette fiche (vide : tous les services orientables)."),
-    "brouillon_heures": {"type": "integer", "minimum": 1, "maximum": 720,
-                         "description": "Durée de conservation d'un brouillon sur l'appareil, en heures (72 par défaut).",
-                         "x-erreur": "écrivez un nombre d'heures entre 1 et 720, par exemple 72"},
-    "sections": {"type": "array", "minItems": 1, "description": "Sections de la fiche.",
-                 "items": _obj({"id": SLUG, "titre": _text("Titre de la section."), "aide": _prose("Aide."),
-                                "champs": {"type": "array", "minItems": 1, "items": FIELD}},
-                               ["id", "titre", "champs"])},
-    "consentement": _prose("Texte du consentement de la personne."),
-    "engagement": _prose("Engagement du professionnel sur la protection des données."),
-}, ["titre", "sections", "consentement", "engagement"], "Une fiche de liaison.")
+FORM = _obj(
+    {
+        "titre": _text("Titre de la fiche."),
+        "description": MARKDOWN,
+        "services": _list_of(SLUG, "Services qui acceptent cette fiche (vide : tous les services orientables)."),
+        "brouillon_heures": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 720,
+            "description": "Durée de conservation d'un brouillon sur l'appareil, en heures (72 par défaut).",
+            "x-erreur": "écrivez un nombre d'heures entre 1 et 720, par exemple 72",
+        },
+        "sections": {
+            "type": "array",
+            "minItems": 1,
+            "description": "Sections de la fiche.",
+            "items": _obj(
+                {
+                    "id": SLUG,
+                    "titre": _text("Titre de la section."),
+                    "aide": _prose("Aide."),
+                    "champs": {"type": "array", "minItems": 1, "items": FIELD},
+                },
+                ["id", "titre", "champs"],
+            ),
+        },
+        "consentement": _prose("Texte du consentement de la personne."),
+        "engagement": _prose("Engagement du professionnel sur la protection des données."),
+    },
+    ["titre", "sections", "consentement", "engagement"],
+    "Une fiche de liaison.",
+)
 
 
 def _document(name: str, title: str, body: dict) -> dict:
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": BASE_URI + f"{name}.schema.json",
-            "title": title, **body}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": BASE_URI + f"{name}.schema.json",
+        "title": title,
+        **body,
+    }
 
 
 SCHEMAS: dict[str, dict] = {
     "partners": _document("partners", "Partenaires et services", {"type": "array", "items": PARTNER}),
-    "professionals": _document("professionals", "Annuaire des professionnels", {"type": "array", "items": PROFESSIONAL}),
+    "professionals": _document(
+        "professionals", "Annuaire des professionnels", {"type": "array", "items": PROFESSIONAL}
+    ),
     "recipe": _document("recipe", "Recette du mois", RECIPE),
     "interventions": _document("interventions", "Interventions Épi'santé", {"type": "array", "items": INTERVENTION}),
     "form": _document("form", "Fiche de liaison", FORM),

@@ -1,4 +1,5 @@
 """Site-wide settings the generator needs from mkdocs.yml (kept apart so site_build runs without MkDocs)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,5 +24,8 @@ class SiteSettings:
     def from_mkdocs(cls, config) -> SiteSettings:
         extra = config.get("extra") or {}
         licence = extra.get("licence") or {}
-        return cls(site_url=config.get("site_url") or "", signalement=extra.get("signalement", ""),
-                   **{f"licence_{k}": v for k, v in licence.items() if k in ("title", "name", "path")})
+        return cls(
+            site_url=config.get("site_url") or "",
+            signalement=extra.get("signalement", ""),
+            **{f"licence_{k}": v for k, v in licence.items() if k in ("title", "name", "path")},
+        )

@@ -1,4 +1,5 @@
 """Validation entry point: load, check the schemas, then the cross-record rules."""
+
 from __future__ import annotations
 
 from datetime import date

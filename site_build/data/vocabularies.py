@@ -7,6 +7,7 @@ package (pydantic models) costs ~0.1 s on every build. Local additions are
 marked `local=True`: they are valid here but have no national equivalent
 (exports map them to nothing).
 """
+
 from __future__ import annotations
 
 import json
@@ -15,10 +16,17 @@ from pathlib import Path
 
 NATIONAL_FILE = Path(__file__).parent.parent / "schemas" / "data-inclusion-v1.json"
 # our vocabulary name → enum of data_inclusion.schema.v1
-NATIONAL_ENUMS = {"thematiques": "Thematique", "categories": "Categorie", "publics": "Public",
-                  "types": "TypeService", "frais": "Frais", "modes_accueil": "ModeAccueil",
-                  "modes_mobilisation": "ModeMobilisation", "mobilisable_par": "PersonneMobilisatrice",
-                  "reseaux_porteurs": "ReseauPorteur"}
+NATIONAL_ENUMS = {
+    "thematiques": "Thematique",
+    "categories": "Categorie",
+    "publics": "Public",
+    "types": "TypeService",
+    "frais": "Frais",
+    "modes_accueil": "ModeAccueil",
+    "modes_mobilisation": "ModeMobilisation",
+    "mobilisable_par": "PersonneMobilisatrice",
+    "reseaux_porteurs": "ReseauPorteur",
+}
 
 
 def national_snapshot() -> dict[str, list[list[str]]]:
@@ -30,13 +38,16 @@ def national_snapshot() -> dict[str, list[list[str]]]:
 
 def national_text() -> str:
     """The snapshot as JSON, one [slug, label] pair per line (readable diffs on package updates)."""
-    lists = [f"  {json.dumps(name)}: [\n" + ",\n".join(f"    {json.dumps(pair, ensure_ascii=False)}" for pair in pairs)
-             + "\n  ]" for name, pairs in national_snapshot().items()]
+    lists = [
+        f"  {json.dumps(name)}: [\n"
+        + ",\n".join(f"    {json.dumps(pair, ensure_ascii=False)}" for pair in pairs)
+        + "\n  ]"
+        for name, pairs in national_snapshot().items()
+    ]
     return "{\n" + ",\n".join(lists) + "\n}\n"
 
 
-_NATIONAL = (json.loads(NATIONAL_FILE.read_text(encoding="utf-8")) if NATIONAL_FILE.is_file()
-             else national_snapshot())
+_NATIONAL = json.loads(NATIONAL_FILE.read_text(encoding="utf-8")) if NATIONAL_FILE.is_file() else national_snapshot()
 
 
 @dataclass(frozen=True)
@@ -55,7 +66,8 @@ def _local(*pairs: tuple[str, str]) -> list[Term]:
 
 
 VOCABULARIES: dict[str, list[Term]] = {
-    "thematiques": _national("thematiques") + _local(
+    "thematiques": _national("thematiques")
+    + _local(
         ("sante--prevention-nutrition", "Prévention et nutrition"),
         ("sante--depistage-et-prevention", "Dépistage et prévention"),
         ("remobilisation--culture-et-loisirs", "Culture et loisirs"),
@@ -64,14 +76,16 @@ VOCABULARIES: dict[str, list[Term]] = {
     ),
     "publics": _national("publics"),
     "types": _national("types"),
-    "frais": _national("frais") + _local(
+    "frais": _national("frais")
+    + _local(
         ("participation-symbolique", "Participation symbolique (par exemple 10 %)"),
         ("adhesion", "Adhésion à l'association"),
     ),
     "modes_accueil": _national("modes_accueil"),
     "modes_mobilisation": _national("modes_mobilisation"),
     "mobilisable_par": _national("mobilisable_par"),
-    "reseaux_porteurs": _national("reseaux_porteurs") + _local(
+    "reseaux_porteurs": _national("reseaux_porteurs")
+    + _local(
         ("mediatheques", "Médiathèques et bibliothèques"),
         ("musees", "Musées"),
         ("offices-de-tourisme", "Offices de tourisme"),
@@ -119,24 +133,50 @@ VOCABULARIES: dict[str, list[Term]] = {
     ),
     "difficulte": _local(("facile", "Facile"), ("moyenne", "Moyenne"), ("difficile", "Difficile")),
     "unites": _local(
-        ("g", "g"), ("kg", "kg"), ("ml", "ml"), ("cl", "cl"), ("l", "l"),
-        ("piece", "pièce"), ("cuillere-a-soupe", "cuillère à soupe"),
-        ("cuillere-a-cafe", "cuillère à café"), ("pincee", "pincée"),
-        ("gousse", "gousse"), ("botte", "botte"), ("boite", "boîte"), ("tranche", "tranche"),
+        ("g", "g"),
+        ("kg", "kg"),
+        ("ml", "ml"),
+        ("cl", "cl"),
+        ("l", "l"),
+        ("piece", "pièce"),
+        ("cuillere-a-soupe", "cuillère à soupe"),
+        ("cuillere-a-cafe", "cuillère à café"),
+        ("pincee", "pincée"),
+        ("gousse", "gousse"),
+        ("botte", "botte"),
+        ("boite", "boîte"),
+        ("tranche", "tranche"),
     ),
-    "statuts": _local(("actif", "Actif"), ("fermeture-temporaire", "Fermeture temporaire"), ("ferme", "Fermé définitivement")),
+    "statuts": _local(
+        ("actif", "Actif"), ("fermeture-temporaire", "Fermeture temporaire"), ("ferme", "Fermé définitivement")
+    ),
     "visibilite": _local(("public", "Public"), ("pro", "Réservé aux professionnels")),
     "types_telephone": _local(("voice", "Fixe"), ("cell", "Portable"), ("fax", "Fax"), ("text", "SMS")),
     "langues": _local(
-        ("fr", "français"), ("en", "anglais"), ("ar", "arabe"), ("es", "espagnol"),
-        ("pt", "portugais"), ("tr", "turc"), ("ru", "russe"), ("uk", "ukrainien"),
-        ("ro", "roumain"), ("ps", "pachto"), ("fa", "persan"), ("ti", "tigrigna"),
-        ("so", "somali"), ("lsf", "langue des signes française"),
+        ("fr", "français"),
+        ("en", "anglais"),
+        ("ar", "arabe"),
+        ("es", "espagnol"),
+        ("pt", "portugais"),
+        ("tr", "turc"),
+        ("ru", "russe"),
+        ("uk", "ukrainien"),
+        ("ro", "roumain"),
+        ("ps", "pachto"),
+        ("fa", "persan"),
+        ("ti", "tigrigna"),
+        ("so", "somali"),
+        ("lsf", "langue des signes française"),
     ),
     "types_champ": _local(
-        ("texte", "Texte court"), ("texte-long", "Texte long"), ("date", "Date"),
-        ("telephone", "Téléphone"), ("courriel", "Courriel"), ("choix", "Choix unique"),
-        ("choix-multiples", "Choix multiples"), ("case-a-cocher", "Case à cocher"),
+        ("texte", "Texte court"),
+        ("texte-long", "Texte long"),
+        ("date", "Date"),
+        ("telephone", "Téléphone"),
+        ("courriel", "Courriel"),
+        ("choix", "Choix unique"),
+        ("choix-multiples", "Choix multiples"),
+        ("case-a-cocher", "Case à cocher"),
     ),
 }
 
@@ -172,5 +212,9 @@ def thematique_label(slug: str) -> str:
 
 
 # facet key in the JSON → (service field, vocabulary)
-SERVICE_FACETS = {"th": ("thematiques", "thematiques"), "pu": ("publics", "publics"),
-                  "fr": ("frais", "frais"), "ac": ("modes_accueil", "modes_accueil")}
+SERVICE_FACETS = {
+    "th": ("thematiques", "thematiques"),
+    "pu": ("publics", "publics"),
+    "fr": ("frais", "frais"),
+    "ac": ("modes_accueil", "modes_accueil"),
+}

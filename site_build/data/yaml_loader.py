@@ -6,6 +6,7 @@ anchors and aliases, YAML 1.1 booleans (yes/no/on/off), numbers with a
 leading zero, tabs in indentation. Scalars follow YAML 1.2's core schema;
 dates stay strings (ISO 8601) and are checked by the JSON Schema.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,12 +28,16 @@ MAX_TEXT = 10_000  # characters in one value; the schemas set the real limits (3
 # Characters that never belong in data text: C0/C1 controls (tab and line feed aside),
 # a carriage return alone, line/paragraph separators, bidirectional overrides and
 # isolates (they make text read differently than it is stored), and BOMs inside the text.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
-                        "|\r(?!\n)")
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|\r(?!\n)")
 # Zero-width characters hidden inside a word make two equal-looking words differ (ids, search).
 _HIDDEN_IN_WORD = re.compile("(?<=\\w)[\u200b\u200c\u200d\u2060](?=\\w)")
-_CHARACTER_NAMES = {"\x00": "caractère nul", "\r": "retour chariot seul", "\u2028": "séparateur de ligne Unicode",
-                    "\u2029": "séparateur de paragraphe Unicode", "\ufeff": "marque d'ordre des octets (BOM)"}
+_CHARACTER_NAMES = {
+    "\x00": "caractère nul",
+    "\r": "retour chariot seul",
+    "\u2028": "séparateur de ligne Unicode",
+    "\u2029": "séparateur de paragraphe Unicode",
+    "\ufeff": "marque d'ordre des octets (BOM)",
+}
 
 
 def forbidden_character(text: str) -> tuple[int, str] | None:
@@ -53,8 +58,11 @@ def forbidden_character(text: str) -> tuple[int, str] | None:
 
 
 def forbidden_message(name: str) -> str:
-    return (f"{name} : ce caractère ne s'affiche pas mais change le texte ; effacez-le "
-            "(retapez le mot ou la ligne à la main plutôt que de la copier-coller).")
+    return (
+        f"{name} : ce caractère ne s'affiche pas mais change le texte ; effacez-le "
+        "(retapez le mot ou la ligne à la main plutôt que de la copier-coller)."
+    )
+
 
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+")
@@ -126,23 +134,40 @@ class PositionLoader(yaml.CSafeLoader):
         self.get_event()  # DocumentEnd
         if not self.check_event(yaml.StreamEndEvent):
             extra = self.get_event()
-            self._fail(extra.start_mark, "le fichier contient plusieurs documents (une ligne « --- » en trop) : "
-                       "gardez un seul document par fichier.")
+            self._fail(
+                extra.start_mark,
+                "le fichier contient plusieurs documents (une ligne « --- » en trop) : "
+                "gardez un seul document par fichier.",
+            )
         return value
 
     def _node(self, event, path):
         if len(path) > MAX_DEPTH:
-            self._fail(event.start_mark, f"trop de niveaux imbriqués (au plus {MAX_DEPTH}) : "
-                       "vérifiez l'indentation et les crochets, un bloc est sans doute décalé vers la droite.", path)
+            self._fail(
+                event.start_mark,
+                f"trop de niveaux imbriqués (au plus {MAX_DEPTH}) : "
+                "vérifiez l'indentation et les crochets, un bloc est sans doute décalé vers la droite.",
+                path,
+            )
         if isinstance(event, yaml.AliasEvent):
-            self._fail(event.start_mark, f"les alias YAML (« *{event.anchor} ») ne sont pas acceptés : "
-                       "recopiez la valeur en entier.", path)
+            self._fail(
+                event.start_mark,
+                f"les alias YAML (« *{event.anchor} ») ne sont pas acceptés : recopiez la valeur en entier.",
+                path,
+            )
         if getattr(event, "anchor", None):
-            self._fail(event.start_mark, f"les ancres YAML (« &{event.anchor} ») ne sont pas acceptées : "
-                       "retirez « &" + event.anchor + " » et écrivez chaque valeur en entier.", path)
+            self._fail(
+                event.start_mark,
+                f"les ancres YAML (« &{event.anchor} ») ne sont pas acceptées : "
+                "retirez « &" + event.anchor + " » et écrivez chaque valeur en entier.",
+                path,
+            )
         if event.tag not in (None, "!"):
-            self._fail(event.start_mark, f"l'étiquette YAML « {event.tag} » n'est pas acceptée : "
-                       "retirez-la et écrivez la valeur simplement.", path)
+            self._fail(
+                event.start_mark,
+                f"l'étiquette YAML « {event.tag} » n'est pas acceptée : retirez-la et écrivez la valeur simplement.",
+                path,
+            )
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, path)
         if isinstance(event, yaml.SequenceStartEvent):
@@ -159,14 +184,18 @@ class PositionLoader(yaml.CSafeLoader):
             while not self.check_event(yaml.MappingEndEvent):
                 key_event = self.get_event()
                 if not isinstance(key_event, yaml.ScalarEvent):
-                    self._fail(key_event.start_mark, "un nom de champ doit être un simple mot, "
-                               "pas une liste ni un bloc.")
+                    self._fail(
+                        key_event.start_mark, "un nom de champ doit être un simple mot, pas une liste ni un bloc."
+                    )
                 key = key_event.value
                 self._check_text(key_event, path)
                 if key in mapping:
                     first = self.marks.get(path + (key,), (0, 0))[0]
-                    self._fail(key_event.start_mark, f"le champ « {key} » est écrit deux fois "
-                               f"(déjà à la ligne {first}) : gardez-en un seul.", path + (key,))
+                    self._fail(
+                        key_event.start_mark,
+                        f"le champ « {key} » est écrit deux fois (déjà à la ligne {first}) : gardez-en un seul.",
+                        path + (key,),
+                    )
                 key_path = path + (key,)
                 self.marks[key_path] = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
                 mapping[key] = self._node(self.get_event(), key_path)
@@ -176,8 +205,11 @@ class PositionLoader(yaml.CSafeLoader):
 
     def _check_text(self, event, path):
         if len(event.value) > MAX_TEXT:  # before any pattern runs over it
-            self._fail(event.start_mark, f"texte trop long ({len(event.value)} caractères, au plus "
-                       f"{MAX_TEXT}) : raccourcissez-le.", path)
+            self._fail(
+                event.start_mark,
+                f"texte trop long ({len(event.value)} caractères, au plus {MAX_TEXT}) : raccourcissez-le.",
+                path,
+            )
         # Escapes in double quotes ("\u202e") can produce what the raw-text scan cannot see; other
         # styles hold only characters of the file, which load_text() has already scanned.
         found = forbidden_character(event.value) if event.style == '"' else None
@@ -196,39 +228,63 @@ class PositionLoader(yaml.CSafeLoader):
         if text in _FALSE:
             return False
         if text.lower() in _YAML11_BOOLEANS:
-            self._fail(event.start_mark, f"« {text} » est ambigu (oui/non selon les logiciels) : "
-                       f"écrivez true ou false, ou \"{text}\" entre guillemets si c'est du texte.", path)
+            self._fail(
+                event.start_mark,
+                f"« {text} » est ambigu (oui/non selon les logiciels) : "
+                f'écrivez true ou false, ou "{text}" entre guillemets si c\'est du texte.',
+                path,
+            )
         if _INT.fullmatch(text):
             digits = text.lstrip("+-")
             if len(digits) > 1 and digits.startswith("0"):
-                self._fail(event.start_mark, f"« {text} » commence par un zéro et serait lu comme un nombre "
-                           f"(le zéro serait perdu) : écrivez-le entre guillemets, \"{text}\".", path)
+                self._fail(
+                    event.start_mark,
+                    f"« {text} » commence par un zéro et serait lu comme un nombre "
+                    f'(le zéro serait perdu) : écrivez-le entre guillemets, "{text}".',
+                    path,
+                )
             if len(digits) > MAX_DIGITS:
-                self._fail(event.start_mark, f"nombre trop long ({len(digits)} chiffres) : "
-                           "écrivez un nombre réaliste, ou mettez le texte entre guillemets.", path)
+                self._fail(
+                    event.start_mark,
+                    f"nombre trop long ({len(digits)} chiffres) : "
+                    "écrivez un nombre réaliste, ou mettez le texte entre guillemets.",
+                    path,
+                )
             return int(text)
         if _FLOAT.fullmatch(text):
             number = float(text)
             if not abs(number) <= MAX_NUMBER:  # also catches 1e999 (infinite)
-                self._fail(event.start_mark, f"nombre hors limites « {text} » : écrivez un nombre réaliste, "
-                           "sans puissance de dix (par exemple 0.5 ou 250).", path)
+                self._fail(
+                    event.start_mark,
+                    f"nombre hors limites « {text} » : écrivez un nombre réaliste, "
+                    "sans puissance de dix (par exemple 0.5 ou 250).",
+                    path,
+                )
             return number
         return text
 
 
 _YAML_ERRORS = [
     ("found character '\\t'", "tabulation dans l'indentation : remplacez-la par des espaces (2 espaces par niveau)."),
-    ("mapping values are not allowed", "deux-points « : » inattendu : si la valeur contient « : », "
-     "mettez-la entre guillemets, par exemple titre: \"Atelier : cuisine\"."),
+    (
+        "mapping values are not allowed",
+        "deux-points « : » inattendu : si la valeur contient « : », "
+        'mettez-la entre guillemets, par exemple titre: "Atelier : cuisine".',
+    ),
     ("could not find expected ':'", "il manque « : » après le nom du champ, ou l'indentation est décalée."),
     ("did not find expected key", "indentation incorrecte : alignez ce champ avec les autres champs du même bloc."),
-    ("did not find expected '-' indicator", "indentation incorrecte dans la liste : chaque élément commence par "
-     "« - » aligné avec les autres."),
+    (
+        "did not find expected '-' indicator",
+        "indentation incorrecte dans la liste : chaque élément commence par « - » aligné avec les autres.",
+    ),
     ("found unexpected end of stream", "guillemet ou crochet non fermé : vérifiez qu'il est bien refermé."),
     ("found undefined alias", "les alias YAML (« * ») ne sont pas acceptés : recopiez la valeur en entier."),
     ("did not find expected node content", "valeur manquante ou caractère mal placé : vérifiez la ponctuation."),
-    ("found unknown escape character", "barre oblique inverse « \\ » inattendue entre guillemets doubles : "
-     "utilisez des guillemets simples ou doublez la barre."),
+    (
+        "found unknown escape character",
+        "barre oblique inverse « \\ » inattendue entre guillemets doubles : "
+        "utilisez des guillemets simples ou doublez la barre.",
+    ),
     ("while scanning an alias", "« * » en début de valeur : mettez la valeur entre guillemets."),
     ("while scanning an anchor", "« & » en début de valeur : mettez la valeur entre guillemets."),
     ("found character '@' that cannot start", "« @ » en début de valeur : mettez la valeur entre guillemets."),
@@ -247,7 +303,7 @@ def unclosed_quote(lines: list[str], last: int) -> tuple[int, int, str] | None:
         match = _OPENING_QUOTE.match(content)
         if not match:
             continue
-        quote, rest = match.group(1), content[match.end():]
+        quote, rest = match.group(1), content[match.end() :]
         if quote == '"':
             closed = re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
         else:
@@ -264,14 +320,23 @@ def _translate_yaml_error(error: yaml.MarkedYAMLError, file: str, lines: list[st
     opened = unclosed_quote(lines, line)
     if opened:
         at, where, quote = opened
-        return Problem(file, at, where, f"guillemet {quote} ouvert ici et jamais refermé : ajoutez {quote} "
-                       "à la fin du texte, sur la même ligne.")
+        return Problem(
+            file,
+            at,
+            where,
+            f"guillemet {quote} ouvert ici et jamais refermé : ajoutez {quote} à la fin du texte, sur la même ligne.",
+        )
     english = f"{error.context or ''} {error.problem or ''}"
     for needle, french in _YAML_ERRORS:
         if needle in english:
             return Problem(file, line, column, french)
-    return Problem(file, line, column, "erreur de syntaxe YAML : vérifiez l'indentation (des espaces, pas de "
-                   "tabulation), les deux-points après chaque nom de champ et les guillemets.")
+    return Problem(
+        file,
+        line,
+        column,
+        "erreur de syntaxe YAML : vérifiez l'indentation (des espaces, pas de "
+        "tabulation), les deux-points après chaque nom de champ et les guillemets.",
+    )
 
 
 def _first_bad_byte(raw: bytes, error: UnicodeDecodeError) -> tuple[int, int]:
@@ -287,35 +352,57 @@ def load_text(raw: bytes, file: str) -> Document:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line, column = _first_bad_byte(raw, error)
-        raise LoadError(Problem(file, line, column,
-                                "le fichier n'est pas enregistré en UTF-8 (accents illisibles) : "
-                                "enregistrez-le en UTF-8 dans votre éditeur.")) from None
+        raise LoadError(
+            Problem(
+                file,
+                line,
+                column,
+                "le fichier n'est pas enregistré en UTF-8 (accents illisibles) : "
+                "enregistrez-le en UTF-8 dans votre éditeur.",
+            )
+        ) from None
     found = forbidden_character(text)
     if found:
         offset, name = found
         before = text[:offset]
-        raise LoadError(Problem(file, before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1,
-                                forbidden_message(name)))
+        raise LoadError(
+            Problem(file, before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1, forbidden_message(name))
+        )
     lines = text.split("\n")  # not splitlines(): it also breaks at characters YAML keeps in a line
     for number, content in enumerate(lines, 1):
         indent = content[: len(content) - len(content.lstrip(" \t"))]
         if "\t" in indent:
-            raise LoadError(Problem(file, number, indent.index("\t") + 1,
-                                    "tabulation dans l'indentation : remplacez-la par des espaces "
-                                    "(2 espaces par niveau)."))
+            raise LoadError(
+                Problem(
+                    file,
+                    number,
+                    indent.index("\t") + 1,
+                    "tabulation dans l'indentation : remplacez-la par des espaces (2 espaces par niveau).",
+                )
+            )
     loader = PositionLoader(text, file)
     try:
         data = loader.build()
     except yaml.MarkedYAMLError as error:
         raise LoadError(_translate_yaml_error(error, file, lines)) from None
     except yaml.YAMLError:
-        raise LoadError(Problem(file, 1, 1, "fichier YAML illisible : vérifiez qu'il s'agit bien d'un fichier "
-                                "texte YAML (voir CONTRIBUTING.md pour un modèle).")) from None
+        raise LoadError(
+            Problem(
+                file,
+                1,
+                1,
+                "fichier YAML illisible : vérifiez qu'il s'agit bien d'un fichier "
+                "texte YAML (voir CONTRIBUTING.md pour un modèle).",
+            )
+        ) from None
     finally:
         loader.dispose()
     if data is None:
-        raise LoadError(Problem(file, 1, 1, "le fichier est vide : ajoutez au moins un élément "
-                                "(voir CONTRIBUTING.md pour un modèle)."))
+        raise LoadError(
+            Problem(
+                file, 1, 1, "le fichier est vide : ajoutez au moins un élément (voir CONTRIBUTING.md pour un modèle)."
+            )
+        )
     marks = loader.marks
     marks[()] = (1, 1)
     return Document(file, data, marks)

@@ -5,6 +5,7 @@ verify (marked in a comment, with their national update date so the freshness ch
 flags them). Structures already in the guide (same SIRET or id) are never overwritten:
 their differences are reported. The file is only appended to: comments and order stay.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,13 @@ from site_build.data.vocabularies import VOCABULARIES
 from site_build.editing.new import append_item, fresh_id, list_records
 
 _KNOWN = {name: {t.slug for t in terms} for name, terms in VOCABULARIES.items()}
-COMPARED = {"nom": "nom", "telephone": "telephone", "courriel": "courriel", "site_web": "site_web",
-            "horaires_accueil": "horaires_accueil"}
+COMPARED = {
+    "nom": "nom",
+    "telephone": "telephone",
+    "courriel": "courriel",
+    "site_web": "site_web",
+    "horaires_accueil": "horaires_accueil",
+}
 
 
 def slugify(text: str) -> str:
@@ -46,8 +52,10 @@ class ImportFileError(ValueError):
     """An export file that is not what `import data-inclusion` reads; the message is French."""
 
 
-_EXPECTED = ("donnez les fichiers JSON de data·inclusion : une liste de structures et une liste de services, "
-             "ou un objet {\"structures\": […], \"services\": […]}")
+_EXPECTED = (
+    "donnez les fichiers JSON de data·inclusion : une liste de structures et une liste de services, "
+    'ou un objet {"structures": […], "services": […]}'
+)
 
 
 def _json(path: Path):
@@ -56,8 +64,9 @@ def _json(path: Path):
     except UnicodeDecodeError:
         raise ImportFileError(f"{path} : le fichier n'est pas du texte UTF-8 ; {_EXPECTED}.") from None
     except json.JSONDecodeError as error:
-        raise ImportFileError(f"{path}:{error.lineno}:{error.colno}: JSON mal formé (virgule, guillemet ou "
-                              f"crochet) ; {_EXPECTED}.") from None
+        raise ImportFileError(
+            f"{path}:{error.lineno}:{error.colno}: JSON mal formé (virgule, guillemet ou crochet) ; {_EXPECTED}."
+        ) from None
     except RecursionError:
         raise ImportFileError(f"{path} : trop de niveaux imbriqués ; {_EXPECTED}.") from None
     except OSError as error:
@@ -81,8 +90,11 @@ def read_export(files: list[Path]) -> tuple[list[dict], list[dict]]:
     structures, services = [], []
     for path in files:
         data = _json(path)
-        if isinstance(data, dict) and isinstance(data.get("structures", []), list) \
-                and isinstance(data.get("services", []), list):
+        if (
+            isinstance(data, dict)
+            and isinstance(data.get("structures", []), list)
+            and isinstance(data.get("services", []), list)
+        ):
             structures += [_checked(path, n, r, "structure") for n, r in enumerate(data.get("structures", []), 1)]
             services += [_checked(path, n, r, "service") for n, r in enumerate(data.get("services", []), 1)]
             continue
@@ -111,7 +123,7 @@ def _phone(value) -> str | None:
     digits = re.sub(r"\D", "", str(value or ""))
     if digits.startswith("33") and len(digits) == 11:
         digits = "0" + digits[2:]
-    return " ".join(digits[i:i + 2] for i in range(0, 10, 2)) if len(digits) == 10 else None
+    return " ".join(digits[i : i + 2] for i in range(0, 10, 2)) if len(digits) == 10 else None
 
 
 def _partner(structure: dict, ident: str, services: list[dict], taken: set[str], report: ImportReport) -> dict:
@@ -122,34 +134,48 @@ def _partner(structure: dict, ident: str, services: list[dict], taken: set[str],
         record["reseaux_porteurs"] = _keep("reseaux_porteurs", structure.get("reseaux_porteurs"))
     if _text(structure.get("description")):
         record["description"] = structure["description"]
-    address = {"voie": _text(structure.get("adresse")) or "à compléter",
-               "code_postal": _text(structure.get("code_postal")), "commune": _text(structure.get("commune")),
-               "code_insee": _text(structure.get("code_insee")),
-               "latitude": _number(structure.get("latitude")), "longitude": _number(structure.get("longitude"))}
+    address = {
+        "voie": _text(structure.get("adresse")) or "à compléter",
+        "code_postal": _text(structure.get("code_postal")),
+        "commune": _text(structure.get("commune")),
+        "code_insee": _text(structure.get("code_insee")),
+        "latitude": _number(structure.get("latitude")),
+        "longitude": _number(structure.get("longitude")),
+    }
     record["adresse"] = {k: v for k, v in address.items() if v is not None}
     for key in ("telephone", "courriel", "site_web", "horaires_accueil", "accessibilite_lieu"):
         value = _phone(structure.get(key)) if key == "telephone" else _text(structure.get(key))
         if value:
             record[key] = value
     updated = str(structure.get("date_maj") or "")[:10]
-    record["date_verification"] = updated if re.fullmatch(r"20[0-9]{2}-[0-9]{2}-[0-9]{2}", updated) \
-        else date.today().isoformat()
+    record["date_verification"] = (
+        updated if re.fullmatch(r"20[0-9]{2}-[0-9]{2}-[0-9]{2}", updated) else date.today().isoformat()
+    )
     record["frequence_maj"] = 1  # a draft: due for a check at once
     record["services"] = []
     for service in services:
-        kept = {"types": _keep("types", service.get("type")), "thematiques": _keep("thematiques", service.get("thematiques")),
-                "publics": _keep("publics", service.get("publics"))}
+        kept = {
+            "types": _keep("types", service.get("type")),
+            "thematiques": _keep("thematiques", service.get("thematiques")),
+            "publics": _keep("publics", service.get("publics")),
+        }
         if not all(kept.values()):
-            report.skipped.append(f"service « {service.get('nom')} » de {ident} : type, thématiques ou publics "
-                                  "absents dans data·inclusion")
+            report.skipped.append(
+                f"service « {service.get('nom')} » de {ident} : type, thématiques ou publics "
+                "absents dans data·inclusion"
+            )
             continue
         sid = fresh_id(f"{ident}--{slugify(service['nom'])}", taken)
         taken.add(sid)
         entry = {"id": sid, "nom": service["nom"], **kept}
         if _text(service.get("description")):
             entry["description"] = service["description"]
-        for key, vocabulary in (("frais", "frais"), ("modes_accueil", "modes_accueil"),
-                                ("modes_mobilisation", "modes_mobilisation"), ("mobilisable_par", "mobilisable_par")):
+        for key, vocabulary in (
+            ("frais", "frais"),
+            ("modes_accueil", "modes_accueil"),
+            ("modes_mobilisation", "modes_mobilisation"),
+            ("mobilisable_par", "mobilisable_par"),
+        ):
             if _keep(vocabulary, service.get(key)):
                 entry[key] = _keep(vocabulary, service.get(key))
         for key in ("conditions_acces", "publics_precisions", "frais_precisions", "lien_mobilisation"):
@@ -169,13 +195,15 @@ def _block(record: dict, structure: dict, today: date) -> str:
     return f"# À vérifier : {_MARK} ({origin}) le {today.isoformat()}.\n{text}"
 
 
-def import_data_inclusion(data_dir: Path, files: list[Path], communes: list[str], today: date,
-                          dry_run: bool = False) -> ImportReport:
+def import_data_inclusion(
+    data_dir: Path, files: list[Path], communes: list[str], today: date, dry_run: bool = False
+) -> ImportReport:
     structures, services = read_export(files)
     partners, _ = list_records(data_dir / "partners.yaml")
     path = data_dir / "partners.yaml"
-    imported = set(re.findall(rf"{_MARK} \(([^,]+), ([^)]+)\)", path.read_text(encoding="utf-8"))) \
-        if path.is_file() else set()
+    imported = (
+        set(re.findall(rf"{_MARK} \(([^,]+), ([^)]+)\)", path.read_text(encoding="utf-8"))) if path.is_file() else set()
+    )
     by_siret = {p.get("siret"): p for p in partners if isinstance(p, dict) and p.get("siret")}
     by_id = {p.get("id"): p for p in partners if isinstance(p, dict)}
     taken = set(by_id) | {s.get("id") for p in by_id.values() for s in p.get("services") or []}
@@ -191,8 +219,9 @@ def import_data_inclusion(data_dir: Path, files: list[Path], communes: list[str]
             for ours, theirs in COMPARED.items():
                 value = _phone(structure.get(theirs)) if ours == "telephone" else structure.get(theirs)
                 if value and existing.get(ours) and value != existing.get(ours):
-                    report.differences.append(f"{existing['id']} : « {ours} » ici « {existing[ours]} », "
-                                              f"data·inclusion « {value} »")
+                    report.differences.append(
+                        f"{existing['id']} : « {ours} » ici « {existing[ours]} », data·inclusion « {value} »"
+                    )
             continue
         ident = fresh_id(slugify(structure["nom"]), taken)
         taken.add(ident)

@@ -1,5 +1,6 @@
 """`site-build new …`: valid skeletons written where they belong, as text, so the existing file keeps
 its comments, order and layout (a YAML round trip would reformat it)."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -45,13 +46,17 @@ def append_item(path: Path, block: str, schema: str):
 def _all_ids(data_dir: Path) -> set[str]:
     partners, _ = list_records(data_dir / "partners.yaml")
     ids = {p.get("id") for p in partners if isinstance(p, dict)}
-    ids |= {s.get("id") for p in partners if isinstance(p, dict) for s in p.get("services") or [] if isinstance(s, dict)}
+    ids |= {
+        s.get("id") for p in partners if isinstance(p, dict) for s in p.get("services") or [] if isinstance(s, dict)
+    }
     return ids
 
 
 def new_partner(data_dir: Path, today: date) -> str:
     ident = fresh_id("nouvelle-structure", _all_ids(data_dir))
-    append_item(data_dir / "partners.yaml", f"""- id: {ident}  # à changer : minuscules, tirets ; jamais réutilisé
+    append_item(
+        data_dir / "partners.yaml",
+        f"""- id: {ident}  # à changer : minuscules, tirets ; jamais réutilisé
   nom: {TODO}
   adresse: {{voie: {TODO}, code_postal: "18100", commune: Vierzon}}
   telephone: "02 61 91 00 00"
@@ -59,14 +64,22 @@ def new_partner(data_dir: Path, today: date) -> str:
   date_verification: {today.isoformat()}
   frequence_maj: 12
   services: []
-""", "partners")
+""",
+        "partners",
+    )
     return ident
 
 
 def _service_block(ident: str, indent: str) -> str:
-    lines = [f"- id: {ident}", f"  nom: {TODO}", "  types: [information]",
-             "  thematiques: [difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits]",
-             "  publics: [tous-publics]", "  frais: [gratuit]", "  modes_accueil: [en-presentiel]"]
+    lines = [
+        f"- id: {ident}",
+        f"  nom: {TODO}",
+        "  types: [information]",
+        "  thematiques: [difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits]",
+        "  publics: [tous-publics]",
+        "  frais: [gratuit]",
+        "  modes_accueil: [en-presentiel]",
+    ]
     return "".join(f"{indent}{line}\n" for line in lines)
 
 
@@ -106,7 +119,9 @@ def new_professional(data_dir: Path, partner_id: str, today: date) -> str:
         raise ScaffoldError(f"la structure « {partner_id} » n'existe pas dans data/partners.yaml : donnez son « id »")
     people, _ = list_records(data_dir / "professionals.yaml")
     ident = fresh_id("nouvelle-personne", {p.get("id") for p in people if isinstance(p, dict)})
-    append_item(data_dir / "professionals.yaml", f"""- id: {ident}  # à changer : nom-prenom, sans accents
+    append_item(
+        data_dir / "professionals.yaml",
+        f"""- id: {ident}  # à changer : nom-prenom, sans accents
   nom: {TODO}
   prenom: {TODO}
   fonction: {TODO}
@@ -115,7 +130,9 @@ def new_professional(data_dir: Path, partner_id: str, today: date) -> str:
     - {{numero: "06 39 98 00 00", type: cell}}
   visibilite: pro  # « public » seulement avec l'accord écrit de la personne
   date_verification: {today.isoformat()}
-""", "professionals")
+""",
+        "professionals",
+    )
     return ident
 
 
@@ -132,15 +149,19 @@ def _next_distribution_slot(data_dir: Path, today: date) -> tuple[str, datetime,
             if len(ranges[0]) == 2 and end - start >= 60:  # a plain open range, not « à confirmer »
                 begin = datetime.combine(day, datetime.min.time()) + timedelta(minutes=start)
                 return partner["id"], begin, begin + timedelta(hours=1)
-    raise ScaffoldError("aucune structure n'a d'heures de distribution (« horaires_distribution ») : "
-                        "Épi'santé a lieu pendant la distribution")
+    raise ScaffoldError(
+        "aucune structure n'a d'heures de distribution (« horaires_distribution ») : "
+        "Épi'santé a lieu pendant la distribution"
+    )
 
 
 def new_intervention(data_dir: Path, today: date) -> str:
     place, start, end = _next_distribution_slot(data_dir, today)
     events, _ = list_records(data_dir / "interventions.yaml")
     ident = fresh_id("nouvelle-intervention", {e.get("id") for e in events if isinstance(e, dict)})
-    append_item(data_dir / "interventions.yaml", f"""- id: {ident}  # à changer ; ne plus le changer ensuite (agendas)
+    append_item(
+        data_dir / "interventions.yaml",
+        f"""- id: {ident}  # à changer ; ne plus le changer ensuite (agendas)
   titre: {TODO}
   intervenant: {TODO}  # un métier (« Diététicienne »), pas un nom
   partenaire: {place}
@@ -148,7 +169,9 @@ def new_intervention(data_dir: Path, today: date) -> str:
   debut: {start:%Y-%m-%dT%H:%M}  # pendant la distribution
   fin: "{end:%H:%M}"
   inscription: {{obligatoire: false}}
-""", "interventions")
+""",
+        "interventions",
+    )
     return ident
 
 
@@ -160,7 +183,8 @@ def new_recipe(data_dir: Path, today: date) -> str:
     latest = max([m for m in months if len(m) == 7] + [f"{today:%Y-%m}"])  # after every featured month
     year, number = int(latest[:4]), int(latest[5:])
     month = f"{year + number // 12}-{number % 12 + 1:02d}"
-    (folder / f"{ident}.yaml").write_text(f"""{SCHEMA_COMMENT}../../site_build/schemas/recipe.schema.json
+    (folder / f"{ident}.yaml").write_text(
+        f"""{SCHEMA_COMMENT}../../site_build/schemas/recipe.schema.json
 # Renommez ce fichier avec le nom de la recette (minuscules, tirets), par exemple soupe-de-potiron.yaml.
 titre: {TODO}
 mois: "{month}"  # le mois où elle est mise en avant
@@ -182,5 +206,7 @@ etapes:
 allergenes: []
 regimes: []
 propose_par: {TODO}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return ident

@@ -5,6 +5,7 @@ service worker or page is seen at once. Files whose name carries a content hash
 (the theme's bundles) never change and are cached for a year (`immutable`).
 An unknown address gets the site's own 404 page, as on the real server.
 """
+
 from __future__ import annotations
 
 import functools
@@ -29,8 +30,7 @@ def parse_address(text: str) -> tuple[str, int]:
     """'127.0.0.1:8000', ':8000', 'localhost:8000' or '[::1]:8000' → (host, port)."""
     match = _ADDRESS.match(text.strip())
     if not match or int(match["port"]) > 65535:
-        raise AddressError(f"adresse « {text} » incorrecte : écrivez l'adresse et le port, par exemple "
-                           "127.0.0.1:8000")
+        raise AddressError(f"adresse « {text} » incorrecte : écrivez l'adresse et le port, par exemple 127.0.0.1:8000")
     return match["host"] or match["ipv6"] or "127.0.0.1", int(match["port"])
 
 
@@ -39,9 +39,14 @@ def cache_control(path: str) -> str:
 
 
 class CachingHandler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".webmanifest": "application/manifest+json",
-                      ".ics": "text/calendar; charset=utf-8", ".vcf": "text/vcard; charset=utf-8",
-                      ".js": "text/javascript; charset=utf-8", ".html": "text/html; charset=utf-8"}
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".webmanifest": "application/manifest+json",
+        ".ics": "text/calendar; charset=utf-8",
+        ".vcf": "text/vcard; charset=utf-8",
+        ".js": "text/javascript; charset=utf-8",
+        ".html": "text/html; charset=utf-8",
+    }
 
     def end_headers(self):
         self.send_header("Cache-Control", cache_control(self.path.split("?")[0]))

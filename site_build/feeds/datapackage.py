@@ -1,4 +1,5 @@
 """The open-data Data Package of the public tables, checked with Frictionless before publishing."""
+
 from __future__ import annotations
 
 import csv
@@ -12,8 +13,11 @@ from site_build.data.dataset import Dataset
 from site_build.data.vocabularies import slugs
 from site_build.text.occurrences import occurrences, span
 
-LICENCE = {"name": "etalab-2.0", "title": "Licence Ouverte / Open Licence 2.0",
-           "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"}
+LICENCE = {
+    "name": "etalab-2.0",
+    "title": "Licence Ouverte / Open Licence 2.0",
+    "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+}
 
 
 class PackageError(Exception):
@@ -25,8 +29,7 @@ def _joined(values) -> str:
 
 
 def _list_field(name: str, title: str, vocabulary: str | None = None) -> dict:
-    field = {"name": name, "type": "string", "title": title,
-             "description": "Valeurs séparées par des virgules."}
+    field = {"name": name, "type": "string", "title": title, "description": "Valeurs séparées par des virgules."}
     if vocabulary:
         words = "|".join(slugs(vocabulary))
         field["constraints"] = {"pattern": f"^(({words})(,({words}))*)?$"}
@@ -43,67 +46,130 @@ def _field(name, title, kind="string", required=False, **constraints) -> dict:
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)*$"
 
 TABLES = {
-    "partenaires": ("Partenaires", "Structures du réseau.", [
-        _field("id", "Identifiant", required=True, pattern=SLUG_PATTERN),
-        _field("nom", "Nom", required=True), _field("sigle", "Sigle"),
-        _list_field("reseaux_porteurs", "Réseaux porteurs", "reseaux_porteurs"),
-        _field("voie", "Adresse"), _field("code_postal", "Code postal", pattern=r"^[0-9]{5}$"),
-        _field("commune", "Commune"), _field("code_insee", "Code INSEE", pattern=r"^([0-9]{5}|2[AB][0-9]{3})$"),
-        _field("latitude", "Latitude", "number", minimum=-90, maximum=90),
-        _field("longitude", "Longitude", "number", minimum=-180, maximum=180),
-        _field("telephone", "Téléphone"), _field("courriel", "Courriel", "string"),
-        _field("site_web", "Site web", pattern=r"^https?://.*"),
-        _field("horaires_accueil", "Horaires d'accueil (OpenStreetMap)"),
-        _field("statut", "Statut", enum=slugs("statuts")),
-        _field("date_verification", "Date de vérification", "date", required=True),
-    ], ["id"], []),
-    "services": ("Services", "Services proposés par les partenaires.", [
-        _field("id", "Identifiant", required=True, pattern=SLUG_PATTERN),
-        _field("partenaire_id", "Partenaire", required=True), _field("nom", "Nom", required=True),
-        _list_field("types", "Types", "types"), _list_field("thematiques", "Thématiques", "thematiques"),
-        _list_field("publics", "Publics", "publics"), _list_field("frais", "Frais", "frais"),
-        _list_field("modes_accueil", "Modes d'accueil", "modes_accueil"),
-        _list_field("modes_mobilisation", "Modes de mobilisation", "modes_mobilisation"),
-        _list_field("mobilisable_par", "Mobilisable par", "mobilisable_par"),
-        _field("conditions_acces", "Conditions d'accès"), _list_field("justificatifs", "Justificatifs"),
-        _list_field("langues", "Langues", "langues"), _field("orientable", "Accepte une fiche de liaison", "boolean"),
-    ], ["id"], [("partenaire_id", "partenaires", "id")]),
-    "professionnels": ("Professionnels (publics)", "Personnes dont les coordonnées sont publiques.", [
-        _field("id", "Identifiant", required=True, pattern=SLUG_PATTERN),
-        _field("nom", "Nom", required=True), _field("prenom", "Prénom", required=True),
-        _field("fonction", "Fonction"), _field("partenaire_id", "Partenaire", required=True),
-        _field("telephone", "Téléphone"), _field("courriel", "Courriel"),
-    ], ["id"], [("partenaire_id", "partenaires", "id")]),
-    "recettes": ("Recettes", "Recettes du mois (Épicé'bon).", [
-        _field("id", "Identifiant", required=True, pattern=SLUG_PATTERN),
-        _field("titre", "Titre", required=True), _field("mois", "Mois", "yearmonth", required=True),
-        _field("aliment_du_mois", "Aliment du mois"), _field("portions", "Portions", "integer", minimum=1),
-        _field("preparation_min", "Préparation (min)", "integer", minimum=0),
-        _field("cuisson_min", "Cuisson (min)", "integer", minimum=0),
-        _field("difficulte", "Difficulté", enum=slugs("difficulte")),
-        _list_field("materiel", "Matériel", "materiel"), _list_field("allergenes", "Allergènes", "allergenes"),
-        _list_field("regimes", "Régimes", "regimes"),
-    ], ["id"], []),
-    "ingredients": ("Ingrédients", "Ingrédients de chaque recette, pour le nombre de portions de la recette.", [
-        _field("recette_id", "Recette", required=True), _field("position", "Rang", "integer", required=True, minimum=1),
-        _field("nom", "Ingrédient", required=True), _field("quantite", "Quantité", "number", minimum=0),
-        _field("unite", "Unité", enum=slugs("unites")),
-        _field("ajustable", "Varie avec le nombre de portions", "boolean"),
-        _field("prix", "Prix de référence (euros)", "number", minimum=0),
-    ], ["recette_id", "position"], [("recette_id", "recettes", "id")]),
-    "interventions": ("Interventions Épi'santé", "Interventions de santé pendant la distribution.", [
-        _field("id", "Identifiant", required=True, pattern=SLUG_PATTERN),
-        _field("titre", "Titre", required=True), _field("intervenant", "Intervenant"),
-        _field("partenaire_id", "Partenaire", required=True), _field("lieu_id", "Lieu", required=True),
-        _field("debut", "Début (heure de Paris)", "datetime", required=True),
-        _field("fin", "Fin (heure de Paris)", "datetime"), _field("recurrence", "Règle de répétition (RRULE)"),
-    ], ["id"], [("partenaire_id", "partenaires", "id"), ("lieu_id", "partenaires", "id")]),
-    "occurrences": ("Dates Épi'santé", "Chaque date des interventions sur les douze mois qui suivent la publication, "
-                    "répétitions calculées et exceptions retirées.", [
-        _field("id", "Identifiant", required=True), _field("intervention_id", "Intervention", required=True),
-        _field("debut", "Début (heure de Paris)", "datetime", required=True),
-        _field("fin", "Fin (heure de Paris)", "datetime", required=True),
-    ], ["id"], [("intervention_id", "interventions", "id")]),
+    "partenaires": (
+        "Partenaires",
+        "Structures du réseau.",
+        [
+            _field("id", "Identifiant", required=True, pattern=SLUG_PATTERN),
+            _field("nom", "Nom", required=True),
+            _field("sigle", "Sigle"),
+            _list_field("reseaux_porteurs", "Réseaux porteurs", "reseaux_porteurs"),
+            _field("voie", "Adresse"),
+            _field("code_postal", "Code postal", pattern=r"^[0-9]{5}$"),
+            _field("commune", "Commune"),
+            _field("code_insee", "Code INSEE", pattern=r"^([0-9]{5}|2[AB][0-9]{3})$"),
+            _field("latitude", "Latitude", "number", minimum=-90, maximum=90),
+            _field("longitude", "Longitude", "number", minimum=-180, maximum=180),
+            _field("telephone", "Téléphone"),
+            _field("courriel", "Courriel", "string"),
+            _field("site_web", "Site web", pattern=r"^https?://.*"),
+            _field("horaires_accueil", "Horaires d'accueil (OpenStreetMap)"),
+            _field("statut", "Statut", enum=slugs("statuts")),
+            _field("date_verification", "Date de vérification", "date", required=True),
+        ],
+        ["id"],
+        [],
+    ),
+    "services": (
+        "Services",
+        "Services proposés par les partenaires.",
+        [
+            _field("id", "Identifiant", required=True, pattern=SLUG_PATTERN),
+            _field("partenaire_id", "Partenaire", required=True),
+            _field("nom", "Nom", required=True),
+            _list_field("types", "Types", "types"),
+            _list_field("thematiques", "Thématiques", "thematiques"),
+            _list_field("publics", "Publics", "publics"),
+            _list_field("frais", "Frais", "frais"),
+            _list_field("modes_accueil", "Modes d'accueil", "modes_accueil"),
+            _list_field("modes_mobilisation", "Modes de mobilisation", "modes_mobilisation"),
+            _list_field("mobilisable_par", "Mobilisable par", "mobilisable_par"),
+            _field("conditions_acces", "Conditions d'accès"),
+            _list_field("justificatifs", "Justificatifs"),
+            _list_field("langues", "Langues", "langues"),
+            _field("orientable", "Accepte une fiche de liaison", "boolean"),
+        ],
+        ["id"],
+        [("partenaire_id", "partenaires", "id")],
+    ),
+    "professionnels": (
+        "Professionnels (publics)",
+        "Personnes dont les coordonnées sont publiques.",
+        [
+            _field("id", "Identifiant", required=True, pattern=SLUG_PATTERN),
+            _field("nom", "Nom", required=True),
+            _field("prenom", "Prénom", required=True),
+            _field("fonction", "Fonction"),
+            _field("partenaire_id", "Partenaire", required=True),
+            _field("telephone", "Téléphone"),
+            _field("courriel", "Courriel"),
+        ],
+        ["id"],
+        [("partenaire_id", "partenaires", "id")],
+    ),
+    "recettes": (
+        "Recettes",
+        "Recettes du mois (Épicé'bon).",
+        [
+            _field("id", "Identifiant", required=True, pattern=SLUG_PATTERN),
+            _field("titre", "Titre", required=True),
+            _field("mois", "Mois", "yearmonth", required=True),
+            _field("aliment_du_mois", "Aliment du mois"),
+            _field("portions", "Portions", "integer", minimum=1),
+            _field("preparation_min", "Préparation (min)", "integer", minimum=0),
+            _field("cuisson_min", "Cuisson (min)", "integer", minimum=0),
+            _field("difficulte", "Difficulté", enum=slugs("difficulte")),
+            _list_field("materiel", "Matériel", "materiel"),
+            _list_field("allergenes", "Allergènes", "allergenes"),
+            _list_field("regimes", "Régimes", "regimes"),
+        ],
+        ["id"],
+        [],
+    ),
+    "ingredients": (
+        "Ingrédients",
+        "Ingrédients de chaque recette, pour le nombre de portions de la recette.",
+        [
+            _field("recette_id", "Recette", required=True),
+            _field("position", "Rang", "integer", required=True, minimum=1),
+            _field("nom", "Ingrédient", required=True),
+            _field("quantite", "Quantité", "number", minimum=0),
+            _field("unite", "Unité", enum=slugs("unites")),
+            _field("ajustable", "Varie avec le nombre de portions", "boolean"),
+            _field("prix", "Prix de référence (euros)", "number", minimum=0),
+        ],
+        ["recette_id", "position"],
+        [("recette_id", "recettes", "id")],
+    ),
+    "interventions": (
+        "Interventions Épi'santé",
+        "Interventions de santé pendant la distribution.",
+        [
+            _field("id", "Identifiant", required=True, pattern=SLUG_PATTERN),
+            _field("titre", "Titre", required=True),
+            _field("intervenant", "Intervenant"),
+            _field("partenaire_id", "Partenaire", required=True),
+            _field("lieu_id", "Lieu", required=True),
+            _field("debut", "Début (heure de Paris)", "datetime", required=True),
+            _field("fin", "Fin (heure de Paris)", "datetime"),
+            _field("recurrence", "Règle de répétition (RRULE)"),
+        ],
+        ["id"],
+        [("partenaire_id", "partenaires", "id"), ("lieu_id", "partenaires", "id")],
+    ),
+    "occurrences": (
+        "Dates Épi'santé",
+        "Chaque date des interventions sur les douze mois qui suivent la publication, "
+        "répétitions calculées et exceptions retirées.",
+        [
+            _field("id", "Identifiant", required=True),
+            _field("intervention_id", "Intervention", required=True),
+            _field("debut", "Début (heure de Paris)", "datetime", required=True),
+            _field("fin", "Fin (heure de Paris)", "datetime", required=True),
+        ],
+        ["id"],
+        [("intervention_id", "interventions", "id")],
+    ),
 }
 
 
@@ -111,45 +177,127 @@ def table_rows(dataset: Dataset, today: date | None = None) -> dict[str, list[di
     partners, services = [], []
     for p in dataset.partners:
         a = p.get("adresse", {})
-        partners.append({"id": p["id"], "nom": p["nom"], "sigle": p.get("sigle"),
-                         "reseaux_porteurs": _joined(p.get("reseaux_porteurs")), "voie": a.get("voie"),
-                         "code_postal": a.get("code_postal"), "commune": a.get("commune"),
-                         "code_insee": a.get("code_insee"), "latitude": a.get("latitude"),
-                         "longitude": a.get("longitude"), "telephone": p.get("telephone"),
-                         "courriel": p.get("courriel"), "site_web": p.get("site_web"),
-                         "horaires_accueil": p.get("horaires_accueil"), "statut": p.get("statut", "actif"),
-                         "date_verification": p["date_verification"]})
+        partners.append(
+            {
+                "id": p["id"],
+                "nom": p["nom"],
+                "sigle": p.get("sigle"),
+                "reseaux_porteurs": _joined(p.get("reseaux_porteurs")),
+                "voie": a.get("voie"),
+                "code_postal": a.get("code_postal"),
+                "commune": a.get("commune"),
+                "code_insee": a.get("code_insee"),
+                "latitude": a.get("latitude"),
+                "longitude": a.get("longitude"),
+                "telephone": p.get("telephone"),
+                "courriel": p.get("courriel"),
+                "site_web": p.get("site_web"),
+                "horaires_accueil": p.get("horaires_accueil"),
+                "statut": p.get("statut", "actif"),
+                "date_verification": p["date_verification"],
+            }
+        )
         for s in p.get("services") or []:
-            services.append({"id": s["id"], "partenaire_id": p["id"], "nom": s["nom"],
-                             **{k: _joined(s.get(k)) for k in ("types", "thematiques", "publics", "frais",
-                                                               "modes_accueil", "modes_mobilisation",
-                                                               "mobilisable_par", "langues")},
-                             "conditions_acces": s.get("conditions_acces"),
-                             "justificatifs": _joined(s.get("justificatifs")),
-                             "orientable": bool(s.get("orientable"))})
-    people = [{"id": x["id"], "nom": x["nom"], "prenom": x["prenom"], "fonction": x.get("fonction"),
-               "partenaire_id": x["partenaire"], "telephone": (x.get("telephones") or [{}])[0].get("numero"),
-               "courriel": x.get("courriel")} for x in dataset.professionals if x.get("visibilite") == "public"]
-    recipes = [{"id": rid, "titre": r["titre"], "mois": r["mois"], "aliment_du_mois": r["aliment_du_mois"]["nom"],
-                "portions": r["portions"], "preparation_min": r["preparation_min"], "cuisson_min": r["cuisson_min"],
-                "difficulte": r["difficulte"], "materiel": _joined(r.get("materiel")),
-                "allergenes": _joined(r.get("allergenes")), "regimes": _joined(r.get("regimes"))}
-               for rid, r in dataset.recipes.items()]
+            services.append(
+                {
+                    "id": s["id"],
+                    "partenaire_id": p["id"],
+                    "nom": s["nom"],
+                    **{
+                        k: _joined(s.get(k))
+                        for k in (
+                            "types",
+                            "thematiques",
+                            "publics",
+                            "frais",
+                            "modes_accueil",
+                            "modes_mobilisation",
+                            "mobilisable_par",
+                            "langues",
+                        )
+                    },
+                    "conditions_acces": s.get("conditions_acces"),
+                    "justificatifs": _joined(s.get("justificatifs")),
+                    "orientable": bool(s.get("orientable")),
+                }
+            )
+    people = [
+        {
+            "id": x["id"],
+            "nom": x["nom"],
+            "prenom": x["prenom"],
+            "fonction": x.get("fonction"),
+            "partenaire_id": x["partenaire"],
+            "telephone": (x.get("telephones") or [{}])[0].get("numero"),
+            "courriel": x.get("courriel"),
+        }
+        for x in dataset.professionals
+        if x.get("visibilite") == "public"
+    ]
+    recipes = [
+        {
+            "id": rid,
+            "titre": r["titre"],
+            "mois": r["mois"],
+            "aliment_du_mois": r["aliment_du_mois"]["nom"],
+            "portions": r["portions"],
+            "preparation_min": r["preparation_min"],
+            "cuisson_min": r["cuisson_min"],
+            "difficulte": r["difficulte"],
+            "materiel": _joined(r.get("materiel")),
+            "allergenes": _joined(r.get("allergenes")),
+            "regimes": _joined(r.get("regimes")),
+        }
+        for rid, r in dataset.recipes.items()
+    ]
     events = []
     for i in dataset.interventions:
         start, end = span(i)
-        events.append({"id": i["id"], "titre": i["titre"], "intervenant": i["intervenant"],
-                       "partenaire_id": i["partenaire"], "lieu_id": i["lieu"], "debut": start.isoformat(),
-                       "fin": end.isoformat(), "recurrence": i.get("recurrence")})
-    ingredients = [{"recette_id": rid, "position": n, "nom": x["nom"], "quantite": x.get("quantite"),
-                    "unite": x.get("unite"), "ajustable": x.get("ajustable", True), "prix": x.get("prix")}
-                   for rid, r in dataset.recipes.items() for n, x in enumerate(r["ingredients"], 1)]
+        events.append(
+            {
+                "id": i["id"],
+                "titre": i["titre"],
+                "intervenant": i["intervenant"],
+                "partenaire_id": i["partenaire"],
+                "lieu_id": i["lieu"],
+                "debut": start.isoformat(),
+                "fin": end.isoformat(),
+                "recurrence": i.get("recurrence"),
+            }
+        )
+    ingredients = [
+        {
+            "recette_id": rid,
+            "position": n,
+            "nom": x["nom"],
+            "quantite": x.get("quantite"),
+            "unite": x.get("unite"),
+            "ajustable": x.get("ajustable", True),
+            "prix": x.get("prix"),
+        }
+        for rid, r in dataset.recipes.items()
+        for n, x in enumerate(r["ingredients"], 1)
+    ]
     start = datetime.combine(today or date.today(), datetime.min.time())
-    dates = [{"id": f"{i['id']}--{s:%Y-%m-%dT%H%M}", "intervention_id": i["id"], "debut": s.isoformat(),
-              "fin": f.isoformat()} for i in dataset.interventions
-             for s, f in occurrences(i, start, start + timedelta(days=366))]
-    return {"partenaires": partners, "services": services, "professionnels": people, "recettes": recipes,
-            "ingredients": ingredients, "interventions": events, "occurrences": dates}
+    dates = [
+        {
+            "id": f"{i['id']}--{s:%Y-%m-%dT%H%M}",
+            "intervention_id": i["id"],
+            "debut": s.isoformat(),
+            "fin": f.isoformat(),
+        }
+        for i in dataset.interventions
+        for s, f in occurrences(i, start, start + timedelta(days=366))
+    ]
+    return {
+        "partenaires": partners,
+        "services": services,
+        "professionnels": people,
+        "recettes": recipes,
+        "ingredients": ingredients,
+        "interventions": events,
+        "occurrences": dates,
+    }
 
 
 def descriptor(title: str, licence: dict = LICENCE, source: str = "") -> dict:
@@ -158,14 +306,31 @@ def descriptor(title: str, licence: dict = LICENCE, source: str = "") -> dict:
         schema = {"fields": fields, "primaryKey": key}
         if foreign:
             schema["foreignKeys"] = [{"fields": f, "reference": {"resource": r, "fields": k}} for f, r, k in foreign]
-        resources.append({"name": name, "title": table_title, "description": description, "path": f"{name}.csv",
-                          "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
-                          "encoding": "utf-8", "schema": schema})
-    sources = [{"title": "CCAS et partenaires du guide partagé (fiches vérifiées par les équipes)"}
-               | ({"path": source} if source else {})]
-    return {"name": "guide-partage", "title": title, "description": "Partenaires, services, recettes et "
-            "interventions Épi'santé du guide partagé.", "licenses": [licence], "sources": sources,
-            "resources": resources}
+        resources.append(
+            {
+                "name": name,
+                "title": table_title,
+                "description": description,
+                "path": f"{name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": schema,
+            }
+        )
+    sources = [
+        {"title": "CCAS et partenaires du guide partagé (fiches vérifiées par les équipes)"}
+        | ({"path": source} if source else {})
+    ]
+    return {
+        "name": "guide-partage",
+        "title": title,
+        "description": "Partenaires, services, recettes et interventions Épi'santé du guide partagé.",
+        "licenses": [licence],
+        "sources": sources,
+        "resources": resources,
+    }
 
 
 def _csv(rows: list[dict], fields: list[dict]) -> bytes:
@@ -173,18 +338,25 @@ def _csv(rows: list[dict], fields: list[dict]) -> bytes:
     writer = csv.DictWriter(out, fieldnames=[f["name"] for f in fields], lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("true" if v is True else "false" if v is False else "" if v is None else v)
-                         for k, v in row.items()})
+        writer.writerow(
+            {k: ("true" if v is True else "false" if v is False else "" if v is None else v) for k, v in row.items()}
+        )
     return out.getvalue().encode("utf-8")
 
 
-def package_files(dataset: Dataset, title: str = "Le guide partagé", today: date | None = None,
-                  licence: dict = LICENCE, source: str = "") -> dict[str, bytes]:
+def package_files(
+    dataset: Dataset,
+    title: str = "Le guide partagé",
+    today: date | None = None,
+    licence: dict = LICENCE,
+    source: str = "",
+) -> dict[str, bytes]:
     """{file name: bytes} of the package: one CSV per table and datapackage.json. Not yet checked."""
     rows = table_rows(dataset, today)
     files = {f"{name}.csv": _csv(rows[name], TABLES[name][2]) for name in TABLES}
-    files["datapackage.json"] = json.dumps(descriptor(title, licence, source), ensure_ascii=False,
-                                           indent=2).encode("utf-8")
+    files["datapackage.json"] = json.dumps(descriptor(title, licence, source), ensure_ascii=False, indent=2).encode(
+        "utf-8"
+    )
     return files
 
 
@@ -198,9 +370,13 @@ def package_errors(files: dict[str, bytes]) -> list[str]:
         report = frictionless.validate(str(Path(folder) / "datapackage.json"))
     found = [("datapackage.json", error) for error in report.errors]
     found += [(f"{task.name}.csv", error) for task in report.tasks for error in task.errors]
-    return [name + (f", ligne {getattr(error, 'row_number', '')}" if getattr(error, "row_number", None) else "")
-            + (f", champ {error.field_name}" if getattr(error, "field_name", None) else "") + f" : {error.message}"
-            for name, error in found]
+    return [
+        name
+        + (f", ligne {getattr(error, 'row_number', '')}" if getattr(error, "row_number", None) else "")
+        + (f", champ {error.field_name}" if getattr(error, "field_name", None) else "")
+        + f" : {error.message}"
+        for name, error in found
+    ]
 
 
 def raise_for(errors: list[str]):
@@ -233,8 +409,12 @@ class PackageCheck:
         with open(handle, "w", encoding="utf-8") as out:
             json.dump({name: content.decode("utf-8") for name, content in files.items()}, out)
         self._input = Path(name)
-        self._process = subprocess.Popen([sys.executable, "-m", "site_build.feeds.datapackage", name],
-                                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "site_build.feeds.datapackage", name],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
 
     def confirm(self):
         if self._errors is None:
@@ -242,8 +422,11 @@ class PackageCheck:
                 out, _ = self._process.communicate(timeout=self.TIMEOUT_S)
             finally:
                 self.close()
-            self._errors = json.loads(out) if self._process.returncode == 0 else [
-                "la vérification du paquet de données s'est arrêtée avant la fin"]
+            self._errors = (
+                json.loads(out)
+                if self._process.returncode == 0
+                else ["la vérification du paquet de données s'est arrêtée avant la fin"]
+            )
         raise_for(self._errors)
 
     @property

@@ -7,6 +7,7 @@ next SEQUENCE and the build day as DTSTAMP, so subscribed calendars update it;
 `site-build calendrier` records the change (the deployment workflow runs it and
 commits the file, so editors never have to).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -47,14 +48,16 @@ def updated_state(dataset: Dataset, state: dict, today: date) -> dict:
     result = {}
     for intervention in dataset.interventions:
         sequence, stamp = revision(intervention, state, today)
-        result[intervention["id"]] = {"empreinte": fingerprint(intervention), "sequence": sequence,
-                                      "modifie": stamp.strftime("%Y-%m-%dT%H:%M:%SZ")}
+        result[intervention["id"]] = {
+            "empreinte": fingerprint(intervention),
+            "sequence": sequence,
+            "modifie": stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        }
     return result
 
 
 def stale_interventions(dataset: Dataset, state: dict) -> list[str]:
-    return [i["id"] for i in dataset.interventions
-            if state.get(i["id"], {}).get("empreinte") != fingerprint(i)]
+    return [i["id"] for i in dataset.interventions if state.get(i["id"], {}).get("empreinte") != fingerprint(i)]
 
 
 def paris_timezone() -> icalendar.Timezone:
@@ -62,8 +65,9 @@ def paris_timezone() -> icalendar.Timezone:
     zone = icalendar.Timezone()
     zone.add("tzid", "Europe/Paris")
     for kind, name, start, offsets, month in (
-            (icalendar.TimezoneDaylight, "CEST", datetime(1981, 3, 29, 2), ("+0100", "+0200"), 3),
-            (icalendar.TimezoneStandard, "CET", datetime(1996, 10, 27, 3), ("+0200", "+0100"), 10)):
+        (icalendar.TimezoneDaylight, "CEST", datetime(1981, 3, 29, 2), ("+0100", "+0200"), 3),
+        (icalendar.TimezoneStandard, "CET", datetime(1996, 10, 27, 3), ("+0200", "+0100"), 10),
+    ):
         part = kind()
         part.add("tzname", name)
         part.add("dtstart", start)
@@ -88,15 +92,25 @@ def _event(dataset: Dataset, intervention: dict, state: dict, today: date) -> ic
     event.add("dtend", end.replace(tzinfo=PARIS))
     place = dataset.partner_by_id.get(intervention["lieu"], {})
     address = place.get("adresse", {})
-    event.add("location", ", ".join(x for x in (place.get("nom"), address.get("voie"),
-                                                f"{address.get('code_postal', '')} {address.get('commune', '')}".strip())
-                                    if x))
+    event.add(
+        "location",
+        ", ".join(
+            x
+            for x in (
+                place.get("nom"),
+                address.get("voie"),
+                f"{address.get('code_postal', '')} {address.get('commune', '')}".strip(),
+            )
+            if x
+        ),
+    )
     description = [intervention["intervenant"]]
     if intervention.get("description"):
         description.append(intervention["description"].strip())
     signup = intervention.get("inscription") or {}
-    description.append("Inscription obligatoire. " + signup.get("modalites", "") if signup.get("obligatoire")
-                       else "Sans inscription.")
+    description.append(
+        "Inscription obligatoire. " + signup.get("modalites", "") if signup.get("obligatoire") else "Sans inscription."
+    )
     event.add("description", "\n".join(description))
     if intervention.get("recurrence"):
         event.add("rrule", icalendar.vRecur.from_ical(intervention["recurrence"]))
@@ -126,5 +140,7 @@ def epi_sante_calendar(dataset: Dataset, today: date) -> bytes:
 def intervention_files(dataset: Dataset, today: date) -> dict[str, bytes]:
     """One .ics per intervention, beside /sante/ (the calendar state read once for all)."""
     state = read_state(dataset.data_dir)
-    return {f"sante/{i['id']}.ics": _calendar(f"Épi'santé — {i['titre']}", [_event(dataset, i, state, today)])
-            for i in dataset.interventions}
+    return {
+        f"sante/{i['id']}.ics": _calendar(f"Épi'santé — {i['titre']}", [_event(dataset, i, state, today)])
+        for i in dataset.interventions
+    }

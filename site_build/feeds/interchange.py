@@ -1,6 +1,7 @@
 """Exports for the national and international directories: data·inclusion v1 (JSON) and
 Open Referral HSDS 3.0 (tabular CSV). Public data only; local vocabulary additions,
 which have no national equivalent, are left out of the national fields."""
+
 from __future__ import annotations
 
 import csv
@@ -39,46 +40,74 @@ def _drop_empty(record: dict) -> dict:
 
 # -- data·inclusion v1 -----------------------------------------------------------
 
+
 def di_structure(partner: dict) -> dict:
     address = partner.get("adresse") or {}
-    return _drop_empty({
-        "source": SOURCE, "id": partner["id"], "nom": partner["nom"], "date_maj": str(partner["date_verification"]),
-        "description": markdown_plain(partner.get("description")), "siret": partner.get("siret"),
-        "commune": address.get("commune"), "code_postal": address.get("code_postal"),
-        "code_insee": address.get("code_insee"), "adresse": _street(address),
-        "complement_adresse": address.get("complement"), "longitude": address.get("longitude"),
-        "latitude": address.get("latitude"), "telephone": partner.get("telephone"),
-        "courriel": partner.get("courriel"), "site_web": partner.get("site_web"),
-        "horaires_accueil": partner.get("horaires_accueil"), "accessibilite_lieu": partner.get("accessibilite_lieu"),
-        "reseaux_porteurs": _national("reseaux_porteurs", partner.get("reseaux_porteurs"))})
+    return _drop_empty(
+        {
+            "source": SOURCE,
+            "id": partner["id"],
+            "nom": partner["nom"],
+            "date_maj": str(partner["date_verification"]),
+            "description": markdown_plain(partner.get("description")),
+            "siret": partner.get("siret"),
+            "commune": address.get("commune"),
+            "code_postal": address.get("code_postal"),
+            "code_insee": address.get("code_insee"),
+            "adresse": _street(address),
+            "complement_adresse": address.get("complement"),
+            "longitude": address.get("longitude"),
+            "latitude": address.get("latitude"),
+            "telephone": partner.get("telephone"),
+            "courriel": partner.get("courriel"),
+            "site_web": partner.get("site_web"),
+            "horaires_accueil": partner.get("horaires_accueil"),
+            "accessibilite_lieu": partner.get("accessibilite_lieu"),
+            "reseaux_porteurs": _national("reseaux_porteurs", partner.get("reseaux_porteurs")),
+        }
+    )
 
 
 def di_service(service: dict, partner: dict) -> dict:
     address = partner.get("adresse") or {}
     types, fees = _national("types", service.get("types")), _national("frais", service.get("frais"))
-    return _drop_empty({
-        "source": SOURCE, "structure_id": partner["id"], "id": service["id"], "nom": service["nom"],
-        "description": markdown_plain(service.get("description")) or service["nom"],
-        "date_maj": str(service.get("date_verification") or partner["date_verification"]),
-        "type": types[0] if types else None, "thematiques": _national("thematiques", service.get("thematiques")),
-        "frais": fees[0] if fees else None, "frais_precisions": service.get("frais_precisions"),
-        "publics": _publics(service.get("publics")), "publics_precisions": service.get("publics_precisions"),
-        "conditions_acces": service.get("conditions_acces"), "commune": address.get("commune"),
-        "code_postal": address.get("code_postal"), "code_insee": address.get("code_insee"),
-        "adresse": _street(address), "longitude": address.get("longitude"), "latitude": address.get("latitude"),
-        "telephone": service.get("telephone") or partner.get("telephone"),
-        "courriel": service.get("courriel") or partner.get("courriel"),
-        "modes_accueil": _national("modes_accueil", service.get("modes_accueil")),
-        "lien_mobilisation": service.get("lien_mobilisation"),
-        "modes_mobilisation": _national("modes_mobilisation", service.get("modes_mobilisation")),
-        "mobilisable_par": _national("mobilisable_par", service.get("mobilisable_par")),
-        "horaires_accueil": service.get("horaires_accueil") or partner.get("horaires_accueil")})
+    return _drop_empty(
+        {
+            "source": SOURCE,
+            "structure_id": partner["id"],
+            "id": service["id"],
+            "nom": service["nom"],
+            "description": markdown_plain(service.get("description")) or service["nom"],
+            "date_maj": str(service.get("date_verification") or partner["date_verification"]),
+            "type": types[0] if types else None,
+            "thematiques": _national("thematiques", service.get("thematiques")),
+            "frais": fees[0] if fees else None,
+            "frais_precisions": service.get("frais_precisions"),
+            "publics": _publics(service.get("publics")),
+            "publics_precisions": service.get("publics_precisions"),
+            "conditions_acces": service.get("conditions_acces"),
+            "commune": address.get("commune"),
+            "code_postal": address.get("code_postal"),
+            "code_insee": address.get("code_insee"),
+            "adresse": _street(address),
+            "longitude": address.get("longitude"),
+            "latitude": address.get("latitude"),
+            "telephone": service.get("telephone") or partner.get("telephone"),
+            "courriel": service.get("courriel") or partner.get("courriel"),
+            "modes_accueil": _national("modes_accueil", service.get("modes_accueil")),
+            "lien_mobilisation": service.get("lien_mobilisation"),
+            "modes_mobilisation": _national("modes_mobilisation", service.get("modes_mobilisation")),
+            "mobilisable_par": _national("mobilisable_par", service.get("mobilisable_par")),
+            "horaires_accueil": service.get("horaires_accueil") or partner.get("horaires_accueil"),
+        }
+    )
 
 
 def data_inclusion_files(dataset: Dataset) -> dict[str, bytes]:
     structures = [di_structure(p) for p in dataset.partners if p.get("statut") != "ferme"]
-    services = [di_service(s, p) for p in dataset.partners if p.get("statut") != "ferme"
-                for s in p.get("services") or []]
+    services = [
+        di_service(s, p) for p in dataset.partners if p.get("statut") != "ferme" for s in p.get("services") or []
+    ]
     dump = lambda items: json.dumps(items, ensure_ascii=False, indent=1).encode("utf-8")  # noqa: E731
     return {"structures.json": dump(structures), "services.json": dump(services)}
 
@@ -87,23 +116,23 @@ def data_inclusion_files(dataset: Dataset) -> dict[str, bytes]:
 
 HSDS_COLUMNS = {  # the columns of each HSDS 3.0 table, in the standard's order
     "organizations": "id name alternate_name description email website tax_status tax_id year_incorporated "
-                     "legal_status logo uri parent_organization_id",
+    "legal_status logo uri parent_organization_id",
     "programs": "id organization_id name alternate_name description",
     "services": "id organization_id program_id name alternate_name description url email status "
-                "interpretation_services application_process fees_description wait_time fees accreditations "
-                "eligibility_description minimum_age maximum_age assured_date assurer_email licenses alert "
-                "last_modified",
+    "interpretation_services application_process fees_description wait_time fees accreditations "
+    "eligibility_description minimum_age maximum_age assured_date assurer_email licenses alert "
+    "last_modified",
     "locations": "id location_type url organization_id name alternate_name description transportation latitude "
-                 "longitude external_identifier external_identifier_type",
+    "longitude external_identifier external_identifier_type",
     "service_at_location": "id service_id location_id description",
     "addresses": "id location_id attention address_1 address_2 city region state_province postal_code country "
-                 "address_type",
+    "address_type",
     "phones": "id location_id service_id organization_id contact_id service_at_location_id number extension type "
-              "description",
+    "description",
     "contacts": "id organization_id service_id service_at_location_id location_id name title department email",
     "schedules": "id service_id location_id service_at_location_id valid_from valid_to dtstart timezone until count "
-                 "wkst freq interval byday byweekno bymonthday byyearday description opens_at closes_at "
-                 "schedule_link attending_type notes",
+    "wkst freq interval byday byweekno bymonthday byyearday description opens_at closes_at "
+    "schedule_link attending_type notes",
     "languages": "id service_id location_id phone_id name code note",
     "required_documents": "id service_id document uri",
 }
@@ -123,7 +152,7 @@ def _days(selector: str) -> list[str] | None:
     for chunk in selector.split(","):
         if "-" in chunk and all(d in _OSM_DAYS for d in chunk.split("-")):
             first, last = (_OSM_DAYS.index(d) for d in chunk.split("-"))
-            days += _DAYS[first:last + 1]
+            days += _DAYS[first : last + 1]
         elif chunk in _OSM_DAYS:
             days.append(_DAYS[_OSM_DAYS.index(chunk)])
         elif re.fullmatch(r"(Mo|Tu|We|Th|Fr|Sa|Su)\[(-1|[1-5])\]", chunk):
@@ -146,9 +175,17 @@ def hsds_schedules(hours: str) -> list[dict]:
         monthly = any(d[0].isdigit() or d[0] == "-" for d in days)
         for span in match[2].split(","):
             opens, closes = span.split("-")
-            rows.append({"freq": "MONTHLY" if monthly else "WEEKLY", "wkst": "MO", "byday": ",".join(days),
-                         "opens_at": f"{opens}:00", "closes_at": "23:59:59" if closes == "24:00" else f"{closes}:00",
-                         "description": text, "notes": hours})
+            rows.append(
+                {
+                    "freq": "MONTHLY" if monthly else "WEEKLY",
+                    "wkst": "MO",
+                    "byday": ",".join(days),
+                    "opens_at": f"{opens}:00",
+                    "closes_at": "23:59:59" if closes == "24:00" else f"{closes}:00",
+                    "description": text,
+                    "notes": hours,
+                }
+            )
     return rows or [{"description": text, "notes": hours}]
 
 
@@ -158,61 +195,126 @@ def hsds_tables(dataset: Dataset) -> dict[str, list[dict]]:
         pid = partner["id"]
         org, loc = hsds_id("organization", pid), hsds_id("location", pid)
         address = partner.get("adresse") or {}
-        tables["organizations"].append({"id": org, "name": partner["nom"], "alternate_name": partner.get("sigle"),
-                                        "description": markdown_plain(partner.get("description")) or partner["nom"],
-                                        "email": partner.get("courriel"), "website": partner.get("site_web")})
-        tables["locations"].append({"id": loc, "location_type": "physical", "organization_id": org,
-                                    "name": partner["nom"], "latitude": address.get("latitude"),
-                                    "longitude": address.get("longitude"),
-                                    "external_identifier": address.get("code_insee"),
-                                    "external_identifier_type": "code INSEE" if address.get("code_insee") else None})
-        tables["addresses"].append({"id": hsds_id("address", pid), "location_id": loc,
-                                    "address_1": address.get("voie"), "address_2": address.get("complement"),
-                                    "city": address.get("commune"),
-                                    "state_province": _DEPARTMENTS.get(str(address.get("code_postal", ""))[:2],
-                                                                       str(address.get("code_postal", ""))[:2]),
-                                    "postal_code": address.get("code_postal"), "country": "FR",
-                                    "address_type": "physical"})
+        tables["organizations"].append(
+            {
+                "id": org,
+                "name": partner["nom"],
+                "alternate_name": partner.get("sigle"),
+                "description": markdown_plain(partner.get("description")) or partner["nom"],
+                "email": partner.get("courriel"),
+                "website": partner.get("site_web"),
+            }
+        )
+        tables["locations"].append(
+            {
+                "id": loc,
+                "location_type": "physical",
+                "organization_id": org,
+                "name": partner["nom"],
+                "latitude": address.get("latitude"),
+                "longitude": address.get("longitude"),
+                "external_identifier": address.get("code_insee"),
+                "external_identifier_type": "code INSEE" if address.get("code_insee") else None,
+            }
+        )
+        tables["addresses"].append(
+            {
+                "id": hsds_id("address", pid),
+                "location_id": loc,
+                "address_1": address.get("voie"),
+                "address_2": address.get("complement"),
+                "city": address.get("commune"),
+                "state_province": _DEPARTMENTS.get(
+                    str(address.get("code_postal", ""))[:2], str(address.get("code_postal", ""))[:2]
+                ),
+                "postal_code": address.get("code_postal"),
+                "country": "FR",
+                "address_type": "physical",
+            }
+        )
         if partner.get("telephone"):
-            tables["phones"].append({"id": hsds_id("phone", pid), "organization_id": org, "location_id": loc,
-                                     "number": international_number(partner["telephone"]), "type": "voice"})
+            tables["phones"].append(
+                {
+                    "id": hsds_id("phone", pid),
+                    "organization_id": org,
+                    "location_id": loc,
+                    "number": international_number(partner["telephone"]),
+                    "type": "voice",
+                }
+            )
         for n, row in enumerate(hsds_schedules(partner["horaires_accueil"]) if partner.get("horaires_accueil") else []):
             tables["schedules"].append({"id": hsds_id("schedule", pid, str(n)), "location_id": loc, **row})
         for service in partner.get("services") or []:
             sid, ident = hsds_id("service", service["id"]), service["id"]
             closure = partner.get("fermeture_temporaire")
-            tables["services"].append({
-                "id": sid, "organization_id": org, "name": service["nom"],
-                "description": markdown_plain(service.get("description")), "url": service.get("lien_mobilisation"),
-                "email": service.get("courriel"), "status": _STATUS[partner.get("statut", "actif")],
-                "application_process": ", ".join(label("modes_mobilisation", m) for m in service.get("modes_mobilisation") or []),
-                "fees_description": ", ".join([label("frais", f) for f in service.get("frais") or []]
-                                              + ([service["frais_precisions"]] if service.get("frais_precisions") else [])),
-                "eligibility_description": "; ".join(
-                    x for x in (", ".join(label("publics", p) for p in service.get("publics") or []),
-                                service.get("publics_precisions"), service.get("conditions_acces")) if x),
-                "assured_date": str(service.get("date_verification") or partner["date_verification"]),
-                "alert": f"Fermeture du {closure['du']} au {closure['au']}. {closure.get('message', '')}".strip()
-                         if closure else None})
+            tables["services"].append(
+                {
+                    "id": sid,
+                    "organization_id": org,
+                    "name": service["nom"],
+                    "description": markdown_plain(service.get("description")),
+                    "url": service.get("lien_mobilisation"),
+                    "email": service.get("courriel"),
+                    "status": _STATUS[partner.get("statut", "actif")],
+                    "application_process": ", ".join(
+                        label("modes_mobilisation", m) for m in service.get("modes_mobilisation") or []
+                    ),
+                    "fees_description": ", ".join(
+                        [label("frais", f) for f in service.get("frais") or []]
+                        + ([service["frais_precisions"]] if service.get("frais_precisions") else [])
+                    ),
+                    "eligibility_description": "; ".join(
+                        x
+                        for x in (
+                            ", ".join(label("publics", p) for p in service.get("publics") or []),
+                            service.get("publics_precisions"),
+                            service.get("conditions_acces"),
+                        )
+                        if x
+                    ),
+                    "assured_date": str(service.get("date_verification") or partner["date_verification"]),
+                    "alert": f"Fermeture du {closure['du']} au {closure['au']}. {closure.get('message', '')}".strip()
+                    if closure
+                    else None,
+                }
+            )
             sal = hsds_id("service_at_location", ident)
             tables["service_at_location"].append({"id": sal, "service_id": sid, "location_id": loc})
             if service.get("telephone"):
-                tables["phones"].append({"id": hsds_id("phone", ident), "service_id": sid,
-                                         "number": international_number(service["telephone"]), "type": "voice"})
+                tables["phones"].append(
+                    {
+                        "id": hsds_id("phone", ident),
+                        "service_id": sid,
+                        "number": international_number(service["telephone"]),
+                        "type": "voice",
+                    }
+                )
             hours = service.get("horaires_accueil")
             for n, row in enumerate(hsds_schedules(hours) if hours else []):
                 tables["schedules"].append({"id": hsds_id("schedule", ident, str(n)), "service_id": sid, **row})
             for code in service.get("langues") or []:
-                tables["languages"].append({"id": hsds_id("language", ident, code), "service_id": sid,
-                                            "name": label("langues", code), "code": code if len(code) == 2 else None})
+                tables["languages"].append(
+                    {
+                        "id": hsds_id("language", ident, code),
+                        "service_id": sid,
+                        "name": label("langues", code),
+                        "code": code if len(code) == 2 else None,
+                    }
+                )
             for n, document in enumerate(service.get("justificatifs") or []):
-                tables["required_documents"].append({"id": hsds_id("document", ident, str(n)), "service_id": sid,
-                                                     "document": document})
+                tables["required_documents"].append(
+                    {"id": hsds_id("document", ident, str(n)), "service_id": sid, "document": document}
+                )
     for person in dataset.professionals:  # the public view: only people who agreed to be published
-        tables["contacts"].append({"id": hsds_id("contact", person["id"]),
-                                   "organization_id": hsds_id("organization", person["partenaire"]),
-                                   "name": f"{person['prenom']} {person['nom']}", "title": person["fonction"],
-                                   "email": person.get("courriel")})
+        tables["contacts"].append(
+            {
+                "id": hsds_id("contact", person["id"]),
+                "organization_id": hsds_id("organization", person["partenaire"]),
+                "name": f"{person['prenom']} {person['nom']}",
+                "title": person["fonction"],
+                "email": person.get("courriel"),
+            }
+        )
     return tables
 
 
@@ -226,4 +328,3 @@ def hsds_files(dataset: Dataset) -> dict[str, bytes]:
             writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
         files[f"{name}.csv"] = out.getvalue().encode("utf-8")
     return files
-

@@ -1,4 +1,5 @@
 """vCard 3.0 (RFC 2426) for partners and professionals: the version phones import best."""
+
 from __future__ import annotations
 
 from site_build.data.dataset import street_line
@@ -8,7 +9,7 @@ _PHONE_TYPES = {"voice": "WORK,VOICE", "cell": "CELL", "fax": "WORK,FAX", "text"
 
 
 def _escape(value) -> str:
-    return (str(value).replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,").replace(";", "\\;"))
+    return str(value).replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,").replace(";", "\\;")
 
 
 def _fold(line: str) -> str:
@@ -25,8 +26,9 @@ def _fold(line: str) -> str:
 
 
 def _card(lines: list[str]) -> bytes:
-    return ("\r\n".join(_fold(line) for line in ["BEGIN:VCARD", "VERSION:3.0", *lines, "END:VCARD"])
-            + "\r\n").encode("utf-8")
+    return ("\r\n".join(_fold(line) for line in ["BEGIN:VCARD", "VERSION:3.0", *lines, "END:VCARD"]) + "\r\n").encode(
+        "utf-8"
+    )
 
 
 def _address(address: dict) -> list[str]:
@@ -34,8 +36,10 @@ def _address(address: dict) -> list[str]:
         return []
     street = street_line(address)
     # post office box; extended address; street; locality; region; postal code; country
-    lines = [f"ADR;TYPE=WORK:;;{_escape(street)};{_escape(address.get('commune', ''))};;"
-             f"{_escape(address.get('code_postal', ''))};France"]
+    lines = [
+        f"ADR;TYPE=WORK:;;{_escape(street)};{_escape(address.get('commune', ''))};;"
+        f"{_escape(address.get('code_postal', ''))};France"
+    ]
     lat, lon = address.get("latitude"), address.get("longitude")
     if isinstance(lat, (int, float)) and isinstance(lon, (int, float)):
         lines.append(f"GEO:{lat};{lon}")
@@ -59,9 +63,11 @@ def partner_vcard(partner: dict, page_url: str = "") -> bytes:
 
 
 def person_vcard(person: dict, partner: dict | None) -> bytes:
-    lines = [f"FN:{_escape(person['prenom'])} {_escape(person['nom'])}",
-             f"N:{_escape(person['nom'])};{_escape(person['prenom'])};;;",
-             f"TITLE:{_escape(person['fonction'])}"]
+    lines = [
+        f"FN:{_escape(person['prenom'])} {_escape(person['nom'])}",
+        f"N:{_escape(person['nom'])};{_escape(person['prenom'])};;;",
+        f"TITLE:{_escape(person['fonction'])}",
+    ]
     if partner:
         lines.append(f"ORG:{_escape(partner['nom'])}")
     for phone in person.get("telephones") or []:

@@ -1,4 +1,5 @@
 """Atomic builds: MkDocs writes into a temporary folder that replaces the site only on success."""
+
 from __future__ import annotations
 
 import os
@@ -39,11 +40,18 @@ def check_publication(site_url: str | None):
         raise PublicationError(
             f"l'adresse du site (site_url) est « {site_url or ''} », celle de l'aperçu sur cet ordinateur : "
             "pour publier, donnez l'adresse publique, par exemple "
-            "site-build build --publication --site-url https://guide.example.org/")
+            "site-build build --publication --site-url https://guide.example.org/"
+        )
 
 
-def build_site(config_file: Path, profile: str, site_dir: Path, data_dir: Path, site_url: str | None = None,
-               publication: bool = False) -> Path:
+def build_site(
+    config_file: Path,
+    profile: str,
+    site_dir: Path,
+    data_dir: Path,
+    site_url: str | None = None,
+    publication: bool = False,
+) -> Path:
     """Validate, build into a temporary sibling folder, then swap it in. Raises on any failure
     (DataError for bad data) and leaves an existing site_dir untouched."""
     from mkdocs.commands.build import build

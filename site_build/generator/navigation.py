@@ -1,4 +1,5 @@
 """The global navigation per profile: pro-only sections vanish from the public nav."""
+
 from __future__ import annotations
 
 PRO_ONLY_PREFIXES = ("professionnels/", "liaison/", "verification/")
@@ -18,8 +19,10 @@ def nav_for_profile(nav, profile: str):
     result = []
     for entry in nav:
         if isinstance(entry, dict):
-            entry = {key: nav_for_profile(value, profile) if isinstance(value, list) else value
-                     for key, value in entry.items()}
+            entry = {
+                key: nav_for_profile(value, profile) if isinstance(value, list) else value
+                for key, value in entry.items()
+            }
         if _keep(entry):
             result.append(entry)
     return result

@@ -1,4 +1,5 @@
 """The home page's "Ce mois-ci" block."""
+
 from __future__ import annotations
 
 from datetime import date

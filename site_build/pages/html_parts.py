@@ -1,4 +1,5 @@
 """Small HTML pieces shared by every generated page; every data value is escaped here."""
+
 from __future__ import annotations
 
 from site_build.data.vocabularies import term_label
@@ -32,7 +33,6 @@ def web_link(url: str, text: str | None = None) -> str:
         return e(text or url)
     spelled = "" if text else ' class="gp-lien-url"'  # the text is the address already: print it once
     return f'<a href="{e(href)}"{spelled} rel="noopener">{e(text or url)}</a>'
-
 
 
 def partner_url(partner_id: str, depth: int) -> str:

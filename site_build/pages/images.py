@@ -1,4 +1,5 @@
 """Responsive sizes of recipe photos, made at build time and kept in a cache between builds."""
+
 from __future__ import annotations
 
 import hashlib
@@ -34,7 +35,9 @@ def _resized(source: bytes, width: int, image_format: str) -> bytes:
 def variants(content_dir: Path, src: str, cache_dir: Path) -> dict[str, bytes]:
     """{site path: bytes} of every size and format of one photo; unchanged photos come from the cache."""
     source = (content_dir / src).read_bytes()
-    digest = hashlib.sha256(b"orientation-applied\n" + source).hexdigest()[:16]  # new key: older cache entries were not turned
+    digest = hashlib.sha256(b"orientation-applied\n" + source).hexdigest()[
+        :16
+    ]  # new key: older cache entries were not turned
     files = {}
     for extension, image_format in FORMATS.items():
         for width in WIDTHS:
@@ -61,11 +64,14 @@ def dimensions(content_dir: Path, src: str) -> tuple[int, int]:
 
 def picture_html(src: str, alt: str, prefix: str, size: tuple[int, int]) -> str:
     """<picture> with WebP and JPEG sources at every width; lazy, with its ratio reserved (no layout shift)."""
+
     def srcset(extension):
         return ", ".join(f"{prefix}{e(variant_path(src, w, extension))} {w}w" for w in WIDTHS)
 
     width, height = size
     shown_height = round(height * WIDTHS[-1] / width)
-    return (f'<picture class="gp-photo"><source type="image/webp" srcset="{srcset("webp")}" sizes="{SIZES}">'
-            f'<img src="{prefix}{e(variant_path(src, WIDTHS[1], "jpg"))}" srcset="{srcset("jpg")}" sizes="{SIZES}" '
-            f'width="{WIDTHS[-1]}" height="{shown_height}" loading="lazy" decoding="async" alt="{e(alt)}"></picture>')
+    return (
+        f'<picture class="gp-photo"><source type="image/webp" srcset="{srcset("webp")}" sizes="{SIZES}">'
+        f'<img src="{prefix}{e(variant_path(src, WIDTHS[1], "jpg"))}" srcset="{srcset("jpg")}" sizes="{SIZES}" '
+        f'width="{WIDTHS[-1]}" height="{shown_height}" loading="lazy" decoding="async" alt="{e(alt)}"></picture>'
+    )

@@ -1,4 +1,5 @@
 """schema.org JSON-LD blocks, safe to embed in HTML."""
+
 from __future__ import annotations
 
 import json
@@ -32,15 +33,21 @@ def organization(partner: dict, page_url: str, description: str = "") -> dict:
         data["email"] = partner["courriel"]
     if address:
         street = street_line(address)
-        data["address"] = {"@type": "PostalAddress", "streetAddress": street,
-                           "postalCode": address.get("code_postal", ""), "addressLocality": address.get("commune", ""),
-                           "addressCountry": "FR"}
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": street,
+            "postalCode": address.get("code_postal", ""),
+            "addressLocality": address.get("commune", ""),
+            "addressCountry": "FR",
+        }
         if isinstance(address.get("latitude"), (int, float)) and isinstance(address.get("longitude"), (int, float)):
-            data["location"] = {"@type": "Place", "geo": {"@type": "GeoCoordinates",
-                                                          "latitude": address["latitude"],
-                                                          "longitude": address["longitude"]}}
+            data["location"] = {
+                "@type": "Place",
+                "geo": {"@type": "GeoCoordinates", "latitude": address["latitude"], "longitude": address["longitude"]},
+            }
     services = partner.get("services") or []
     if services:
-        data["makesOffer"] = [{"@type": "Offer", "itemOffered": {"@type": "Service", "name": s["nom"]}}
-                              for s in services]
+        data["makesOffer"] = [
+            {"@type": "Offer", "itemOffered": {"@type": "Service", "name": s["nom"]}} for s in services
+        ]
     return data

@@ -3,6 +3,7 @@
 Each page is (source path, title, HTML). The generator (MkDocs here) wraps them
 in the theme; every value from data goes through `e()` or `markdown_text()`.
 """
+
 from __future__ import annotations
 
 import html

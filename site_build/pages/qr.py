@@ -1,4 +1,5 @@
 """QR codes as inline SVG, made at build time (no network, no image request)."""
+
 from __future__ import annotations
 
 import io
@@ -8,6 +9,19 @@ def qr_svg(text: str) -> str:
     import segno
 
     out = io.BytesIO()
-    segno.make(text, error="m").save(out, kind="svg", scale=4, border=2, xmldecl=False, svgns=True,
-                                       title="Code QR de l'adresse du calendrier", dark="#000", light="#fff")
-    return out.getvalue().decode("utf-8").replace("<svg ", '<svg role="img" aria-label="Code QR de l\'adresse du calendrier" ', 1)
+    segno.make(text, error="m").save(
+        out,
+        kind="svg",
+        scale=4,
+        border=2,
+        xmldecl=False,
+        svgns=True,
+        title="Code QR de l'adresse du calendrier",
+        dark="#000",
+        light="#fff",
+    )
+    return (
+        out.getvalue()
+        .decode("utf-8")
+        .replace("<svg ", '<svg role="img" aria-label="Code QR de l\'adresse du calendrier" ', 1)
+    )

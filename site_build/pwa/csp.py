@@ -1,4 +1,5 @@
 """Content-Security-Policy for every page: only the site's own origin, inline scripts by hash."""
+
 from __future__ import annotations
 
 import base64
@@ -28,9 +29,11 @@ def inline_script_hashes(page: str) -> list[str]:
 def policy(page: str) -> str:
     scripts = " ".join(["'self'", *inline_script_hashes(page)])
     # Styles: the theme sets style attributes; an injected style cannot send data anywhere (connect/img: self).
-    return (f"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            "font-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
-            "object-src 'none'; base-uri 'self'; form-action 'self'")
+    return (
+        f"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "font-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'"
+    )
 
 
 def with_content_security_policy(page: str) -> str:

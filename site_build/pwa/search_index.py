@@ -1,4 +1,5 @@
 """Accent-free search: "epicerie" finds "Épicerie" in the site search, as people type on phones."""
+
 from __future__ import annotations
 
 import json

@@ -7,6 +7,7 @@ does not fit is cached when visited, and every partner stays readable offline
 from the directory JSON). The precache manifest ({url, revision, title}) is
 written into sw.js, so any content change gives a new worker and an update offer.
 """
+
 from __future__ import annotations
 
 import base64
@@ -22,9 +23,17 @@ DEFAULT_BUDGET_MB = 20
 RUNTIME_MAX_ENTRIES = 200  # pages saved while browsing past the precache (see sw.template.js)
 SW_NAME = "sw.js"
 BUNDLE_PREFIX = "precache-"  # precache-<version>.json: every entry in one download, for the first visit
-_TEXT_TYPES = {".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".json": "application/json",
-               ".ics": "text/calendar", ".svg": "image/svg+xml", ".webmanifest": "application/manifest+json",
-               ".xml": "application/xml", ".txt": "text/plain"}
+_TEXT_TYPES = {
+    ".html": "text/html",
+    ".css": "text/css",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".ics": "text/calendar",
+    ".svg": "image/svg+xml",
+    ".webmanifest": "application/manifest+json",
+    ".xml": "application/xml",
+    ".txt": "text/plain",
+}
 MANIFEST_NAME = "manifest.webmanifest"
 THEME_COLOUR = "#1d5b3c"
 
@@ -41,29 +50,50 @@ _TITLE = re.compile(rb"<title>(.*?)</title>", re.S)
 def web_manifest(profile: str) -> bytes:
     """manifest.webmanifest; relative URLs so the site also works under a sub-path."""
     name = "Le guide partagé" + (" — professionnels" if profile == "pro" else "")
-    icons = [{"src": "assets/icons/icon-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any"},
-             {"src": "assets/icons/icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any"},
-             {"src": "assets/icons/icon-maskable-512.png", "sizes": "512x512", "type": "image/png",
-              "purpose": "maskable"}]
-    manifest = {"id": "./", "name": name, "short_name": "Guide partagé", "lang": "fr", "dir": "ltr",
-                "description": "Partenaires, recettes du mois et dates Épi'santé de l'épicerie sociale, "
-                               "même sans connexion.",
-                "start_url": "./", "scope": "./", "display": "standalone", "orientation": "any",
-                "background_color": "#ffffff", "theme_color": THEME_COLOUR, "icons": icons}
+    icons = [
+        {"src": "assets/icons/icon-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any"},
+        {"src": "assets/icons/icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any"},
+        {"src": "assets/icons/icon-maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
+    ]
+    manifest = {
+        "id": "./",
+        "name": name,
+        "short_name": "Guide partagé",
+        "lang": "fr",
+        "dir": "ltr",
+        "description": "Partenaires, recettes du mois et dates Épi'santé de l'épicerie sociale, même sans connexion.",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "orientation": "any",
+        "background_color": "#ffffff",
+        "theme_color": THEME_COLOUR,
+        "icons": icons,
+    }
     return json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def priority(path: str) -> int | None:
     """Precache group of a site file, or None when it is never precached."""
     name = path.rsplit("/", 1)[-1]
-    if (path.endswith((".map", ".gz", *_ON_DEMAND)) or path in (SW_NAME, "sitemap.xml", "donnees/datapackage.json")
-            or path.startswith(BUNDLE_PREFIX)):
+    if (
+        path.endswith((".map", ".gz", *_ON_DEMAND))
+        or path in (SW_NAME, "sitemap.xml", "donnees/datapackage.json")
+        or path.startswith(BUNDLE_PREFIX)
+    ):
         return None
     if path.startswith("assets/javascripts/lunr/"):
         return ALWAYS if name in _LUNR_NEEDED else None
-    if path.startswith("assets/") or path in ("search/search_index.json", MANIFEST_NAME, "index.html",
-                                              "hors-ligne/index.html", "hors-ligne/fiche/index.html",
-                                              "annuaire/annuaire.json", "annuaire/index.html", "404.html"):
+    if path.startswith("assets/") or path in (
+        "search/search_index.json",
+        MANIFEST_NAME,
+        "index.html",
+        "hors-ligne/index.html",
+        "hors-ligne/fiche/index.html",
+        "annuaire/annuaire.json",
+        "annuaire/index.html",
+        "404.html",
+    ):
         return ALWAYS
     if _PARTNER_PAGE.match(path):
         return PARTNERS
@@ -135,7 +165,8 @@ def service_worker(entries: list[dict]) -> tuple[str, bytes]:
     manifest = json.dumps(public, ensure_ascii=False, separators=(",", ":"))
     version = hashlib.sha256(manifest.encode("utf-8")).hexdigest()[:12]
     return version, template.replace("__VERSION__", version).replace("__PRECACHE__", manifest).replace(
-        "__RUNTIME_MAX__", str(RUNTIME_MAX_ENTRIES)).encode("utf-8")
+        "__RUNTIME_MAX__", str(RUNTIME_MAX_ENTRIES)
+    ).encode("utf-8")
 
 
 def write_service_worker(site_dir: Path, budget_mb: float = DEFAULT_BUDGET_MB) -> dict:

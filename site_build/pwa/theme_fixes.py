@@ -1,4 +1,5 @@
 """Fixes to the theme's own markup so every page is valid HTML (Nu Html Checker)."""
+
 from __future__ import annotations
 
 import re

@@ -1,11 +1,24 @@
 """Dates, times, prices and phone numbers written the French way, without locale support."""
+
 from __future__ import annotations
 
 import unicodedata
 from datetime import date, datetime
 
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre"]
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
 
@@ -39,7 +52,7 @@ def euros(amount: float) -> str:
 
 
 def international_number(number: str) -> str:
-    """"02 61 91 00 30" → "+33261910030" (other numbers: their digits), for links, vCards, exports."""
+    """ "02 61 91 00 30" → "+33261910030" (other numbers: their digits), for links, vCards, exports."""
     digits = "".join(c for c in number if c.isdigit() or c == "+")
     if len(digits) == 10 and digits.startswith("0"):
         return "+33" + digits[1:]
@@ -49,6 +62,7 @@ def international_number(number: str) -> str:
 def tel_uri(number: str) -> str:
     """tel: link target in international form when the number is a 10-digit French one."""
     return "tel:" + international_number(number)
+
 
 def sort_key(text: str) -> str:
     """Accent- and case-insensitive order, as French readers expect."""

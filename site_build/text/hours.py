@@ -3,6 +3,7 @@
 Parsing and evaluation use `opening-hours-py` with France's public holidays;
 times are naive Europe/Paris wall-clock times.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,15 @@ from functools import lru_cache
 
 import opening_hours
 
-DAYS = {"Mo": "lundi", "Tu": "mardi", "We": "mercredi", "Th": "jeudi", "Fr": "vendredi",
-        "Sa": "samedi", "Su": "dimanche"}
+DAYS = {
+    "Mo": "lundi",
+    "Tu": "mardi",
+    "We": "mercredi",
+    "Th": "jeudi",
+    "Fr": "vendredi",
+    "Sa": "samedi",
+    "Su": "dimanche",
+}
 _ORDER = list(DAYS)
 
 
@@ -29,7 +37,8 @@ def parse_hours(text: str) -> opening_hours.OpeningHours:
         raise HoursError(
             f"horaires « {text} » illisibles : utilisez le format OpenStreetMap, par exemple "
             "« Mo-Fr 08:30-12:00,13:30-16:30; PH off » (jours en anglais abrégés Mo Tu We Th Fr Sa Su, "
-            "heures sur 24 h avec deux-points)") from None
+            "heures sur 24 h avec deux-points)"
+        ) from None
 
 
 def open_throughout(text: str, start: datetime, end: datetime) -> bool:
@@ -38,17 +47,31 @@ def open_throughout(text: str, start: datetime, end: datetime) -> bool:
     return all(state == opening_hours.State.OPEN for _, _, state, _ in hours.intervals(start, end))
 
 
-_MONTHS = {"Jan": "janvier", "Feb": "février", "Mar": "mars", "Apr": "avril", "May": "mai", "Jun": "juin",
-           "Jul": "juillet", "Aug": "août", "Sep": "septembre", "Oct": "octobre", "Nov": "novembre", "Dec": "décembre"}
+_MONTHS = {
+    "Jan": "janvier",
+    "Feb": "février",
+    "Mar": "mars",
+    "Apr": "avril",
+    "May": "mai",
+    "Jun": "juin",
+    "Jul": "juillet",
+    "Aug": "août",
+    "Sep": "septembre",
+    "Oct": "octobre",
+    "Nov": "novembre",
+    "Dec": "décembre",
+}
 _RANKS = {1: "premier", 2: "deuxième", 3: "troisième", 4: "quatrième", 5: "cinquième", -1: "dernier"}
 _DAY = "(?:Mo|Tu|We|Th|Fr|Sa|Su)"
 _MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _SPAN = r"\d\d:\d\d-\d\d:\d\d"
-_RULE = re.compile(rf'^(?P<dates>(?:\d{{4}} )?{_MONTH}[^A-Z"]*?(?:-(?:\d{{4}} )?{_MONTH}?[\d ]*)?'
-                   rf'(?:,(?:\d{{4}} )?{_MONTH}[^A-Z",]*?(?:-(?:\d{{4}} )?{_MONTH}?[\d ]*)?)* )?'
-                   rf'(?P<days>(?:{_DAY}|PH)[A-Za-z0-9,\-\[\]]*)?\s*'
-                   rf'(?P<state>off|closed|{_SPAN}(?:,{_SPAN})*)?\s*(?P<modifier>unknown|open)?\s*'
-                   rf'(?:"(?P<comment>[^"]*)")?$')
+_RULE = re.compile(
+    rf'^(?P<dates>(?:\d{{4}} )?{_MONTH}[^A-Z"]*?(?:-(?:\d{{4}} )?{_MONTH}?[\d ]*)?'
+    rf'(?:,(?:\d{{4}} )?{_MONTH}[^A-Z",]*?(?:-(?:\d{{4}} )?{_MONTH}?[\d ]*)?)* )?'
+    rf"(?P<days>(?:{_DAY}|PH)[A-Za-z0-9,\-\[\]]*)?\s*"
+    rf"(?P<state>off|closed|{_SPAN}(?:,{_SPAN})*)?\s*(?P<modifier>unknown|open)?\s*"
+    rf'(?:"(?P<comment>[^"]*)")?$'
+)
 CONFIRM = "horaires à confirmer"
 
 
@@ -183,9 +206,17 @@ def rules_of(text: str) -> list[str]:
 def _holidays(first_day: date) -> tuple[date, ...]:
     """France's public holidays over two years, as the parser knows them."""
     start = datetime.combine(first_day, datetime.min.time())
-    return tuple(sorted({begin.date() for begin, _, state, _ in
-                         opening_hours.OpeningHours("PH", country="FR").intervals(start, start + timedelta(days=730))
-                         if state == opening_hours.State.OPEN}))
+    return tuple(
+        sorted(
+            {
+                begin.date()
+                for begin, _, state, _ in opening_hours.OpeningHours("PH", country="FR").intervals(
+                    start, start + timedelta(days=730)
+                )
+                if state == opening_hours.State.OPEN
+            }
+        )
+    )
 
 
 def _open_minutes(hours: opening_hours.OpeningHours, day: date) -> list[tuple]:

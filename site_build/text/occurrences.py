@@ -1,4 +1,5 @@
 """Dates of Épi'santé interventions: start, end, recurrence (RRULE) and exceptions."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta

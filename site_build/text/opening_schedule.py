@@ -6,6 +6,7 @@ weekly pattern plus the days that differ from it (holidays, "Tu[2]" rules…), i
 Europe/Paris wall-clock minutes. `horaires.js` reads it; past the horizon it
 shows nothing rather than a guess. The weekly rebuild keeps the horizon ahead.
 """
+
 from __future__ import annotations
 
 import re

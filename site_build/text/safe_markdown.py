@@ -1,4 +1,5 @@
 """Escaping and the Markdown subset allowed in data: no raw HTML, only safe links."""
+
 from __future__ import annotations
 
 import html
