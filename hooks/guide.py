@@ -8,10 +8,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from site_build.data.problems import DataError
+from site_build.data.profile import Profile
 from site_build.data.settings import SiteSettings
 from site_build.feeds.datapackage import PackageError
 from site_build.generator.build import BUILD_KEY
 from site_build.generator.navigation import nav_for_profile
+from site_build.generator.toc import with_headings
 from site_build.pipeline import prepare
 from site_build.pwa.csp import with_content_security_policy
 from site_build.pwa.search_index import add_accent_free_words
@@ -28,7 +30,7 @@ def on_config(config):
     profile = given.get("profile", "public")
     data_dir = Path(given.get("data_dir") or Path(config.config_file_path).parent / "data")
     try:
-        _state["prepared"] = prepare(data_dir, profile, settings=SiteSettings.from_mkdocs(config))
+        _state["prepared"] = prepare(data_dir, Profile(profile), settings=SiteSettings.from_mkdocs(config))
     except DataError as error:
         raise PluginError("\n".join(p.format() for p in error.problems)) from None
     _state["data_dir"] = data_dir
@@ -48,13 +50,19 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri == "index.md":
-        return markdown.replace(HOME_MARKER, _state["prepared"].home())
+        return markdown.replace(HOME_MARKER, _state["prepared"].home.html)
     return markdown
 
 
 def on_page_content(html, page, config, files):
-    generated = _state["prepared"].html_by_uri.get(page.file.src_uri)
-    return html + generated.html if generated else html
+    prepared = _state["prepared"]
+    if page.file.src_uri == "index.md":
+        page.toc = with_headings(page.toc, prepared.home.headings)
+    generated = prepared.html_by_uri.get(page.file.src_uri)
+    if not generated:
+        return html
+    page.toc = with_headings(page.toc, generated.headings)
+    return html + generated.html
 
 
 def _finished(page_html: str) -> str:

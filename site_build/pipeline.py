@@ -14,7 +14,8 @@ from pathlib import Path
 
 from site_build.data.dataset import Dataset
 from site_build.data.problems import DataError, Problem, UsageError
-from site_build.data.profile import PROFILES, view
+from site_build.data.profile import PUBLIC, Profile
+from site_build.data.records import Records
 from site_build.data.settings import SiteSettings
 from site_build.data.validate import has_errors, validate
 from site_build.feeds.datapackage import TABLES, PackageCheck, package_files
@@ -33,7 +34,7 @@ from site_build.pages.directory import (
 from site_build.pages.health import health_pages
 from site_build.pages.home import home_section
 from site_build.pages.images import variants
-from site_build.pages.liaison import form_page
+from site_build.pages.liaison import form_of_service, form_page
 from site_build.pages.model import Page
 from site_build.pages.open_data import data_page
 from site_build.pages.recipes import month_page, recipe_page, recipes_by_month, recipes_index
@@ -43,9 +44,10 @@ from site_build.pwa.service_worker import MANIFEST_NAME, web_manifest
 
 @dataclass
 class Prepared:
-    profile: str
+    profile: Profile
     today: date
     dataset: Dataset  # the profile's view
+    records: Records  # the same, typed
     problems: list[Problem]  # warnings only (errors raise)
     pages: list[Page] = field(default_factory=list)
     assets: dict[str, bytes] = field(default_factory=dict)  # site path → content
@@ -55,8 +57,10 @@ class Prepared:
     def html_by_uri(self) -> dict[str, Page]:
         return {page.src_uri: page for page in self.pages}
 
-    def home(self) -> str:
-        return home_section(self.dataset, self.today)
+    @cached_property
+    def home(self) -> Page:
+        """The home page's "Ce mois-ci" block (its Markdown holds a marker where it goes)."""
+        return Page("index.md", "", home_section(self.records, self.today))
 
 
 def build_day() -> date:
@@ -73,24 +77,32 @@ def build_day() -> date:
         ) from None
 
 
-def all_pages(dataset: Dataset, profile: str, today: date, settings: SiteSettings = SiteSettings()) -> list[Page]:
+def all_pages(
+    dataset: Dataset, records: Records, profile: Profile, today: date, settings: SiteSettings = SiteSettings()
+) -> list[Page]:
+    tables = [(name, title, description) for name, (title, description, *_rest) in TABLES.items()]
     pages = [
-        directory_page(dataset, profile),
-        recipes_index(dataset),
-        data_page(dataset, settings, today, TABLES, list(HSDS_COLUMNS)),
+        directory_page(records, profile),
+        recipes_index(records),
+        data_page(records, settings, today, tables, list(HSDS_COLUMNS)),
         offline_partner_page(),
     ]
     # A large directory has its own search (annuaire.json): partner pages would swell the site
     # search index past the offline budget (24 MB at 10,000 partners).
-    searchable = len(dataset.partners) <= FULL_LIST_LIMIT
-    pages += [replace(partner_page(p, dataset, today, settings), searchable=searchable) for p in dataset.partners]
-    pages += [recipe_page(rid, r, dataset.content_dir, settings) for rid, r in dataset.recipes.items()]
-    pages += [month_page(m, rs) for m, rs in recipes_by_month(dataset).items()]
-    pages += health_pages(dataset, today, settings)
-    if profile == "pro":
-        pages.append(professionals_page(dataset))
+    searchable = len(records.partners) <= FULL_LIST_LIMIT
+    forms = form_of_service(records)
+    pages += [
+        replace(partner_page(p, records, today, settings, forms), searchable=searchable) for p in records.partners
+    ]
+    pages += [recipe_page(r, dataset.content_dir, settings) for r in records.recipes]
+    pages += [month_page(m, rs) for m, rs in recipes_by_month(records).items()]
+    pages += health_pages(records, today, settings)
+    if profile.has_professionals_directory:
+        pages.append(professionals_page(records))
+    if profile.has_verification_page:
         pages.append(verification_page(dataset, today))
-        pages += [form_page(fid, f, dataset) for fid, f in dataset.forms.items()]
+    if profile.has_liaison_forms:
+        pages += [form_page(f, records) for f in records.forms]
     return pages
 
 
@@ -104,13 +116,13 @@ def recipe_photos(dataset: Dataset) -> dict[str, bytes]:
     return files
 
 
-def contact_cards(dataset: Dataset, profile: str, settings: SiteSettings) -> dict[str, bytes]:
+def contact_cards(dataset: Dataset, profile: Profile, settings: SiteSettings) -> dict[str, bytes]:
     """vCards: one per partner and, in the pro profile (the only one with /professionnels/), one per person."""
     cards = {
         f"annuaire/{p['id']}/{VCARD_NAME}": partner_vcard(p, settings.page_url(f"annuaire/{p['id']}/"))
         for p in dataset.partners
     }
-    for person in dataset.professionals if profile == "pro" else []:
+    for person in dataset.professionals if profile.has_professionals_directory else []:
         cards[f"professionnels/{person['id']}.vcf"] = person_vcard(
             person, dataset.partner_by_id.get(person["partenaire"])
         )
@@ -156,27 +168,26 @@ def close_checks():
 
 
 def prepare(
-    data_dir: Path, profile: str, today: date | None = None, settings: SiteSettings = SiteSettings()
+    data_dir: Path, profile: Profile, today: date | None = None, settings: SiteSettings = SiteSettings()
 ) -> Prepared:
     """Validated data and generated content for one profile; DataError when the data has errors."""
-    if profile not in PROFILES:
-        raise ValueError(f"profil inconnu « {profile} » : public ou pro")
     data_dir = Path(data_dir).resolve()
     today = today or build_day()
     key = (str(data_dir), profile, today, _fingerprint(data_dir), settings)
     if key in _prepared:
         return _prepared[key]
     dataset, problems = validated(data_dir, today)
-    published = view(dataset, profile)
-    prepared = Prepared(profile, today, published, problems)
-    prepared.pages = all_pages(published, profile, today, settings)
+    published = profile.view(dataset)
+    records = profile.records(dataset)
+    prepared = Prepared(profile, today, published, records, problems)
+    prepared.pages = all_pages(published, records, profile, today, settings)
     prepared.assets["sante/epi-sante.ics"] = epi_sante_calendar(published, today)
     prepared.assets.update(intervention_files(published, today))
     prepared.assets.update(recipe_photos(published))
-    prepared.assets["annuaire/annuaire.json"] = directory_json(published, profile, today)
-    prepared.assets[MANIFEST_NAME] = web_manifest(profile)
+    prepared.assets["annuaire/annuaire.json"] = directory_json(records, profile, today)
+    prepared.assets[MANIFEST_NAME] = web_manifest(profile.app_name)
     prepared.assets.update(contact_cards(published, profile, settings))
-    public_tables = view(dataset, "public")  # open data is always the public view
+    public_tables = PUBLIC.view(dataset)  # open data is always the public view
     files = package_files(public_tables, today=today, licence=settings.licence, source=settings.site_url)
     prepared.assets.update({f"donnees/{name}": content for name, content in files.items()})
     prepared.package_check = PackageCheck(files)

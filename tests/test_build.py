@@ -199,6 +199,8 @@ def test_generator_failure_leaves_previous_site_intact(tmp_path):
 def test_data_values_are_escaped(tmp_path, valid_data):
     from datetime import date
 
+    from site_build.data.profile import PUBLIC
+    from site_build.data.records import Partner, build
     from site_build.data.validate import validate
     from site_build.pages.directory import partner_page
 
@@ -209,7 +211,7 @@ def test_data_values_are_escaped(tmp_path, valid_data):
         sigle="<i>x</i>",
         description="[lien](javascript:alert(1)) <img src=x onerror=alert(1)>",
     )
-    html = partner_page(partner, dataset, date(2026, 11, 26)).html
+    html = partner_page(build(Partner, partner), PUBLIC.records(dataset), date(2026, 11, 26)).html
     assert "<i>x</i>" not in html and "&lt;i&gt;x&lt;/i&gt;" in html
     assert "javascript:" not in html and "<img" not in html
 
@@ -263,3 +265,12 @@ def test_private_numbers_are_found_however_they_are_written():
     assert contacts_in("Écrire à Nadia.Lefevre@CAF.example.org") == [
         ("nadia.lefevre@caf.example.org", "Nadia.Lefevre@CAF.example.org")
     ]
+
+
+def test_generated_headings_are_in_the_table_of_contents(built_sites):
+    page = (built_sites["public"] / "annuaire/caf-du-cher/index.html").read_text(encoding="utf-8")
+    toc = page[page.index('aria-label="Table des matières"') :]
+    toc = toc[: toc.index("</nav>")]
+    assert 'href="#contact"' in toc and 'href="#services"' in toc
+    recipe = (built_sites["public"] / "recettes/houmous-maison/index.html").read_text(encoding="utf-8")
+    assert 'href="#ingredients"' in recipe[recipe.index('aria-label="Table des matières"') :]

@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 import vobject
 import yaml
 
+from site_build.data.profile import PUBLIC
+from site_build.data.records import Address, Partner, build
 from site_build.data.settings import SiteSettings
 from site_build.data.validate import validate
 from site_build.feeds.directory_json import directory_data
@@ -49,7 +51,7 @@ def test_partner_page_has_organization_json_ld(built_sites):
 def test_json_ld_cannot_be_closed_by_data():
     dataset, _ = validate(ROOT / "tests/fixtures/valid", TODAY)
     partner = dict(dataset.partners[0], nom="</script><script>alert(1)</script>")
-    html = partner_page(partner, dataset, TODAY).html
+    html = partner_page(build(Partner, partner), PUBLIC.records(dataset), TODAY).html
     assert "</script><script>alert(1)" not in html and "\\u003c/script\\u003e" in html
 
 
@@ -73,8 +75,12 @@ def test_report_link_names_the_partner_and_page(built_sites):
     assert link and link[1].startswith("mailto:guide@ccas-vierzon.example.org?subject=")
     assert "caf-du-cher" in link[1] and "Caisse%20d%E2%80%99allocations" not in link[1]
     issue = partner_page(
-        {"id": "x", "nom": "X & Y", "date_verification": "2026-11-01"},
-        validate(ROOT / "tests/fixtures/valid", TODAY)[0],
+        build(
+            Partner,
+            {"id": "x", "nom": "X & Y", "date_verification": "2026-11-01"},
+            adresse=Address("1 rue", "18100", "Vierzon"),
+        ),
+        PUBLIC.records(validate(ROOT / "tests/fixtures/valid", TODAY)[0]),
         TODAY,
         SiteSettings("https://guide.example.org/", "https://github.com/exemple/guide/issues/new"),
     ).html
@@ -85,9 +91,10 @@ def test_report_link_names_the_partner_and_page(built_sites):
 def test_closed_and_temporarily_closed_partners_are_shown_clearly():
     dataset, _ = validate(ROOT / "data", TODAY)
     creche = next(p for p in dataset.partners if p["id"] == "creche-les-petits-loups")
-    html = partner_page(creche, dataset, TODAY).html
+    records = PUBLIC.records(dataset)
+    html = partner_page(build(Partner, creche), records, TODAY).html
     assert "Fermeture temporaire du 24 décembre 2026 au 2 janvier 2027." in html
-    closed = partner_page(dict(creche, statut="ferme", fermeture_temporaire=None), dataset, TODAY).html
+    closed = partner_page(build(Partner, dict(creche, statut="ferme", fermeture_temporaire=None)), records, TODAY).html
     assert "fermée définitivement" in closed
 
 
@@ -110,6 +117,7 @@ def test_large_directory_page_stays_light(tmp_path):
     generate(tmp_path / "data", 1000)
     dataset, _ = validate(tmp_path / "data", TODAY)
     assert len(dataset.partners) > FULL_LIST_LIMIT
-    page = directory_page(dataset)
-    assert page.html.count('class="gp-carte"') == PAGE_SIZE
-    assert len(directory_data(dataset, "public", TODAY)["partenaires"]) == 1000
+    records = PUBLIC.records(dataset)
+    page = directory_page(records)
+    assert page.html.count('class="gp-carte"') == PAGE_SIZE + 1  # and the empty model card in <template>
+    assert len(directory_data(records, PUBLIC, TODAY)["partenaires"]) == 1000

@@ -50,8 +50,12 @@ def due_date(record: dict) -> date | None:
         checked = date.fromisoformat(record["date_verification"])
     except (KeyError, TypeError, ValueError):
         return None
-    frequency = record.get("frequence_maj")
-    months = frequency if isinstance(frequency, int) else DEFAULT_FREQUENCY_MONTHS
+    return due_after(checked, record.get("frequence_maj"))
+
+
+def due_after(checked: date, frequency_months: object) -> date:
+    """When a record checked on `checked` is due again (every `frequence_maj` months, default 12)."""
+    months = frequency_months if isinstance(frequency_months, int) else DEFAULT_FREQUENCY_MONTHS
     return add_months(checked, months)
 
 

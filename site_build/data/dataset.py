@@ -9,7 +9,6 @@ from pathlib import Path
 from site_build.data.problems import Problem
 from site_build.data.schema_messages import schema_problems
 from site_build.data.yaml_loader import Document, LoadError, load_file
-from site_build.text import french
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
@@ -236,14 +235,3 @@ def load_dataset(data_dir: Path) -> tuple[Dataset, list[Problem]]:
     dataset.recipes = dict(sorted(dataset.recipes.items(), key=lambda kv: (str(kv[1].get("mois")), kv[0])))
     dataset.reindex()
     return dataset, problems
-
-
-def sorted_partners(dataset: Dataset) -> list[dict]:
-    return sorted(dataset.partners, key=lambda p: french.sort_key(p["nom"]))
-
-
-def closure_of(partner: dict) -> list[str] | None:
-    closure = partner.get("fermeture_temporaire")
-    if not closure:
-        return None
-    return [str(closure["du"]), str(closure["au"]), closure.get("message", "")]

@@ -1,21 +1,73 @@
-"""Build profiles: `public` drops everything meant for professionals only."""
+"""Build profiles: the one place that decides what the public and the pro sites contain."""
 
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 
 from site_build.data.dataset import Dataset
+from site_build.data.records import Records
 
 PROFILES = ("public", "pro")
 
 
-def view(dataset: Dataset, profile: str) -> Dataset:
-    """The data a profile may publish. The public view never holds a `visibilite: pro` record or a form."""
-    if profile == "pro":
-        return dataset
-    public = copy.copy(dataset)
-    public.professionals = [p for p in dataset.professionals if p.get("visibilite") == "public"]
-    public.forms = {}
-    public.documents = {}
-    public.reindex()
-    return public
+@dataclass(frozen=True)
+class Profile:
+    name: str  # public | pro
+
+    def __post_init__(self) -> None:
+        if self.name not in PROFILES:
+            raise ValueError(f"profil inconnu « {self.name} » : public ou pro")
+
+    @property
+    def is_pro(self) -> bool:
+        return self.name == "pro"
+
+    # What the pro site has and the public one never does.
+    @property
+    def has_liaison_forms(self) -> bool:
+        return self.is_pro
+
+    @property
+    def has_professionals_directory(self) -> bool:
+        return self.is_pro
+
+    @property
+    def has_verification_page(self) -> bool:
+        return self.is_pro
+
+    @property
+    def app_name(self) -> str:
+        return "Le guide partagé" + (" — professionnels" if self.is_pro else "")
+
+    # Sections of the site only the pro profile publishes (pages, navigation entries).
+    PRO_ONLY_SECTIONS = ("professionnels/", "liaison/", "verification/")
+
+    def publishes_path(self, path: str) -> bool:
+        return self.is_pro or not path.startswith(self.PRO_ONLY_SECTIONS)
+
+    def view(self, dataset: Dataset) -> Dataset:
+        """The data this profile may publish: the public view never holds a `visibilite: pro` record or a form."""
+        if self.is_pro:
+            return dataset
+        public = copy.copy(dataset)
+        public.professionals = [p for p in dataset.professionals if p.get("visibilite") == "public"]
+        public.forms = {}
+        public.documents = {}
+        public.reindex()
+        return public
+
+    def records(self, dataset: Dataset) -> Records:
+        """This profile's view, typed (built once per build)."""
+        published = self.view(dataset)
+        return Records.of(
+            published.partners,
+            published.professionals,
+            published.recipes,
+            published.interventions,
+            published.forms,
+        )
+
+
+PUBLIC = Profile("public")
+PRO = Profile("pro")

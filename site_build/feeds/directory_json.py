@@ -10,110 +10,106 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Any
 
-from site_build.data.dataset import Dataset, closure_of, sorted_partners, street_line
+from site_build.data.profile import Profile
+from site_build.data.records import Partner, Records, Service
 from site_build.data.vocabularies import SERVICE_FACETS, term_label
 from site_build.text.hours import describe_hours
 from site_build.text.opening_schedule import Schedules
 from site_build.text.safe_markdown import markdown_plain
 
 
-def _drop_empty(entry: dict) -> dict:
+def _drop_empty(entry: dict[str, Any]) -> dict[str, Any]:
     # not `v in (None, "", [], False)`: 0, a valid schedule number, equals False
     return {k: v for k, v in entry.items() if v is not None and v is not False and v != "" and v != []}
 
 
-def _terms_text(vocabulary: str, slugs) -> str:
-    return ", ".join(term_label(vocabulary, s) for s in slugs or [])
+def _terms_text(vocabulary: str, slugs: tuple[str, ...]) -> str:
+    return ", ".join(term_label(vocabulary, s) for s in slugs)
 
 
-def _details(pairs: list[tuple]) -> list[list[str]]:
+def _details(pairs: list[tuple[str, str, str]]) -> list[list[str]]:
     """[label, text, kind] rows for the offline partner sheet; kind: "", "tel", "mail" or "web"."""
     return [[name, text, kind] for name, text, kind in pairs if text]
 
 
-def _with(extra: str | None, base: str) -> str:
-    return f"{base} — {extra}" if extra and base else base or extra or ""
+def _with(extra: str, base: str) -> str:
+    return f"{base} — {extra}" if extra and base else base or extra
 
 
-def _service_details(service: dict) -> list[list[str]]:
+def _hours(text: str) -> str:
+    return describe_hours(text) if text else ""
+
+
+def _service_details(service: Service) -> list[list[str]]:
     return _details(
         [
-            ("Pour qui", _with(service.get("publics_precisions"), _terms_text("publics", service.get("publics"))), ""),
-            ("Conditions", service.get("conditions_acces"), ""),
-            ("Documents à apporter", " ; ".join(service.get("justificatifs") or []), ""),
-            ("Frais", _with(service.get("frais_precisions"), _terms_text("frais", service.get("frais"))), ""),
-            ("Comment faire", _terms_text("modes_mobilisation", service.get("modes_mobilisation")), ""),
-            ("Langues parlées", _terms_text("langues", service.get("langues")), ""),
-            ("Horaires", describe_hours(service["horaires_accueil"]) if service.get("horaires_accueil") else "", ""),
-            ("Téléphone", service.get("telephone"), "tel"),
-            ("Courriel", service.get("courriel"), "mail"),
-            ("En ligne", service.get("lien_mobilisation"), "web"),
+            ("Pour qui", _with(service.publics_precisions, _terms_text("publics", service.publics)), ""),
+            ("Conditions", service.conditions_acces, ""),
+            ("Documents à apporter", " ; ".join(service.justificatifs), ""),
+            ("Frais", _with(service.frais_precisions, _terms_text("frais", service.frais)), ""),
+            ("Comment faire", _terms_text("modes_mobilisation", service.modes_mobilisation), ""),
+            ("Langues parlées", _terms_text("langues", service.langues), ""),
+            ("Horaires", _hours(service.horaires_accueil), ""),
+            ("Téléphone", service.telephone, "tel"),
+            ("Courriel", service.courriel, "mail"),
+            ("En ligne", service.lien_mobilisation, "web"),
         ]
     )
 
 
-def _partner_details(partner: dict) -> list[list[str]]:
-    address = partner.get("adresse") or {}
-    street = street_line(address)
+def _partner_details(partner: Partner) -> list[list[str]]:
+    address = partner.adresse
     return _details(
         [
-            ("Adresse", f"{street}, {address.get('code_postal', '')} {address.get('commune', '')}".strip(", "), ""),
-            ("Téléphone", partner.get("telephone"), "tel"),
-            ("Courriel", partner.get("courriel"), "mail"),
-            ("Site web", partner.get("site_web"), "web"),
-            (
-                "Horaires d'accueil",
-                describe_hours(partner["horaires_accueil"]) if partner.get("horaires_accueil") else "",
-                "",
-            ),
-            (
-                "Distribution alimentaire",
-                describe_hours(partner["horaires_distribution"]) if partner.get("horaires_distribution") else "",
-                "",
-            ),
+            ("Adresse", f"{address.street_line}, {address.code_postal} {address.commune}".strip(", "), ""),
+            ("Téléphone", partner.telephone, "tel"),
+            ("Courriel", partner.courriel, "mail"),
+            ("Site web", partner.site_web, "web"),
+            ("Horaires d'accueil", _hours(partner.horaires_accueil), ""),
+            ("Distribution alimentaire", _hours(partner.horaires_distribution), ""),
         ]
     )
 
 
-def _service(service: dict, schedules: Schedules, profile: str) -> dict:
-    entry = {
-        "id": service["id"],
-        "nom": service["nom"],
-        "desc": markdown_plain(service.get("description")),
+def _service(service: Service, schedules: Schedules, profile: Profile) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": service.id,
+        "nom": service.nom,
+        "desc": markdown_plain(service.description),
         "details": _service_details(service),
     }
     for key, (field, _) in SERVICE_FACETS.items():
-        entry[key] = service.get(field) or []
-    entry["h"] = schedules.number(service.get("horaires_accueil"))
-    if profile == "pro":
-        entry["li"] = bool(service.get("orientable"))
+        entry[key] = list(getattr(service, field))
+    entry["h"] = schedules.number(service.horaires_accueil)
+    if profile.has_liaison_forms:
+        entry["li"] = service.orientable
     return _drop_empty(entry)
 
 
-def _partner(partner: dict, schedules: Schedules, profile: str) -> dict:
-    address = partner.get("adresse") or {}
+def _partner(partner: Partner, schedules: Schedules, profile: Profile) -> dict[str, Any]:
     entry = {
-        "id": partner["id"],
-        "nom": partner["nom"],
-        "sigle": partner.get("sigle"),
-        "commune": address.get("commune"),
-        "cp": address.get("code_postal"),
-        "adresse": street_line(address),
-        "tel": partner.get("telephone"),
-        "mail": partner.get("courriel"),
-        "desc": markdown_plain(partner.get("description")),
-        "statut": partner.get("statut", "actif"),
-        "fermeture": closure_of(partner),
-        "h": schedules.number(partner.get("horaires_accueil")),
-        "hd": schedules.number(partner.get("horaires_distribution")),
+        "id": partner.id,
+        "nom": partner.nom,
+        "sigle": partner.sigle,
+        "commune": partner.adresse.commune,
+        "cp": partner.adresse.code_postal,
+        "adresse": partner.adresse.street_line,
+        "tel": partner.telephone,
+        "mail": partner.courriel,
+        "desc": markdown_plain(partner.description),
+        "statut": partner.statut,
+        "fermeture": partner.fermeture_temporaire.as_list() if partner.fermeture_temporaire else None,
+        "h": schedules.number(partner.horaires_accueil),
+        "hd": schedules.number(partner.horaires_distribution),
         "details": _partner_details(partner),
-        "services": [_service(s, schedules, profile) for s in partner.get("services") or []],
+        "services": [_service(s, schedules, profile) for s in partner.services],
     }
     return _drop_empty(entry)
 
 
-def _labels(partners: list[dict]) -> dict[str, dict[str, str]]:
+def _labels(partners: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
     labels: dict[str, dict[str, str]] = {key: {} for key in SERVICE_FACETS}
     for partner in partners:
         for service in partner.get("services", []):
@@ -123,12 +119,12 @@ def _labels(partners: list[dict]) -> dict[str, dict[str, str]]:
     return labels
 
 
-def directory_data(dataset: Dataset, profile: str, today: date) -> dict:
+def directory_data(records: Records, profile: Profile, today: date) -> dict[str, Any]:
     schedules = Schedules(today)
-    partners = [_partner(p, schedules, profile) for p in sorted_partners(dataset)]
+    partners = [_partner(p, schedules, profile) for p in records.partners_by_name()]
     return {
         "version": 1,
-        "profil": profile,
+        "profil": profile.name,
         "genere": today.isoformat(),
         "horizon": schedules.horizon(),
         "horaires": schedules.table,
@@ -137,7 +133,7 @@ def directory_data(dataset: Dataset, profile: str, today: date) -> dict:
     }
 
 
-def directory_json(dataset: Dataset, profile: str, today: date) -> bytes:
-    return json.dumps(directory_data(dataset, profile, today), ensure_ascii=False, separators=(",", ":")).encode(
+def directory_json(records: Records, profile: Profile, today: date) -> bytes:
+    return json.dumps(directory_data(records, profile, today), ensure_ascii=False, separators=(",", ":")).encode(
         "utf-8"
     )

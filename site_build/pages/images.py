@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+from dataclasses import dataclass
 from pathlib import Path
-
-from site_build.text.safe_markdown import e
 
 WIDTHS = (320, 640, 960)
 FORMATS = {"webp": "WEBP", "jpg": "JPEG"}  # WebP first; JPEG for old iPhones (Safari < 14)
@@ -62,16 +61,26 @@ def dimensions(content_dir: Path, src: str) -> tuple[int, int]:
         return (image.height, image.width) if turned else (image.width, image.height)
 
 
-def picture_html(src: str, alt: str, prefix: str, size: tuple[int, int]) -> str:
-    """<picture> with WebP and JPEG sources at every width; lazy, with its ratio reserved (no layout shift)."""
+@dataclass(frozen=True)
+class Picture:
+    """A recipe photo as _picture.html draws it: every size in WebP and JPEG, the ratio reserved."""
 
-    def srcset(extension):
-        return ", ".join(f"{prefix}{e(variant_path(src, w, extension))} {w}w" for w in WIDTHS)
+    alt: str
+    webp: list[tuple[int, str]]  # (width, site path)
+    jpg: list[tuple[int, str]]
+    fallback: str
+    width: int
+    height: int
+    sizes: str = SIZES
 
-    width, height = size
-    shown_height = round(height * WIDTHS[-1] / width)
-    return (
-        f'<picture class="gp-photo"><source type="image/webp" srcset="{srcset("webp")}" sizes="{SIZES}">'
-        f'<img src="{prefix}{e(variant_path(src, WIDTHS[1], "jpg"))}" srcset="{srcset("jpg")}" sizes="{SIZES}" '
-        f'width="{WIDTHS[-1]}" height="{shown_height}" loading="lazy" decoding="async" alt="{e(alt)}"></picture>'
+
+def picture(content_dir: Path, src: str, alt: str) -> Picture:
+    width, height = dimensions(content_dir, src)
+    return Picture(
+        alt=alt,
+        webp=[(w, variant_path(src, w, "webp")) for w in WIDTHS],
+        jpg=[(w, variant_path(src, w, "jpg")) for w in WIDTHS],
+        fallback=variant_path(src, WIDTHS[1], "jpg"),
+        width=WIDTHS[-1],
+        height=round(height * WIDTHS[-1] / width),
     )

@@ -10,6 +10,9 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
+
+from site_build.pages.headings import Heading, headings
 
 # Python-Markdown's backslash escapes (markdown.Markdown.ESCAPED_CHARS): a backslash before
 # any other character would be shown.
@@ -32,6 +35,10 @@ class Page:
         if not self.searchable:
             meta["search"] = {"exclude": True}
         return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n# {self.title_markdown}\n"
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        return headings(self.html)
 
     @property
     def one_line_title(self) -> str:

@@ -20,8 +20,4 @@ def qr_svg(text: str) -> str:
         dark="#000",
         light="#fff",
     )
-    return (
-        out.getvalue()
-        .decode("utf-8")
-        .replace("<svg ", '<svg role="img" aria-label="Code QR de l\'adresse du calendrier" ', 1)
-    )
+    return out.getvalue().decode("utf-8")  # health.html names it (role="img")

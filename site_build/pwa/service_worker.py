@@ -47,9 +47,8 @@ _LUNR_NEEDED = {"lunr.stemmer.support.min.js", "lunr.fr.min.js"}  # French only
 _TITLE = re.compile(rb"<title>(.*?)</title>", re.S)
 
 
-def web_manifest(profile: str) -> bytes:
+def web_manifest(name: str) -> bytes:
     """manifest.webmanifest; relative URLs so the site also works under a sub-path."""
-    name = "Le guide partagé" + (" — professionnels" if profile == "pro" else "")
     icons = [
         {"src": "assets/icons/icon-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any"},
         {"src": "assets/icons/icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any"},

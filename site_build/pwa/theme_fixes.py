@@ -13,6 +13,13 @@ _TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) aut
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
+# On a page outside the navigation (generated pages), the table of contents' title is a label for
+# the __toc toggle that only the navigation draws: a label for nothing. It becomes plain text.
+_ORPHAN_TOC_TITLE = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.S)
+
+
 def valid_theme_markup(page: str) -> str:
     page = page.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Rechercher dans le guide">')
+    if 'id="__toc"' not in page:
+        page = _ORPHAN_TOC_TITLE.sub(r'<div class="md-nav__title">\1</div>', page, count=1)
     return _TOGGLE.sub(r"\1", page)

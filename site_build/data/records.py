@@ -1,0 +1,332 @@
+"""Typed records: what the pages and feeds read, built once from data that passed validation.
+
+Field names are the YAML keys editors write (the guide's vocabulary), so a template
+reads `partner.horaires_accueil` exactly as CONTRIBUTING.md names it. Validation has
+already refused every wrong shape: building a record never checks, it only converts
+(dates become `date`, absent lists become empty tuples).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any, TypeVar
+
+from site_build.text.french import sort_key
+
+Raw = Mapping[str, Any]  # a record as loaded from YAML, before typing
+
+
+@dataclass(frozen=True)
+class Address:
+    voie: str
+    code_postal: str
+    commune: str
+    complement: str = ""
+    code_insee: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+
+    @property
+    def street_line(self) -> str:
+        """ "12 rue des Forges, bâtiment B": the street and its complement, as one line."""
+        return ", ".join(x for x in (self.voie, self.complement) if x)
+
+    @property
+    def has_position(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+@dataclass(frozen=True)
+class Closure:
+    du: date
+    au: date
+    message: str = ""
+
+    def as_list(self) -> list[str]:
+        """[du, au, message]: how the browser reads a temporary closure (horaires.js)."""
+        return [self.du.isoformat(), self.au.isoformat(), self.message]
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    nom: str
+    types: tuple[str, ...]
+    thematiques: tuple[str, ...]
+    publics: tuple[str, ...]
+    description: str = ""
+    publics_precisions: str = ""
+    conditions_acces: str = ""
+    justificatifs: tuple[str, ...] = ()
+    frais: tuple[str, ...] = ()
+    frais_precisions: str = ""
+    modes_accueil: tuple[str, ...] = ()
+    modes_mobilisation: tuple[str, ...] = ()
+    mobilisable_par: tuple[str, ...] = ()
+    langues: tuple[str, ...] = ()
+    horaires_accueil: str = ""
+    telephone: str = ""
+    courriel: str = ""
+    lien_mobilisation: str = ""
+    orientable: bool = False
+    date_verification: date | None = None
+
+
+@dataclass(frozen=True)
+class Partner:
+    id: str
+    nom: str
+    adresse: Address
+    date_verification: date
+    sigle: str = ""
+    description: str = ""
+    telephone: str = ""
+    courriel: str = ""
+    site_web: str = ""
+    siret: str = ""
+    horaires_accueil: str = ""
+    horaires_distribution: str = ""
+    accessibilite_lieu: str = ""
+    statut: str = "actif"
+    fermeture_temporaire: Closure | None = None
+    frequence_maj: int | None = None
+    reseaux_porteurs: tuple[str, ...] = ()
+    services: tuple[Service, ...] = ()
+
+    @property
+    def closed(self) -> bool:
+        return self.statut == "ferme"
+
+
+@dataclass(frozen=True)
+class Phone:
+    numero: str
+    type: str = ""
+
+
+@dataclass(frozen=True)
+class Permanence:
+    horaires: str
+    lieu: str
+    precisions: str = ""
+
+
+@dataclass(frozen=True)
+class Professional:
+    id: str
+    nom: str
+    prenom: str
+    fonction: str
+    partenaire: str
+    visibilite: str
+    date_verification: date
+    courriel: str = ""
+    telephones: tuple[Phone, ...] = ()
+    permanences: tuple[Permanence, ...] = ()
+    thematiques: tuple[str, ...] = ()
+    services: tuple[str, ...] = ()
+    frequence_maj: int | None = None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.prenom} {self.nom}"
+
+
+@dataclass(frozen=True)
+class FoodOfTheMonth:
+    nom: str
+    atouts: str = ""
+    conservation: str = ""
+
+
+@dataclass(frozen=True)
+class Ingredient:
+    nom: str
+    quantite: float | None = None
+    unite: str = ""
+    prix: float | None = None
+    ajustable: bool = True
+
+
+@dataclass(frozen=True)
+class Photo:
+    src: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class Recipe:
+    id: str
+    titre: str
+    mois: str
+    aliment_du_mois: FoodOfTheMonth
+    portions: int
+    preparation_min: int
+    cuisson_min: int
+    difficulte: str
+    materiel: tuple[str, ...]
+    ingredients: tuple[Ingredient, ...]
+    etapes: tuple[str, ...]
+    allergenes: tuple[str, ...]
+    description: str = ""
+    traces: tuple[str, ...] = ()
+    regimes: tuple[str, ...] = ()
+    astuces: tuple[str, ...] = ()
+    image: Photo | None = None
+    prix_releves: str = ""
+    propose_par: str = ""
+    saison: tuple[str, ...] = ()
+
+    @property
+    def total_minutes(self) -> int:
+        return self.preparation_min + self.cuisson_min
+
+    @property
+    def needs_oven(self) -> bool:
+        return "four" in self.materiel
+
+
+@dataclass(frozen=True)
+class Signup:
+    obligatoire: bool
+    modalites: str = ""
+
+
+@dataclass(frozen=True)
+class Intervention:
+    id: str
+    titre: str
+    intervenant: str
+    partenaire: str
+    lieu: str
+    debut: str
+    description: str = ""
+    duree: int | None = None
+    fin: str = ""
+    recurrence: str = ""
+    exceptions: tuple[str, ...] = ()
+    inscription: Signup | None = None
+    thematiques: tuple[str, ...] = ()
+
+    @property
+    def timing(self) -> dict[str, Any]:
+        """Its dates as written in YAML, for text.occurrences (which also reads unvalidated data)."""
+        keys = ("debut", "duree", "fin", "recurrence", "exceptions")
+        return {k: getattr(self, k) for k in keys if getattr(self, k) not in (None, "", ())}
+
+
+@dataclass(frozen=True)
+class FormField:
+    id: str
+    libelle: str
+    type: str
+    aide: str = ""
+    choix: tuple[str, ...] = ()
+    choix_thematiques: bool = False
+    max_longueur: int | None = None
+    obligatoire: bool = False
+    personnel: bool = False
+    prerempli: str = ""
+
+
+@dataclass(frozen=True)
+class FormSection:
+    id: str
+    titre: str
+    champs: tuple[FormField, ...]
+    aide: str = ""
+
+
+@dataclass(frozen=True)
+class Form:
+    id: str
+    titre: str
+    sections: tuple[FormSection, ...]
+    consentement: str
+    engagement: str
+    description: str = ""
+    services: tuple[str, ...] = ()
+    brouillon_heures: int = 72
+
+
+R = TypeVar("R")
+
+
+def build(kind: type[R], raw: Raw, **given: Any) -> R:
+    """A record of `kind` from its validated YAML mapping; `given` sets fields the file name decides (ids)."""
+    values = dict(given)
+    for name, hint in _hints(kind).items():
+        if name in raw and name not in values and raw[name] is not None:
+            values[name] = _convert(hint, raw[name])
+    return kind(**values)
+
+
+@cache
+def _hints(kind: type) -> dict[str, Any]:
+    hints = typing.get_type_hints(kind)
+    return {f.name: hints[f.name] for f in dataclasses.fields(kind)}
+
+
+def _convert(hint: Any, value: Any) -> Any:
+    if isinstance(hint, types.UnionType):  # X | None
+        hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        item = typing.get_args(hint)[0]
+        return tuple(_convert(item, v) for v in value)
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return build(hint, value)
+    if hint is date:
+        return value if isinstance(value, date) else date.fromisoformat(str(value))
+    if hint is str:
+        return str(value)
+    return value
+
+
+@dataclass(frozen=True)
+class Records:
+    """Everything one build publishes, typed; indexes included."""
+
+    partners: tuple[Partner, ...] = ()
+    professionals: tuple[Professional, ...] = ()
+    recipes: tuple[Recipe, ...] = ()
+    interventions: tuple[Intervention, ...] = ()
+    forms: tuple[Form, ...] = ()
+    partner_by_id: dict[str, Partner] = field(default_factory=dict)
+    service_by_id: dict[str, Service] = field(default_factory=dict)
+    partner_of_service: dict[str, Partner] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls,
+        partners: list[Raw],
+        professionals: list[Raw],
+        recipes: Mapping[str, Raw],
+        interventions: list[Raw],
+        forms: Mapping[str, Raw],
+    ) -> Records:
+        built = tuple(build(Partner, p) for p in partners)
+        services = {s.id: (s, p) for p in built for s in p.services}
+        return cls(
+            partners=built,
+            professionals=tuple(build(Professional, p) for p in professionals),
+            recipes=tuple(build(Recipe, r, id=rid) for rid, r in recipes.items()),
+            interventions=tuple(build(Intervention, i) for i in interventions),
+            forms=tuple(build(Form, f, id=fid) for fid, f in forms.items()),
+            partner_by_id={p.id: p for p in built},
+            service_by_id={sid: s for sid, (s, _) in services.items()},
+            partner_of_service={sid: p for sid, (_, p) in services.items()},
+        )
+
+    def partners_by_name(self) -> list[Partner]:
+        return sorted(self.partners, key=lambda p: sort_key(p.nom))
+
+    def partner_name(self, partner_id: str) -> str:
+        partner = self.partner_by_id.get(partner_id)
+        return partner.nom if partner else partner_id

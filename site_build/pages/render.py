@@ -1,0 +1,87 @@
+"""The Jinja environment that renders every generated page and fragment, autoescaping on.
+
+It belongs to site_build, not to the generator (MkDocs's own environment has autoescape
+off): a value from data is always text unless a filter below says it is safe HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import cache
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from site_build.data.vocabularies import label, term_label, thematique_label
+from site_build.pages.urls import relative
+from site_build.text import french
+from site_build.text.hours import describe_hours
+from site_build.text.safe_markdown import markdown_text, safe_href
+
+
+def script_json(data: Any) -> Markup:
+    """JSON inside <script>: '<', '>' and '&' escaped so data can never close the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def compact_json(data: Any) -> str:
+    """JSON for a data-* attribute (autoescaping quotes it)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _terms(slugs: Any, vocabulary: str) -> str:
+    return ", ".join(term_label(vocabulary, s) for s in slugs or ())
+
+
+def day_or_text(value: str) -> str:
+    """An ISO date written the French way; anything else as it is (a date an editor mistyped)."""
+    try:
+        return french.day(date.fromisoformat(value))
+    except ValueError:
+        return value
+
+
+@jinja2.pass_context
+def _url(context: jinja2.runtime.Context, target: str) -> str:
+    return relative(target, context["here"])
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("site_build.pages", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(
+        day=french.day,
+        month=french.month,
+        euros=french.euros,
+        time_span=french.time_span,
+        tel_uri=french.tel_uri,
+        sort_key=french.sort_key,
+        hours=describe_hours,
+        label=lambda slug, vocabulary: label(vocabulary, slug),
+        term=lambda slug, vocabulary: term_label(vocabulary, slug),
+        terms=_terms,
+        thematique=thematique_label,
+        markdown=lambda source: Markup(markdown_text(source)),
+        safe_href=safe_href,
+        script_json=script_json,
+        compact_json=compact_json,
+        day_or_text=day_or_text,
+    )
+    env.globals.update(url=_url)
+    return env
+
+
+def render(template: str, here: str, **context: Any) -> str:
+    """A template rendered for the page at site path `here` (its links are relative to it)."""
+    html = environment().get_template(template).render(here=here, **context)
+    return html.strip()
