@@ -65,6 +65,7 @@ def built_site(size: int, name: str) -> Path:
 def bare(size: int, data: Path) -> Path:
     """The same generated pages written as plain Markdown files (HTML body), built by MkDocs alone."""
     os.environ["SITE_BUILD_TODAY"] = "2026-11-26"
+    from site_build.data.profile import PUBLIC
     from site_build.pipeline import prepare
 
     folder = OUT / f"bare-{size}"
@@ -72,7 +73,7 @@ def bare(size: int, data: Path) -> Path:
         shutil.rmtree(folder)
     docs = folder / "docs"
     shutil.copytree(ROOT / "content", docs)
-    for page in prepare(data, "public").pages:
+    for page in prepare(data, PUBLIC).pages:
         target = docs / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(f"{page.markdown_stub}\n{page.html}\n", encoding="utf-8")

@@ -58,6 +58,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        auto_reload=False,  # templates do not change during a build: no stat() per include
     )
     env.filters.update(
         day=french.day,
