@@ -70,6 +70,7 @@ servers:
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check site_build hooks tests bench
 	$(BIN)/ruff format --check site_build hooks tests bench
+	$(BIN)/mypy
 
 # Two workers: this machine has two cores (pytest-xdist).
 check: lint checker servers

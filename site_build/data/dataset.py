@@ -30,14 +30,14 @@ class Dataset:
     forms: dict = field(default_factory=dict)  # id (file stem) → form
     documents: dict = field(default_factory=dict)  # "partners" / "recipes/<id>" … → Document
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.reindex()
 
     @property
     def content_dir(self) -> Path:
         return content_dir_of(self.data_dir)
 
-    def reindex(self):
+    def reindex(self) -> None:
         self.partner_by_id = {p["id"]: p for p in self.partners if isinstance(p, dict) and "id" in p}
         self.service_by_id, self.partner_of_service = {}, {}
         for partner in self.partner_by_id.values():

@@ -261,7 +261,7 @@ R = TypeVar("R")
 def build(kind: type[R], raw: Raw, **given: Any) -> R:
     """A record of `kind` from its validated YAML mapping; `given` sets fields the file name decides (ids)."""
     values = dict(given)
-    for name, hint in _hints(kind).items():
+    for name, hint in _hints(typing.cast(type, kind)).items():
         if name in raw and name not in values and raw[name] is not None:
             values[name] = _convert(hint, raw[name])
     return kind(**values)

@@ -31,7 +31,7 @@ class Page:
         """What the generator is given as the page's Markdown: its title (the body is added as HTML).
         The theme prints the page title unescaped (header, <title>, navigation): it is given
         HTML-escaped in the front matter, so data can never become markup there either."""
-        meta = {"title": html.escape(self.one_line_title, quote=True)}
+        meta: dict[str, object] = {"title": html.escape(self.one_line_title, quote=True)}
         if not self.searchable:
             meta["search"] = {"exclude": True}
         return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n# {self.title_markdown}\n"

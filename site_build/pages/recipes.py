@@ -166,10 +166,12 @@ def recipes_index(records: Records) -> Page:
 def featured(records: Records, today: date) -> Recipe | None:
     """Recipe of the current month, else the next one, else the latest. Mirrors recettes.js."""
     key = f"{today.year:04d}-{today.month:02d}"
-    for wanted in (lambda r: r.mois == key, lambda r: r.mois > key):
-        for recipe in records.recipes:
-            if wanted(recipe):
-                return recipe
+    for recipe in records.recipes:
+        if recipe.mois == key:
+            return recipe
+    for recipe in records.recipes:
+        if recipe.mois > key:
+            return recipe
     return records.recipes[-1] if records.recipes else None
 
 
