@@ -66,11 +66,19 @@ servers:
 	@command -v caddy >/dev/null 2>&1 || { $(SUDO) apt-get update -qq; ! apt-cache show caddy >/dev/null 2>&1 || { \
 	  echo "Installing Debian's caddy for the deployment tests"; $(APT_INSTALL) caddy; }; }
 
+# ESLint for the theme's JavaScript modules (a linter only: the site has no Node build step).
+ESLINT := tools/eslint/node_modules/.bin/eslint
+$(ESLINT): tools/eslint/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "Installing Debian's npm for the JavaScript linter"; $(APT_INSTALL) npm; }
+	npm ci --silent --no-audit --no-fund --prefix tools/eslint
+	touch $@
+
 # The fast lane: everything but the browser tests (under a minute).
-lint: $(TEST_STAMP)
+lint: $(TEST_STAMP) $(ESLINT)
 	$(BIN)/ruff check site_build hooks tests bench
 	$(BIN)/ruff format --check site_build hooks tests bench
 	$(BIN)/mypy
+	$(ESLINT) -c tools/eslint/eslint.config.mjs site_build/theme/assets/javascripts
 
 # Two workers: this machine has two cores (pytest-xdist).
 check: lint checker servers

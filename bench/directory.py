@@ -2,7 +2,7 @@
 
 For each size: build the public site from synthetic data (bench/generate.py), serve it on
 127.0.0.1, open /annuaire/ in Debian's Chromium and time each filtering step as the page
-does it (`GuideAnnuaire.lastDuration`: read the form, filter, count every option, render
+does it (`data-duree` on the directory root: read the form, filter, count every option, render
 the first page of cards). Prints sizes and times; asserts nothing.
 Usage: python bench/directory.py [SIZE ...]
 """
@@ -69,15 +69,15 @@ def measure(site: Path) -> list[float]:
             page.wait_for_selector("[data-gp-annuaire][data-loaded='1']", timeout=60000)
             times = []
             for action, selector, value in STEPS:
-                page.evaluate("window.GuideAnnuaire.lastDuration = null")
+                page.evaluate("delete document.querySelector('[data-gp-annuaire]').dataset.duree")
                 if action == "fill":
                     page.fill(selector, value)
                 elif action == "select":
                     page.select_option(selector, value)
                 else:
                     getattr(page, action)(selector)
-                page.wait_for_function("window.GuideAnnuaire.lastDuration !== null")
-                times.append(page.evaluate("window.GuideAnnuaire.lastDuration"))
+                page.wait_for_function("document.querySelector('[data-gp-annuaire]').dataset.duree !== undefined")
+                times.append(page.evaluate("Number(document.querySelector('[data-gp-annuaire]').dataset.duree)"))
             browser.close()
             return times
     finally:

@@ -114,13 +114,15 @@ def test_browser_status_agrees_with_the_parser(browser, site_urls):
     moments = instants()
     context, page, errors = open_page(browser, site_urls["public"] + "/annuaire/")
     try:
-        page.wait_for_function("() => window.GuideHoraires")
         places = [_place(text) for text in REAL_WORLD]
         answers = page.evaluate(
-            """([places, times]) => places.map(place => times.map(t => {
-            const s = window.GuideHoraires.status(place, new Date(t));
-            return [s.open, window.GuideHoraires.isOpen(place, new Date(t))];
-        }))""",
+            """async ([places, times]) => {
+            const h = await import(new URL("../assets/javascripts/horaires.js", location.href).href);
+            return places.map(place => times.map(t => {
+                const s = h.status(place, new Date(t));
+                return [s.open, h.isOpen(place, new Date(t))];
+            }));
+        }""",
             [places, [m.timestamp() * 1000 for m in moments]],
         )
         wrong = []
@@ -138,17 +140,23 @@ def test_browser_status_agrees_with_the_parser(browser, site_urls):
         context.close()
 
 
+# the module itself, as the pages import it (no global: tests import it too)
+STATUS = """async ([p, t]) => {
+    const h = await import(new URL("../assets/javascripts/horaires.js", location.href).href);
+    return h.status(p, new Date(t));
+}"""
+
+
 def test_past_the_horizon_is_to_be_confirmed_never_closed(browser, site_urls):
     context, page, _ = open_page(browser, site_urls["public"] + "/annuaire/")
     try:
-        page.wait_for_function("() => window.GuideHoraires")
         place = _place(REAL_WORLD[0])
         later = datetime(2028, 6, 1, 10, tzinfo=PARIS).timestamp() * 1000
-        result = page.evaluate("([p, t]) => window.GuideHoraires.status(p, new Date(t))", [place, later])
+        result = page.evaluate(STATUS, [place, later])
         assert result == {"open": None, "text": "Horaires à confirmer"}
         unknown = _place('"sur rendez-vous"')
         monday = datetime(2026, 11, 30, 10, tzinfo=PARIS).timestamp() * 1000
-        shown = page.evaluate("([p, t]) => window.GuideHoraires.status(p, new Date(t))", [unknown, monday])
+        shown = page.evaluate(STATUS, [unknown, monday])
         assert shown == {"open": None, "text": "Horaires à confirmer : sur rendez-vous"}
     finally:
         context.close()

@@ -5,273 +5,228 @@
  * drives the list: text search ignoring accents and case, combinable filters
  * whose options show how many partners each choice would give, "open now".
  */
-(function () {
-  "use strict";
 
-  var SERVICE_FACETS = { thematique: "th", "public": "pu", frais: "fr", accueil: "ac" };
-  var PARAMS = ["q", "thematique", "public", "frais", "accueil", "commune", "ouvert", "liaison"];
+import { fold, keepInUrl, once, readControls, readState, writeControls } from "./helpers.js";
+import { isOpen, parisNow, status } from "./horaires.js";
 
-  var fold = window.GuideFiltres.fold;  // "Épicerie" → "epicerie"
+var SERVICE_FACETS = { thematique: "th", "public": "pu", frais: "fr", accueil: "ac" };
+var PARAMS = ["q", "thematique", "public", "frais", "accueil", "commune", "ouvert", "liaison"];
 
-  function words(query) {
-    return fold(query).split(/[\s,;'’-]+/).filter(function (w) { return w.length > 0; });
-  }
+function words(query) {
+  return fold(query).split(/[\s,;'’-]+/).filter(function (w) { return w.length > 0; });
+}
 
-  /* Directory data made ready for filtering: folded search text, "open now" places. */
-  function prepare(data) {
-    return data.partenaires.map(function (p) {
-      var services = p.services || [];
-      var text = [p.nom, p.sigle, p.commune, p.cp, p.desc].concat(services.map(function (s) {
-        return s.nom + " " + (s.desc || "");
-      })).join(" ");
-      var schedules = [p.h, p.hd].concat(services.map(function (s) { return s.h; }))
-        .filter(function (h) { return h !== undefined && h !== null; });
-      var places = schedules.map(function (h) {
-        return { horizon: data.horizon, schedule: data.horaires[h], closure: p.fermeture || null, statut: p.statut };
-      });
-      if (!places.length && p.statut === "ferme") {
-        places.push({ horizon: data.horizon, schedule: { semaine: [[], [], [], [], [], [], []], exceptions: {} },
-                      closure: null, statut: "ferme" });
-      }
-      return { partner: p, services: services, text: fold(text), places: places, openKey: null, open: false };
+/* Directory data made ready for filtering: folded search text, "open now" places. */
+function prepare(data) {
+  return data.partenaires.map(function (p) {
+    var services = p.services || [];
+    var text = [p.nom, p.sigle, p.commune, p.cp, p.desc].concat(services.map(function (s) {
+      return s.nom + " " + (s.desc || "");
+    })).join(" ");
+    var schedules = [p.h, p.hd].concat(services.map(function (s) { return s.h; }))
+      .filter(function (h) { return h !== undefined && h !== null; });
+    var places = schedules.map(function (h) {
+      return { horizon: data.horizon, schedule: data.horaires[h], closure: p.fermeture || null, statut: p.statut };
     });
+    if (!places.length && p.statut === "ferme") {
+      places.push({ horizon: data.horizon, schedule: { semaine: [[], [], [], [], [], [], []], exceptions: {} },
+                    closure: null, statut: "ferme" });
+    }
+    return { partner: p, services: services, text: fold(text), places: places, openKey: null, open: false };
+  });
+}
+
+var FACET_NAMES = Object.keys(SERVICE_FACETS);
+var LIAISON_BIT = 1 << FACET_NAMES.length;
+
+/* Bitmask of the service-level filters a service fails (bit k: FACET_NAMES[k]; then liaison). */
+function serviceFailures(service, state) {
+  var mask = 0;
+  for (var k = 0; k < FACET_NAMES.length; k++) {
+    var wanted = state[FACET_NAMES[k]];
+    if (wanted && (service[SERVICE_FACETS[FACET_NAMES[k]]] || []).indexOf(wanted) < 0) mask |= 1 << k;
   }
+  if (state.liaison && !service.li) mask |= LIAISON_BIT;
+  return mask;
+}
 
-  /* The state of the form, read from the URL or the controls. */
-  function readParams(search) {
-    var params = new URLSearchParams(search);
-    var state = {};
-    PARAMS.forEach(function (name) { state[name] = params.get(name) || ""; });
-    return state;
+function containsAll(text, terms) {
+  for (var t = 0; t < terms.length; t++) if (text.indexOf(terms[t]) < 0) return false;
+  return true;
+}
+
+/* Open now, computed once per partner and per minute (the filters change far more often). */
+function openAt(entry, now) {
+  var key = now.day + " " + now.minute;
+  if (entry.openKey !== key) {
+    entry.openKey = key;
+    entry.open = entry.places.some(function (place) { return isOpen(place, now); });
   }
+  return entry.open;
+}
 
-  function stateToSearch(state) {
-    var params = new URLSearchParams();
-    PARAMS.forEach(function (name) { if (state[name]) params.set(name, state[name]); });
-    var text = params.toString();
-    return text ? "?" + text : "";
-  }
-
-  var FACET_NAMES = Object.keys(SERVICE_FACETS);
-  var LIAISON_BIT = 1 << FACET_NAMES.length;
-
-  /* Bitmask of the service-level filters a service fails (bit k: FACET_NAMES[k]; then liaison). */
-  function serviceFailures(service, state) {
-    var mask = 0;
+/* One pass over the partners: the matching ones and, for every filter, the count of
+   partners each of its values would give with the other filters kept. Written without
+   allocations per partner: it must answer within 100 ms for 10,000 partners. */
+function evaluate(entries, state, now) {
+  var terms = words(state.q);
+  var counts = { commune: {}, ouvert: 0, liaison: 0 }, stamps = {};
+  FACET_NAMES.forEach(function (n) { counts[n] = {}; stamps[n] = {}; });
+  var matches = [];
+  var serviceActive = FACET_NAMES.some(function (n) { return state[n]; }) || !!state.liaison;
+  for (var i = 0; i < entries.length; i++) {
+    var entry = entries[i], p = entry.partner, services = entry.services;
+    if (terms.length && !containsAll(entry.text, terms)) continue;
+    var open = openAt(entry, now);
+    var communeOk = !state.commune || p.commune === state.commune;
+    var openOk = !state.ouvert || open;
+    var masks = entry.masks || (entry.masks = []);
+    var anyPassing = false;
+    for (var s = 0; s < services.length; s++) {
+      masks[s] = serviceFailures(services[s], state);
+      if (masks[s] === 0) anyPassing = true;
+    }
+    var servicesOk = !serviceActive || anyPassing;
+    if (communeOk && openOk && servicesOk) matches.push(entry);
+    if (openOk && servicesOk && p.commune) counts.commune[p.commune] = (counts.commune[p.commune] || 0) + 1;
+    if (communeOk && servicesOk && open) counts.ouvert += 1;
+    if (!(communeOk && openOk)) continue;
     for (var k = 0; k < FACET_NAMES.length; k++) {
-      var wanted = state[FACET_NAMES[k]];
-      if (wanted && (service[SERVICE_FACETS[FACET_NAMES[k]]] || []).indexOf(wanted) < 0) mask |= 1 << k;
-    }
-    if (state.liaison && !service.li) mask |= LIAISON_BIT;
-    return mask;
-  }
-
-  function containsAll(text, terms) {
-    for (var t = 0; t < terms.length; t++) if (text.indexOf(terms[t]) < 0) return false;
-    return true;
-  }
-
-  /* Open now, computed once per partner and per minute (the filters change far more often). */
-  function openAt(entry, now) {
-    var key = now.day + " " + now.minute;
-    if (entry.openKey !== key) {
-      entry.openKey = key;
-      entry.open = entry.places.some(function (place) { return window.GuideHoraires.isOpen(place, now); });
-    }
-    return entry.open;
-  }
-
-  /* One pass over the partners: the matching ones and, for every filter, the count of
-     partners each of its values would give with the other filters kept. Written without
-     allocations per partner: it must answer within 100 ms for 10,000 partners. */
-  function evaluate(entries, state, now) {
-    var terms = words(state.q);
-    var counts = { commune: {}, ouvert: 0, liaison: 0 }, stamps = {};
-    FACET_NAMES.forEach(function (n) { counts[n] = {}; stamps[n] = {}; });
-    var matches = [];
-    var serviceActive = FACET_NAMES.some(function (n) { return state[n]; }) || !!state.liaison;
-    for (var i = 0; i < entries.length; i++) {
-      var entry = entries[i], p = entry.partner, services = entry.services;
-      if (terms.length && !containsAll(entry.text, terms)) continue;
-      var open = openAt(entry, now);
-      var communeOk = !state.commune || p.commune === state.commune;
-      var openOk = !state.ouvert || open;
-      var masks = entry.masks || (entry.masks = []);
-      var anyPassing = false;
-      for (var s = 0; s < services.length; s++) {
-        masks[s] = serviceFailures(services[s], state);
-        if (masks[s] === 0) anyPassing = true;
-      }
-      var servicesOk = !serviceActive || anyPassing;
-      if (communeOk && openOk && servicesOk) matches.push(entry);
-      if (openOk && servicesOk && p.commune) counts.commune[p.commune] = (counts.commune[p.commune] || 0) + 1;
-      if (communeOk && servicesOk && open) counts.ouvert += 1;
-      if (!(communeOk && openOk)) continue;
-      for (var k = 0; k < FACET_NAMES.length; k++) {
-        var name = FACET_NAMES[k], key = SERVICE_FACETS[name], bit = 1 << k;
-        for (s = 0; s < services.length; s++) {
-          if (masks[s] !== 0 && masks[s] !== bit) continue;
-          var values = services[s][key] || [];
-          for (var v = 0; v < values.length; v++) {
-            if (stamps[name][values[v]] === i) continue;  // count a partner once per value
-            stamps[name][values[v]] = i;
-            counts[name][values[v]] = (counts[name][values[v]] || 0) + 1;
-          }
+      var name = FACET_NAMES[k], key = SERVICE_FACETS[name], bit = 1 << k;
+      for (s = 0; s < services.length; s++) {
+        if (masks[s] !== 0 && masks[s] !== bit) continue;
+        var values = services[s][key] || [];
+        for (var v = 0; v < values.length; v++) {
+          if (stamps[name][values[v]] === i) continue;  // count a partner once per value
+          stamps[name][values[v]] = i;
+          counts[name][values[v]] = (counts[name][values[v]] || 0) + 1;
         }
       }
-      for (s = 0; s < services.length; s++) {
-        if ((masks[s] === 0 || masks[s] === LIAISON_BIT) && services[s].li) { counts.liaison += 1; break; }
-      }
     }
-    return { matches: matches, counts: counts };
-  }
-
-  function plural(count, one, many) {
-    return count + " " + (count === 1 ? one : many);
-  }
-
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  /* A result card, built with textContent only: data never becomes markup. */
-  function card(entry, now) {
-    var p = entry.partner;
-    var item = element("li", "gp-carte");
-    var title = element("h2", "gp-carte__titre");
-    var link = element("a", "", p.nom);
-    link.href = encodeURIComponent(p.id) + "/";
-    title.appendChild(link);
-    item.appendChild(title);
-    item.appendChild(element("p", "gp-carte__lieu", [p.sigle, p.commune].filter(Boolean).join(" · ")));
-    var status = null;
-    // open first, then « à confirmer », then closed
-    var rank = function (s) { return s.open === true ? 2 : s.open === null ? 1 : 0; };
-    for (var i = 0; i < entry.places.length && !(status && status.open === true); i++) {
-      var candidate = window.GuideHoraires.status(entry.places[i], now);
-      if (!status || rank(candidate) > rank(status)) status = candidate;
+    for (s = 0; s < services.length; s++) {
+      if ((masks[s] === 0 || masks[s] === LIAISON_BIT) && services[s].li) { counts.liaison += 1; break; }
     }
-    var state = !status ? "" : status.open === true ? " gp-etat--ouvert" : status.open === null ? " gp-etat--inconnu" : " gp-etat--ferme";
-    // always present, empty without hours: the card keeps the height the HTML gave it
-    item.appendChild(element("p", "gp-etat" + state, status ? status.text : ""));
-    if (entry.services.length) {
-      item.appendChild(element("p", "gp-carte__services", "Services : " +
-        entry.services.map(function (s) { return s.nom; }).join(", ")));
-    }
-    return item;
+  }
+  return { matches: matches, counts: counts };
+}
+
+function plural(count, one, many) {
+  return count + " " + (count === 1 ? one : many);
+}
+
+/* A result card: a copy of the card the build drew (partner_card.html, kept in a <template>),
+   filled with textContent only: data never becomes markup. */
+function card(model, entry, now) {
+  var p = entry.partner;
+  var item = model.content.firstElementChild.cloneNode(true);
+  var link = item.querySelector(".gp-carte__titre a");
+  link.textContent = p.nom;
+  link.href = encodeURIComponent(p.id) + "/";
+  item.querySelector(".gp-carte__lieu").textContent = [p.sigle, p.commune].filter(Boolean).join(" · ");
+  item.querySelector(".gp-carte__alerte").hidden = p.statut !== "ferme";
+  var found = null;
+  // open first, then « à confirmer », then closed
+  var rank = function (s) { return s.open === true ? 2 : s.open === null ? 1 : 0; };
+  for (var i = 0; i < entry.places.length && !(found && found.open === true); i++) {
+    var candidate = status(entry.places[i], now);
+    if (!found || rank(candidate) > rank(found)) found = candidate;
+  }
+  // always present, empty without hours: the card keeps the height the HTML gave it
+  var state = item.querySelector(".gp-etat");
+  if (found) {
+    state.textContent = found.text;
+    state.classList.add(found.open === true ? "gp-etat--ouvert" : found.open === null ? "gp-etat--inconnu" : "gp-etat--ferme");
+  }
+  var services = item.querySelector(".gp-carte__services");
+  services.hidden = !entry.services.length;
+  services.textContent = "Services : " + entry.services.map(function (s) { return s.nom; }).join(", ");
+  return item;
+}
+
+function updateOptions(form, counts) {
+  Object.keys(SERVICE_FACETS).concat(["commune"]).forEach(function (name) {
+    var select = form.elements[name];
+    if (!select) return;
+    Array.prototype.forEach.call(select.options, function (option) {
+      if (!option.value) return;
+      if (!option.dataset.label) option.dataset.label = option.textContent;
+      var count = counts[name][option.value] || 0;
+      option.textContent = option.dataset.label + " (" + count + ")";
+    });
+  });
+  ["ouvert", "liaison"].forEach(function (name) {
+    var box = form.elements[name];
+    if (!box) return;
+    var labelNode = form.querySelector('label[for="' + box.id + '"]');
+    if (!labelNode.dataset.label) labelNode.dataset.label = labelNode.textContent;
+    labelNode.textContent = labelNode.dataset.label + " (" + counts[name] + ")";
+  });
+}
+
+function setup(root) {
+  var model = root.querySelector(".gp-carte-modele");
+  var form = root.querySelector(".gp-filtres");
+  var list = root.querySelector(".gp-cartes");
+  var counter = root.querySelector(".gp-compte");
+  var more = root.querySelector(".gp-plus");
+  var pageSize = Number(root.dataset.page) || 50;
+  var entries = null, shown = pageSize, lastMatches = [];
+
+  function render(matches, now) {
+    var fragment = document.createDocumentFragment();
+    matches.slice(0, shown).forEach(function (entry) { fragment.appendChild(card(model, entry, now)); });
+    list.replaceChildren(fragment);
+    more.hidden = matches.length <= shown;
+    more.textContent = "Afficher " + Math.min(pageSize, matches.length - shown) + " résultats de plus";
   }
 
-  function updateOptions(form, counts, state) {
-    Object.keys(SERVICE_FACETS).concat(["commune"]).forEach(function (name) {
-      var select = form.elements[name];
-      if (!select) return;
-      Array.prototype.forEach.call(select.options, function (option) {
-        if (!option.value) return;
-        if (!option.dataset.label) option.dataset.label = option.textContent;
-        var count = counts[name][option.value] || 0;
-        option.textContent = option.dataset.label + " (" + count + ")";
+  function apply(resetPaging) {
+    var started = performance.now();
+    var state = readControls(form, PARAMS);
+    var now = parisNow(new Date());
+    if (resetPaging) shown = pageSize;
+    var result = evaluate(entries, state, now);
+    lastMatches = result.matches;
+    updateOptions(form, result.counts);
+    render(result.matches, now);
+    counter.textContent = result.matches.length === 0
+      ? "Aucun partenaire ne correspond. Retirez un filtre ou changez les mots cherchés."
+      : plural(result.matches.length, "partenaire trouvé", "partenaires trouvés");
+    keepInUrl(state, PARAMS);
+    root.dataset.duree = String(performance.now() - started);  // read by bench/directory.py
+  }
+
+  fetch(root.dataset.gpAnnuaire)
+    .then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    })
+    .then(function (data) {
+      entries = prepare(data);
+      writeControls(form, readState(location.search, PARAMS), PARAMS);
+      form.hidden = false;
+      form.addEventListener("input", function () { apply(true); });
+      form.addEventListener("change", function () { apply(true); });
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+      form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+      more.addEventListener("click", function () {
+        var first = shown;
+        shown += pageSize;
+        render(lastMatches, parisNow(new Date()));
+        var next = list.children[first];
+        if (next) next.querySelector("a").focus();
       });
+      apply(false);
+      root.dataset.loaded = "1";
+    })
+    .catch(function () {
+      // The HTML list stays: the page keeps working as without JavaScript.
+      root.dataset.loaded = "erreur";
     });
-    ["ouvert", "liaison"].forEach(function (name) {
-      var box = form.elements[name];
-      if (!box) return;
-      var labelNode = form.querySelector('label[for="' + box.id + '"]');
-      if (!labelNode.dataset.label) labelNode.dataset.label = labelNode.textContent;
-      labelNode.textContent = labelNode.dataset.label + " (" + counts[name] + ")";
-    });
-  }
+}
 
-  function writeControls(form, state) {
-    PARAMS.forEach(function (name) {
-      var control = form.elements[name];
-      if (!control) return;
-      if (control.type === "checkbox") control.checked = state[name] === "1";
-      else control.value = state[name];
-      if (control.tagName === "SELECT" && control.value !== state[name]) control.value = "";
-    });
-  }
+export function init() {
+  document.querySelectorAll("[data-gp-annuaire]").forEach(function (root) { once(root, setup); });
+}
 
-  function readControls(form) {
-    var state = {};
-    PARAMS.forEach(function (name) {
-      var control = form.elements[name];
-      state[name] = !control ? "" : control.type === "checkbox" ? (control.checked ? "1" : "") : control.value.trim();
-    });
-    return state;
-  }
-
-  function setup(root) {
-    if (root.dataset.ready) return;
-    root.dataset.ready = "1";
-    var form = root.querySelector(".gp-filtres");
-    var list = root.querySelector(".gp-cartes");
-    var counter = root.querySelector(".gp-compte");
-    var more = root.querySelector(".gp-plus");
-    var pageSize = Number(root.dataset.page) || 50;
-    var entries = null, shown = pageSize, lastMatches = [];
-
-    function render(matches, now) {
-      var fragment = document.createDocumentFragment();
-      matches.slice(0, shown).forEach(function (entry) { fragment.appendChild(card(entry, now)); });
-      list.replaceChildren(fragment);
-      more.hidden = matches.length <= shown;
-      more.textContent = "Afficher " + Math.min(pageSize, matches.length - shown) + " résultats de plus";
-    }
-
-    function apply(resetPaging) {
-      var started = performance.now();
-      var state = readControls(form);
-      var now = window.GuideHoraires.parisNow(new Date());
-      if (resetPaging) shown = pageSize;
-      var result = evaluate(entries, state, now);
-      lastMatches = result.matches;
-      updateOptions(form, result.counts, state);
-      render(result.matches, now);
-      counter.textContent = result.matches.length === 0
-        ? "Aucun partenaire ne correspond. Retirez un filtre ou changez les mots cherchés."
-        : plural(result.matches.length, "partenaire trouvé", "partenaires trouvés");
-      var search = stateToSearch(state);
-      if (search !== location.search) history.replaceState(history.state, "", location.pathname + search + location.hash);
-      window.GuideAnnuaire.lastDuration = performance.now() - started;
-    }
-
-    fetch(root.dataset.gpAnnuaire)
-      .then(function (response) {
-        if (!response.ok) throw new Error(response.status);
-        return response.json();
-      })
-      .then(function (data) {
-        entries = prepare(data);
-        writeControls(form, readParams(location.search));
-        form.hidden = false;
-        form.addEventListener("input", function () { apply(true); });
-        form.addEventListener("change", function () { apply(true); });
-        form.addEventListener("submit", function (event) { event.preventDefault(); });
-        form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
-        more.addEventListener("click", function () {
-          var first = shown;
-          shown += pageSize;
-          render(lastMatches, window.GuideHoraires.parisNow(new Date()));
-          var next = list.children[first];
-          if (next) next.querySelector("a").focus();
-        });
-        apply(false);
-        root.dataset.loaded = "1";
-      })
-      .catch(function () {
-        // The HTML list stays: the page keeps working as without JavaScript.
-        root.dataset.loaded = "erreur";
-      });
-  }
-
-  function init() {
-    document.querySelectorAll("[data-gp-annuaire]").forEach(setup);
-  }
-
-  window.GuideAnnuaire = { evaluate: evaluate, prepare: prepare, fold: fold, lastDuration: null };
-  if (window.document$) window.document$.subscribe(init);
-  else document.addEventListener("DOMContentLoaded", init);
-})();
+export { evaluate, prepare };

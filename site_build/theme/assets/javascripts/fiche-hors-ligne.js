@@ -1,65 +1,54 @@
 /* The partner sheet drawn from annuaire.json, when the service worker serves it for a
  * partner page that was not saved (large directories, see site_build/offline.py). */
-(function () {
-  "use strict";
 
-  function element(tag, text, className) {
-    var node = document.createElement(tag);
-    if (text !== undefined) node.textContent = text;
-    if (className) node.className = className;
-    return node;
-  }
+import { element } from "./helpers.js";
 
-  function details(rows) {
-    var list = element("dl");
-    rows.forEach(function (row) {
-      list.appendChild(element("dt", row[0]));
-      var value = element("dd");
-      if (row[2]) {
-        var link = element("a", row[1]);
-        link.href = row[2] === "tel" ? "tel:" + row[1].replace(/[^\d+]/g, "")
-          : row[2] === "mail" ? "mailto:" + row[1] : (/^https?:/.test(row[1]) ? row[1] : "#");
-        value.appendChild(link);
-      } else {
-        value.textContent = row[1];
-      }
-      list.appendChild(value);
-    });
-    return list;
-  }
+function details(rows) {
+  var list = element("dl");
+  rows.forEach(function (row) {
+    list.appendChild(element("dt", "", row[0]));
+    var value = element("dd");
+    if (row[2]) {
+      var link = element("a", "", row[1]);
+      link.href = row[2] === "tel" ? "tel:" + row[1].replace(/[^\d+]/g, "")
+        : row[2] === "mail" ? "mailto:" + row[1] : (/^https?:/.test(row[1]) ? row[1] : "#");
+      value.appendChild(link);
+    } else {
+      value.textContent = row[1];
+    }
+    list.appendChild(value);
+  });
+  return list;
+}
 
-  function render(root, partner, data) {
-    var title = document.querySelector(".md-content h1");
-    if (title) title.textContent = partner.nom;
-    document.title = partner.nom + " - Le guide partagé";
-    var parts = [];
-    if (partner.sigle) parts.push(element("p", partner.sigle, "gp-sigle"));
-    if (partner.desc) parts.push(element("p", partner.desc));
-    parts.push(element("h2", "Contact"), details(partner.details || []));
-    (partner.services || []).forEach(function (service) {
-      var section = element("section", undefined, "gp-service");
-      section.appendChild(element("h3", service.nom));
-      if (service.desc) section.appendChild(element("p", service.desc));
-      section.appendChild(details(service.details || []));
-      parts.push(section);
-    });
-    parts.push(element("p", "Fiche tirée de l'annuaire enregistré sur cet appareil (mis à jour le " +
-      data.genere.split("-").reverse().join("/") + ")."));
-    root.replaceChildren.apply(root, parts);
-  }
+function render(root, partner, data) {
+  var title = document.querySelector(".md-content h1");
+  if (title) title.textContent = partner.nom;
+  document.title = partner.nom + " - Le guide partagé";
+  var parts = [];
+  if (partner.sigle) parts.push(element("p", "gp-sigle", partner.sigle));
+  if (partner.desc) parts.push(element("p", "", partner.desc));
+  parts.push(element("h2", "", "Contact"), details(partner.details || []));
+  (partner.services || []).forEach(function (service) {
+    var section = element("section", "gp-service");
+    section.appendChild(element("h3", "", service.nom));
+    if (service.desc) section.appendChild(element("p", "", service.desc));
+    section.appendChild(details(service.details || []));
+    parts.push(section);
+  });
+  parts.push(element("p", "", "Fiche tirée de l'annuaire enregistré sur cet appareil (mis à jour le " +
+    data.genere.split("-").reverse().join("/") + ")."));
+  root.replaceChildren.apply(root, parts);
+}
 
-  function init() {
-    var root = document.querySelector("[data-gp-fiche-hors-ligne]");
-    var match = location.pathname.match(/\/annuaire\/([^/]+)\/$/);
-    if (!root || !match) return;
-    fetch("../annuaire.json").then(function (r) { return r.json(); }).then(function (data) {
-      var id = decodeURIComponent(match[1]);
-      var partner = data.partenaires.filter(function (p) { return p.id === id; })[0];
-      if (partner) render(root, partner, data);
-      else root.replaceChildren(element("p", "Ce partenaire n'est pas dans l'annuaire enregistré."));
-    });
-  }
-
-  if (window.document$) window.document$.subscribe(init);
-  else document.addEventListener("DOMContentLoaded", init);
-})();
+export function init() {
+  var root = document.querySelector("[data-gp-fiche-hors-ligne]");
+  var match = location.pathname.match(/\/annuaire\/([^/]+)\/$/);
+  if (!root || !match) return;
+  fetch("../annuaire.json").then(function (r) { return r.json(); }).then(function (data) {
+    var id = decodeURIComponent(match[1]);
+    var partner = data.partenaires.filter(function (p) { return p.id === id; })[0];
+    if (partner) render(root, partner, data);
+    else root.replaceChildren(element("p", "", "Ce partenaire n'est pas dans l'annuaire enregistré."));
+  });
+}

@@ -1,23 +1,19 @@
 /* Partner page: the "à vérifier" notice follows the device's date (a site built
  * weeks ago must still warn), and a print button for the one-page A4 sheet. */
-(function () {
-  "use strict";
 
-  function init() {
-    var today = window.GuideHoraires.parisNow(new Date()).day;
-    document.querySelectorAll("[data-gp-a-verifier-le]").forEach(function (line) {
-      var due = line.getAttribute("data-gp-a-verifier-le");
-      var notice = line.querySelector(".gp-a-verifier");
-      if (due && notice) notice.hidden = today < due;
-    });
-    document.querySelectorAll(".gp-imprimer").forEach(function (button) {
-      button.hidden = false;
-      if (button.dataset.ready) return;
-      button.dataset.ready = "1";
-      button.addEventListener("click", function () { window.print(); });
-    });
-  }
+import { parisNow } from "./horaires.js";
 
-  if (window.document$) window.document$.subscribe(init);
-  else document.addEventListener("DOMContentLoaded", init);
-})();
+export function init() {
+  var today = parisNow(new Date()).day;
+  document.querySelectorAll("[data-gp-a-verifier-le]").forEach(function (line) {
+    var due = line.getAttribute("data-gp-a-verifier-le");
+    var notice = line.querySelector(".gp-a-verifier");
+    if (due && notice) notice.hidden = today < due;
+  });
+  document.querySelectorAll(".gp-imprimer").forEach(function (button) {
+    button.hidden = false;
+    if (button.dataset.ready) return;
+    button.dataset.ready = "1";
+    button.addEventListener("click", function () { window.print(); });
+  });
+}

@@ -1,38 +1,31 @@
 /* /professionnels/ (pro only): search by name, fonction, structure and theme over
  * the cards of the page; the state lives in the URL so a link can be shared. */
-(function () {
-  "use strict";
 
-  var PARAMS = ["q", "thematique", "structure"];
+import { bindFilters, fold, once } from "./helpers.js";
 
-  function setup(root) {
-    if (root.dataset.ready) return;
-    root.dataset.ready = "1";
-    var form = root.querySelector(".gp-filtres");
-    var counter = root.querySelector(".gp-compte");
-    var cards = Array.prototype.slice.call(root.querySelectorAll(".gp-carte"));
-    var fold = window.GuideFiltres.fold;
+var PARAMS = ["q", "thematique", "structure"];
 
-    window.GuideFiltres.bind(form, PARAMS, function () {
-      var words = fold(form.elements.q.value).split(/\s+/).filter(Boolean);
-      var theme = form.elements.thematique.value, structure = form.elements.structure.value;
-      var shown = 0;
-      cards.forEach(function (card) {
-        var ok = words.every(function (w) { return card.dataset.recherche.indexOf(w) >= 0; })
-          && (!theme || card.dataset.thematiques.split(" ").indexOf(theme) >= 0)
-          && (!structure || card.dataset.partenaire === structure);
-        card.hidden = !ok;
-        if (ok) shown += 1;
-      });
-      counter.textContent = shown === 0 ? "Aucun professionnel ne correspond. Retirez un filtre."
-        : shown + (shown === 1 ? " professionnel trouvé" : " professionnels trouvés");
+function setup(root) {
+  var form = root.querySelector(".gp-filtres");
+  var counter = root.querySelector(".gp-compte");
+  var cards = Array.prototype.slice.call(root.querySelectorAll(".gp-carte"));
+
+  bindFilters(form, PARAMS, function (state) {
+    var words = fold(state.q).split(/\s+/).filter(Boolean);
+    var theme = state.thematique, structure = state.structure;
+    var shown = 0;
+    cards.forEach(function (card) {
+      var ok = words.every(function (w) { return card.dataset.recherche.indexOf(w) >= 0; })
+        && (!theme || card.dataset.thematiques.split(" ").indexOf(theme) >= 0)
+        && (!structure || card.dataset.partenaire === structure);
+      card.hidden = !ok;
+      if (ok) shown += 1;
     });
-  }
+    counter.textContent = shown === 0 ? "Aucun professionnel ne correspond. Retirez un filtre."
+      : shown + (shown === 1 ? " professionnel trouvé" : " professionnels trouvés");
+  });
+}
 
-  function init() {
-    document.querySelectorAll("[data-gp-pros]").forEach(setup);
-  }
-
-  if (window.document$) window.document$.subscribe(init);
-  else document.addEventListener("DOMContentLoaded", init);
-})();
+export function init() {
+  document.querySelectorAll("[data-gp-pros]").forEach(function (root) { once(root, setup); });
+}

@@ -1,99 +1,101 @@
 /* Offline use: registers the service worker, offers updates without ever forcing them,
  * asks for persistent storage once installed, and lists on /hors-ligne/ what is available. */
-(function () {
-  "use strict";
+
+import { onEveryPage } from "./helpers.js";
+
+var root = "";  // the site root, also under a sub-path (from the manifest link)
+var reloading = false;
+
+/* A form the user started to fill (liaison.js marks it): its content would be lost by a reload. */
+function typing() {
+  return !!document.querySelector('form.gp-liaison[data-saisie="1"]');
+}
+
+function offer(worker) {
+  if (document.querySelector(".gp-mise-a-jour")) return;
+  var banner = document.createElement("div");
+  banner.className = "gp-mise-a-jour";
+  banner.setAttribute("role", "status");
+  var text = document.createElement("p");
+  text.textContent = "Une nouvelle version est disponible.";
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "md-button md-button--primary";
+  button.textContent = "Recharger";
+  var later = document.createElement("button");
+  later.type = "button";
+  later.className = "md-button";
+  later.textContent = "Plus tard";
+  button.addEventListener("click", function () {
+    if (typing() && !button.dataset.confirme) {
+      text.textContent = "Vous avez commencé une fiche : imprimez-la ou copiez son texte avant de recharger, " +
+        "sinon elle sera perdue.";
+      button.textContent = "Recharger quand même";
+      button.dataset.confirme = "1";
+      return;
+    }
+    reloading = true;
+    worker.postMessage({ type: "SKIP_WAITING" });
+  });
+  later.addEventListener("click", function () { banner.remove(); });
+  banner.appendChild(text);
+  banner.appendChild(button);
+  banner.appendChild(later);
+  document.body.appendChild(banner);
+}
+
+function watch(registration) {
+  if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+  registration.addEventListener("updatefound", function () {
+    var worker = registration.installing;
+    worker.addEventListener("statechange", function () {
+      if (worker.state === "installed" && navigator.serviceWorker.controller) offer(worker);
+    });
+  });
+}
+
+function markReady() {
+  navigator.serviceWorker.ready.then(function () {
+    if (navigator.serviceWorker.controller) document.documentElement.dataset.horsLigne = "pret";
+  });
+}
+
+function persistOnceInstalled() {
+  var installed = window.matchMedia("(display-mode: standalone)").matches || navigator.standalone;
+  if (!installed || !navigator.storage || !navigator.storage.persist || localStorage.getItem("gp-persist")) return;
+  navigator.storage.persist().then(function (granted) { localStorage.setItem("gp-persist", String(granted)); });
+}
+
+/* /hors-ligne/: the pages this device can open without network. */
+function listOffline() {
+  var list = document.querySelector("[data-gp-hors-ligne]");
+  if (!list || !window.caches) return;
+  caches.keys().then(function (names) {
+    var name = names.filter(function (n) { return n.indexOf("guide-precache-") === 0; })[0];
+    if (!name) return null;
+    return caches.open(name).then(function (cache) { return cache.match(new URL("precache.json", root).href); });
+  }).then(function (response) {
+    return response ? response.json() : [];
+  }).then(function (entries) {
+    var pages = entries.filter(function (e) { return e.title && e.url.indexOf("hors-ligne/") !== 0; });
+    list.replaceChildren();
+    pages.sort(function (a, b) { return a.title.localeCompare(b.title, "fr"); }).forEach(function (entry) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = new URL(entry.url, root).href;
+      link.textContent = entry.title.replace(/ - Le guide partagé$/, "");
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    var count = document.querySelector("[data-gp-hors-ligne-compte]");
+    if (count) count.textContent = pages.length + " pages sont disponibles sans connexion sur cet appareil.";
+  });
+}
+
+/* Register the service worker and keep the offline list up to date; once per visit. */
+export function start() {
   if (!("serviceWorker" in navigator)) return;
-
-  var manifest = document.querySelector('link[rel="manifest"]');
-  var root = new URL(".", manifest.href).href;  // the site root, also under a sub-path
-  var reloading = false;
-
-  /* A form the user started to fill (liaison.js marks it): its content would be lost by a reload. */
-  function typing() {
-    return !!document.querySelector('form.gp-liaison[data-saisie="1"]');
-  }
-
-  function offer(worker) {
-    if (document.querySelector(".gp-mise-a-jour")) return;
-    var banner = document.createElement("div");
-    banner.className = "gp-mise-a-jour";
-    banner.setAttribute("role", "status");
-    var text = document.createElement("p");
-    text.textContent = "Une nouvelle version est disponible.";
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-button md-button--primary";
-    button.textContent = "Recharger";
-    var later = document.createElement("button");
-    later.type = "button";
-    later.className = "md-button";
-    later.textContent = "Plus tard";
-    button.addEventListener("click", function () {
-      if (typing() && !button.dataset.confirme) {
-        text.textContent = "Vous avez commencé une fiche : imprimez-la ou copiez son texte avant de recharger, " +
-          "sinon elle sera perdue.";
-        button.textContent = "Recharger quand même";
-        button.dataset.confirme = "1";
-        return;
-      }
-      reloading = true;
-      worker.postMessage({ type: "SKIP_WAITING" });
-    });
-    later.addEventListener("click", function () { banner.remove(); });
-    banner.appendChild(text);
-    banner.appendChild(button);
-    banner.appendChild(later);
-    document.body.appendChild(banner);
-  }
-
-  function watch(registration) {
-    if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
-    registration.addEventListener("updatefound", function () {
-      var worker = registration.installing;
-      worker.addEventListener("statechange", function () {
-        if (worker.state === "installed" && navigator.serviceWorker.controller) offer(worker);
-      });
-    });
-  }
-
-  function markReady() {
-    navigator.serviceWorker.ready.then(function () {
-      if (navigator.serviceWorker.controller) document.documentElement.dataset.horsLigne = "pret";
-    });
-  }
-
-  function persistOnceInstalled() {
-    var installed = window.matchMedia("(display-mode: standalone)").matches || navigator.standalone;
-    if (!installed || !navigator.storage || !navigator.storage.persist || localStorage.getItem("gp-persist")) return;
-    navigator.storage.persist().then(function (granted) { localStorage.setItem("gp-persist", String(granted)); });
-  }
-
-  /* /hors-ligne/: the pages this device can open without network. */
-  function listOffline() {
-    var list = document.querySelector("[data-gp-hors-ligne]");
-    if (!list || !window.caches) return;
-    caches.keys().then(function (names) {
-      var name = names.filter(function (n) { return n.indexOf("guide-precache-") === 0; })[0];
-      if (!name) return null;
-      return caches.open(name).then(function (cache) { return cache.match(new URL("precache.json", root).href); });
-    }).then(function (response) {
-      return response ? response.json() : [];
-    }).then(function (entries) {
-      var pages = entries.filter(function (e) { return e.title && e.url.indexOf("hors-ligne/") !== 0; });
-      list.replaceChildren();
-      pages.sort(function (a, b) { return a.title.localeCompare(b.title, "fr"); }).forEach(function (entry) {
-        var item = document.createElement("li");
-        var link = document.createElement("a");
-        link.href = new URL(entry.url, root).href;
-        link.textContent = entry.title.replace(/ - Le guide partagé$/, "");
-        item.appendChild(link);
-        list.appendChild(item);
-      });
-      var count = document.querySelector("[data-gp-hors-ligne-compte]");
-      if (count) count.textContent = pages.length + " pages sont disponibles sans connexion sur cet appareil.";
-    });
-  }
-
+  root = new URL(".", document.querySelector('link[rel="manifest"]').href).href;
   navigator.serviceWorker.addEventListener("controllerchange", function () {
     if (reloading) location.reload();
     markReady();
@@ -101,16 +103,12 @@
   navigator.serviceWorker.register(new URL("sw.js", root).href).then(function (registration) {
     watch(registration);
     markReady();
-    if (window.document$) {
-      var last = Date.now();
-      window.document$.subscribe(function () {  // instant navigation: look for updates now and then
-        if (Date.now() - last > 60000) { last = Date.now(); registration.update(); }
-        listOffline();
-      });
-    } else {
+    var last = Date.now();
+    onEveryPage(function () {  // instant navigation: look for updates now and then
+      if (Date.now() - last > 60000) { last = Date.now(); registration.update(); }
       listOffline();
-    }
+    });
   });
   window.addEventListener("appinstalled", persistOnceInstalled);
   persistOnceInstalled();
-})();
+}

@@ -1,120 +1,113 @@
 /* Épicé'bon in the browser, offline: portions that rescale the ingredients, filters on
  * /recettes/, and the home's recipe of the month taken from the device's date. */
-(function () {
-  "use strict";
 
-  var FRACTIONS = { 1: "¼", 2: "½", 3: "¾" };
-  var PLURALS = { "cuillere-a-soupe": "cuillères à soupe", "cuillere-a-cafe": "cuillères à café",
-    pincee: "pincées", gousse: "gousses", botte: "bottes", boite: "boîtes", tranche: "tranches" };
-  var SINGULARS = { "cuillere-a-soupe": "cuillère à soupe", "cuillere-a-cafe": "cuillère à café",
-    pincee: "pincée", gousse: "gousse", botte: "botte", boite: "boîte", tranche: "tranche" };
+import { bindFilters, fold, once } from "./helpers.js";
+import { parisNow } from "./horaires.js";
 
-  function decimal(value) {
-    return (Math.round(value * 10) / 10).toString().replace(".", ",");
+var FRACTIONS = { 1: "¼", 2: "½", 3: "¾" };
+var PLURALS = { "cuillere-a-soupe": "cuillères à soupe", "cuillere-a-cafe": "cuillères à café",
+  pincee: "pincées", gousse: "gousses", botte: "bottes", boite: "boîtes", tranche: "tranches" };
+var SINGULARS = { "cuillere-a-soupe": "cuillère à soupe", "cuillere-a-cafe": "cuillère à café",
+  pincee: "pincée", gousse: "gousse", botte: "botte", boite: "boîte", tranche: "tranche" };
+
+function decimal(value) {
+  return (Math.round(value * 10) / 10).toString().replace(".", ",");
+}
+
+function grouped(value) {  // 1200 → "1 200" with a narrow no-break space
+  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+}
+
+/* How a quantity reads; mirrors quantity_text() in site_build/recipe_pages.py. */
+function quantityText(quantity, unit) {
+  if (unit === "g" || unit === "ml") {
+    if (quantity >= 1000) return decimal(quantity / 1000) + " " + (unit === "g" ? "kg" : "l");
+    var step = quantity >= 50 ? 5 : 1;
+    return grouped(Math.round(quantity / step) * step) + " " + unit;
   }
+  if (unit === "kg" || unit === "l" || unit === "cl") return decimal(quantity) + " " + unit;
+  var quarters = Math.max(1, Math.round(quantity * 4));
+  var whole = Math.floor(quarters / 4), rest = quarters % 4;
+  var number = [whole ? String(whole) : "", FRACTIONS[rest] || ""].filter(Boolean).join(" ");
+  if (!unit || unit === "piece") return number;
+  return number + " " + (quarters > 4 ? PLURALS[unit] : SINGULARS[unit]);
+}
 
-  function grouped(value) {  // 1200 → "1 200" with a narrow no-break space
-    return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
-  }
+function scaled(item, ratio) {
+  var quantity = Number(item.dataset.quantite);
+  if (item.dataset.ajustable === "0") return Math.max(1, Math.round(quantity * ratio));  // a pinch, an egg
+  return quantity * ratio;
+}
 
-  /* How a quantity reads; mirrors quantity_text() in site_build/recipe_pages.py. */
-  function quantityText(quantity, unit) {
-    if (unit === "g" || unit === "ml") {
-      if (quantity >= 1000) return decimal(quantity / 1000) + " " + (unit === "g" ? "kg" : "l");
-      var step = quantity >= 50 ? 5 : 1;
-      return grouped(Math.round(quantity / step) * step) + " " + unit;
-    }
-    if (unit === "kg" || unit === "l" || unit === "cl") return decimal(quantity) + " " + unit;
-    var quarters = Math.max(1, Math.round(quantity * 4));
-    var whole = Math.floor(quarters / 4), rest = quarters % 4;
-    var number = [whole ? String(whole) : "", FRACTIONS[rest] || ""].filter(Boolean).join(" ");
-    if (!unit || unit === "piece") return number;
-    return number + " " + (quarters > 4 ? PLURALS[unit] : SINGULARS[unit]);
-  }
-
-  function scaled(item, ratio) {
-    var quantity = Number(item.dataset.quantite);
-    if (item.dataset.ajustable === "0") return Math.max(1, Math.round(quantity * ratio));  // a pinch, an egg
-    return quantity * ratio;
-  }
-
-  function setupPortions(article) {
-    var control = article.querySelector(".gp-portions");
-    if (!control || control.dataset.ready) return;
-    control.dataset.ready = "1";
-    var base = Number(article.dataset.portions);
-    var input = control.querySelector("input");
-    var status = control.querySelector(".gp-portions__etat");
-    function apply() {
-      var portions = Math.min(40, Math.max(1, Math.round(Number(input.value) || base)));
-      var ratio = portions / base;
-      article.querySelectorAll(".gp-ingredient[data-quantite]").forEach(function (item) {
-        item.querySelector(".gp-quantite").textContent = quantityText(scaled(item, ratio), item.dataset.unite);
-      });
-      article.querySelectorAll(".gp-nombre-portions").forEach(function (n) { n.textContent = portions; });
-      status.textContent = "Quantités pour " + portions + (portions > 1 ? " portions." : " portion.");
-    }
-    control.querySelectorAll("button[data-pas]").forEach(function (button) {
-      button.addEventListener("click", function () {
-        input.value = Math.min(40, Math.max(1, (Number(input.value) || base) + Number(button.dataset.pas)));
-        apply();
-      });
+function setupPortions(article) {
+  var control = article.querySelector(".gp-portions");
+  if (!control || control.dataset.ready) return;
+  control.dataset.ready = "1";
+  var base = Number(article.dataset.portions);
+  var input = control.querySelector("input");
+  var status = control.querySelector(".gp-portions__etat");
+  function apply() {
+    var portions = Math.min(40, Math.max(1, Math.round(Number(input.value) || base)));
+    var ratio = portions / base;
+    article.querySelectorAll(".gp-ingredient[data-quantite]").forEach(function (item) {
+      item.querySelector(".gp-quantite").textContent = quantityText(scaled(item, ratio), item.dataset.unite);
     });
-    input.addEventListener("input", apply);
-    control.hidden = false;
+    article.querySelectorAll(".gp-nombre-portions").forEach(function (n) { n.textContent = portions; });
+    status.textContent = "Quantités pour " + portions + (portions > 1 ? " portions." : " portion.");
   }
-
-  function setupFilters(root) {
-    if (root.dataset.ready) return;
-    root.dataset.ready = "1";
-    var form = root.querySelector(".gp-filtres");
-    var counter = root.querySelector(".gp-compte");
-    var cards = Array.prototype.slice.call(root.querySelectorAll(".gp-carte"));
-    var value = function (name) { return window.GuideFiltres.value(form, name); };
-
-    window.GuideFiltres.bind(form, ["sans", "ingredient", "sans-four", "rapide"], function () {
-      var without = value("sans"), ingredient = window.GuideFiltres.fold(value("ingredient"));
-      var shown = 0;
-      cards.forEach(function (card) {
-        var ok = (!without || card.dataset.allergenes.split(" ").indexOf(without) < 0)
-          && (!ingredient || card.dataset.ingredients.indexOf(ingredient) >= 0)
-          && (!value("sans-four") || card.dataset.four === "0")
-          && (!value("rapide") || Number(card.dataset.minutes) <= 30);
-        card.hidden = !ok;
-        if (ok) shown += 1;
-      });
-      counter.textContent = shown === 0 ? "Aucune recette ne correspond. Retirez un filtre."
-        : shown + (shown === 1 ? " recette" : " recettes");
+  control.querySelectorAll("button[data-pas]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      input.value = Math.min(40, Math.max(1, (Number(input.value) || base) + Number(button.dataset.pas)));
+      apply();
     });
-  }
+  });
+  input.addEventListener("input", apply);
+  control.hidden = false;
+}
 
-  /* The home's recipe of the month for the device's month (Paris time): the build may be weeks old. */
-  function setupMonth(block) {
-    var choices = JSON.parse(block.querySelector(".gp-mois-choix").textContent);
-    if (!choices.length) return;
-    var month = window.GuideHoraires.parisNow(new Date()).day.slice(0, 7);
-    var chosen = choices.filter(function (c) { return c.mois === month; })[0]
-      || choices.filter(function (c) { return c.mois > month; })[0] || choices[choices.length - 1];
-    var title = document.createElement("h2");
-    title.textContent = "Recette du mois : " + chosen.aliment.toLowerCase();
-    var line = document.createElement("p");
-    var link = document.createElement("a");
-    link.href = "recettes/" + encodeURIComponent(chosen.id) + "/";
-    link.textContent = chosen.titre;
-    line.appendChild(link);
-    line.appendChild(document.createTextNode(" — " + chosen.minutes + " minutes en tout."));
-    var script = block.querySelector(".gp-mois-choix");
-    block.replaceChildren(title, line, script);
-    block.dataset.mois = chosen.mois;
-  }
+function setupFilters(root) {
+  var form = root.querySelector(".gp-filtres");
+  var counter = root.querySelector(".gp-compte");
+  var cards = Array.prototype.slice.call(root.querySelectorAll(".gp-carte"));
 
-  function init() {
-    document.querySelectorAll(".gp-recette[data-portions]").forEach(setupPortions);
-    document.querySelectorAll("[data-gp-recettes]").forEach(setupFilters);
-    document.querySelectorAll("[data-gp-mois]").forEach(setupMonth);
-  }
+  bindFilters(form, ["sans", "ingredient", "sans-four", "rapide"], function (state) {
+    var without = state.sans, ingredient = fold(state.ingredient);
+    var value = function (name) { return state[name]; };
+    var shown = 0;
+    cards.forEach(function (card) {
+      var ok = (!without || card.dataset.allergenes.split(" ").indexOf(without) < 0)
+        && (!ingredient || card.dataset.ingredients.indexOf(ingredient) >= 0)
+        && (!value("sans-four") || card.dataset.four === "0")
+        && (!value("rapide") || Number(card.dataset.minutes) <= 30);
+      card.hidden = !ok;
+      if (ok) shown += 1;
+    });
+    counter.textContent = shown === 0 ? "Aucune recette ne correspond. Retirez un filtre."
+      : shown + (shown === 1 ? " recette" : " recettes");
+  });
+}
 
-  window.GuideRecettes = { quantityText: quantityText };
-  if (window.document$) window.document$.subscribe(init);
-  else document.addEventListener("DOMContentLoaded", init);
-})();
+/* The home's recipe of the month for the device's month (Paris time): the build may be weeks old.
+   The build drew the block (month_block.html); only its texts and link change here. */
+function setupMonth(block) {
+  var choices = JSON.parse(block.querySelector(".gp-mois-choix").textContent);
+  if (!choices.length) return;
+  var month = parisNow(new Date()).day.slice(0, 7);
+  var chosen = choices.filter(function (c) { return c.mois === month; })[0]
+    || choices.filter(function (c) { return c.mois > month; })[0] || choices[choices.length - 1];
+  if (block.dataset.mois === chosen.mois) return;
+  block.querySelector(".gp-mois-aliment").textContent = chosen.aliment.toLowerCase();
+  var link = block.querySelector(".gp-mois-lien");
+  link.textContent = chosen.titre;
+  link.href = link.getAttribute("href").replace(/[^/]+\/$/, encodeURIComponent(chosen.id) + "/");
+  block.querySelector(".gp-mois-minutes").textContent = chosen.minutes;
+  block.dataset.mois = chosen.mois;
+}
+
+export function init() {
+  document.querySelectorAll(".gp-recette[data-portions]").forEach(setupPortions);
+  document.querySelectorAll("[data-gp-recettes]").forEach(function (root) { once(root, setupFilters); });
+  document.querySelectorAll("[data-gp-mois]").forEach(setupMonth);
+}
+
+export { quantityText };

@@ -1,32 +1,28 @@
 /* /sante/: an intervention whose end is past (device clock, Paris time) moves to "Dates passées",
  * so a site built weeks ago still shows what is coming. */
-(function () {
-  "use strict";
 
-  function parisStamp(instant) {  // "2026-12-08T14:30", comparable with the data-fin attributes
-    var now = window.GuideHoraires.parisNow(instant);
-    var h = Math.floor(now.minute / 60), m = now.minute % 60;
-    return now.day + "T" + (h < 10 ? "0" : "") + h + ":" + (m < 10 ? "0" : "") + m;
-  }
+import { parisNow } from "./horaires.js";
 
-  function setup(root) {
-    var now = parisStamp(new Date());
-    var past = root.querySelector(".gp-passees");
-    var moved = [];
-    root.querySelectorAll(".gp-a-venir .gp-evenement").forEach(function (item) {
-      if (item.dataset.fin.slice(0, 16) <= now) moved.push(item);
-    });
-    moved.forEach(function (item) { past.insertBefore(item, past.firstChild); });  // newest first
-    root.querySelectorAll(".gp-a-venir .gp-mois").forEach(function (section) {
-      section.hidden = !section.querySelector(".gp-evenement");
-    });
-    root.dataset.ready = "1";
-  }
+function parisStamp(instant) {  // "2026-12-08T14:30", comparable with the data-fin attributes
+  var now = parisNow(instant);
+  var h = Math.floor(now.minute / 60), m = now.minute % 60;
+  return now.day + "T" + (h < 10 ? "0" : "") + h + ":" + (m < 10 ? "0" : "") + m;
+}
 
-  function init() {
-    document.querySelectorAll("[data-gp-sante]").forEach(setup);
-  }
+function setup(root) {
+  var now = parisStamp(new Date());
+  var past = root.querySelector(".gp-passees");
+  var moved = [];
+  root.querySelectorAll(".gp-a-venir .gp-evenement").forEach(function (item) {
+    if (item.dataset.fin.slice(0, 16) <= now) moved.push(item);
+  });
+  moved.forEach(function (item) { past.insertBefore(item, past.firstChild); });  // newest first
+  root.querySelectorAll(".gp-a-venir .gp-mois").forEach(function (section) {
+    section.hidden = !section.querySelector(".gp-evenement");
+  });
+  root.dataset.ready = "1";
+}
 
-  if (window.document$) window.document$.subscribe(init);
-  else document.addEventListener("DOMContentLoaded", init);
-})();
+export function init() {
+  document.querySelectorAll("[data-gp-sante]").forEach(setup);
+}
