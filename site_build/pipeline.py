@@ -14,18 +14,15 @@ from pathlib import Path
 
 from site_build.data.dataset import Dataset
 from site_build.data.problems import DataError, Problem, UsageError
-from site_build.data.profile import PUBLIC, Profile
+from site_build.data.profile import Profile
 from site_build.data.records import Records
 from site_build.data.settings import SiteSettings
 from site_build.data.validate import has_errors, validate
-from site_build.feeds.datapackage import TABLES, PackageCheck, package_files
-from site_build.feeds.directory_json import directory_json
-from site_build.feeds.icalendar import epi_sante_calendar, intervention_files
-from site_build.feeds.interchange import HSDS_COLUMNS, data_inclusion_files, hsds_files
-from site_build.feeds.vcard import partner_vcard, person_vcard
+from site_build.feeds.datapackage import TABLES
+from site_build.feeds.interchange import HSDS_COLUMNS
+from site_build.feeds.worker import FeedInput, FeedsBuild
 from site_build.pages.directory import (
     FULL_LIST_LIMIT,
-    VCARD_NAME,
     directory_page,
     offline_partner_page,
     partner_page,
@@ -33,7 +30,6 @@ from site_build.pages.directory import (
 )
 from site_build.pages.health import health_pages
 from site_build.pages.home import home_section
-from site_build.pages.images import variants
 from site_build.pages.liaison import form_of_service, form_page
 from site_build.pages.model import Page
 from site_build.pages.open_data import data_page
@@ -50,8 +46,8 @@ class Prepared:
     records: Records  # the same, typed
     problems: list[Problem]  # warnings only (errors raise)
     pages: list[Page] = field(default_factory=list)
-    assets: dict[str, bytes] = field(default_factory=dict)  # site path → content
-    package_check: PackageCheck | None = None  # confirm() before publishing
+    assets: dict[str, bytes] = field(default_factory=dict)  # site path → content, given to the generator
+    feeds: FeedsBuild | None = None  # the data files, made beside the generator: finish() before publishing
 
     @cached_property
     def html_by_uri(self) -> dict[str, Page]:
@@ -106,29 +102,6 @@ def all_pages(
     return pages
 
 
-def recipe_photos(dataset: Dataset) -> dict[str, bytes]:
-    """Every size of every recipe photo; resized once, then taken from .cache/ (not committed)."""
-    content = dataset.content_dir.resolve()
-    files: dict[str, bytes] = {}
-    for recipe in dataset.recipes.values():
-        if recipe.get("image"):
-            files.update(variants(content, recipe["image"]["src"], content.parent / ".cache" / "images"))
-    return files
-
-
-def contact_cards(dataset: Dataset, profile: Profile, settings: SiteSettings) -> dict[str, bytes]:
-    """vCards: one per partner and, in the pro profile (the only one with /professionnels/), one per person."""
-    cards = {
-        f"annuaire/{p['id']}/{VCARD_NAME}": partner_vcard(p, settings.page_url(f"annuaire/{p['id']}/"))
-        for p in dataset.partners
-    }
-    for person in dataset.professionals if profile.has_professionals_directory else []:
-        cards[f"professionnels/{person['id']}.vcf"] = person_vcard(
-            person, dataset.partner_by_id.get(person["partenaire"])
-        )
-    return cards
-
-
 def _fingerprint(data_dir: Path) -> tuple:
     return tuple(
         sorted(
@@ -160,9 +133,10 @@ def validated(data_dir: Path, today: date | None = None) -> tuple[Dataset, list[
 
 def close_checks():
     """Stop the data-package checks still running (a failed or interrupted build): no orphan process."""
-    unfinished = [p for p in _prepared.values() if p.package_check and not p.package_check.finished]
+    unfinished = [p for p in _prepared.values() if p.feeds and not p.feeds.finished]
     for prepared in unfinished:
-        prepared.package_check.close()
+        if prepared.feeds:
+            prepared.feeds.close()
     if unfinished:
         _prepared.clear()  # its check was stopped: a later build prepares anew
 
@@ -181,21 +155,9 @@ def prepare(
     records = profile.records(dataset)
     prepared = Prepared(profile, today, published, records, problems)
     prepared.pages = all_pages(published, records, profile, today, settings)
-    prepared.assets["sante/epi-sante.ics"] = epi_sante_calendar(published, today)
-    prepared.assets.update(intervention_files(published, today))
-    prepared.assets.update(recipe_photos(published))
-    prepared.assets["annuaire/annuaire.json"] = directory_json(records, profile, today)
     prepared.assets[MANIFEST_NAME] = web_manifest(profile.app_name)
-    prepared.assets.update(contact_cards(published, profile, settings))
-    public_tables = PUBLIC.view(dataset)  # open data is always the public view
-    files = package_files(public_tables, today=today, licence=settings.licence, source=settings.site_url)
-    prepared.assets.update({f"donnees/{name}": content for name, content in files.items()})
-    prepared.package_check = PackageCheck(files)
-    for name, content in data_inclusion_files(public_tables).items():
-        prepared.assets[f"donnees/data-inclusion/{name}"] = content
-    for name, content in hsds_files(public_tables).items():
-        prepared.assets[f"donnees/hsds/{name}"] = content
     close_checks()
+    prepared.feeds = FeedsBuild(FeedInput(dataset, profile, today, settings))
     _prepared.clear()
     _prepared[key] = prepared
     return prepared

@@ -161,24 +161,26 @@ def test_invalid_data_leaves_previous_site_intact(tmp_path, valid_data):
 
 
 def test_invalid_data_package_fails_the_build(tmp_path, valid_data, monkeypatch, caplog):
-    # Frictionless runs in a worker during the build; its verdict still gates the swap.
+    # The feeds and Frictionless run in a child process during the build; its verdict still gates
+    # the swap. The child is handed data validation would have refused: a partner twice.
+    import copy
+
     import site_build.pipeline as pipeline
+    from site_build.feeds.worker import FeedInput
 
-    def with_duplicate_partner(dataset, **options):
-        files = package_files(dataset, **options)
-        lines = files["partenaires.csv"].decode().splitlines(keepends=True)
-        files["partenaires.csv"] = "".join(lines + [lines[1]]).encode()
-        return files
+    def with_duplicate_partner(dataset, *rest):
+        twice = copy.copy(dataset)
+        twice.partners = [*dataset.partners, dataset.partners[0]]
+        return FeedInput(twice, *rest)
 
-    package_files = pipeline.package_files
-    monkeypatch.setattr(pipeline, "package_files", with_duplicate_partner)
+    monkeypatch.setattr(pipeline, "FeedInput", with_duplicate_partner)
     config = _config_beside(tmp_path)
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous site")
     with pytest.raises(Exception, match="BuildError"):
         build_site(config, "public", site, valid_data)
-    assert "paquet de données invalide : partenaires.csv, ligne 4" in caplog.text
+    assert "paquet de données invalide : partenaires.csv, ligne" in caplog.text
     assert (site / "index.html").read_text() == "previous site"
 
 

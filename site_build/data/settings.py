@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# A partner's vCard, beside its page (annuaire/<id>/fiche.vcf): the page links it, the feeds write it.
+PARTNER_VCARD = "fiche.vcf"
+
 
 @dataclass(frozen=True)
 class SiteSettings:

@@ -9,7 +9,7 @@ from urllib.parse import quote, urlencode
 from site_build.data.cross_checks import due_after
 from site_build.data.profile import PUBLIC, Profile
 from site_build.data.records import Partner, Records
-from site_build.data.settings import SiteSettings
+from site_build.data.settings import PARTNER_VCARD, SiteSettings
 from site_build.data.vocabularies import SERVICE_FACETS, term_label, thematique_label
 from site_build.pages.jsonld import organization
 from site_build.pages.model import Page
@@ -21,7 +21,6 @@ from site_build.text.safe_markdown import markdown_plain
 # Above this many partners the HTML lists only the first PAGE_SIZE; the script renders the rest from the JSON.
 FULL_LIST_LIMIT = 300
 PAGE_SIZE = 50
-VCARD_NAME = "fiche.vcf"
 _NO_HOURS: dict[str, Any] = {"semaine": [[]] * 7, "exceptions": {}}
 
 
@@ -73,7 +72,7 @@ def partner_page(
         people=[p for p in records.professionals if p.partenaire == partner.id],
         due=due,
         stale=due <= today,
-        vcard=VCARD_NAME,
+        vcard=PARTNER_VCARD,
         report_href=report_href(settings.signalement, partner, settings.page_url(here)),
         organization=organization(partner, settings.page_url(here), markdown_plain(partner.description)),
     )

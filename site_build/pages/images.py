@@ -1,64 +1,13 @@
-"""Responsive sizes of recipe photos, made at build time and kept in a cache between builds."""
+"""A recipe photo as a <picture>: every size and format, its ratio reserved."""
 
 from __future__ import annotations
 
-import hashlib
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
-WIDTHS = (320, 640, 960)
-FORMATS = {"webp": "WEBP", "jpg": "JPEG"}  # WebP first; JPEG for old iPhones (Safari < 14)
+from site_build.data.photos import WIDTHS, dimensions, variant_path
+
 SIZES = "(min-width: 45em) 40rem, 100vw"
-
-
-def variant_path(src: str, width: int, extension: str) -> str:
-    """'images/recettes/x.jpg' → 'images/recettes/x-640.webp' (site path)."""
-    stem = src.rsplit(".", 1)[0]
-    return f"{stem}-{width}.{extension}"
-
-
-def _resized(source: bytes, width: int, image_format: str) -> bytes:
-    from PIL import Image, ImageOps  # only when a photo is (re)made
-
-    with Image.open(io.BytesIO(source)) as original:
-        # a phone held upright stores the photo sideways plus an EXIF orientation: apply it
-        image = ImageOps.exif_transpose(original).convert("RGB")
-        if image.width > width:
-            image = image.resize((width, round(image.height * width / image.width)), Image.Resampling.LANCZOS)
-        out = io.BytesIO()
-        image.save(out, image_format, quality=72, optimize=True, **({"method": 5} if image_format == "WEBP" else {}))
-        return out.getvalue()
-
-
-def variants(content_dir: Path, src: str, cache_dir: Path) -> dict[str, bytes]:
-    """{site path: bytes} of every size and format of one photo; unchanged photos come from the cache."""
-    source = (content_dir / src).read_bytes()
-    digest = hashlib.sha256(b"orientation-applied\n" + source).hexdigest()[
-        :16
-    ]  # new key: older cache entries were not turned
-    files = {}
-    for extension, image_format in FORMATS.items():
-        for width in WIDTHS:
-            cached = cache_dir / f"{digest}-{width}.{extension}"
-            if not cached.is_file():
-                cache_dir.mkdir(parents=True, exist_ok=True)
-                cached.write_bytes(_resized(source, width, image_format))
-            files[variant_path(src, width, extension)] = cached.read_bytes()
-    return files
-
-
-# EXIF orientations that turn the picture a quarter: width and height swap.
-_QUARTER_TURNS = {5, 6, 7, 8}
-
-
-def dimensions(content_dir: Path, src: str) -> tuple[int, int]:
-    """Width and height as the photo is shown, after its EXIF orientation."""
-    from PIL import Image
-
-    with Image.open(content_dir / src) as image:
-        turned = image.getexif().get(0x0112) in _QUARTER_TURNS
-        return (image.height, image.width) if turned else (image.width, image.height)
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,11 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from site_build.data.photos import variant_path
 from site_build.data.records import Ingredient, Recipe, Records
 from site_build.data.settings import SiteSettings
 from site_build.data.vocabularies import VOCABULARIES, label
-from site_build.pages.images import Picture, picture, variant_path
+from site_build.pages.images import Picture, picture
 from site_build.pages.model import Page
 from site_build.pages.render import render
 from site_build.text import french
