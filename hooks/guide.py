@@ -1,9 +1,6 @@
-import time as _time, sys as _sys
-_T = _time.perf_counter()
-def _m(w): print(f'{_time.perf_counter()-_T:6.2f} {w}', file=_sys.stderr)
 """MkDocs adapter: hands MkDocs events to site_build. No logic lives here."""
 
-
+from __future__ import annotations
 
 from pathlib import Path
 
@@ -28,7 +25,6 @@ _state: dict = {}
 
 
 def on_config(config):
-    _m('on_config start')
     # `site-build build` says which profile and data folder; a bare `mkdocs build` gets the defaults.
     given = (config.extra or {}).pop(BUILD_KEY, None) or {}
     profile = given.get("profile", "public")
@@ -40,12 +36,10 @@ def on_config(config):
     _state["data_dir"] = data_dir
     config.extra["profil"] = profile
     config.nav = nav_for_profile(config.nav, profile)
-    _m('on_config end')
     return config
 
 
 def on_files(files, config):
-    _m('on_files start')
     prepared = _state["prepared"]
     for page in prepared.pages:
         files.append(File.generated(config, page.src_uri, content=page.markdown_stub))
@@ -85,11 +79,9 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
-    _m('on_post_build start')
-    import time, sys; _t = time.perf_counter()
     # The data files are made and checked in a worker during the build; an invalid package fails it.
     try:
-        _state["prepared"].feeds.finish(Path(config.site_dir)); print(f"waited {time.perf_counter()-_t:.2f}", file=sys.stderr)
+        _state["prepared"].feeds.finish(Path(config.site_dir))
     except PackageError as error:
         raise PluginError(str(error)) from None
     add_accent_free_words(Path(config.site_dir))

@@ -17,7 +17,7 @@ from site_build.data.profile import PROFILES
 from site_build.data.yaml_loader import LoadError
 
 
-def _print_problems(problems: list[Problem]):
+def _print_problems(problems: list[Problem]) -> None:
     for problem in problems:
         print(problem.format(), file=sys.stderr)
     if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -25,7 +25,7 @@ def _print_problems(problems: list[Problem]):
             print(problem.github_annotation())  # workflow commands are read from stdout
 
 
-def cmd_validate(args) -> int:
+def cmd_validate(args: argparse.Namespace) -> int:
     from site_build.data.validate import has_errors, validate
     from site_build.pipeline import build_day
 
@@ -41,7 +41,7 @@ def cmd_validate(args) -> int:
     return 1 if has_errors(problems) else 0
 
 
-def _config_file(args) -> Path | None:
+def _config_file(args: argparse.Namespace) -> Path | None:
     config = Path(args.config)
     if not config.is_file():
         print(f"fichier de configuration introuvable : {config}", file=sys.stderr)
@@ -49,7 +49,7 @@ def _config_file(args) -> Path | None:
     return config
 
 
-def _data_dir(args) -> Path | None:
+def _data_dir(args: argparse.Namespace) -> Path | None:
     data = Path(args.data)
     if not data.is_dir():
         print(f"dossier de données introuvable : {data}", file=sys.stderr)
@@ -57,7 +57,7 @@ def _data_dir(args) -> Path | None:
     return data
 
 
-def _build(config: Path, args, site_dir: Path, failure: str, publication: bool = False) -> bool:
+def _build(config: Path, args: argparse.Namespace, site_dir: Path, failure: str, publication: bool = False) -> bool:
     """One build; False (and the reason, in French) when it did not replace the site."""
     from site_build.generator.build import GeneratorConfigError, PublicationError, build_site
 
@@ -92,7 +92,7 @@ def _build(config: Path, args, site_dir: Path, failure: str, publication: bool =
     return True
 
 
-def cmd_build(args) -> int:
+def cmd_build(args: argparse.Namespace) -> int:
     config, data = _config_file(args), _data_dir(args)
     if not config or not data:
         return 2
@@ -110,7 +110,7 @@ def cmd_build(args) -> int:
     return 0
 
 
-def cmd_serve(args) -> int:
+def cmd_serve(args: argparse.Namespace) -> int:
     from site_build.editing.preview import AddressError, open_server, parse_address, serve
     from site_build.pipeline import close_checks
 
@@ -161,7 +161,7 @@ def _socket_reason(error: OSError) -> str:
     return "adresse inconnue ou inutilisable ; utilisez par exemple --addr 127.0.0.1:8000."
 
 
-def cmd_report(args) -> int:
+def cmd_report(args: argparse.Namespace) -> int:
     from site_build.data.freshness import freshness_rows
     from site_build.data.validate import has_errors, validate
     from site_build.pipeline import build_day
@@ -188,7 +188,7 @@ def cmd_report(args) -> int:
     return 0
 
 
-def cmd_calendar(args) -> int:
+def cmd_calendar(args: argparse.Namespace) -> int:
     """Record changed interventions in data/calendrier.json (new SEQUENCE, DTSTAMP today)."""
     from site_build.data.validate import has_errors, validate
     from site_build.feeds.icalendar import STATE_FILE, read_state, stale_interventions, updated_state
@@ -219,7 +219,7 @@ def cmd_calendar(args) -> int:
     return 0
 
 
-def cmd_new(args) -> int:
+def cmd_new(args: argparse.Namespace) -> int:
     """Write a valid skeleton where it belongs; the editor then fills in the « À compléter »."""
     from site_build.editing import new as scaffold
     from site_build.pipeline import build_day
@@ -246,7 +246,7 @@ def cmd_new(args) -> int:
     return 0
 
 
-def cmd_import(args) -> int:
+def cmd_import(args: argparse.Namespace) -> int:
     """Add the structures of the chosen communes from a data·inclusion export, as drafts to verify.
     The import runs on a copy of the data; partners.yaml changes only if the copy stays valid."""
     import shutil
@@ -303,7 +303,7 @@ def _copy_beside(source: Path, target: Path) -> Path:
     return beside
 
 
-def cmd_schemas(args) -> int:
+def cmd_schemas(args: argparse.Namespace) -> int:
     from site_build.data.schemas import write_schemas
 
     for path in write_schemas():
@@ -315,7 +315,7 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="site-build", description="Le guide partagé : valider et construire le site.")
     commands = main.add_subparsers(dest="commande", required=True)
 
-    def with_data(command):
+    def with_data(command: argparse.ArgumentParser) -> argparse.ArgumentParser:
         command.add_argument("--data", default="data", help="dossier des données (défaut : data)")
         return command
 
@@ -396,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
     use_french()
     args = parser().parse_args(argv)  # bad usage: argparse prints the French message and exits with 2
     try:
-        return args.run(args)
+        return int(args.run(args))
     except BrokenPipeError:  # `site-build report | head`: the reader has what it wanted
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout at exit

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from site_build.data.dataset import Dataset
 from site_build.data.problems import DataError, Problem, UsageError
@@ -102,7 +103,7 @@ def all_pages(
     return pages
 
 
-def _fingerprint(data_dir: Path) -> tuple:
+def _fingerprint(data_dir: Path) -> tuple[Any, ...]:
     return tuple(
         sorted(
             (str(p), p.stat().st_mtime_ns, p.stat().st_size)
@@ -112,8 +113,8 @@ def _fingerprint(data_dir: Path) -> tuple:
     )
 
 
-_validated: dict[tuple, tuple[Dataset, list[Problem]]] = {}
-_prepared: dict[tuple, Prepared] = {}
+_validated: dict[tuple[Any, ...], tuple[Dataset, list[Problem]]] = {}
+_prepared: dict[tuple[Any, ...], Prepared] = {}
 
 
 def validated(data_dir: Path, today: date | None = None) -> tuple[Dataset, list[Problem]]:
@@ -131,7 +132,7 @@ def validated(data_dir: Path, today: date | None = None) -> tuple[Dataset, list[
     return _validated[key]
 
 
-def close_checks():
+def close_checks() -> None:
     """Stop the data-package checks still running (a failed or interrupted build): no orphan process."""
     unfinished = [p for p in _prepared.values() if p.feeds and not p.feeds.finished]
     for prepared in unfinished:

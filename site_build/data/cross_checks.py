@@ -5,10 +5,12 @@ from __future__ import annotations
 import calendar
 import difflib
 import re
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from site_build.data.dataset import Dataset
-from site_build.data.problems import Problem, sentence
+from site_build.data.problems import FieldPath, Problem, sentence
 from site_build.data.publication_checks import (
     PrivateMatcher,
     contacts_in,
@@ -33,7 +35,7 @@ _SAFE_TARGET = re.compile(r"^(https?://|mailto:|tel:)", re.IGNORECASE)
 DEFAULT_FREQUENCY_MONTHS = 12
 
 
-def _suggest(value: str, choices) -> str:
+def _suggest(value: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
     return f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
 
@@ -44,7 +46,7 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def due_date(record: dict) -> date | None:
+def due_date(record: dict[str, Any]) -> date | None:
     """Date by which a record should be checked again, or None if its date is unusable."""
     try:
         checked = date.fromisoformat(record["date_verification"])
@@ -59,9 +61,9 @@ def due_after(checked: date, frequency_months: object) -> date:
     return add_months(checked, months)
 
 
-def texts(value, path: tuple = ()):
+def texts(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
     """(path, text) of every string inside a loaded document (a stack, not recursion: it is hot)."""
-    stack = [(path, value)]
+    stack: list[tuple[FieldPath, object]] = [(path, value)]
     while stack:
         where, node = stack.pop()
         if isinstance(node, str):
@@ -77,7 +79,7 @@ class Checker:
         self.dataset, self.today, self.strict = dataset, today, strict
         self.problems: list[Problem] = []
 
-    def report(self, kind: str, path: tuple, message: str, warning: bool = False):
+    def report(self, kind: str, path: FieldPath, message: str, warning: bool = False) -> None:
         document = self.dataset.documents.get(kind)
         if document is None:
             return
@@ -85,7 +87,7 @@ class Checker:
         self.problems.append(document.problem(path, sentence(f"{where} : {message}"), warning))
 
     # -- every record -------------------------------------------------------
-    def records(self):
+    def records(self) -> Iterator[tuple[str, FieldPath, dict[str, Any]]]:
         """(document kind, path, record) for every partner, service, professional, intervention."""
         for i, partner in enumerate(self.dataset.partners):
             yield "partners", (i,), partner
@@ -111,8 +113,8 @@ class Checker:
         self.problems += content_collisions(self.dataset.content_dir)
         return self.problems
 
-    def unique_ids(self):
-        seen: dict[str, tuple[str, tuple]] = {}
+    def unique_ids(self) -> None:
+        seen: dict[str, tuple[str, tuple[Any, ...]]] = {}
         for kind, path, record in self.records():
             identifier = record.get("id")
             if not isinstance(identifier, str):
@@ -130,7 +132,7 @@ class Checker:
             else:
                 seen[key] = (kind, path)
 
-    def addresses(self):
+    def addresses(self) -> None:
         """Ids that become addresses must not take the address of a page the site already has."""
         for kind, path, record in self.records():
             if isinstance(record.get("id"), str) and (kind != "partners" or len(path) == 1):
@@ -143,7 +145,7 @@ class Checker:
                 if reason:
                     self.report(f"{folder}/{ident}", (), "nom du fichier : " + reason)
 
-    def _partner_ref(self, kind, path, value, what):
+    def _partner_ref(self, kind: str, path: FieldPath, value: object, what: str) -> None:
         if isinstance(value, str) and value not in self.dataset.partner_by_id:
             self.report(
                 kind,
@@ -156,7 +158,7 @@ class Checker:
                 ),
             )
 
-    def _service_ref(self, kind, path, value):
+    def _service_ref(self, kind: str, path: FieldPath, value: object) -> None:
         if isinstance(value, str) and value not in self.dataset.service_by_id:
             self.report(
                 kind,
@@ -168,7 +170,7 @@ class Checker:
                 ),
             )
 
-    def references(self):
+    def references(self) -> None:
         if "partners" not in self.dataset.documents:
             return  # partners.yaml is unreadable: every reference would be reported twice
         for i, person in enumerate(self.dataset.professionals):
@@ -193,7 +195,7 @@ class Checker:
                         "de fiche de liaison : ajoutez « orientable: true » à ce service ou retirez-le",
                     )
 
-    def hours(self):
+    def hours(self) -> None:
         for kind, path, record in self.records():
             for key in ("horaires_accueil", "horaires_distribution"):
                 self._parse(kind, path + (key,), record.get(key))
@@ -201,14 +203,14 @@ class Checker:
                 if isinstance(slot, dict):
                     self._parse(kind, path + ("permanences", j, "horaires"), slot.get("horaires"))
 
-    def _parse(self, kind, path, text):
+    def _parse(self, kind: str, path: FieldPath, text: object) -> None:
         if isinstance(text, str):
             try:
                 parse_hours(text)
             except HoursError as error:
                 self.report(kind, path, str(error))
 
-    def dates_and_freshness(self):
+    def dates_and_freshness(self) -> None:
         for kind, path, record in self.records():
             if "date_verification" not in record:
                 continue
@@ -236,7 +238,7 @@ class Checker:
                     warning=not self.strict,
                 )
 
-    def closures(self):
+    def closures(self) -> None:
         for i, partner in enumerate(self.dataset.partners):
             closure = partner.get("fermeture_temporaire")
             if partner.get("statut") == "fermeture-temporaire" and not isinstance(closure, dict):
@@ -257,7 +259,7 @@ class Checker:
                         "la date de fin est avant la date de début : vérifiez « du » et « au »",
                     )
 
-    def publics(self):
+    def publics(self) -> None:
         """The national schema: « tous-publics » stands alone (otherwise the export is refused)."""
         for kind, path, record in self.records():
             publics = record.get("publics")
@@ -275,7 +277,7 @@ class Checker:
                     "gardez « tous-publics » seul, ou retirez-le et gardez les publics précis",
                 )
 
-    def texts(self):
+    def texts(self) -> None:
         """One pass over every text: no HTML, the Markdown subset in Markdown fields, and no pro-only
         phone or e-mail where the public site would publish it."""
         private = private_contacts(self.dataset)
@@ -309,7 +311,7 @@ class Checker:
                                 "retirez-la ou donnez le numéro d'accueil de la structure",
                             )
 
-    def _markdown_subset(self, kind, path, text):
+    def _markdown_subset(self, kind: str, path: FieldPath, text: str) -> None:
         """Markdown in data: paragraphs, emphasis, lists and links to the web, a mail or a phone."""
         if _IMAGE.search(text):
             self.report(
@@ -332,7 +334,7 @@ class Checker:
         if _ATTRIBUTES.search(text):
             self.report(kind, path, "les attributs entre accolades « {…} » ne sont pas acceptés : retirez-les")
 
-    def interventions(self):
+    def interventions(self) -> None:
         if "partners" not in self.dataset.documents:
             return
         horizon = timedelta(days=366)
@@ -396,7 +398,7 @@ class Checker:
                     + (f" ({len(outside)} dates concernées)" if len(outside) > 1 else ""),
                 )
 
-    def _exceptions(self, i: int, event: dict, start: datetime):
+    def _exceptions(self, i: int, event: dict[str, Any], start: datetime) -> None:
         """An exception must name a day the intervention would really happen (else it hides nothing)."""
         skipped = event.get("exceptions") or []
         if not skipped or not isinstance(skipped, list):
@@ -420,9 +422,9 @@ class Checker:
                     "et la règle de répétition)",
                 )
 
-    def recipes(self):
+    def recipes(self) -> None:
         content_dir = self.dataset.content_dir
-        featured_food: dict[str, tuple[str, str]] = {}
+        featured_food: dict[str, tuple[str, str | None]] = {}
         for recipe_id, recipe in self.dataset.recipes.items():
             kind = f"recipes/{recipe_id}"
             if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", recipe_id):
@@ -469,7 +471,7 @@ class Checker:
                     kind, ("traces",), f"« {allergen} » est déjà dans « allergenes » : retirez-le de « traces »"
                 )
 
-    def forms(self):
+    def forms(self) -> None:
         for form_id, form in self.dataset.forms.items():
             kind = f"forms/{form_id}"
             if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", form_id):

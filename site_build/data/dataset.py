@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 from site_build.data.problems import Problem
 from site_build.data.schema_messages import schema_problems
 from site_build.data.yaml_loader import Document, LoadError, load_file
+
+Raw = dict[str, Any]  # a record as loaded from YAML and checked by its schema
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
@@ -23,12 +26,12 @@ MAX_RECORD_BYTES = 1024 * 1024
 @dataclass
 class Dataset:
     data_dir: Path
-    partners: list = field(default_factory=list)
-    professionals: list = field(default_factory=list)
-    interventions: list = field(default_factory=list)
-    recipes: dict = field(default_factory=dict)  # id (file stem) → recipe, by month
-    forms: dict = field(default_factory=dict)  # id (file stem) → form
-    documents: dict = field(default_factory=dict)  # "partners" / "recipes/<id>" … → Document
+    partners: list[Raw] = field(default_factory=list)
+    professionals: list[Raw] = field(default_factory=list)
+    interventions: list[Raw] = field(default_factory=list)
+    recipes: dict[str, Raw] = field(default_factory=dict)  # id (file stem) → recipe, by month
+    forms: dict[str, Raw] = field(default_factory=dict)  # id (file stem) → form
+    documents: dict[str, Document] = field(default_factory=dict)  # "partners" / "recipes/<id>" … → Document
 
     def __post_init__(self) -> None:
         self.reindex()
@@ -52,7 +55,7 @@ def content_dir_of(data_dir: Path) -> Path:
     return Path(data_dir).parent / "content"
 
 
-def street_line(address: dict) -> str:
+def street_line(address: dict[str, Any]) -> str:
     """ "12 rue des Forges, bâtiment B": the street and its complement, as one line."""
     return ", ".join(x for x in (address.get("voie"), address.get("complement")) if x)
 
@@ -157,7 +160,8 @@ def _record_files(folder: Path, problems: list[Problem]) -> list[Path]:
     """The .yaml/.yml files of a one-record-per-file folder; two files for one id are an error."""
     if not folder.is_dir() or folder.is_symlink():
         return []
-    files, by_stem = [], {}
+    files: list[Path] = []
+    by_stem: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
         if path.is_symlink():
             continue  # reported by link_problems
@@ -209,7 +213,8 @@ def load_dataset(data_dir: Path) -> tuple[Dataset, list[Problem]]:
             document = _load(path, schema, problems)
             if document:
                 dataset.documents[schema] = document
-                setattr(dataset, schema, [r for r in document.data if isinstance(r, dict)])
+                records = document.data if isinstance(document.data, list) else []
+                setattr(dataset, schema, [r for r in records if isinstance(r, dict)])
     known = set(LIST_FILES) | set(FOLDERS) | {"calendrier.json"}
     for path in sorted(data_dir.iterdir()) if data_dir.is_dir() else []:
         if path.name not in known and not path.name.startswith("."):
@@ -231,7 +236,7 @@ def load_dataset(data_dir: Path) -> tuple[Dataset, list[Problem]]:
             document = _load(path, schema, problems)
             if document:
                 dataset.documents[f"{folder}/{path.stem}"] = document
-                target[path.stem] = document.data
+                target[path.stem] = cast(Raw, document.data)  # a wrong shape is its schema's problem
     dataset.recipes = dict(sorted(dataset.recipes.items(), key=lambda kv: (str(kv[1].get("mois")), kv[0])))
     dataset.reindex()
     return dataset, problems

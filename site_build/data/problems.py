@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Where a value sits in a loaded document: keys and list indexes from the top, e.g. (3, "services", 0).
+FieldPath = tuple[str | int, ...]
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -305,10 +305,10 @@ class Records:
     @classmethod
     def of(
         cls,
-        partners: list[Raw],
-        professionals: list[Raw],
+        partners: Sequence[Raw],
+        professionals: Sequence[Raw],
         recipes: Mapping[str, Raw],
-        interventions: list[Raw],
+        interventions: Sequence[Raw],
         forms: Mapping[str, Raw],
     ) -> Records:
         built = tuple(build(Partner, p) for p in partners)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import difflib
 import re
 from functools import cache
+from typing import Any
 
 import jsonschema_rs
 
-from site_build.data.problems import Problem, sentence
+from site_build.data.problems import FieldPath, Problem, sentence
 from site_build.data.schemas import SCHEMAS
 from site_build.data.yaml_loader import Document
 
@@ -24,7 +25,7 @@ _TYPES = {
 
 
 @cache
-def validator(name: str):
+def validator(name: str) -> Any:
     import jsonschema  # only needed for files with errors
 
     # Compiled once per process; the format checker makes "date" mean a real date.
@@ -32,13 +33,13 @@ def validator(name: str):
 
 
 @cache
-def fast_validator(name: str):
+def fast_validator(name: str) -> Any:
     # The Rust validator answers "valid or not" ~40x faster; the Python one,
     # run only on invalid files, gives the error details the messages need.
     return jsonschema_rs.Draft202012Validator(SCHEMAS[name], validate_formats=True)
 
 
-def field_path(path: tuple, data) -> str:
+def field_path(path: FieldPath, data: object) -> str:
     """'[caf-du-cher] services[2].publics[1]': record id, then 1-based item numbers."""
     text, prefix, node = "", "", data
     for depth, step in enumerate(path):
@@ -52,25 +53,27 @@ def field_path(path: tuple, data) -> str:
                 text += f"[{step + 1}]"
         else:
             text += ("." if text else "") + str(step)
-        node = node[step] if isinstance(node, (dict, list)) and _has(node, step) else None
+        node = node[step] if isinstance(node, (dict, list)) and _has(node, step) else None  # type: ignore[index]
     return prefix + (f"champ « {text} »" if text else "élément")
 
 
-def _has(node, step) -> bool:
-    return step in node if isinstance(node, dict) else isinstance(step, int) and step < len(node)
+def _has(node: object, step: str | int) -> bool:
+    if isinstance(node, dict):
+        return step in node
+    return isinstance(node, list) and isinstance(step, int) and step < len(node)
 
 
-def _suggest(value, choices) -> str:
+def _suggest(value: object, choices: list[str]) -> str:
     close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.6)
     return f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
 
 
-def _describe(value) -> str:
+def _describe(value: object) -> str:
     text = " ".join(str(value).split())  # a message stays on one line
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def _message(error) -> list[tuple[tuple, str]]:
+def _message(error: Any) -> list[tuple[FieldPath, str]]:
     """(path, what is wrong and what to write) pairs for one schema error."""
     path = tuple(error.absolute_path)
     schema, value, kind = error.schema, error.instance, error.validator
@@ -162,11 +165,16 @@ def schema_problems(document: Document, schema_name: str) -> list[Problem]:
     return sorted(set(problems))
 
 
-def _without_misspelt_required(found: list[tuple[tuple, str]]) -> list[tuple[tuple, str]]:
+def _suggested(message: str) -> str:
+    match = re.search(r"vouliez-vous dire « ([^»]+) »", message)
+    return match[1] if match else ""
+
+
+def _without_misspelt_required(found: list[tuple[FieldPath, str]]) -> list[tuple[FieldPath, str]]:
     """ "adress:" gives both "unknown field adress, did you mean adresse?" and "adresse is missing":
     one mistake, one message: the first says it all."""
     suggested = {
-        (path[:-1], re.search(r"vouliez-vous dire « ([^»]+) »", message)[1])
+        (path[:-1], _suggested(message))
         for path, message in found
         if "champ inconnu" in message and "vouliez-vous dire" in message
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from site_build.data.vocabularies import VOCABULARIES
 
@@ -17,7 +18,7 @@ SCHEMA_DIR = Path(__file__).parent.parent / "schemas"  # beside the code: editor
 BASE_URI = "https://guide-partage.example.org/schemas/"
 
 
-def _vocab(name: str, description: str) -> dict:
+def _vocab(name: str, description: str) -> dict[str, Any]:
     terms = VOCABULARIES[name]
     return {
         "type": "string",
@@ -27,7 +28,7 @@ def _vocab(name: str, description: str) -> dict:
     }
 
 
-def _list_of(item: dict, description: str, min_items: int = 0) -> dict:
+def _list_of(item: dict[str, Any], description: str, min_items: int = 0) -> dict[str, Any]:
     schema = {"type": "array", "items": item, "description": description, "uniqueItems": True}
     if min_items:
         schema["minItems"] = min_items
@@ -41,7 +42,7 @@ LONG_TEXT = 2000
 MARKDOWN_TEXT = 5000
 
 
-def _text(description: str, min_length: int = 1, max_length: int = SHORT_TEXT, one_line: bool = True) -> dict:
+def _text(description: str, min_length: int = 1, max_length: int = SHORT_TEXT, one_line: bool = True) -> dict[str, Any]:
     """Plain text: shown as typed, never as markup. One line unless it is prose (conditions, steps…)."""
     schema = {"type": "string", "minLength": min_length, "maxLength": max_length, "description": description}
     if one_line:
@@ -52,11 +53,11 @@ def _text(description: str, min_length: int = 1, max_length: int = SHORT_TEXT, o
     return schema
 
 
-def _prose(description: str) -> dict:
+def _prose(description: str) -> dict[str, Any]:
     return _text(description, max_length=LONG_TEXT, one_line=False)
 
 
-def _obj(properties: dict, required: list[str], description: str = "") -> dict:
+def _obj(properties: dict[str, Any], required: list[str], description: str = "") -> dict[str, Any]:
     schema = {"type": "object", "additionalProperties": False, "required": required, "properties": properties}
     if description:
         schema["description"] = description
@@ -459,7 +460,7 @@ FORM = _obj(
 )
 
 
-def _document(name: str, title: str, body: dict) -> dict:
+def _document(name: str, title: str, body: dict[str, Any]) -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": BASE_URI + f"{name}.schema.json",
@@ -468,7 +469,7 @@ def _document(name: str, title: str, body: dict) -> dict:
     }
 
 
-SCHEMAS: dict[str, dict] = {
+SCHEMAS: dict[str, dict[str, Any]] = {
     "partners": _document("partners", "Partenaires et services", {"type": "array", "items": PARTNER}),
     "professionals": _document(
         "professionals", "Annuaire des professionnels", {"type": "array", "items": PROFESSIONAL}

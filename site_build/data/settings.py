@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 # A partner's vCard, beside its page (annuaire/<id>/fiche.vcf): the page links it, the feeds write it.
 PARTNER_VCARD = "fiche.vcf"
@@ -17,14 +19,14 @@ class SiteSettings:
     licence_path: str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 
     @property
-    def licence(self) -> dict:
+    def licence(self) -> dict[str, Any]:
         return {"name": self.licence_name, "title": self.licence_title, "path": self.licence_path}
 
     def page_url(self, path: str) -> str:
         return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else ""
 
     @classmethod
-    def from_mkdocs(cls, config) -> SiteSettings:
+    def from_mkdocs(cls, config: Mapping[str, Any]) -> SiteSettings:
         extra = config.get("extra") or {}
         licence = extra.get("licence") or {}
         return cls(

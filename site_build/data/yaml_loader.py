@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NoReturn
 
 import yaml
 
-from site_build.data.problems import Problem
+from site_build.data.problems import FieldPath, Problem
 
-Path_ = tuple  # a path into the document: keys and list indexes
+Path_ = FieldPath  # a path into the document: keys and list indexes
+Marks = dict[FieldPath, tuple[int, int]]  # (line, column) of every value, by path
 
 # Limits that keep every file answered in well under a second (stated in CONTRIBUTING.md).
 MAX_DEPTH = 12  # nesting of blocks and lists; the deepest real file uses 6
@@ -78,11 +80,10 @@ class Document:
 
     file: str
     data: object
-    marks: dict = field(default_factory=dict)
+    marks: Marks = field(default_factory=dict)
 
     def mark(self, path: Path_) -> tuple[int, int]:
         """Position of the value at path, or of its nearest existing parent."""
-        path = tuple(path)
         while path not in self.marks and path:
             path = path[:-1]
         return self.marks.get(path, (1, 1))
@@ -96,6 +97,11 @@ class LoadError(Exception):
     def __init__(self, problem: Problem):
         super().__init__(problem.format())
         self.problem = problem
+
+
+def _position(event: Any) -> tuple[int, int]:
+    """(line, column) from 1 of a YAML event."""
+    return event.start_mark.line + 1, event.start_mark.column + 1
 
 
 def describe_path(path: Path_) -> str:
@@ -118,14 +124,14 @@ class PositionLoader(yaml.CSafeLoader):
     def __init__(self, text: str, file: str):
         super().__init__(text)
         self.file = file
-        self.marks: dict = {}
+        self.marks: Marks = {}
 
-    def _fail(self, mark, message: str, path: Path_ | None = None):
+    def _fail(self, mark: Any, message: str, path: Path_ | None = None) -> NoReturn:
         """Stop at mark; the path, when given, names the field (worked out only now: it is costly)."""
         where = "" if path is None else describe_path(path) + " : "
         raise LoadError(Problem(self.file, mark.line + 1, mark.column + 1, where + message))
 
-    def build(self):
+    def build(self) -> object:
         self.get_event()  # StreamStart
         if self.check_event(yaml.StreamEndEvent):
             return None
@@ -133,7 +139,7 @@ class PositionLoader(yaml.CSafeLoader):
         value = self._node(self.get_event(), ())
         self.get_event()  # DocumentEnd
         if not self.check_event(yaml.StreamEndEvent):
-            extra = self.get_event()
+            extra: Any = self.get_event()
             self._fail(
                 extra.start_mark,
                 "le fichier contient plusieurs documents (une ligne « --- » en trop) : "
@@ -141,7 +147,7 @@ class PositionLoader(yaml.CSafeLoader):
             )
         return value
 
-    def _node(self, event, path):
+    def _node(self, event: Any, path: Path_) -> object:
         if len(path) > MAX_DEPTH:
             self._fail(
                 event.start_mark,
@@ -171,18 +177,18 @@ class PositionLoader(yaml.CSafeLoader):
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, path)
         if isinstance(event, yaml.SequenceStartEvent):
-            items = []
+            items: list[object] = []
             while not self.check_event(yaml.SequenceEndEvent):
-                child = self.get_event()
+                child: Any = self.get_event()
                 item_path = path + (len(items),)
-                self.marks[item_path] = (child.start_mark.line + 1, child.start_mark.column + 1)
+                self.marks[item_path] = _position(child)
                 items.append(self._node(child, item_path))
             self.get_event()
             return items
         if isinstance(event, yaml.MappingStartEvent):
-            mapping = {}
+            mapping: dict[str, object] = {}
             while not self.check_event(yaml.MappingEndEvent):
-                key_event = self.get_event()
+                key_event: Any = self.get_event()
                 if not isinstance(key_event, yaml.ScalarEvent):
                     self._fail(
                         key_event.start_mark, "un nom de champ doit être un simple mot, pas une liste ni un bloc."
@@ -197,13 +203,13 @@ class PositionLoader(yaml.CSafeLoader):
                         path + (key,),
                     )
                 key_path = path + (key,)
-                self.marks[key_path] = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+                self.marks[key_path] = _position(key_event)
                 mapping[key] = self._node(self.get_event(), key_path)
             self.get_event()
             return mapping
         self._fail(event.start_mark, "structure YAML inattendue.")
 
-    def _check_text(self, event, path):
+    def _check_text(self, event: Any, path: Path_) -> None:
         if len(event.value) > MAX_TEXT:  # before any pattern runs over it
             self._fail(
                 event.start_mark,
@@ -216,7 +222,7 @@ class PositionLoader(yaml.CSafeLoader):
         if found:
             self._fail(event.start_mark, forbidden_message(found[1]), path)
 
-    def _scalar(self, event, path):
+    def _scalar(self, event: Any, path: Path_) -> object:
         text = event.value
         self._check_text(event, path)
         if event.style:  # quoted or block scalar: always text (plain style is "")

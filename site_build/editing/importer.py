@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -58,7 +59,7 @@ _EXPECTED = (
 )
 
 
-def _json(path: Path):
+def _json(path: Path) -> Any:
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except UnicodeDecodeError:
@@ -73,7 +74,7 @@ def _json(path: Path):
         raise ImportFileError(f"{path} : fichier illisible ({error.strerror}).") from None
 
 
-def _checked(path: Path, number: int, record, kind: str) -> dict:
+def _checked(path: Path, number: int, record: object, kind: str) -> dict[str, Any]:
     """A record with the fields the import relies on, as text; ImportFileError otherwise."""
     where = f"{path} : élément {number}"
     if not isinstance(record, dict):
@@ -85,7 +86,7 @@ def _checked(path: Path, number: int, record, kind: str) -> dict:
     return record
 
 
-def read_export(files: list[Path]) -> tuple[list[dict], list[dict]]:
+def read_export(files: list[Path]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Structures and services from data·inclusion JSON files (lists, or {"structures", "services"})."""
     structures, services = [], []
     for path in files:
@@ -106,27 +107,29 @@ def read_export(files: list[Path]) -> tuple[list[dict], list[dict]]:
     return structures, services
 
 
-def _text(value) -> str | None:
+def _text(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _number(value) -> float | None:
+def _number(value: object) -> float | None:
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def _keep(vocabulary: str, values) -> list[str]:
+def _keep(vocabulary: str, values: object) -> list[str]:
     values = values if isinstance(values, list) else [values] if values else []
     return [v for v in values if isinstance(v, str) and v in _KNOWN[vocabulary]]
 
 
-def _phone(value) -> str | None:
+def _phone(value: object) -> str | None:
     digits = re.sub(r"\D", "", str(value or ""))
     if digits.startswith("33") and len(digits) == 11:
         digits = "0" + digits[2:]
     return " ".join(digits[i : i + 2] for i in range(0, 10, 2)) if len(digits) == 10 else None
 
 
-def _partner(structure: dict, ident: str, services: list[dict], taken: set[str], report: ImportReport) -> dict:
+def _partner(
+    structure: dict[str, Any], ident: str, services: list[dict[str, Any]], taken: set[str], report: ImportReport
+) -> dict[str, Any]:
     record = {"id": ident, "nom": structure["nom"]}
     if _text(structure.get("siret")):
         record["siret"] = structure["siret"]
@@ -188,7 +191,7 @@ def _partner(structure: dict, ident: str, services: list[dict], taken: set[str],
 _MARK = "importé de data·inclusion"
 
 
-def _block(record: dict, structure: dict, today: date) -> str:
+def _block(record: dict[str, Any], structure: dict[str, Any], today: date) -> str:
     """The partner as YAML text, after a comment naming its national record (found again at the next import)."""
     text = yaml.safe_dump([record], allow_unicode=True, sort_keys=False, width=110, default_flow_style=None)
     origin = f"{structure.get('source', 'source inconnue')}, {structure.get('id')}"
@@ -206,7 +209,9 @@ def import_data_inclusion(
     )
     by_siret = {p.get("siret"): p for p in partners if isinstance(p, dict) and p.get("siret")}
     by_id = {p.get("id"): p for p in partners if isinstance(p, dict)}
-    taken = set(by_id) | {s.get("id") for p in by_id.values() for s in p.get("services") or []}
+    taken: set[str] = {str(k) for k in by_id} | {
+        str(s.get("id")) for p in by_id.values() for s in p.get("services") or []
+    }
     report, blocks = ImportReport(), []
     for structure in structures:
         if communes and _text(structure.get("code_insee")) not in communes:

@@ -3,11 +3,13 @@ its comments, order and layout (a YAML round trip would reformat it)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from site_build.data.dataset import SCHEMA_COMMENT
-from site_build.data.yaml_loader import load_file
+from site_build.data.yaml_loader import Document, load_file
 from site_build.text.opening_schedule import day_ranges
 
 KINDS = ("partner", "service", "professional", "recipe", "intervention")
@@ -18,7 +20,7 @@ class ScaffoldError(ValueError):
     pass
 
 
-def fresh_id(base: str, taken) -> str:
+def fresh_id(base: str, taken: Collection[str]) -> str:
     """base, base-2, base-3…: the first id nobody uses."""
     candidate, n = base, 1
     while candidate in taken:
@@ -27,14 +29,14 @@ def fresh_id(base: str, taken) -> str:
     return candidate
 
 
-def list_records(path: Path) -> tuple[list, object]:
+def list_records(path: Path) -> tuple[list[Any], Document | None]:
     if not path.is_file():
         return [], None
     document = load_file(path, str(path))
     return (document.data if isinstance(document.data, list) else []), document
 
 
-def append_item(path: Path, block: str, schema: str):
+def append_item(path: Path, block: str, schema: str) -> None:
     """Add a list item at the end of a list file (created with its schema line when missing)."""
     if not path.is_file():
         path.write_text(f"{SCHEMA_COMMENT}../site_build/schemas/{schema}.schema.json\n", encoding="utf-8")
@@ -45,9 +47,13 @@ def append_item(path: Path, block: str, schema: str):
 
 def _all_ids(data_dir: Path) -> set[str]:
     partners, _ = list_records(data_dir / "partners.yaml")
-    ids = {p.get("id") for p in partners if isinstance(p, dict)}
+    ids = {str(p.get("id")) for p in partners if isinstance(p, dict)}
     ids |= {
-        s.get("id") for p in partners if isinstance(p, dict) for s in p.get("services") or [] if isinstance(s, dict)
+        str(s.get("id"))
+        for p in partners
+        if isinstance(p, dict)
+        for s in p.get("services") or []
+        if isinstance(s, dict)
     }
     return ids
 
@@ -90,6 +96,7 @@ def new_service(data_dir: Path, partner_id: str) -> str:
     if index is None:
         raise ScaffoldError(f"la structure « {partner_id} » n'existe pas dans {path} : donnez son « id »")
     ident = fresh_id(f"{partner_id}--nouveau-service", _all_ids(data_dir))
+    assert document is not None  # the partner was found in it
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     partner_line = document.marks[(index,)][0]  # 1-based line of the partner's "- id:"
     key_column = document.marks[(index, "id")][1]  # column of the partner's keys
@@ -118,7 +125,7 @@ def new_professional(data_dir: Path, partner_id: str, today: date) -> str:
     if partner_id not in {p.get("id") for p in partners if isinstance(p, dict)}:
         raise ScaffoldError(f"la structure « {partner_id} » n'existe pas dans data/partners.yaml : donnez son « id »")
     people, _ = list_records(data_dir / "professionals.yaml")
-    ident = fresh_id("nouvelle-personne", {p.get("id") for p in people if isinstance(p, dict)})
+    ident = fresh_id("nouvelle-personne", {str(p.get("id")) for p in people if isinstance(p, dict)})
     append_item(
         data_dir / "professionals.yaml",
         f"""- id: {ident}  # à changer : nom-prenom, sans accents
@@ -158,7 +165,7 @@ def _next_distribution_slot(data_dir: Path, today: date) -> tuple[str, datetime,
 def new_intervention(data_dir: Path, today: date) -> str:
     place, start, end = _next_distribution_slot(data_dir, today)
     events, _ = list_records(data_dir / "interventions.yaml")
-    ident = fresh_id("nouvelle-intervention", {e.get("id") for e in events if isinstance(e, dict)})
+    ident = fresh_id("nouvelle-intervention", {str(e.get("id")) for e in events if isinstance(e, dict)})
     append_item(
         data_dir / "interventions.yaml",
         f"""- id: {ident}  # à changer ; ne plus le changer ensuite (agendas)
@@ -175,11 +182,15 @@ def new_intervention(data_dir: Path, today: date) -> str:
     return ident
 
 
+def _month_of(recipe: object) -> str:
+    return str(recipe.get("mois", "")) if isinstance(recipe, dict) else ""
+
+
 def new_recipe(data_dir: Path, today: date) -> str:
     folder = data_dir / "recipes"
     folder.mkdir(exist_ok=True)
     ident = fresh_id("nouvelle-recette", {p.stem for p in folder.glob("*.yaml")})
-    months = [str(load_file(p, str(p)).data.get("mois", "")) for p in folder.glob("*.yaml")]
+    months = [_month_of(load_file(p, str(p)).data) for p in folder.glob("*.yaml")]
     latest = max([m for m in months if len(m) == 7] + [f"{today:%Y-%m}"])  # after every featured month
     year, number = int(latest[:4]), int(latest[5:])
     month = f"{year + number // 12}-{number % 12 + 1:02d}"

@@ -14,8 +14,10 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 HASHED = re.compile(r"\.[0-9a-f]{8,}\.min\.(js|css)$")
 WATCHED = ("data", "content", "mkdocs.yml", "site_build/theme", "hooks")
@@ -48,11 +50,11 @@ class CachingHandler(SimpleHTTPRequestHandler):
         ".html": "text/html; charset=utf-8",
     }
 
-    def end_headers(self):
+    def end_headers(self) -> None:
         self.send_header("Cache-Control", cache_control(self.path.split("?")[0]))
         super().end_headers()
 
-    def send_error(self, code, message=None, explain=None):
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
         if code != 404 or not page.is_file():
             return super().send_error(code, message, explain)
@@ -64,14 +66,14 @@ class CachingHandler(SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def log_message(self, *args):
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def handle_error(self, request, client_address):
+    def handle_error(self, request: Any, client_address: Any) -> None:
         pass  # a client that hangs up or sends garbage is not the editor's problem
 
 
@@ -80,8 +82,8 @@ def open_server(address: tuple[str, int], site_dir: Path) -> PreviewServer:
     return PreviewServer(address, functools.partial(CachingHandler, directory=str(site_dir)))
 
 
-def _snapshot(root: Path) -> tuple:
-    files = []
+def _snapshot(root: Path) -> tuple[Any, ...]:
+    files: list[tuple[str, int]] = []
     for name in WATCHED:
         target = root / name
         paths = [target] if target.is_file() else (p for p in target.rglob("*") if p.is_file())
@@ -89,17 +91,17 @@ def _snapshot(root: Path) -> tuple:
     return tuple(sorted(files))
 
 
-def _stop(signum, frame):
+def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def serve(server: PreviewServer, root: Path, rebuild):
+def serve(server: PreviewServer, root: Path, rebuild: Callable[[], object]) -> None:
     """Serve until Ctrl+C or SIGTERM; call rebuild() when a watched source changes
     (a failed rebuild keeps the last site)."""
     host, port = server.server_address[:2]
-    print(f"Aperçu sur http://{host}:{port}/ (Ctrl+C pour arrêter)", file=sys.stderr)
+    print(f"Aperçu sur http://{host!s}:{port}/ (Ctrl+C pour arrêter)", file=sys.stderr)
 
-    def watch():
+    def watch() -> None:
         seen = _snapshot(root)
         while True:
             time.sleep(1)

@@ -6,8 +6,10 @@ import csv
 import io
 import json
 import tempfile
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from site_build.data.dataset import Dataset
 from site_build.data.vocabularies import slugs
@@ -24,20 +26,25 @@ class PackageError(Exception):
     pass
 
 
-def _joined(values) -> str:
+def _joined(values: Iterable[str] | None) -> str:
     return ",".join(values or [])
 
 
-def _list_field(name: str, title: str, vocabulary: str | None = None) -> dict:
-    field = {"name": name, "type": "string", "title": title, "description": "Valeurs séparées par des virgules."}
+def _list_field(name: str, title: str, vocabulary: str | None = None) -> dict[str, Any]:
+    field: dict[str, Any] = {
+        "name": name,
+        "type": "string",
+        "title": title,
+        "description": "Valeurs séparées par des virgules.",
+    }
     if vocabulary:
         words = "|".join(slugs(vocabulary))
         field["constraints"] = {"pattern": f"^(({words})(,({words}))*)?$"}
     return field
 
 
-def _field(name, title, kind="string", required=False, **constraints) -> dict:
-    field = {"name": name, "type": kind, "title": title}
+def _field(name: str, title: str, kind: str = "string", required: bool = False, **constraints: Any) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": name, "type": kind, "title": title}
     if required or constraints:
         field["constraints"] = ({"required": True} if required else {}) | constraints
     return field
@@ -173,7 +180,7 @@ TABLES = {
 }
 
 
-def table_rows(dataset: Dataset, today: date | None = None) -> dict[str, list[dict]]:
+def table_rows(dataset: Dataset, today: date | None = None) -> dict[str, list[dict[str, Any]]]:
     partners, services = [], []
     for p in dataset.partners:
         a = p.get("adresse", {})
@@ -300,7 +307,7 @@ def table_rows(dataset: Dataset, today: date | None = None) -> dict[str, list[di
     }
 
 
-def descriptor(title: str, licence: dict = LICENCE, source: str = "") -> dict:
+def descriptor(title: str, licence: dict[str, Any] = LICENCE, source: str = "") -> dict[str, Any]:
     resources = []
     for name, (table_title, description, fields, key, foreign) in TABLES.items():
         schema = {"fields": fields, "primaryKey": key}
@@ -333,7 +340,7 @@ def descriptor(title: str, licence: dict = LICENCE, source: str = "") -> dict:
     }
 
 
-def _csv(rows: list[dict], fields: list[dict]) -> bytes:
+def _csv(rows: list[dict[str, Any]], fields: list[dict[str, Any]]) -> bytes:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=[f["name"] for f in fields], lineterminator="\n")
     writer.writeheader()
@@ -348,7 +355,7 @@ def package_files(
     dataset: Dataset,
     title: str = "Le guide partagé",
     today: date | None = None,
-    licence: dict = LICENCE,
+    licence: dict[str, Any] = LICENCE,
     source: str = "",
 ) -> dict[str, bytes]:
     """{file name: bytes} of the package: one CSV per table and datapackage.json. Not yet checked."""
@@ -379,7 +386,7 @@ def package_errors(files: dict[str, bytes]) -> list[str]:
     ]
 
 
-def raise_for(errors: list[str]):
+def raise_for(errors: list[str]) -> None:
     if errors:
         raise PackageError("paquet de données invalide : " + " ; ".join(errors[:10]))
 

@@ -14,6 +14,7 @@ import hashlib
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import icalendar
 
@@ -25,16 +26,16 @@ STATE_FILE = "calendrier.json"
 PRODID = "-//Le guide partagé//Épi'santé//FR"
 
 
-def fingerprint(intervention: dict) -> str:
+def fingerprint(intervention: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(intervention, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
-def read_state(data_dir: Path) -> dict:
+def read_state(data_dir: Path) -> dict[str, Any]:
     path = Path(data_dir) / STATE_FILE
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
-def revision(intervention: dict, state: dict, today: date) -> tuple[int, datetime]:
+def revision(intervention: dict[str, Any], state: dict[str, Any], today: date) -> tuple[int, datetime]:
     """(SEQUENCE, DTSTAMP): recorded ones when unchanged, the next ones (stamped today) when changed."""
     known = state.get(intervention["id"])
     if known and known["empreinte"] == fingerprint(intervention):
@@ -43,7 +44,7 @@ def revision(intervention: dict, state: dict, today: date) -> tuple[int, datetim
     return sequence, datetime.combine(today, datetime.min.time(), tzinfo=UTC)
 
 
-def updated_state(dataset: Dataset, state: dict, today: date) -> dict:
+def updated_state(dataset: Dataset, state: dict[str, Any], today: date) -> dict[str, Any]:
     """The state with every changed or new intervention recorded (what `site-build calendrier` writes)."""
     result = {}
     for intervention in dataset.interventions:
@@ -56,7 +57,7 @@ def updated_state(dataset: Dataset, state: dict, today: date) -> dict:
     return result
 
 
-def stale_interventions(dataset: Dataset, state: dict) -> list[str]:
+def stale_interventions(dataset: Dataset, state: dict[str, Any]) -> list[str]:
     return [i["id"] for i in dataset.interventions if state.get(i["id"], {}).get("empreinte") != fingerprint(i)]
 
 
@@ -71,14 +72,14 @@ def paris_timezone() -> icalendar.Timezone:
         part = kind()
         part.add("tzname", name)
         part.add("dtstart", start)
-        part.add("tzoffsetfrom", icalendar.vUTCOffset.from_ical(offsets[0]))
-        part.add("tzoffsetto", icalendar.vUTCOffset.from_ical(offsets[1]))
+        part.add("tzoffsetfrom", icalendar.vUTCOffset.from_ical(offsets[0]))  # type: ignore[no-untyped-call]
+        part.add("tzoffsetto", icalendar.vUTCOffset.from_ical(offsets[1]))  # type: ignore[no-untyped-call]
         part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
         zone.add_component(part)
     return zone
 
 
-def _event(dataset: Dataset, intervention: dict, state: dict, today: date) -> icalendar.Event:
+def _event(dataset: Dataset, intervention: dict[str, Any], state: dict[str, Any], today: date) -> icalendar.Event:
     start, end = span(intervention)
     sequence, stamp = revision(intervention, state, today)
     event = icalendar.Event()
@@ -129,7 +130,7 @@ def _calendar(name: str, events: list[icalendar.Event]) -> bytes:
     calendar.add_component(paris_timezone())
     for event in events:
         calendar.add_component(event)
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
 
 
 def epi_sante_calendar(dataset: Dataset, today: date) -> bytes:

@@ -9,6 +9,8 @@ import io
 import json
 import re
 import uuid
+from collections.abc import Iterable
+from typing import Any
 
 from site_build.data.dataset import Dataset
 from site_build.data.vocabularies import VOCABULARIES, label
@@ -21,27 +23,27 @@ _NATIONAL = {name: {t.slug for t in terms if not t.local} for name, terms in VOC
 _HSDS_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://guide-partage.example.org/hsds/")
 
 
-def _national(vocabulary: str, slugs) -> list[str]:
+def _national(vocabulary: str, slugs: Iterable[str] | None) -> list[str]:
     return [s for s in slugs or [] if s in _NATIONAL[vocabulary]]
 
 
-def _publics(slugs) -> list[str]:
+def _publics(slugs: Iterable[str] | None) -> list[str]:
     publics = _national("publics", slugs)
     return [p for p in publics if p != "tous-publics"] if len(publics) > 1 else publics
 
 
-def _street(address: dict) -> str:
-    return address.get("voie", "")
+def _street(address: dict[str, Any]) -> str:
+    return str(address.get("voie", ""))
 
 
-def _drop_empty(record: dict) -> dict:
+def _drop_empty(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if v not in (None, "", [])}
 
 
 # -- data·inclusion v1 -----------------------------------------------------------
 
 
-def di_structure(partner: dict) -> dict:
+def di_structure(partner: dict[str, Any]) -> dict[str, Any]:
     address = partner.get("adresse") or {}
     return _drop_empty(
         {
@@ -68,7 +70,7 @@ def di_structure(partner: dict) -> dict:
     )
 
 
-def di_service(service: dict, partner: dict) -> dict:
+def di_service(service: dict[str, Any], partner: dict[str, Any]) -> dict[str, Any]:
     address = partner.get("adresse") or {}
     types, fees = _national("types", service.get("types")), _national("frais", service.get("frais"))
     return _drop_empty(
@@ -108,8 +110,11 @@ def data_inclusion_files(dataset: Dataset) -> dict[str, bytes]:
     services = [
         di_service(s, p) for p in dataset.partners if p.get("statut") != "ferme" for s in p.get("services") or []
     ]
-    dump = lambda items: json.dumps(items, ensure_ascii=False, indent=1).encode("utf-8")  # noqa: E731
-    return {"structures.json": dump(structures), "services.json": dump(services)}
+    return {"structures.json": _json_file(structures), "services.json": _json_file(services)}
+
+
+def _json_file(items: list[dict[str, Any]]) -> bytes:
+    return json.dumps(items, ensure_ascii=False, indent=1).encode("utf-8")
 
 
 # -- Open Referral HSDS 3.0, tabular ------------------------------------------------
@@ -162,7 +167,7 @@ def _days(selector: str) -> list[str] | None:
     return days
 
 
-def hsds_schedules(hours: str) -> list[dict]:
+def hsds_schedules(hours: str) -> list[dict[str, Any]]:
     """OSM opening hours as HSDS schedule rows: one per rule and time range (WEEKLY, or MONTHLY for
     "Tu[2]"); what HSDS cannot say (public holidays, closed months) stays in the description."""
     text = describe_hours(hours)
@@ -170,7 +175,7 @@ def hsds_schedules(hours: str) -> list[dict]:
     for rule in (r.strip() for r in hours.split(";")):
         match = re.fullmatch(r"([A-Za-z,\-\[\]0-9]+) ((?:\d\d:\d\d-\d\d:\d\d,?)+)", rule)
         days = _days(match[1]) if match else None
-        if not days:
+        if not match or not days:
             continue
         monthly = any(d[0].isdigit() or d[0] == "-" for d in days)
         for span in match[2].split(","):
@@ -189,8 +194,8 @@ def hsds_schedules(hours: str) -> list[dict]:
     return rows or [{"description": text, "notes": hours}]
 
 
-def hsds_tables(dataset: Dataset) -> dict[str, list[dict]]:
-    tables: dict[str, list[dict]] = {name: [] for name in HSDS_COLUMNS}
+def hsds_tables(dataset: Dataset) -> dict[str, list[dict[str, Any]]]:
+    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in HSDS_COLUMNS}
     for partner in dataset.partners:
         pid = partner["id"]
         org, loc = hsds_id("organization", pid), hsds_id("location", pid)

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from site_build.data.dataset import street_line
 from site_build.text.french import international_number
 
 _PHONE_TYPES = {"voice": "WORK,VOICE", "cell": "CELL", "fax": "WORK,FAX", "text": "CELL,TEXT"}
 
 
-def _escape(value) -> str:
+def _escape(value: object) -> str:
     return str(value).replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,").replace(";", "\\;")
 
 
 def _fold(line: str) -> str:
     """Lines longer than 75 octets continue on lines starting with a space, never inside a UTF-8 character."""
-    out, current = [], b""
+    out: list[str] = []
+    current = b""
     for char in line:
         encoded = char.encode("utf-8")
         if len(current) + len(encoded) > (75 if not out else 74):
@@ -31,7 +34,7 @@ def _card(lines: list[str]) -> bytes:
     )
 
 
-def _address(address: dict) -> list[str]:
+def _address(address: dict[str, Any]) -> list[str]:
     if not address:
         return []
     street = street_line(address)
@@ -46,7 +49,7 @@ def _address(address: dict) -> list[str]:
     return lines
 
 
-def partner_vcard(partner: dict, page_url: str = "") -> bytes:
+def partner_vcard(partner: dict[str, Any], page_url: str = "") -> bytes:
     lines = [f"FN:{_escape(partner['nom'])}", f"N:{_escape(partner['nom'])};;;;", f"ORG:{_escape(partner['nom'])}"]
     if partner.get("sigle"):
         lines.append(f"NICKNAME:{_escape(partner['sigle'])}")
@@ -62,7 +65,7 @@ def partner_vcard(partner: dict, page_url: str = "") -> bytes:
     return _card(lines)
 
 
-def person_vcard(person: dict, partner: dict | None) -> bytes:
+def person_vcard(person: dict[str, Any], partner: dict[str, Any] | None) -> bytes:
     lines = [
         f"FN:{_escape(person['prenom'])} {_escape(person['nom'])}",
         f"N:{_escape(person['nom'])};{_escape(person['prenom'])};;;",

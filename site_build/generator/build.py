@@ -7,6 +7,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from site_build.pipeline import close_checks, validated
 
@@ -23,7 +24,7 @@ class PublicationError(Exception):
     """The configuration is fine for a preview, not for a site put online."""
 
 
-def mkdocs_config(config_file: Path, site_url: str | None = None):
+def mkdocs_config(config_file: Path, site_url: str | None = None) -> Any:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
@@ -34,7 +35,7 @@ def mkdocs_config(config_file: Path, site_url: str | None = None):
         raise GeneratorConfigError(str(error)) from None
 
 
-def check_publication(site_url: str | None):
+def check_publication(site_url: str | None) -> None:
     """A published site must know its address: canonical links, JSON-LD and « Signaler une erreur » use it."""
     if not site_url or LOOPBACK_URL.match(site_url):
         raise PublicationError(
@@ -87,7 +88,7 @@ def _umask() -> int:
 _LEFTOVER = re.compile(r"^\.(?P<site>.+)-(build|old)-(?P<pid>[0-9]+)-[^/]+$")
 
 
-def remove_abandoned_folders(site_dir: Path):
+def remove_abandoned_folders(site_dir: Path) -> None:
     """Temporary folders left beside the site by a build that was killed (its process is gone)."""
     for sibling in site_dir.parent.glob(f".{site_dir.name}-*-*"):
         match = _LEFTOVER.match(sibling.name)
@@ -107,7 +108,7 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _swap(new: Path, target: Path):
+def _swap(new: Path, target: Path) -> None:
     old = None
     if target.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-{os.getpid()}-", dir=target.parent))

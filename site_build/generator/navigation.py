@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 PRO_ONLY_PREFIXES = ("professionnels/", "liaison/", "verification/")
 
 
-def _keep(entry) -> bool:
+def _keep(entry: object) -> bool:
     if isinstance(entry, str):
         return not entry.startswith(PRO_ONLY_PREFIXES)
     if isinstance(entry, dict):
@@ -13,7 +15,7 @@ def _keep(entry) -> bool:
     return True  # nested lists were filtered already
 
 
-def nav_for_profile(nav, profile: str):
+def nav_for_profile(nav: Any, profile: str) -> Any:
     if nav is None or profile == "pro":
         return nav
     result = []

@@ -1,7 +1,7 @@
 """The generated page model, and the pages without a module of their own: liaison forms, open data, home.
 
 Each page is (source path, title, HTML). The generator (MkDocs here) wraps them
-in the theme; every value from data goes through `e()` or `markdown_text()`.
+in the theme; the HTML comes from the templates in pages/templates/ (autoescaped).
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ import mimetypes
 import re
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 DEFAULT_BUDGET_MB = 20
 RUNTIME_MAX_ENTRIES = 200  # pages saved while browsing past the precache (see sw.template.js)
@@ -110,7 +111,7 @@ def _url(path: str) -> str:
     return path[: -len("index.html")] if path == "index.html" or path.endswith("/index.html") else path
 
 
-def precache_manifest(site_dir: Path, budget_bytes: int) -> tuple[list[dict], dict]:
+def precache_manifest(site_dir: Path, budget_bytes: int) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """The entries to precache, in priority order, and figures about them."""
     candidates = []
     for file in sorted(site_dir.rglob("*")):
@@ -138,7 +139,7 @@ def precache_manifest(site_dir: Path, budget_bytes: int) -> tuple[list[dict], di
     return entries, {"entries": len(entries), "bytes": total, "left_out": left_out}
 
 
-def bundle(site_dir: Path, entries: list[dict]) -> bytes:
+def bundle(site_dir: Path, entries: list[dict[str, Any]]) -> bytes:
     """Every precache entry in one JSON file. On a slow mobile network each request costs
     seconds of latency: the first visit downloads this one file (compressed by the server)
     instead of hundreds. Updates fetch only the entries that changed."""
@@ -157,7 +158,7 @@ def bundle(site_dir: Path, entries: list[dict]) -> bytes:
     return json.dumps(items, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def service_worker(entries: list[dict]) -> tuple[str, bytes]:
+def service_worker(entries: list[dict[str, Any]]) -> tuple[str, bytes]:
     """(version, sw.js) for these entries."""
     template = resources.files("site_build").joinpath("pwa/sw.template.js").read_text(encoding="utf-8")
     public = [{k: v for k, v in e.items() if k != "path"} for e in entries]
@@ -168,7 +169,7 @@ def service_worker(entries: list[dict]) -> tuple[str, bytes]:
     ).encode("utf-8")
 
 
-def write_service_worker(site_dir: Path, budget_mb: float = DEFAULT_BUDGET_MB) -> dict:
+def write_service_worker(site_dir: Path, budget_mb: float = DEFAULT_BUDGET_MB) -> dict[str, Any]:
     """Write sw.js and the first-visit bundle at the site root; returns the precache figures."""
     site_dir = Path(site_dir)
     for old in site_dir.glob(f"{BUNDLE_PREFIX}*.json"):

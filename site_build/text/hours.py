@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Any
 
 import opening_hours
 
@@ -219,7 +220,7 @@ def _holidays(first_day: date) -> tuple[date, ...]:
     )
 
 
-def _open_minutes(hours: opening_hours.OpeningHours, day: date) -> list[tuple]:
+def _open_minutes(hours: opening_hours.OpeningHours, day: date) -> list[tuple[Any, ...]]:
     start = datetime.combine(day, datetime.min.time())
     return [(b - start, e - start, str(s)) for b, e, s, _ in hours.intervals(start, start + timedelta(days=1))]
 

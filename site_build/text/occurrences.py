@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
@@ -11,7 +12,7 @@ MAX_OCCURRENCES = 400
 PARIS = ZoneInfo("Europe/Paris")  # every time in the data is local to the épicerie
 
 
-def span(intervention: dict) -> tuple[datetime, datetime]:
+def span(intervention: dict[str, Any]) -> tuple[datetime, datetime]:
     """First start and end, naive Europe/Paris times. ValueError when unusable."""
     start = datetime.fromisoformat(intervention["debut"])
     if "duree" in intervention:
@@ -20,7 +21,7 @@ def span(intervention: dict) -> tuple[datetime, datetime]:
     return start, datetime.combine(start.date(), end_time)
 
 
-def occurrences(intervention: dict, after: datetime, before: datetime) -> list[tuple[datetime, datetime]]:
+def occurrences(intervention: dict[str, Any], after: datetime, before: datetime) -> list[tuple[datetime, datetime]]:
     """Every (start, end) that starts in [after, before), exceptions removed."""
     start, end = span(intervention)
     length = end - start

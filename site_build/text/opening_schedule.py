@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from typing import Any
 
 import opening_hours
 
@@ -30,7 +32,7 @@ _CLOCK = re.compile(r"(?<![0-9])([0-9]{2}):([0-9]{2})(?![0-9])")
 _VARIABLE_TIMES = re.compile(r"sunrise|sunset|dawn|dusk")
 
 
-def _intervals(text: str, start: datetime, end: datetime):
+def _intervals(text: str, start: datetime, end: datetime) -> Iterator[tuple[datetime, datetime, Any, str]]:
     """(begin, end, state, comment) over [start, end), as the parser's state() answers instant by instant.
 
     The parser's own intervals() and next_change() stop early on fallback rules ("A || B"); its
@@ -41,20 +43,20 @@ def _intervals(text: str, start: datetime, end: datetime):
         yield from hours.intervals(start, end)
         return
     marks = sorted({0} | {(int(h) * 60 + int(m)) % DAY_MINUTES for h, m in _CLOCK.findall(text)})
-    current = None
+    current: tuple[datetime, Any, str | None] | None = None  # (since, state, comment)
     day = start
     while day < end:
         for minute in marks:
             moment = day + timedelta(minutes=minute)
             state, comment = hours.state(moment)
-            if current and [state, comment] == current[2:]:
+            if current and (state, comment) == current[1:]:
                 continue
             if current:
-                yield current[0], moment, *current[2:]
-            current = [moment, None, state, comment]
+                yield current[0], moment, current[1], current[2] or ""
+            current = (moment, state, comment)
         day += timedelta(days=1)
     if current:
-        yield current[0], end, *current[2:]
+        yield current[0], end, current[1], current[2] or ""
 
 
 def comment_only(text: str) -> set[str]:
@@ -64,14 +66,16 @@ def comment_only(text: str) -> set[str]:
     return {m[1] for rule in rules if not _CLOCK.search(rule) for m in [re.search(r'"([^"]*)"', rule)] if m}
 
 
-def day_ranges(text: str, first_day: date, days: int = HORIZON_DAYS) -> tuple[dict[date, list[list]], list[dict]]:
+def day_ranges(
+    text: str, first_day: date, days: int = HORIZON_DAYS
+) -> tuple[dict[date, list[list[Any]]], list[dict[str, Any]]]:
     """Ranges [start, end) in minutes of every day of the horizon when the place is open or its state
     unknown (closed is the default: days without any are absent), and the notes they point to.
     A range is [start, end] (open) or [start, end, n]: notes[n] = {"etat": "ouvert"|"inconnu", "texte"}."""
     start = datetime.combine(first_day, time())
     unsure = comment_only(text)
-    notes: list[dict] = []
-    ranges: dict[date, list[list]] = defaultdict(list)
+    notes: list[dict[str, Any]] = []
+    ranges: dict[date, list[list[Any]]] = defaultdict(list)
     for begin, end, state, comment in _intervals(text, start, start + timedelta(days=days)):
         if state == opening_hours.State.CLOSED:
             continue
@@ -91,16 +95,16 @@ def day_ranges(text: str, first_day: date, days: int = HORIZON_DAYS) -> tuple[di
 
 
 @lru_cache(maxsize=1024)  # partners share a few strings; callers must not mutate the result
-def schedule(text: str, first_day: date, days: int = HORIZON_DAYS) -> dict:
+def schedule(text: str, first_day: date, days: int = HORIZON_DAYS) -> dict[str, Any]:
     """{"semaine": ranges for Monday…Sunday, "exceptions": {"YYYY-MM-DD": ranges}, "notes": […]}."""
     ranges, notes = day_ranges(text, first_day, days)
     all_days = [first_day + timedelta(days=n) for n in range(days)]
-    weekly = []
+    weekly: list[list[list[Any]]] = []
     for weekday in range(7):
         seen = Counter(tuple(map(tuple, ranges.get(d, []))) for d in all_days if d.weekday() == weekday)
         weekly.append([list(r) for r in seen.most_common(1)[0][0]] if seen else [])
     exceptions = {d.isoformat(): ranges.get(d, []) for d in all_days if ranges.get(d, []) != weekly[d.weekday()]}
-    result = {"semaine": weekly, "exceptions": exceptions}
+    result: dict[str, Any] = {"semaine": weekly, "exceptions": exceptions}
     if notes:
         result["notes"] = notes
     return result
@@ -112,7 +116,7 @@ class Schedules:
     def __init__(self, first_day: date, days: int = HORIZON_DAYS):
         self.first_day, self.days = first_day, days
         self._index: dict[str, int] = {}
-        self.table: list[dict] = []
+        self.table: list[dict[str, Any]] = []
 
     def number(self, text: str | None) -> int | None:
         if not text:

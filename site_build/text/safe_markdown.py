@@ -12,16 +12,11 @@ from markdown.treeprocessors import Treeprocessor
 SAFE_SCHEMES = re.compile(r"^(https?:|mailto:|tel:)", re.IGNORECASE)
 
 
-def e(value) -> str:
-    """Escape any data value for HTML text or a quoted attribute."""
-    return html.escape("" if value is None else str(value), quote=True)
-
-
 def safe_href(url: str) -> str | None:
     return url if isinstance(url, str) and SAFE_SCHEMES.match(url.strip()) else None
 
 
-def _remove_keeping_tail(parent: ET.Element, child: ET.Element):
+def _remove_keeping_tail(parent: ET.Element, child: ET.Element) -> None:
     tail = child.tail or ""
     index = list(parent).index(child)
     if index:
@@ -40,7 +35,7 @@ class _SafeLinks(Treeprocessor):
     """Only paragraphs, emphasis, lists and http(s)/mailto/tel links; images and rules are dropped,
     headings and quotes become paragraphs, code becomes text. No attribute but a link's href."""
 
-    def run(self, root: ET.Element):
+    def run(self, root: ET.Element) -> None:
         for parent in root.iter():
             for child in list(parent):
                 if child.tag in ("img", "hr"):
@@ -59,7 +54,7 @@ class _SafeLinks(Treeprocessor):
 
 
 class _SafeExtension(markdown.Extension):
-    def extendMarkdown(self, md):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
 
 
