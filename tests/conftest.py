@@ -158,7 +158,9 @@ def axe_violations(page) -> str:
 def open_page(browser, url: str, instant=None, timezone_id: str = "America/Montreal"):
     """(context, page, page errors) for a fresh device far from Paris, its clock fixed at `instant` when given:
     what depends on the date must still be computed in Paris time."""
-    context = browser.new_context(timezone_id=timezone_id, locale="fr-FR")
+    # No service worker: these tests are about the page, and its first-visit precache of the whole
+    # site would compete for the CPU (offline use has tests of its own, with the worker).
+    context = browser.new_context(timezone_id=timezone_id, locale="fr-FR", service_workers="block")
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))

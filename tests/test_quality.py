@@ -59,7 +59,9 @@ def test_every_page_has_no_axe_violation(browser, built_sites, site_urls, profil
         assert {"/professionnels/", "/liaison/fiche-de-liaison/", "/verification/"} <= set(every_path)
     paths = every_path[shard::SHARDS]
     assert paths
-    context = browser.new_context(locale="fr-FR")
+    # no service worker: its first-visit precache of the whole site would compete with axe for the CPU
+    # (offline use has its own tests)
+    context = browser.new_context(locale="fr-FR", service_workers="block")
     page = context.new_page()
     failures = []
     try:
@@ -77,7 +79,7 @@ def test_every_page_has_no_axe_violation(browser, built_sites, site_urls, profil
 
 @pytest.mark.parametrize("profile,path", [(p, x) for p, paths in PAGE_TYPES.items() for x in paths])
 def test_page_type_reflows_and_keeps_keyboard_use(browser, site_urls, profile, path):
-    context = browser.new_context(locale="fr-FR", viewport={"width": 320, "height": 640})
+    context = browser.new_context(locale="fr-FR", viewport={"width": 320, "height": 640}, service_workers="block")
     page = context.new_page()
     try:
         # 320 CSS px (WCAG 1.4.10), then 640 CSS px: a 1280 px window at 200 % zoom

@@ -101,6 +101,7 @@ export function start() {
     markReady();
   });
   navigator.serviceWorker.register(new URL("sw.js", root).href).then(function (registration) {
+    if (!registration) return;  // service workers turned off (some private modes, test browsers)
     watch(registration);
     markReady();
     var last = Date.now();
@@ -108,7 +109,7 @@ export function start() {
       if (Date.now() - last > 60000) { last = Date.now(); registration.update(); }
       listOffline();
     });
-  });
+  }).catch(function () { /* no offline use on this device: the site works as a plain website */ });
   window.addEventListener("appinstalled", persistOnceInstalled);
   persistOnceInstalled();
 }
