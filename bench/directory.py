@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import gzip
-import shutil
 import statistics
 import sys
 import threading
@@ -21,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from run import built_site  # noqa: E402
+from serving import launch_chromium  # noqa: E402
 
 # What a user does, in order: each step is one input or change event on the form.
 STEPS = [
@@ -54,16 +54,7 @@ def measure(site: Path) -> list[float]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=shutil.which("chromium"),
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                ],
-            )
+            browser = launch_chromium(playwright)
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/annuaire/")
             page.wait_for_selector("[data-gp-annuaire][data-loaded='1']", timeout=60000)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -22,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from run import build, built_site  # noqa: E402
-from serving import host  # noqa: E402
+from serving import host, launch_chromium  # noqa: E402
 
 LATENCY_S = 2.0
 BYTES_PER_S = 500_000 / 8
@@ -41,16 +40,7 @@ def offline_ready_seconds(site: Path) -> tuple[float, int]:
     from playwright.sync_api import sync_playwright
 
     with host(site, LATENCY_S, BYTES_PER_S) as (url, handler), sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=shutil.which("chromium"),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        browser = launch_chromium(playwright)
         page = browser.new_page()
         start = time.perf_counter()
         page.goto(url + "/", timeout=300_000)

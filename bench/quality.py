@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 sys.path.insert(0, str(ROOT / "bench"))
 from run import build, built_site  # noqa: E402
-from serving import host  # noqa: E402
+from serving import host, launch_chromium  # noqa: E402
 
 LIGHTHOUSE = OUT / "npm" / "node_modules" / ".bin" / "lighthouse"
 PAGES = [
@@ -38,16 +38,7 @@ def transferred(url: str) -> int:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=shutil.which("chromium"),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        browser = launch_chromium(playwright)
         context = browser.new_context(service_workers="block")
         page = context.new_page()
         responses = []

@@ -75,3 +75,19 @@ def host(site: Path, latency_s: float = 0.0, bytes_per_s: float | None = None):
     finally:
         server.shutdown()
         server.server_close()
+
+
+# Debian's Chromium, as the tests launch it (Playwright cannot download a browser here).
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def launch_chromium(playwright):
+    import shutil
+
+    return playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)

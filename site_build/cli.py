@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import logging
 import os
 import sys
@@ -162,8 +160,8 @@ def _socket_reason(error: OSError) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from site_build.data.freshness import freshness_rows
     from site_build.data.validate import has_errors, validate
+    from site_build.editing.report import write_report
     from site_build.pipeline import build_day
 
     today = build_day()
@@ -174,24 +172,15 @@ def cmd_report(args: argparse.Namespace) -> int:
         _print_problems([p for p in problems if not p.warning])
         print("Rapport impossible : corrigez d'abord les erreurs.", file=sys.stderr)
         return 1
-    writer = csv.writer(sys.stdout) if args.csv else None
-    if writer:
-        writer.writerow(("type", "id", "nom", "verifie_le", "a_verifier_avant", "en_retard"))
-    else:
-        print(f"{'':9}  {'à vérifier':10}  {'type':13} id")
-    for row in freshness_rows(dataset, today):
-        due = row.due.isoformat() if row.due else ""
-        if writer:
-            writer.writerow((row.kind, row.ident, row.name, row.checked, due, "oui" if row.late(today) else "non"))
-        else:
-            print(f"{'EN RETARD' if row.late(today) else '':9}  {due:10}  {row.kind:13} {row.ident}")
+    write_report(dataset, today, sys.stdout, as_csv=args.csv)
     return 0
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     """Record changed interventions in data/calendrier.json (new SEQUENCE, DTSTAMP today)."""
     from site_build.data.validate import has_errors, validate
-    from site_build.feeds.icalendar import STATE_FILE, read_state, stale_interventions, updated_state
+    from site_build.editing.calendar import changed_interventions, record_changes
+    from site_build.feeds.icalendar import STATE_FILE
     from site_build.pipeline import build_day
 
     data_dir = _data_dir(args)
@@ -202,16 +191,12 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         _print_problems(problems)
         print("Calendrier non mis à jour : corrigez d'abord les erreurs.", file=sys.stderr)
         return 1
-    state = read_state(data_dir)
-    changed = stale_interventions(dataset, state)
     if args.check:
+        changed = changed_interventions(data_dir, dataset)
         for ident in changed:
             print(f"{data_dir / STATE_FILE} : l'intervention « {ident} » est nouvelle ou a changé.", file=sys.stderr)
         return 1 if changed else 0
-    (data_dir / STATE_FILE).write_text(
-        json.dumps(updated_state(dataset, state, build_day()), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-        encoding="utf-8",
-    )
+    changed = record_changes(data_dir, dataset, build_day())
     print(
         f"{len(changed)} intervention(s) nouvelle(s) ou modifiée(s) enregistrée(s) dans {data_dir / STATE_FILE}.",
         file=sys.stderr,

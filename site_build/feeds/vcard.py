@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from site_build.data.dataset import street_line
+from site_build.data.records import Address, Partner, Professional
 from site_build.text.french import international_number
 
 _PHONE_TYPES = {"voice": "WORK,VOICE", "cell": "CELL", "fax": "WORK,FAX", "text": "CELL,TEXT"}
@@ -34,48 +32,44 @@ def _card(lines: list[str]) -> bytes:
     )
 
 
-def _address(address: dict[str, Any]) -> list[str]:
-    if not address:
-        return []
-    street = street_line(address)
+def _address(address: Address) -> list[str]:
     # post office box; extended address; street; locality; region; postal code; country
     lines = [
-        f"ADR;TYPE=WORK:;;{_escape(street)};{_escape(address.get('commune', ''))};;"
-        f"{_escape(address.get('code_postal', ''))};France"
+        f"ADR;TYPE=WORK:;;{_escape(address.street_line)};{_escape(address.commune)};;"
+        f"{_escape(address.code_postal)};France"
     ]
-    lat, lon = address.get("latitude"), address.get("longitude")
-    if isinstance(lat, (int, float)) and isinstance(lon, (int, float)):
-        lines.append(f"GEO:{lat};{lon}")
+    if address.has_position:
+        lines.append(f"GEO:{address.latitude};{address.longitude}")
     return lines
 
 
-def partner_vcard(partner: dict[str, Any], page_url: str = "") -> bytes:
-    lines = [f"FN:{_escape(partner['nom'])}", f"N:{_escape(partner['nom'])};;;;", f"ORG:{_escape(partner['nom'])}"]
-    if partner.get("sigle"):
-        lines.append(f"NICKNAME:{_escape(partner['sigle'])}")
-    lines += _address(partner.get("adresse") or {})
-    if partner.get("telephone"):
-        lines.append(f"TEL;TYPE=WORK,VOICE:{international_number(partner['telephone'])}")
-    if partner.get("courriel"):
-        lines.append(f"EMAIL;TYPE=INTERNET:{partner['courriel']}")
-    if partner.get("site_web"):
-        lines.append(f"URL:{partner['site_web']}")
+def partner_vcard(partner: Partner, page_url: str = "") -> bytes:
+    lines = [f"FN:{_escape(partner.nom)}", f"N:{_escape(partner.nom)};;;;", f"ORG:{_escape(partner.nom)}"]
+    if partner.sigle:
+        lines.append(f"NICKNAME:{_escape(partner.sigle)}")
+    lines += _address(partner.adresse)
+    if partner.telephone:
+        lines.append(f"TEL;TYPE=WORK,VOICE:{international_number(partner.telephone)}")
+    if partner.courriel:
+        lines.append(f"EMAIL;TYPE=INTERNET:{partner.courriel}")
+    if partner.site_web:
+        lines.append(f"URL:{partner.site_web}")
     if page_url:
         lines.append(f"SOURCE:{page_url}")
     return _card(lines)
 
 
-def person_vcard(person: dict[str, Any], partner: dict[str, Any] | None) -> bytes:
+def person_vcard(person: Professional, partner: Partner | None) -> bytes:
     lines = [
-        f"FN:{_escape(person['prenom'])} {_escape(person['nom'])}",
-        f"N:{_escape(person['nom'])};{_escape(person['prenom'])};;;",
-        f"TITLE:{_escape(person['fonction'])}",
+        f"FN:{_escape(person.prenom)} {_escape(person.nom)}",
+        f"N:{_escape(person.nom)};{_escape(person.prenom)};;;",
+        f"TITLE:{_escape(person.fonction)}",
     ]
     if partner:
-        lines.append(f"ORG:{_escape(partner['nom'])}")
-    for phone in person.get("telephones") or []:
-        kind = _PHONE_TYPES.get(phone.get("type", "voice"), "WORK,VOICE")
-        lines.append(f"TEL;TYPE={kind}:{international_number(phone['numero'])}")
-    if person.get("courriel"):
-        lines.append(f"EMAIL;TYPE=INTERNET:{person['courriel']}")
+        lines.append(f"ORG:{_escape(partner.nom)}")
+    for phone in person.telephones:
+        kind = _PHONE_TYPES.get(phone.type or "voice", "WORK,VOICE")
+        lines.append(f"TEL;TYPE={kind}:{international_number(phone.numero)}")
+    if person.courriel:
+        lines.append(f"EMAIL;TYPE=INTERNET:{person.courriel}")
     return _card(lines)

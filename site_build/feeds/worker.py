@@ -25,6 +25,7 @@ from pathlib import Path
 from site_build.data.dataset import Dataset
 from site_build.data.photos import variants
 from site_build.data.profile import PUBLIC, Profile
+from site_build.data.records import Records
 from site_build.data.settings import PARTNER_VCARD, SiteSettings
 from site_build.feeds.datapackage import package_errors, package_files, raise_for
 from site_build.feeds.directory_json import directory_json
@@ -43,15 +44,14 @@ class FeedInput:
     settings: SiteSettings
 
 
-def contact_cards(view: Dataset, profile: Profile, settings: SiteSettings) -> dict[str, bytes]:
+def contact_cards(records: Records, profile: Profile, settings: SiteSettings) -> dict[str, bytes]:
     """vCards: one per partner and, where there is a professionals' directory, one per person."""
     cards = {
-        f"annuaire/{p['id']}/{PARTNER_VCARD}": partner_vcard(p, settings.page_url(f"annuaire/{p['id']}/"))
-        for p in view.partners
+        f"annuaire/{p.id}/{PARTNER_VCARD}": partner_vcard(p, settings.page_url(f"annuaire/{p.id}/"))
+        for p in records.partners
     }
-    for person in view.professionals if profile.has_professionals_directory else []:
-        partner = view.partner_by_id.get(person["partenaire"])
-        cards[f"professionnels/{person['id']}.vcf"] = person_vcard(person, partner)
+    for person in records.professionals if profile.has_professionals_directory else ():
+        cards[f"professionnels/{person.id}.vcf"] = person_vcard(person, records.partner_by_id.get(person.partenaire))
     return cards
 
 
@@ -72,8 +72,9 @@ def feed_files(given: FeedInput) -> tuple[dict[str, bytes], dict[str, bytes]]:
     files: dict[str, bytes] = {"sante/epi-sante.ics": epi_sante_calendar(view, given.today)}
     files.update(intervention_files(view, given.today))
     files.update(recipe_photos(view))
-    files["annuaire/annuaire.json"] = directory_json(given.profile.records(given.dataset), given.profile, given.today)
-    files.update(contact_cards(view, given.profile, given.settings))
+    records = given.profile.records(given.dataset)
+    files["annuaire/annuaire.json"] = directory_json(records, given.profile, given.today)
+    files.update(contact_cards(records, given.profile, given.settings))
     package = package_files(public, today=given.today, licence=given.settings.licence, source=given.settings.site_url)
     files.update({f"donnees/{name}": content for name, content in package.items()})
     files.update({f"donnees/data-inclusion/{name}": c for name, c in data_inclusion_files(public).items()})
