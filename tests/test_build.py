@@ -276,3 +276,24 @@ def test_generated_headings_are_in_the_table_of_contents(built_sites):
     assert 'href="#contact"' in toc and 'href="#services"' in toc
     recipe = (built_sites["public"] / "recettes/houmous-maison/index.html").read_text(encoding="utf-8")
     assert 'href="#ingredients"' in recipe[recipe.index('aria-label="Table des matières"') :]
+
+
+def test_plain_sentences_skip_the_markdown_parser_with_the_same_result():
+    import html
+
+    import yaml
+
+    from site_build.pages.render import environment
+    from site_build.text.safe_markdown import is_plain_paragraph, markdown_text
+
+    texts = [
+        p.get("description")
+        for p in yaml.safe_load((ROOT / "data/partners.yaml").read_text(encoding="utf-8"))
+        if p.get("description")
+    ]
+    texts += ["Horaires : 9 h", "l'épicerie « solidaire »", "50 % des gens", "a -- b", "Tél. 02 48 00 00 00"]
+    markup = ["1. un", "- liste", "* liste", "    code", "*gras*", "[lien](https://x.org)", "a\nb", "x\ty", "<b>"]
+    assert all(is_plain_paragraph(t) for t in texts[-5:]) and not any(is_plain_paragraph(t) for t in markup)
+    prose = environment().from_string('{% from "_macros.html" import prose %}{{ prose(t) }}')
+    for text in texts + markup:
+        assert html.unescape(prose.render(t=text)) == html.unescape(markdown_text(text)), text

@@ -18,7 +18,7 @@ from site_build.data.vocabularies import label, term_label, thematique_label
 from site_build.pages.urls import relative
 from site_build.text import french
 from site_build.text.hours import describe_hours
-from site_build.text.safe_markdown import markdown_text, safe_href
+from site_build.text.safe_markdown import is_plain_paragraph, markdown_text, safe_href
 
 
 def script_json(data: Any) -> Markup:
@@ -79,6 +79,7 @@ def environment() -> jinja2.Environment:
         day_or_text=day_or_text,
     )
     env.globals.update(url=_url)
+    env.tests.update(plain_paragraph=is_plain_paragraph)
     return env
 
 
