@@ -1,7 +1,8 @@
 """Validation and build time at 100 / 1,000 / 10,000 partners, against a bare MkDocs build.
 
-The bare build uses the same theme, plugins and `not_in_nav` rules, with the same
-number of plain Markdown pages and no hooks. Prints times and ratios; asserts nothing.
+The bare build uses the project's mkdocs.yml without its hooks (same theme, plugins,
+public navigation, Markdown extensions and `not_in_nav` rules), with the generated
+pages written as plain Markdown files. Prints times and ratios; asserts nothing.
 Usage: python bench/run.py [SIZE ...]
 """
 
@@ -65,7 +66,10 @@ def built_site(size: int, name: str) -> Path:
 def bare(size: int, data: Path) -> Path:
     """The same generated pages written as plain Markdown files (HTML body), built by MkDocs alone."""
     os.environ["SITE_BUILD_TODAY"] = "2026-11-26"
+    import yaml
+
     from site_build.data.profile import PUBLIC
+    from site_build.generator.navigation import nav_for_profile
     from site_build.pipeline import prepare
 
     folder = OUT / f"bare-{size}"
@@ -77,15 +81,14 @@ def bare(size: int, data: Path) -> Path:
         target = docs / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(f"{page.markdown_stub}\n{page.html}\n", encoding="utf-8")
-    (folder / "mkdocs.yml").write_text(
-        (ROOT / "mkdocs.yml")
-        .read_text(encoding="utf-8")
-        .replace("docs_dir: content", "docs_dir: docs")
-        .replace("custom_dir: site_build/theme", f"custom_dir: {ROOT / 'site_build/theme'}")
-        .split("\nhooks:")[0]
-        + "\nnav:\n  - Accueil: index.md\n"
-        + "not_in_nav: |\n  /annuaire/*\n  /recettes/*\n  /sante/*\n  /donnees/*\n"
-    )
+    # The project's own configuration without its hooks: same theme, navigation (the public one, as the
+    # hooks give it), Markdown extensions and not_in_nav rules, so the ratio measures the pipeline.
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    del config["hooks"]
+    config["docs_dir"] = "docs"
+    config["theme"]["custom_dir"] = str(ROOT / "site_build/theme")
+    config["nav"] = nav_for_profile(config["nav"], "public")
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return folder
 
 
