@@ -168,7 +168,7 @@ def test_stale_notice_follows_the_device_date(browser, site_urls):
         browser, f"{site_urls['public']}/annuaire/caf-du-cher/", _utc(f"{due.isoformat()}T12:00")
     )
     try:
-        assert page.locator(".gp-a-verifier").is_visible()
+        page.locator(".gp-a-verifier").wait_for(state="visible")  # shown by fiche.js (a module, loaded after the page)
         assert "Informations vérifiées le" in page.locator(".gp-verification").inner_text()
     finally:
         context.close()
