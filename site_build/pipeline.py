@@ -35,6 +35,7 @@ from site_build.pages.liaison import form_of_service, form_page
 from site_build.pages.model import Page
 from site_build.pages.open_data import data_page
 from site_build.pages.recipes import month_page, recipe_page, recipes_by_month, recipes_index
+from site_build.pages.render import keep_compiled_templates
 from site_build.pages.verification import verification_page
 from site_build.pwa.service_worker import MANIFEST_NAME, web_manifest
 
@@ -152,6 +153,7 @@ def prepare(
     if key in _prepared:
         return _prepared[key]
     dataset, problems = validated(data_dir, today)
+    keep_compiled_templates(dataset.content_dir.resolve().parent / ".cache" / "templates")
     published = profile.view(dataset)
     records = profile.records(dataset)
     prepared = Prepared(profile, today, published, records, problems)

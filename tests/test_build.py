@@ -297,3 +297,31 @@ def test_plain_sentences_skip_the_markdown_parser_with_the_same_result():
     prose = environment().from_string('{% from "_macros.html" import prose %}{{ prose(t) }}')
     for text in texts + markup:
         assert html.unescape(prose.render(t=text)) == html.unescape(markdown_text(text)), text
+
+
+def test_compiled_templates_are_kept_and_give_the_same_pages(tmp_path):
+    import shutil
+
+    import jinja2
+
+    from site_build.pages import render
+
+    plain = jinja2.Environment(loader=render.environment().loader, autoescape=True)
+    saved = render.environment().bytecode_cache
+    try:
+        render.keep_compiled_templates(tmp_path / "modeles")
+        kept = render.environment()
+        kept.cache.clear()  # compile again, through the folder
+        html = render.render("offline_partner.html", "hors-ligne/fiche/")
+        assert list((tmp_path / "modeles").glob("__jinja2_*.cache"))
+        kept.cache.clear()
+        assert render.render("offline_partner.html", "hors-ligne/fiche/") == html  # read back from the folder
+        plain.globals.update(kept.globals)
+        assert plain.get_template("offline_partner.html").render(here="hors-ligne/fiche/").strip() == html
+        shutil.rmtree(tmp_path / "modeles")  # a folder gone (or read-only) only means compiling
+        kept.cache.clear()
+        for name in ("partner_card.html", "open_data.html"):
+            kept.get_template(name)
+    finally:
+        render.environment().bytecode_cache = saved
+        render.environment().cache.clear()

@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup
 
 from site_build.data.vocabularies import label, term_label, thematique_label
@@ -47,6 +49,33 @@ def day_or_text(value: str) -> str:
 @jinja2.pass_context
 def _url(context: jinja2.runtime.Context, target: str) -> str:
     return relative(target, context["here"])
+
+
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """A cache only: a folder that cannot be read or written (removed, read-only) just means compiling."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            pass
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+_compiled: dict[str, jinja2.BytecodeCache] = {}
+
+
+def keep_compiled_templates(folder: Path) -> None:
+    """Keep the compiled templates in `folder` (.cache/ beside content/), as the photo sizes are:
+    a build then skips parsing them (a tenth of a build of 100 partners). Keyed by each template's
+    source, so an edited template is compiled anew."""
+    folder.mkdir(parents=True, exist_ok=True)
+    environment().bytecode_cache = _compiled.setdefault(str(folder), _CompiledTemplates(str(folder)))
 
 
 @cache
