@@ -54,7 +54,12 @@ def test_search_ignores_accents_and_case_and_goes_into_the_url(browser, site_url
         page.fill("#gp-q", "epicerie")
         names = page.locator(".gp-carte__titre").all_inner_texts()
         assert names and any("Épicerie" in n or "épicerie" in n.lower() for n in names)
-        assert parse_qs(urlparse(page.url).query) == {"q": ["epicerie"]}
+        assert parse_qs(urlparse(page.url).query) == {"mots": ["epicerie"]}
+        # the shared link restores the search, and does not open the theme's own site search (?q=)
+        page.goto(page.url)
+        _wait_loaded(page)
+        assert page.input_value("#gp-q") == "epicerie"
+        assert not page.locator("[data-md-toggle='search']").is_checked()
         page.fill("#gp-q", "caf")
         assert "Caisse d'allocations familiales du Cher" in page.locator(".gp-carte__titre").all_inner_texts()
         page.fill("#gp-q", "zzzz introuvable")

@@ -10,7 +10,8 @@ import { fold, keepInUrl, once, readControls, readState, writeControls } from ".
 import { isOpen, parisNow, status } from "./horaires.js";
 
 var SERVICE_FACETS = { thematique: "th", "public": "pu", frais: "fr", accueil: "ac" };
-var PARAMS = ["q", "thematique", "public", "frais", "accueil", "commune", "ouvert", "liaison"];
+// not "q": Material opens its own search for ?q= in the address
+var PARAMS = ["mots", "thematique", "public", "frais", "accueil", "commune", "ouvert", "liaison"];
 
 function words(query) {
   return fold(query).split(/[\s,;'’-]+/).filter(function (w) { return w.length > 0; });
@@ -69,7 +70,7 @@ function openAt(entry, now) {
    partners each of its values would give with the other filters kept. Written without
    allocations per partner: it must answer within 100 ms for 10,000 partners. */
 function evaluate(entries, state, now) {
-  var terms = words(state.q);
+  var terms = words(state.mots);
   var counts = { commune: {}, ouvert: 0, liaison: 0 }, stamps = {};
   FACET_NAMES.forEach(function (n) { counts[n] = {}; stamps[n] = {}; });
   var matches = [];

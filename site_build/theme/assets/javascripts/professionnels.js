@@ -3,7 +3,8 @@
 
 import { bindFilters, fold, once } from "./helpers.js";
 
-var PARAMS = ["q", "thematique", "structure"];
+// not "q": Material opens its own search for ?q= in the address
+var PARAMS = ["mots", "thematique", "structure"];
 
 function setup(root) {
   var form = root.querySelector(".gp-filtres");
@@ -11,7 +12,7 @@ function setup(root) {
   var cards = Array.prototype.slice.call(root.querySelectorAll(".gp-carte"));
 
   bindFilters(form, PARAMS, function (state) {
-    var words = fold(state.q).split(/\s+/).filter(Boolean);
+    var words = fold(state.mots).split(/\s+/).filter(Boolean);
     var theme = state.thematique, structure = state.structure;
     var shown = 0;
     cards.forEach(function (card) {
