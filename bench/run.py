@@ -87,7 +87,7 @@ def bare(size: int, data: Path) -> Path:
     del config["hooks"]
     config["docs_dir"] = "docs"
     config["theme"]["custom_dir"] = str(ROOT / "site_build/theme")
-    config["nav"] = nav_for_profile(config["nav"], "public")
+    config["nav"] = nav_for_profile(config["nav"], PUBLIC)
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return folder
 

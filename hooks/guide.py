@@ -27,14 +27,15 @@ _state: dict = {}
 def on_config(config):
     # `site-build build` says which profile and data folder; a bare `mkdocs build` gets the defaults.
     given = (config.extra or {}).pop(BUILD_KEY, None) or {}
-    profile = given.get("profile", "public")
+    profile = Profile(given.get("profile", "public"))
     data_dir = Path(given.get("data_dir") or Path(config.config_file_path).parent / "data")
     try:
-        _state["prepared"] = prepare(data_dir, Profile(profile), settings=SiteSettings.from_mkdocs(config))
+        _state["prepared"] = prepare(data_dir, profile, settings=SiteSettings.from_mkdocs(config))
     except DataError as error:
         raise PluginError("\n".join(p.format() for p in error.problems)) from None
     _state["data_dir"] = data_dir
-    config.extra["profil"] = profile
+    config.extra["profil"] = profile.name
+    config.extra["indexable"] = profile.search_engines_may_index
     config.nav = nav_for_profile(config.nav, profile)
     return config
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from site_build.cli_french import use_french
 from site_build.data.dataset import content_dir_of, display_path
 from site_build.data.problems import DataError, Problem, UsageError, count_line
-from site_build.data.profile import PROFILES
+from site_build.data.profile import PROFILES, Profile
 from site_build.data.yaml_loader import LoadError
 
 
@@ -94,7 +94,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     config, data = _config_file(args), _data_dir(args)
     if not config or not data:
         return 2
-    site_dir = Path(args.site_dir or ("site" if args.profile == "public" else "site-pro"))
+    site_dir = Path(args.site_dir or Profile(args.profile).site_folder)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
     if not _build(
         config,
@@ -120,7 +120,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except AddressError as error:
         print(f"{error}.", file=sys.stderr)
         return 2
-    site_dir = Path(".site-apercu" + ("-pro" if args.profile == "pro" else ""))
+    site_dir = Path(".site-apercu" + ("-pro" if Profile(args.profile).is_pro else ""))
     try:
         server = open_server(address, site_dir)
     except OSError as error:

@@ -37,6 +37,15 @@ class Profile:
         return self.is_pro
 
     @property
+    def search_engines_may_index(self) -> bool:
+        return not self.is_pro  # the pro site is served behind a password and says noindex too
+
+    @property
+    def site_folder(self) -> str:
+        """Where `site-build build` writes this profile's site by default."""
+        return "site-pro" if self.is_pro else "site"
+
+    @property
     def app_name(self) -> str:
         return "Le guide partagé" + (" — professionnels" if self.is_pro else "")
 

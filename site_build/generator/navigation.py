@@ -1,22 +1,22 @@
-"""The global navigation per profile: pro-only sections vanish from the public nav."""
+"""MkDocs's global navigation for a profile: the sections it does not publish vanish from it."""
 
 from __future__ import annotations
 
 from typing import Any
 
-PRO_ONLY_PREFIXES = ("professionnels/", "liaison/", "verification/")
+from site_build.data.profile import Profile
 
 
-def _keep(entry: object) -> bool:
+def _keep(entry: object, profile: Profile) -> bool:
     if isinstance(entry, str):
-        return not entry.startswith(PRO_ONLY_PREFIXES)
+        return profile.publishes_path(entry)
     if isinstance(entry, dict):
-        return all(_keep(value) for value in entry.values())
+        return all(_keep(value, profile) for value in entry.values())
     return True  # nested lists were filtered already
 
 
-def nav_for_profile(nav: Any, profile: str) -> Any:
-    if nav is None or profile == "pro":
+def nav_for_profile(nav: Any, profile: Profile) -> Any:
+    if nav is None:
         return nav
     result = []
     for entry in nav:
@@ -25,6 +25,6 @@ def nav_for_profile(nav: Any, profile: str) -> Any:
                 key: nav_for_profile(value, profile) if isinstance(value, list) else value
                 for key, value in entry.items()
             }
-        if _keep(entry):
+        if _keep(entry, profile):
             result.append(entry)
     return result
