@@ -325,3 +325,12 @@ def test_compiled_templates_are_kept_and_give_the_same_pages(tmp_path):
     finally:
         render.environment().bytecode_cache = saved
         render.environment().cache.clear()
+
+
+def test_site_search_never_indexes_form_internals(built_sites):
+    for profile in ("public", "pro"):
+        index = (built_sites[profile] / "search/search_index.json").read_text(encoding="utf-8")
+        for internal in ("Tous les thèmes", "Toutes les communes", "Effacer les filtres", "Pas de restriction"):
+            assert internal not in index, (profile, internal)
+    pro = (built_sites["pro"] / "search/search_index.json").read_text(encoding="utf-8")
+    assert "Garder un brouillon" not in pro and "Annuaire des professionnels" in pro

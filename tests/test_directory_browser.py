@@ -311,3 +311,21 @@ def test_partner_sheet_prints_on_one_a4_page_without_menus(browser, site_urls):
         assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 1
     finally:
         context.close()
+
+
+def test_hidden_controls_stay_hidden_whatever_the_theme_says(browser, site_urls):
+    """`hidden` must win over the theme's button styles: no « Afficher -14 résultats de plus » under a
+    list that is complete, no « Effacer le brouillon » on a form without a draft."""
+    context, page, _ = open_page(browser, site_urls["public"] + "/annuaire/")
+    try:
+        _wait_loaded(page)
+        assert page.locator(".gp-plus").is_hidden()
+        assert "-" not in page.locator(".gp-plus").inner_text()
+    finally:
+        context.close()
+    context, page, _ = open_page(browser, site_urls["pro"] + "/liaison/fiche-de-liaison/")
+    try:
+        page.wait_for_selector("form.gp-liaison[data-ready='1']")
+        assert page.locator('[data-action="effacer"]').is_hidden()
+    finally:
+        context.close()

@@ -178,7 +178,7 @@ function setup(root) {
     matches.slice(0, shown).forEach(function (entry) { fragment.appendChild(card(model, entry, now)); });
     list.replaceChildren(fragment);
     more.hidden = matches.length <= shown;
-    more.textContent = "Afficher " + Math.min(pageSize, matches.length - shown) + " résultats de plus";
+    if (!more.hidden) more.textContent = "Afficher " + Math.min(pageSize, matches.length - shown) + " résultats de plus";
   }
 
   function apply(resetPaging) {
