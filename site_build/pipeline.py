@@ -134,13 +134,12 @@ def validated(data_dir: Path, today: date | None = None) -> tuple[Dataset, list[
 
 
 def close_checks() -> None:
-    """Stop the data-package checks still running (a failed or interrupted build): no orphan process."""
-    unfinished = [p for p in _prepared.values() if p.feeds and not p.feeds.finished]
-    for prepared in unfinished:
-        if prepared.feeds:
-            prepared.feeds.close()
+    """Stop the feeds workers still running (a failed or interrupted build): no orphan process."""
+    unfinished = [p.feeds for p in _prepared.values() if p.feeds and not p.feeds.finished]
+    for feeds in unfinished:
+        feeds.close()
     if unfinished:
-        _prepared.clear()  # its check was stopped: a later build prepares anew
+        _prepared.clear()  # its worker was stopped: a later build prepares anew
 
 
 def prepare(
@@ -153,9 +152,9 @@ def prepare(
     if key in _prepared:
         return _prepared[key]
     dataset, problems = validated(data_dir, today)
-    keep_compiled_templates(dataset.content_dir.resolve().parent / ".cache" / "templates")
+    keep_compiled_templates(dataset.cache_dir / "templates")
     published = profile.view(dataset)
-    records = profile.records(dataset)
+    records = Records.from_dataset(published)
     prepared = Prepared(profile, today, published, records, problems)
     prepared.pages = all_pages(published, records, profile, today, settings)
     prepared.assets[MANIFEST_NAME] = web_manifest(profile.app_name)

@@ -40,6 +40,11 @@ class Dataset:
     def content_dir(self) -> Path:
         return content_dir_of(self.data_dir)
 
+    @property
+    def cache_dir(self) -> Path:
+        """What the build keeps between runs (photo sizes, compiled templates): .cache/ beside content/."""
+        return self.content_dir.resolve().parent / ".cache"
+
     def reindex(self) -> None:
         self.partner_by_id = {p["id"]: p for p in self.partners if isinstance(p, dict) and "id" in p}
         self.service_by_id, self.partner_of_service = {}, {}
@@ -53,11 +58,6 @@ class Dataset:
 def content_dir_of(data_dir: Path) -> Path:
     """The hand-written pages and photos beside the data (MkDocs's docs_dir)."""
     return Path(data_dir).parent / "content"
-
-
-def street_line(address: dict[str, Any]) -> str:
-    """ "12 rue des Forges, bâtiment B": the street and its complement, as one line."""
-    return ", ".join(x for x in (address.get("voie"), address.get("complement")) if x)
 
 
 def display_path(path: Path) -> str:

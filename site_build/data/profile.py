@@ -68,14 +68,7 @@ class Profile:
 
     def records(self, dataset: Dataset) -> Records:
         """This profile's view, typed (built once per build)."""
-        published = self.view(dataset)
-        return Records.of(
-            published.partners,
-            published.professionals,
-            published.recipes,
-            published.interventions,
-            published.forms,
-        )
+        return Records.from_dataset(self.view(dataset))
 
 
 PUBLIC = Profile("public")

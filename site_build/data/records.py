@@ -15,9 +15,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from site_build.text.french import sort_key
+
+if TYPE_CHECKING:
+    from site_build.data.dataset import Dataset
 
 Raw = Mapping[str, Any]  # a record as loaded from YAML, before typing
 
@@ -323,6 +326,11 @@ class Records:
             service_by_id={sid: s for sid, (s, _) in services.items()},
             partner_of_service={sid: p for sid, (_, p) in services.items()},
         )
+
+    @classmethod
+    def from_dataset(cls, dataset: Dataset) -> Records:
+        """The records of a dataset (a profile's view of it: see Profile.view)."""
+        return cls.of(dataset.partners, dataset.professionals, dataset.recipes, dataset.interventions, dataset.forms)
 
     def partners_by_name(self) -> list[Partner]:
         return sorted(self.partners, key=lambda p: sort_key(p.nom))

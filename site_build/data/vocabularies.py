@@ -11,6 +11,7 @@ marked `local=True`: they are valid here but have no national equivalent
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -199,6 +200,11 @@ _CATEGORIES = dict(_NATIONAL["categories"])
 def term_label(vocabulary: str, slug: str) -> str:
     """French label of a slug of any vocabulary; thématiques get their category in front."""
     return thematique_label(slug) if vocabulary == "thematiques" else label(vocabulary, slug)
+
+
+def terms_text(vocabulary: str, slugs: Iterable[str] | None) -> str:
+    """The labels of several slugs, as one line: "Familles, Jeunes"."""
+    return ", ".join(term_label(vocabulary, s) for s in slugs or ())
 
 
 def thematique_label(slug: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from site_build.data.profile import Profile
 from site_build.data.records import Partner, Records, Service
-from site_build.data.vocabularies import SERVICE_FACETS, term_label
+from site_build.data.vocabularies import SERVICE_FACETS, term_label, terms_text
 from site_build.text.hours import describe_hours
 from site_build.text.opening_schedule import Schedules
 from site_build.text.safe_markdown import markdown_plain
@@ -23,10 +23,6 @@ from site_build.text.safe_markdown import markdown_plain
 def _drop_empty(entry: dict[str, Any]) -> dict[str, Any]:
     # not `v in (None, "", [], False)`: 0, a valid schedule number, equals False
     return {k: v for k, v in entry.items() if v is not None and v is not False and v != "" and v != []}
-
-
-def _terms_text(vocabulary: str, slugs: tuple[str, ...]) -> str:
-    return ", ".join(term_label(vocabulary, s) for s in slugs)
 
 
 def _details(pairs: list[tuple[str, str, str]]) -> list[list[str]]:
@@ -45,12 +41,12 @@ def _hours(text: str) -> str:
 def _service_details(service: Service) -> list[list[str]]:
     return _details(
         [
-            ("Pour qui", _with(service.publics_precisions, _terms_text("publics", service.publics)), ""),
+            ("Pour qui", _with(service.publics_precisions, terms_text("publics", service.publics)), ""),
             ("Conditions", service.conditions_acces, ""),
             ("Documents à apporter", " ; ".join(service.justificatifs), ""),
-            ("Frais", _with(service.frais_precisions, _terms_text("frais", service.frais)), ""),
-            ("Comment faire", _terms_text("modes_mobilisation", service.modes_mobilisation), ""),
-            ("Langues parlées", _terms_text("langues", service.langues), ""),
+            ("Frais", _with(service.frais_precisions, terms_text("frais", service.frais)), ""),
+            ("Comment faire", terms_text("modes_mobilisation", service.modes_mobilisation), ""),
+            ("Langues parlées", terms_text("langues", service.langues), ""),
             ("Horaires", _hours(service.horaires_accueil), ""),
             ("Téléphone", service.telephone, "tel"),
             ("Courriel", service.courriel, "mail"),

@@ -61,7 +61,7 @@ def recipe_photos(dataset: Dataset) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for recipe in dataset.recipes.values():
         if recipe.get("image"):
-            files.update(variants(content, recipe["image"]["src"], content.parent / ".cache" / "images"))
+            files.update(variants(content, recipe["image"]["src"], dataset.cache_dir / "images"))
     return files
 
 
@@ -72,7 +72,7 @@ def feed_files(given: FeedInput) -> tuple[dict[str, bytes], dict[str, bytes]]:
     files: dict[str, bytes] = {"sante/epi-sante.ics": epi_sante_calendar(view, given.today)}
     files.update(intervention_files(view, given.today))
     files.update(recipe_photos(view))
-    records = given.profile.records(given.dataset)
+    records = Records.from_dataset(view)
     files["annuaire/annuaire.json"] = directory_json(records, given.profile, given.today)
     files.update(contact_cards(records, given.profile, given.settings))
     package = package_files(public, today=given.today, licence=given.settings.licence, source=given.settings.site_url)

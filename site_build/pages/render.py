@@ -16,7 +16,7 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
-from site_build.data.vocabularies import label, term_label, thematique_label
+from site_build.data.vocabularies import label, term_label, terms_text, thematique_label
 from site_build.pages.urls import relative
 from site_build.text import french
 from site_build.text.hours import describe_hours
@@ -32,10 +32,6 @@ def script_json(data: Any) -> Markup:
 def compact_json(data: Any) -> str:
     """JSON for a data-* attribute (autoescaping quotes it)."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def _terms(slugs: Any, vocabulary: str) -> str:
-    return ", ".join(term_label(vocabulary, s) for s in slugs or ())
 
 
 def day_or_text(value: str) -> str:
@@ -99,7 +95,7 @@ def environment() -> jinja2.Environment:
         hours=describe_hours,
         label=lambda slug, vocabulary: label(vocabulary, slug),
         term=lambda slug, vocabulary: term_label(vocabulary, slug),
-        terms=_terms,
+        terms=lambda slugs, vocabulary: terms_text(vocabulary, slugs),
         thematique=thematique_label,
         markdown=lambda source: Markup(markdown_text(source)),
         safe_href=safe_href,

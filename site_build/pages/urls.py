@@ -4,14 +4,6 @@ site works at any address and offline. Every link between generated pages comes 
 from __future__ import annotations
 
 
-def page_path(src_uri: str) -> str:
-    """Site path of a page from its source: 'annuaire/caf.md' → 'annuaire/caf/', 'sante/index.md' → 'sante/'."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
-
-
 def relative(target: str, here: str) -> str:
     """`target` (a site path: 'annuaire/caf/', 'sante/x.ics') as a link from the page at site path `here`."""
     if here and target.startswith(here):  # inside the page's own folder: 'fiche.vcf', not '../../annuaire/x/fiche.vcf'
