@@ -42,8 +42,7 @@ class Dataset:
 
     @property
     def cache_dir(self) -> Path:
-        """What the build keeps between runs (photo sizes, compiled templates): .cache/ beside content/."""
-        return self.content_dir.resolve().parent / ".cache"
+        return cache_dir_of(self.content_dir)
 
     def reindex(self) -> None:
         self.partner_by_id = {p["id"]: p for p in self.partners if isinstance(p, dict) and "id" in p}
@@ -53,6 +52,12 @@ class Dataset:
                 if isinstance(service, dict) and "id" in service:
                     self.service_by_id[service["id"]] = service
                     self.partner_of_service[service["id"]] = partner
+
+
+def cache_dir_of(content_dir: Path) -> Path:
+    """What the build keeps between runs (photo sizes, compiled templates, passed checks): .cache/
+    beside content/."""
+    return Path(content_dir).resolve().parent / ".cache"
 
 
 def content_dir_of(data_dir: Path) -> Path:

@@ -6,10 +6,12 @@ reported here first, at the editor's file and line.
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
-from site_build.data.dataset import Dataset, display_path
+from site_build.data.dataset import Dataset, cache_dir_of, display_path
+from site_build.data.passed_checks import PassedChecks, digest
 from site_build.data.problems import Problem
 
 MONTH_NAME = re.compile(r"^[0-9]{4}-[0-9]{2}$")
@@ -25,6 +27,8 @@ GENERATED_FOLDERS = ("annuaire", "recettes", "sante", "liaison", "professionnels
 PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_PHOTO_BYTES = 15 * 1024 * 1024
 MAX_PHOTO_PIXELS = 40_000_000
+# Part of the key of a remembered pass: a change of the rules checks every photo again.
+_PHOTO_RULES = f"{sorted(PHOTO_FORMATS)} {MAX_PHOTO_PIXELS}".encode()
 
 
 def reserved_name(kind: str, ident: str) -> str | None:
@@ -87,10 +91,22 @@ def photo_problem(content_dir: Path, src: str) -> str | None:
             f"l'image « {src} » est trop lourde (plus de {MAX_PHOTO_BYTES // 1048576} Mo) : "
             "envoyez une photo plus petite"
         )
+    content = path.read_bytes()
+    passes = PassedChecks(cache_dir_of(content_dir) / "photos-lisibles")
+    key = digest(_PHOTO_RULES, content)
+    if passes.passed(key):
+        return None
+    problem = _decoding_problem(content, src)
+    if problem is None:
+        passes.remember(key)
+    return problem
+
+
+def _decoding_problem(content: bytes, src: str) -> str | None:
     from PIL import Image
 
     try:
-        with Image.open(path) as image:
+        with Image.open(io.BytesIO(content)) as image:
             if image.format not in PHOTO_FORMATS:
                 return f"l'image « {src} » n'est pas une photo JPEG, PNG ou WebP : enregistrez-la en JPEG"
             if image.width * image.height > MAX_PHOTO_PIXELS:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from site_build.data.dataset import Dataset
+from site_build.data.passed_checks import PassedChecks, digest
 from site_build.data.vocabularies import slugs
 from site_build.text.occurrences import occurrences, span
 
@@ -367,8 +368,23 @@ def package_files(
     return files
 
 
-def package_errors(files: dict[str, bytes]) -> list[str]:
-    """What Frictionless finds wrong with the package (empty when valid). Pure, so it can run in a worker."""
+def package_errors(files: dict[str, bytes], passes: PassedChecks | None = None) -> list[str]:
+    """What Frictionless finds wrong with the package (empty when valid). Pure, so it can run in a worker.
+    With `passes`, a package already found valid (the same bytes, the same Frictionless) is not checked again."""
+    from importlib.metadata import version
+
+    key = digest(
+        version("frictionless").encode(), *(part for name in sorted(files) for part in (name.encode(), files[name]))
+    )
+    if passes and passes.passed(key):
+        return []
+    errors = _frictionless_errors(files)
+    if passes and not errors:
+        passes.remember(key)
+    return errors
+
+
+def _frictionless_errors(files: dict[str, bytes]) -> list[str]:
     import frictionless  # heavy import, only where a package is checked
 
     with tempfile.TemporaryDirectory() as folder:

@@ -1,13 +1,14 @@
-"""Every published file that is not a page (iCalendar, directory JSON, vCards, the sizes of the
-recipe photos, data package, data·inclusion, HSDS), made and checked in a child process while
-the generator renders the pages.
+"""The child process that makes every published file that is not a page (iCalendar, directory
+JSON, vCards, the sizes of the recipe photos, data package, data·inclusion, HSDS) and checks the
+data package while the generator renders the pages.
 
 On a two-core machine this takes the feeds (a quarter of the build at 10,000 partners) and
 the Frictionless check off the generator's path. A plain subprocess, not multiprocessing:
-no resource tracker or pool outlives the build. The child reads its input from a temporary
-file, writes the files into a temporary folder, answers on stdout and exits; `finish()`
-waits, raises PackageError when the data package is invalid, then moves the files into
-the site.
+no resource tracker or pool outlives the build. The child (`feeds/feed_files.py`) reads its
+input from a temporary file, writes the files into a temporary folder, answers on stdout and
+exits; `finish()` waits, raises PackageError when the data package is invalid, then moves the
+files into the site. This module imports none of the feeds: the generator's process does not
+pay for them.
 """
 
 from __future__ import annotations
@@ -23,15 +24,9 @@ from datetime import date
 from pathlib import Path
 
 from site_build.data.dataset import Dataset
-from site_build.data.photos import variants
-from site_build.data.profile import PUBLIC, Profile
-from site_build.data.records import Records
-from site_build.data.settings import PARTNER_VCARD, SiteSettings
-from site_build.feeds.datapackage import package_errors, package_files, raise_for
-from site_build.feeds.directory_json import directory_json
-from site_build.feeds.icalendar import epi_sante_calendar, intervention_files
-from site_build.feeds.interchange import data_inclusion_files, hsds_files
-from site_build.feeds.vcard import partner_vcard, person_vcard
+from site_build.data.profile import Profile
+from site_build.data.settings import SiteSettings
+from site_build.feeds.datapackage import raise_for
 
 TIMEOUT_S = 600
 
@@ -42,44 +37,6 @@ class FeedInput:
     profile: Profile
     today: date
     settings: SiteSettings
-
-
-def contact_cards(records: Records, profile: Profile, settings: SiteSettings) -> dict[str, bytes]:
-    """vCards: one per partner and, where there is a professionals' directory, one per person."""
-    cards = {
-        f"annuaire/{p.id}/{PARTNER_VCARD}": partner_vcard(p, settings.page_url(f"annuaire/{p.id}/"))
-        for p in records.partners
-    }
-    for person in records.professionals if profile.has_professionals_directory else ():
-        cards[f"professionnels/{person.id}.vcf"] = person_vcard(person, records.partner_by_id.get(person.partenaire))
-    return cards
-
-
-def recipe_photos(dataset: Dataset) -> dict[str, bytes]:
-    """Every size of every recipe photo; resized once, then taken from .cache/ (not committed)."""
-    content = dataset.content_dir.resolve()
-    files: dict[str, bytes] = {}
-    for recipe in dataset.recipes.values():
-        if recipe.get("image"):
-            files.update(variants(content, recipe["image"]["src"], dataset.cache_dir / "images"))
-    return files
-
-
-def feed_files(given: FeedInput) -> tuple[dict[str, bytes], dict[str, bytes]]:
-    """(every file by site path, the data package's files by name for the Frictionless check)."""
-    view = given.profile.view(given.dataset)
-    public = PUBLIC.view(given.dataset)
-    files: dict[str, bytes] = {"sante/epi-sante.ics": epi_sante_calendar(view, given.today)}
-    files.update(intervention_files(view, given.today))
-    files.update(recipe_photos(view))
-    records = Records.from_dataset(view)
-    files["annuaire/annuaire.json"] = directory_json(records, given.profile, given.today)
-    files.update(contact_cards(records, given.profile, given.settings))
-    package = package_files(public, today=given.today, licence=given.settings.licence, source=given.settings.site_url)
-    files.update({f"donnees/{name}": content for name, content in package.items()})
-    files.update({f"donnees/data-inclusion/{name}": c for name, c in data_inclusion_files(public).items()})
-    files.update({f"donnees/hsds/{name}": c for name, c in hsds_files(public).items()})
-    return files, package
 
 
 def _lean(dataset: Dataset) -> Dataset:
@@ -104,7 +61,7 @@ class FeedsBuild:
         request.write_bytes(pickle.dumps(lean, protocol=pickle.HIGHEST_PROTOCOL))
         self._result: list[str] | None = None
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "site_build.feeds.worker", str(request), str(self.folder / "site")],
+            [sys.executable, "-m", "site_build.feeds.feed_files", str(request), str(self.folder / "site")],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -141,17 +98,3 @@ class FeedsBuild:
         if self._process.stdout and not self._process.stdout.closed:
             self._process.stdout.close()
         shutil.rmtree(self.folder, ignore_errors=True)
-
-
-def _child(request: Path, out: Path) -> list[str]:
-    given: FeedInput = pickle.loads(request.read_bytes())
-    files, package = feed_files(given)
-    for name, content in files.items():
-        target = out / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-    return package_errors(package)
-
-
-if __name__ == "__main__":
-    json.dump(_child(Path(sys.argv[1]), Path(sys.argv[2])), sys.stdout)

@@ -22,7 +22,8 @@ def add_accent_free_words(site_dir: Path) -> None:
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     for doc in index["docs"]:
-        words = {fold(w) for w in _WORD.findall(f"{doc.get('title', '')} {doc.get('text', '')}") if fold(w) != w}
+        accented = {w for w in _WORD.findall(f"{doc.get('title', '')} {doc.get('text', '')}") if not w.isascii()}
+        words = {folded for w in accented if (folded := fold(w)) != w}
         if words:
             doc["text"] = f"{doc.get('text', '')} <span hidden>{' '.join(sorted(words))}</span>"
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

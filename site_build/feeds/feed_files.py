@@ -1,0 +1,73 @@
+"""Every feed file of a build, made in the child process `feeds/worker.py` starts."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import sys
+from pathlib import Path
+
+from site_build.data.dataset import Dataset
+from site_build.data.passed_checks import PassedChecks
+from site_build.data.photos import variants
+from site_build.data.profile import PUBLIC, Profile
+from site_build.data.records import Records
+from site_build.data.settings import PARTNER_VCARD, SiteSettings
+from site_build.feeds.datapackage import package_errors, package_files
+from site_build.feeds.directory_json import directory_json
+from site_build.feeds.icalendar import epi_sante_calendar, intervention_files
+from site_build.feeds.interchange import data_inclusion_files, hsds_files
+from site_build.feeds.vcard import partner_vcard, person_vcard
+from site_build.feeds.worker import FeedInput
+
+
+def contact_cards(records: Records, profile: Profile, settings: SiteSettings) -> dict[str, bytes]:
+    """vCards: one per partner and, where there is a professionals' directory, one per person."""
+    cards = {
+        f"annuaire/{p.id}/{PARTNER_VCARD}": partner_vcard(p, settings.page_url(f"annuaire/{p.id}/"))
+        for p in records.partners
+    }
+    for person in records.professionals if profile.has_professionals_directory else ():
+        cards[f"professionnels/{person.id}.vcf"] = person_vcard(person, records.partner_by_id.get(person.partenaire))
+    return cards
+
+
+def recipe_photos(dataset: Dataset) -> dict[str, bytes]:
+    """Every size of every recipe photo; resized once, then taken from .cache/ (not committed)."""
+    content = dataset.content_dir.resolve()
+    files: dict[str, bytes] = {}
+    for recipe in dataset.recipes.values():
+        if recipe.get("image"):
+            files.update(variants(content, recipe["image"]["src"], dataset.cache_dir / "images"))
+    return files
+
+
+def feed_files(given: FeedInput) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """(every file by site path, the data package's files by name for the Frictionless check)."""
+    view = given.profile.view(given.dataset)
+    public = PUBLIC.view(given.dataset)
+    files: dict[str, bytes] = {"sante/epi-sante.ics": epi_sante_calendar(view, given.today)}
+    files.update(intervention_files(view, given.today))
+    files.update(recipe_photos(view))
+    records = Records.from_dataset(view)
+    files["annuaire/annuaire.json"] = directory_json(records, given.profile, given.today)
+    files.update(contact_cards(records, given.profile, given.settings))
+    package = package_files(public, today=given.today, licence=given.settings.licence, source=given.settings.site_url)
+    files.update({f"donnees/{name}": content for name, content in package.items()})
+    files.update({f"donnees/data-inclusion/{name}": c for name, c in data_inclusion_files(public).items()})
+    files.update({f"donnees/hsds/{name}": c for name, c in hsds_files(public).items()})
+    return files, package
+
+
+def _child(request: Path, out: Path) -> list[str]:
+    given: FeedInput = pickle.loads(request.read_bytes())
+    files, package = feed_files(given)
+    for name, content in files.items():
+        target = out / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    return package_errors(package, PassedChecks(given.dataset.cache_dir / "paquets-valides"))
+
+
+if __name__ == "__main__":
+    json.dump(_child(Path(sys.argv[1]), Path(sys.argv[2])), sys.stdout)
