@@ -98,6 +98,9 @@ def generate(target: Path, partners: int) -> Path:
         for i in range(0, partners, 10)
     )
     (target / "interventions.yaml").write_text(schema.format("interventions") + events)
+    for name in ("besoins.yaml",):  # the sample's everyday needs: the search's words at any size
+        text = (ROOT / "data" / name).read_text(encoding="utf-8").replace("../site_build", "../../../site_build")
+        (target / name).write_text(text, encoding="utf-8")
     for source in (ROOT / "data/recipes").glob("*.yaml"):
         text = source.read_text(encoding="utf-8").replace("../../site_build", "../../../../site_build")
         (target / "recipes" / source.name).write_text(text, encoding="utf-8")

@@ -18,6 +18,7 @@ TARGETS = {
     "interventions": "interventions.yaml",
     "recipes": "recipes/soupe-de-potiron.yaml",
     "forms": "forms/fiche.yaml",
+    "needs": "besoins.yaml",
 }
 
 # fixture name → (line, what the message says, the field it names)
@@ -97,6 +98,10 @@ CASES = [
     ("recipes--image-illisible", 18, "illisible", "image.src"),
     ("recipes--image-hors-du-dossier", 18, "mal écrite", "image.src"),
     ("recipes--quantite-absurde", 11, "trop grand", "quantite"),
+    ("needs--pictogramme-inconnu", 4, "vouliez-vous dire « material/food-apple »", "pictogramme"),
+    ("needs--thematique-mal-ecrite", 11, "vouliez-vous dire « mobilite »", "thematiques"),
+    ("needs--sans-mots", 6, "mots", "mots"),
+    ("needs--besoin-en-double", 8, "déjà décrit (ligne 2)", "id"),
 ]
 
 ENGLISH = re.compile(r"\b(expected|not allowed|is not|Traceback|error|found|while)\b")

@@ -10,6 +10,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from site_build.data.dataset import Dataset
+from site_build.data.needs import covered_thematiques
+from site_build.data.pictograms import icon_folder, pictogram_svg
 from site_build.data.problems import FieldPath, Problem, sentence
 from site_build.data.publication_checks import (
     PrivateMatcher,
@@ -21,6 +23,7 @@ from site_build.data.publication_checks import (
 )
 from site_build.data.schema_messages import field_path
 from site_build.data.schemas import SCHEMAS
+from site_build.data.vocabularies import slugs
 from site_build.text.hours import HoursError, open_throughout, parse_hours
 from site_build.text.occurrences import occurrences, span
 
@@ -110,6 +113,7 @@ class Checker:
         self.interventions()
         self.recipes()
         self.forms()
+        self.needs()
         self.problems += content_collisions(self.dataset.content_dir)
         return self.problems
 
@@ -492,6 +496,52 @@ class Checker:
                     is_choice = champ.get("type") in ("choix", "choix-multiples")
                     if is_choice and not champ.get("choix") and not champ.get("choix_thematiques"):
                         self.report(kind, ("sections", i, "champs", j), "un champ à choix demande une liste « choix »")
+
+    def needs(self) -> None:
+        """Ids once each, pictograms the theme has, and every service's thématiques reachable by a need."""
+        seen: dict[str, int] = {}
+        for i, need in enumerate(self.dataset.needs):
+            identifier, picture = need.get("id"), need.get("pictogramme")
+            if isinstance(identifier, str):
+                if identifier in seen:
+                    line = self.dataset.documents["needs"].mark((seen[identifier], "id"))[0]
+                    self.report(
+                        "needs",
+                        (i, "id"),
+                        f"le besoin « {identifier} » est déjà décrit (ligne {line}) : gardez-en un seul",
+                    )
+                seen.setdefault(identifier, i)
+            if isinstance(picture, str) and pictogram_svg(picture) is None:
+                folder = icon_folder()
+                names = (
+                    [p.relative_to(folder).with_suffix("").as_posix() for p in folder.rglob("*.svg")] if folder else []
+                )
+                self.report(
+                    "needs",
+                    (i, "pictogramme"),
+                    f"le pictogramme « {picture} » n'existe pas dans le thème{_suggest(picture, names)} "
+                    "(liste : https://pictogrammers.com/library/mdi/, à écrire « material/nom »)",
+                )
+        if not self.dataset.needs:
+            return
+        covered = covered_thematiques(self.dataset.needs)
+        known = set(slugs("thematiques"))  # an unknown one is the schema's message, not this one
+        uncovered: dict[str, list[FieldPath]] = {}  # thématique → where services use it
+        for kind, path, record in self.records():
+            if kind == "partners" and len(path) == 3:
+                for k, slug in enumerate(record.get("thematiques") or []):
+                    if slug in known and slug not in covered:
+                        uncovered.setdefault(slug, []).append(path + ("thematiques", k))
+        for slug, places in uncovered.items():  # once per thématique, at its first service
+            more = len(places) - 1
+            others = f" (et {more} autre{'s' if more > 1 else ''} service{'s' if more > 1 else ''})" if more else ""
+            self.report(
+                "partners",
+                places[0],
+                f"aucun besoin de data/besoins.yaml ne couvre la thématique « {slug} »{others} : personne ne "
+                "trouvera ces services en cherchant par besoin ; ajoutez-la aux « thematiques » d'un besoin",
+                warning=True,
+            )
 
 
 def cross_problems(dataset: Dataset, today: date, strict: bool = False) -> list[Problem]:

@@ -16,7 +16,12 @@ Raw = dict[str, Any]  # a record as loaded from YAML and checked by its schema
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
 # file pattern → (schema name, top-level kind, French description of the top level)
-LIST_FILES = {"partners.yaml": "partners", "professionals.yaml": "professionals", "interventions.yaml": "interventions"}
+LIST_FILES = {
+    "partners.yaml": "partners",
+    "professionals.yaml": "professionals",
+    "interventions.yaml": "interventions",
+    "besoins.yaml": "needs",
+}
 FOLDERS = {"recipes": "recipe", "forms": "form"}  # one record per file, named after its id
 # Size limits (CONTRIBUTING.md): 10,000 partners take 6 Mo; a recipe or a form, a few Ko.
 MAX_LIST_BYTES = 20 * 1024 * 1024
@@ -29,6 +34,7 @@ class Dataset:
     partners: list[Raw] = field(default_factory=list)
     professionals: list[Raw] = field(default_factory=list)
     interventions: list[Raw] = field(default_factory=list)
+    needs: list[Raw] = field(default_factory=list)  # everyday needs → thématiques and words (besoins.yaml)
     recipes: dict[str, Raw] = field(default_factory=dict)  # id (file stem) → recipe, by month
     forms: dict[str, Raw] = field(default_factory=dict)  # id (file stem) → form
     documents: dict[str, Document] = field(default_factory=dict)  # "partners" / "recipes/<id>" … → Document

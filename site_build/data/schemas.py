@@ -460,6 +460,44 @@ FORM = _obj(
 )
 
 
+# Icon sets shipped inside mkdocs-material (templates/.icons/); the build inlines the SVG.
+PICTOGRAM = {
+    "type": "string",
+    "pattern": r"^(material|octicons|simple|fontawesome/(solid|regular|brands))/[a-z0-9]+(-[a-z0-9]+)*$",
+    "description": "Pictogramme des jeux d'icônes du thème, par exemple material/food-apple "
+    "(liste : https://pictogrammers.com/library/mdi/).",
+    "x-erreur": "écrivez le nom d'un pictogramme du thème, par exemple « material/food-apple »",
+}
+
+NEED = _obj(
+    {
+        "id": SLUG,
+        "nom": _text("Le besoin en mots de tous les jours, par exemple « Manger ».", max_length=60),
+        "pictogramme": PICTOGRAM,
+        "thematiques": _list_of(
+            {
+                "type": "string",
+                "enum": [t.slug for t in VOCABULARIES["categories"]] + [t.slug for t in VOCABULARIES["thematiques"]],
+                "description": "Une thématique, ou une catégorie entière (toutes ses thématiques).",
+                "markdownEnumDescriptions": [f"{t.label} (toute la catégorie)" for t in VOCABULARIES["categories"]]
+                + [t.label for t in VOCABULARIES["thematiques"]],
+                "x-erreur": "écrivez une thématique ou une catégorie de data·inclusion, par exemple "
+                "« equipement-et-alimentation--alimentation » ou « mobilite »",
+            },
+            "Les thématiques des services qui répondent à ce besoin.",
+            min_items=1,
+        ),
+        "mots": _list_of(
+            _text("Un mot ou une expression que les gens tapent.", max_length=60),
+            "Mots de tous les jours et synonymes : la recherche les comprend.",
+            min_items=1,
+        ),
+    },
+    ["id", "nom", "pictogramme", "thematiques", "mots"],
+    "Un besoin de la vie de tous les jours.",
+)
+
+
 def _document(name: str, title: str, body: dict[str, Any]) -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -477,6 +515,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "recipe": _document("recipe", "Recette du mois", RECIPE),
     "interventions": _document("interventions", "Interventions Épi'santé", {"type": "array", "items": INTERVENTION}),
     "form": _document("form", "Fiche de liaison", FORM),
+    "needs": _document("needs", "Besoins de tous les jours", {"type": "array", "items": NEED, "minItems": 1}),
 }
 
 

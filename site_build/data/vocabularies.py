@@ -75,6 +75,7 @@ VOCABULARIES: dict[str, list[Term]] = {
         ("famille--accueil-petite-enfance", "Accueil de la petite enfance"),
         ("seniors--vie-a-domicile-et-hebergement", "Vie à domicile et hébergement des personnes âgées"),
     ),
+    "categories": _national("categories"),
     "publics": _national("publics"),
     "types": _national("types"),
     "frais": _national("frais")

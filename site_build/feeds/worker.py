@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -41,14 +41,7 @@ class FeedInput:
 
 def _lean(dataset: Dataset) -> Dataset:
     """The records without the loader's documents (line maps): what the feeds read, cheaper to send."""
-    return Dataset(
-        dataset.data_dir,
-        dataset.partners,
-        dataset.professionals,
-        dataset.interventions,
-        dataset.recipes,
-        dataset.forms,
-    )
+    return replace(dataset, documents={})
 
 
 class FeedsBuild:
