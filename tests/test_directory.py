@@ -100,14 +100,22 @@ def test_closed_and_temporarily_closed_partners_are_shown_clearly():
 
 def test_directory_json_uses_labels_and_shares_schedules(built_sites):
     data = json.loads((built_sites["public"] / "annuaire/annuaire.json").read_text(encoding="utf-8"))
-    assert len(data["partenaires"]) == 36 and data["horizon"][0] == "2026-11-26"
+    assert data["version"] == 2 and len(data["partenaires"]["id"]) == 36 and data["horizon"][0] == "2026-11-26"
     assert data["libelles"]["pu"]["familles"] == "Familles"
     assert all(not re.search(r"[a-z]--[a-z]", label) for label in data["libelles"]["th"].values())
     distinct = {p.get("horaires_accueil") for p in yaml.safe_load((ROOT / "data/partners.yaml").read_text())}
     assert len(data["horaires"]) <= len(distinct) + 10
-    assert not any("li" in s for p in data["partenaires"] for s in p.get("services", []))  # pro-only filter
+    assert all(h["texte"] for h in data["horaires"])  # hours in words, once per schedule
+    # every column has one value per record; a repeated text is written once
+    assert {len(c) for c in data["partenaires"].values()} == {36}
+    assert len({len(c) for c in data["services"].values()}) == 1
+    assert len(data["textes"]) == len(set(data["textes"]))
+    assert "li" not in data["services"]  # pro-only filter
     pro = json.loads((built_sites["pro"] / "annuaire/annuaire.json").read_text(encoding="utf-8"))
-    assert any(s.get("li") for p in pro["partenaires"] for s in p.get("services", []))
+    assert 1 in pro["services"]["li"]
+    needs = {n["id"]: n for n in data["besoins"]}
+    assert "nounou" in needs["garde-enfants"]["mots"]
+    assert "mobilite--financer-ma-mobilite" in needs["se-deplacer"]["th"]  # a category, expanded
 
 
 def test_large_directory_page_stays_light(tmp_path):
@@ -120,4 +128,4 @@ def test_large_directory_page_stays_light(tmp_path):
     records = PUBLIC.records(dataset)
     page = directory_page(records)
     assert page.html.count('class="gp-carte"') == PAGE_SIZE + 1  # and the empty model card in <template>
-    assert len(directory_data(records, PUBLIC, TODAY)["partenaires"]) == 1000
+    assert len(directory_data(records, PUBLIC, TODAY)["partenaires"]["id"]) == 1000

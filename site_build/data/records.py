@@ -82,6 +82,17 @@ class Service:
 
 
 @dataclass(frozen=True)
+class Need:
+    """An everyday need (data/besoins.yaml): the words people use, the thématiques they mean."""
+
+    id: str
+    nom: str
+    pictogramme: str
+    thematiques: tuple[str, ...]
+    mots: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Partner:
     id: str
     nom: str
@@ -301,6 +312,7 @@ class Records:
     recipes: tuple[Recipe, ...] = ()
     interventions: tuple[Intervention, ...] = ()
     forms: tuple[Form, ...] = ()
+    needs: tuple[Need, ...] = ()
     partner_by_id: dict[str, Partner] = field(default_factory=dict)
     service_by_id: dict[str, Service] = field(default_factory=dict)
     partner_of_service: dict[str, Partner] = field(default_factory=dict)
@@ -313,6 +325,7 @@ class Records:
         recipes: Mapping[str, Raw],
         interventions: Sequence[Raw],
         forms: Mapping[str, Raw],
+        needs: Sequence[Raw] = (),
     ) -> Records:
         built = tuple(build(Partner, p) for p in partners)
         services = {s.id: (s, p) for p in built for s in p.services}
@@ -322,6 +335,7 @@ class Records:
             recipes=tuple(build(Recipe, r, id=rid) for rid, r in recipes.items()),
             interventions=tuple(build(Intervention, i) for i in interventions),
             forms=tuple(build(Form, f, id=fid) for fid, f in forms.items()),
+            needs=tuple(build(Need, n) for n in needs),
             partner_by_id={p.id: p for p in built},
             service_by_id={sid: s for sid, (s, _) in services.items()},
             partner_of_service={sid: p for sid, (_, p) in services.items()},
@@ -330,7 +344,14 @@ class Records:
     @classmethod
     def from_dataset(cls, dataset: Dataset) -> Records:
         """The records of a dataset (a profile's view of it: see Profile.view)."""
-        return cls.of(dataset.partners, dataset.professionals, dataset.recipes, dataset.interventions, dataset.forms)
+        return cls.of(
+            dataset.partners,
+            dataset.professionals,
+            dataset.recipes,
+            dataset.interventions,
+            dataset.forms,
+            dataset.needs,
+        )
 
     def partners_by_name(self) -> list[Partner]:
         return sorted(self.partners, key=lambda p: sort_key(p.nom))

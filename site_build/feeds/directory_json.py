@@ -1,131 +1,195 @@
 """The compact JSON of the directory: search, filters and "open now" in the browser, and every
-partner's details offline when its page was not saved (see offline.py).
+partner's details offline when its page was not saved (see pwa/service_worker.py).
 
-One file, `annuaire/annuaire.json`, always precached by the service worker, so the
-whole directory stays searchable offline. Short keys keep it light at 10,000
-partners; `libelles` gives the French label of every slug used.
+One file, `annuaire/annuaire.json`, always precached by the service worker, so the whole
+directory stays searchable offline. At 10,000 partners it must stay a few megabytes, so it is
+laid out in columns (`partenaires` and `services`: one list per field, one value per record)
+and every value that repeats (descriptions, communes, lists of slugs, hours) is written once
+in a table (`textes`, `listes`, `horaires`) and referred to by its number. The browser turns it
+back into records (assets/javascripts/annuaire-donnees.js). `libelles` gives the French label
+of every slug, `besoins` the everyday needs and their words for the search.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from site_build.data.needs import expanded
 from site_build.data.profile import Profile
 from site_build.data.records import Partner, Records, Service
-from site_build.data.vocabularies import SERVICE_FACETS, term_label, terms_text
+from site_build.data.vocabularies import SERVICE_FACETS, term_label
 from site_build.text.hours import describe_hours
 from site_build.text.opening_schedule import Schedules
 from site_build.text.safe_markdown import markdown_plain
 
-
-def _drop_empty(entry: dict[str, Any]) -> dict[str, Any]:
-    # not `v in (None, "", [], False)`: 0, a valid schedule number, equals False
-    return {k: v for k, v in entry.items() if v is not None and v is not False and v != "" and v != []}
-
-
-def _details(pairs: list[tuple[str, str, str]]) -> list[list[str]]:
-    """[label, text, kind] rows for the offline partner sheet; kind: "", "tel", "mail" or "web"."""
-    return [[name, text, kind] for name, text, kind in pairs if text]
-
-
-def _with(extra: str, base: str) -> str:
-    return f"{base} — {extra}" if extra and base else base or extra
-
-
-def _hours(text: str) -> str:
-    return describe_hours(text) if text else ""
-
-
-def _service_details(service: Service) -> list[list[str]]:
-    return _details(
-        [
-            ("Pour qui", _with(service.publics_precisions, terms_text("publics", service.publics)), ""),
-            ("Conditions", service.conditions_acces, ""),
-            ("Documents à apporter", " ; ".join(service.justificatifs), ""),
-            ("Frais", _with(service.frais_precisions, terms_text("frais", service.frais)), ""),
-            ("Comment faire", terms_text("modes_mobilisation", service.modes_mobilisation), ""),
-            ("Langues parlées", terms_text("langues", service.langues), ""),
-            ("Horaires", _hours(service.horaires_accueil), ""),
-            ("Téléphone", service.telephone, "tel"),
-            ("Courriel", service.courriel, "mail"),
-            ("En ligne", service.lien_mobilisation, "web"),
-        ]
-    )
+VERSION = 2
+# Lists of slugs shown as labels beside the filters' facets (key in the JSON → vocabulary).
+LABELLED = {
+    **{key: vocabulary for key, (_, vocabulary) in SERVICE_FACETS.items()},
+    "mo": "modes_mobilisation",
+    "la": "langues",
+}
+# The row titles of the offline partner sheet, written once for every partner.
+ROW_TITLES = {
+    "adresse": "Adresse",
+    "tel": "Téléphone",
+    "mail": "Courriel",
+    "web": "Site web",
+    "h": "Horaires d'accueil",
+    "hd": "Distribution alimentaire",
+    "pour_qui": "Pour qui",
+    "conditions": "Conditions",
+    "justificatifs": "Documents à apporter",
+    "frais": "Frais",
+    "comment": "Comment faire",
+    "langues": "Langues parlées",
+    "horaires": "Horaires",
+    "lien": "En ligne",
+}
 
 
-def _partner_details(partner: Partner) -> list[list[str]]:
-    address = partner.adresse
-    return _details(
-        [
-            ("Adresse", f"{address.street_line}, {address.code_postal} {address.commune}".strip(", "), ""),
-            ("Téléphone", partner.telephone, "tel"),
-            ("Courriel", partner.courriel, "mail"),
-            ("Site web", partner.site_web, "web"),
-            ("Horaires d'accueil", _hours(partner.horaires_accueil), ""),
-            ("Distribution alimentaire", _hours(partner.horaires_distribution), ""),
-        ]
-    )
+class Table:
+    """Values numbered once: the JSON refers to a repeated value by its number."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[Any, int] = {}
+        self.values: list[Any] = []
+
+    def number(self, value: Any) -> int:
+        key = tuple(value) if isinstance(value, list) else value
+        if key not in self._numbers:
+            self._numbers[key] = len(self.values)
+            self.values.append(value)
+        return self._numbers[key]
 
 
-def _service(service: Service, schedules: Schedules, profile: Profile) -> dict[str, Any]:
-    entry: dict[str, Any] = {
-        "id": service.id,
-        "nom": service.nom,
-        "desc": markdown_plain(service.description),
-        "details": _service_details(service),
-    }
-    for key, (field, _) in SERVICE_FACETS.items():
-        entry[key] = list(getattr(service, field))
-    entry["h"] = schedules.number(service.horaires_accueil)
-    if profile.has_liaison_forms:
-        entry["li"] = service.orientable
-    return _drop_empty(entry)
+class Columns:
+    """One list per field; a field every record leaves empty is left out."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, list[Any]] = {}
+        self.count = 0
+
+    def add(self, **values: Any) -> None:
+        for name, value in values.items():
+            if name not in self.fields:
+                self.fields[name] = [None] * self.count
+            self.fields[name].append(value)
+        self.count += 1
+        for column in self.fields.values():
+            if len(column) < self.count:
+                column.append(None)
+
+    def as_json(self) -> dict[str, list[Any]]:
+        return {name: column for name, column in self.fields.items() if any(v is not None for v in column)}
 
 
-def _partner(partner: Partner, schedules: Schedules, profile: Profile) -> dict[str, Any]:
-    entry = {
-        "id": partner.id,
-        "nom": partner.nom,
-        "sigle": partner.sigle,
-        "commune": partner.adresse.commune,
-        "cp": partner.adresse.code_postal,
-        "adresse": partner.adresse.street_line,
-        "tel": partner.telephone,
-        "mail": partner.courriel,
-        "desc": markdown_plain(partner.description),
-        "statut": partner.statut,
-        "fermeture": partner.fermeture_temporaire.as_list() if partner.fermeture_temporaire else None,
-        "h": schedules.number(partner.horaires_accueil),
-        "hd": schedules.number(partner.horaires_distribution),
-        "details": _partner_details(partner),
-        "services": [_service(s, schedules, profile) for s in partner.services],
-    }
-    return _drop_empty(entry)
+def _or_none(value: str) -> str | None:
+    return value or None
 
 
-def _labels(partners: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
-    labels: dict[str, dict[str, str]] = {key: {} for key in SERVICE_FACETS}
-    for partner in partners:
-        for service in partner.get("services", []):
-            for key, (_, vocabulary) in SERVICE_FACETS.items():
-                for slug in service.get(key, []):
-                    labels[key][slug] = term_label(vocabulary, slug)
-    return labels
+class _Encoder:
+    def __init__(self, today: date, profile: Profile):
+        self.profile = profile
+        self.schedules = Schedules(today)
+        self.texts, self.lists = Table(), Table()
+        self.partners, self.services = Columns(), Columns()
+        self.hours_words: list[str] = []
+
+    def text(self, value: str) -> int | None:
+        return self.texts.number(value) if value else None
+
+    def slugs(self, values: Iterable[str]) -> int | None:
+        values = list(values)
+        return self.lists.number(values) if values else None
+
+    def hours(self, text: str) -> int | None:
+        number = self.schedules.number(text)
+        if number is not None and number == len(self.hours_words):
+            self.hours_words.append(describe_hours(text))
+        return number
+
+    def partner(self, partner: Partner) -> None:
+        address = partner.adresse
+        closure = partner.fermeture_temporaire
+        self.partners.add(
+            id=partner.id,
+            nom=partner.nom,
+            sigle=_or_none(partner.sigle),
+            commune=self.text(address.commune),
+            cp=self.text(address.code_postal),
+            adresse=_or_none(address.street_line),
+            lat=address.latitude,
+            lon=address.longitude,
+            tel=_or_none(partner.telephone),
+            mail=_or_none(partner.courriel),
+            web=_or_none(partner.site_web),
+            desc=self.text(markdown_plain(partner.description)),
+            statut=None if partner.statut == "actif" else self.text(partner.statut),
+            fermeture=closure.as_list() if closure else None,
+            h=self.hours(partner.horaires_accueil),
+            hd=self.hours(partner.horaires_distribution),
+        )
+        for service in partner.services:
+            self.service(self.partners.count - 1, service)
+
+    def service(self, owner: int, service: Service) -> None:
+        facets = {key: self.slugs(getattr(service, field)) for key, (field, _) in SERVICE_FACETS.items()}
+        self.services.add(
+            p=owner,
+            id=service.id,
+            nom=service.nom,
+            desc=self.text(markdown_plain(service.description)),
+            **facets,
+            pu_plus=self.text(service.publics_precisions),
+            fr_plus=self.text(service.frais_precisions),
+            conditions=self.text(service.conditions_acces),
+            justificatifs=self.slugs(service.justificatifs),
+            mo=self.slugs(service.modes_mobilisation),
+            la=self.slugs(service.langues),
+            h=self.hours(service.horaires_accueil),
+            tel=_or_none(service.telephone),
+            mail=_or_none(service.courriel),
+            lien=_or_none(service.lien_mobilisation),
+            li=1 if self.profile.has_liaison_forms and service.orientable else None,
+        )
+
+    def labels(self) -> dict[str, dict[str, str]]:
+        """The label of every slug the services use, by facet."""
+        used: dict[str, set[str]] = {key: set() for key in LABELLED}
+        for key in LABELLED:
+            for number in self.services.fields.get(key, []):
+                if number is not None:
+                    used[key].update(self.lists.values[number])
+        return {key: {slug: term_label(LABELLED[key], slug) for slug in sorted(used[key])} for key in LABELLED}
 
 
 def directory_data(records: Records, profile: Profile, today: date) -> dict[str, Any]:
-    schedules = Schedules(today)
-    partners = [_partner(p, schedules, profile) for p in records.partners_by_name()]
+    encoder = _Encoder(today, profile)
+    for partner in records.partners_by_name():
+        encoder.partner(partner)
+    schedules = [
+        dict(table, texte=words) for table, words in zip(encoder.schedules.table, encoder.hours_words, strict=True)
+    ]
     return {
-        "version": 1,
+        "version": VERSION,
         "profil": profile.name,
         "genere": today.isoformat(),
-        "horizon": schedules.horizon(),
-        "horaires": schedules.table,
-        "libelles": _labels(partners),
-        "partenaires": partners,
+        "horizon": encoder.schedules.horizon(),
+        "horaires": schedules,
+        "textes": encoder.texts.values,
+        "listes": encoder.lists.values,
+        "libelles": encoder.labels(),
+        "titres": ROW_TITLES,
+        "besoins": [
+            {"id": n.id, "nom": n.nom, "mots": list(n.mots), "th": sorted(expanded(n.thematiques))}
+            for n in records.needs
+        ],
+        "partenaires": encoder.partners.as_json(),
+        "services": encoder.services.as_json(),
     }
 
 

@@ -78,7 +78,8 @@ def priority(path: str) -> int | None:
     name = path.rsplit("/", 1)[-1]
     if (
         path.endswith((".map", ".gz", *_ON_DEMAND))
-        or path in (SW_NAME, "sitemap.xml", "donnees/datapackage.json")
+        or path in (SW_NAME, "sitemap.xml")
+        or (path.startswith("donnees/") and not path.endswith(".html"))  # open-data downloads: on demand
         or path.startswith(BUNDLE_PREFIX)
     ):
         return None

@@ -2,29 +2,24 @@
  *
  * The HTML already lists the partners (all of them for a small directory), so the
  * page works without JavaScript. With it, annuaire.json (precached, offline)
- * drives the list: text search ignoring accents and case, combinable filters
- * whose options show how many partners each choice would give, "open now".
+ * drives the list: search by need (recherche.js), combinable filters whose options
+ * show how many partners each choice would give, "open now".
  */
 
-import { fold, keepInUrl, once, readControls, readState, writeControls } from "./helpers.js";
+import { partnersOf } from "./annuaire-donnees.js";
+import { keepInUrl, once, readControls, readState, writeControls } from "./helpers.js";
 import { isOpen, parisNow, status } from "./horaires.js";
+import { buildIndex, search } from "./recherche.js";
 
 var SERVICE_FACETS = { thematique: "th", "public": "pu", frais: "fr", accueil: "ac" };
 // not "q": Material opens its own search for ?q= in the address
 var PARAMS = ["mots", "thematique", "public", "frais", "accueil", "commune", "ouvert", "liaison"];
 
-function words(query) {
-  return fold(query).split(/[\s,;'’-]+/).filter(function (w) { return w.length > 0; });
-}
-
-/* Directory data made ready for filtering: folded search text, "open now" places. */
+/* Directory data made ready for filtering: records, search index, "open now" places. */
 function prepare(data) {
-  return data.partenaires.map(function (p) {
-    var services = p.services || [];
-    var text = [p.nom, p.sigle, p.commune, p.cp, p.desc].concat(services.map(function (s) {
-      return s.nom + " " + (s.desc || "");
-    })).join(" ");
-    var schedules = [p.h, p.hd].concat(services.map(function (s) { return s.h; }))
+  var partners = partnersOf(data);
+  var entries = partners.map(function (p) {
+    var schedules = [p.h, p.hd].concat(p.services.map(function (s) { return s.h; }))
       .filter(function (h) { return h !== undefined && h !== null; });
     var places = schedules.map(function (h) {
       return { horizon: data.horizon, schedule: data.horaires[h], closure: p.fermeture || null, statut: p.statut };
@@ -33,8 +28,9 @@ function prepare(data) {
       places.push({ horizon: data.horizon, schedule: { semaine: [[], [], [], [], [], [], []], exceptions: {} },
                     closure: null, statut: "ferme" });
     }
-    return { partner: p, services: services, text: fold(text), places: places, openKey: null, open: false };
+    return { partner: p, services: p.services, places: places, openKey: null, open: false };
   });
+  return { entries: entries, index: buildIndex(partners, data) };
 }
 
 var FACET_NAMES = Object.keys(SERVICE_FACETS);
@@ -51,11 +47,6 @@ function serviceFailures(service, state) {
   return mask;
 }
 
-function containsAll(text, terms) {
-  for (var t = 0; t < terms.length; t++) if (text.indexOf(terms[t]) < 0) return false;
-  return true;
-}
-
 /* Open now, computed once per partner and per minute (the filters change far more often). */
 function openAt(entry, now) {
   var key = now.day + " " + now.minute;
@@ -68,16 +59,25 @@ function openAt(entry, now) {
 
 /* One pass over the partners: the matching ones and, for every filter, the count of
    partners each of its values would give with the other filters kept. Written without
-   allocations per partner: it must answer within 100 ms for 10,000 partners. */
-function evaluate(entries, state, now) {
-  var terms = words(state.mots);
+   allocations per partner: it must answer within 100 ms for 10,000 partners.
+   With words, only the partners matching every word count, best first; when none
+   does, those matching the most words, marked `partial`. */
+function evaluate(directory, state, now) {
+  var entries = directory.entries;
+  var found = search(directory.index, state.mots);
+  var needed = found ? found.words : 0;
+  if (found) {
+    var most = 0;
+    for (var j = 0; j < found.matched.length; j++) if (found.matched[j] > most) most = found.matched[j];
+    needed = Math.min(needed, Math.max(most, 1));
+  }
   var counts = { commune: {}, ouvert: 0, liaison: 0 }, stamps = {};
   FACET_NAMES.forEach(function (n) { counts[n] = {}; stamps[n] = {}; });
   var matches = [];
   var serviceActive = FACET_NAMES.some(function (n) { return state[n]; }) || !!state.liaison;
   for (var i = 0; i < entries.length; i++) {
     var entry = entries[i], p = entry.partner, services = entry.services;
-    if (terms.length && !containsAll(entry.text, terms)) continue;
+    if (found && found.matched[i] < needed) continue;
     var open = openAt(entry, now);
     var communeOk = !state.commune || p.commune === state.commune;
     var openOk = !state.ouvert || open;
@@ -108,7 +108,12 @@ function evaluate(entries, state, now) {
       if ((masks[s] === 0 || masks[s] === LIAISON_BIT) && services[s].li) { counts.liaison += 1; break; }
     }
   }
-  return { matches: matches, counts: counts };
+  if (found) {
+    matches.sort(function (a, b) {
+      return found.score[b.partner.index] - found.score[a.partner.index] || a.partner.index - b.partner.index;
+    });
+  }
+  return { matches: matches, counts: counts, partial: !!found && needed < found.words };
 }
 
 function plural(count, one, many) {
@@ -171,7 +176,7 @@ function setup(root) {
   var counter = root.querySelector(".gp-compte");
   var more = root.querySelector(".gp-plus");
   var pageSize = Number(root.dataset.page) || 50;
-  var entries = null, shown = pageSize, lastMatches = [];
+  var directory = null, shown = pageSize, lastMatches = [];
 
   function render(matches, now) {
     var fragment = document.createDocumentFragment();
@@ -186,13 +191,16 @@ function setup(root) {
     var state = readControls(form, PARAMS);
     var now = parisNow(new Date());
     if (resetPaging) shown = pageSize;
-    var result = evaluate(entries, state, now);
+    var result = evaluate(directory, state, now);
     lastMatches = result.matches;
     updateOptions(form, result.counts);
     render(result.matches, now);
     counter.textContent = result.matches.length === 0
       ? "Aucun partenaire ne correspond. Retirez un filtre ou changez les mots cherchés."
-      : plural(result.matches.length, "partenaire trouvé", "partenaires trouvés");
+      : result.partial
+        ? plural(result.matches.length, "partenaire trouvé", "partenaires trouvés") +
+          " avec une partie des mots cherchés seulement."
+        : plural(result.matches.length, "partenaire trouvé", "partenaires trouvés");
     keepInUrl(state, PARAMS);
     root.dataset.duree = String(performance.now() - started);  // read by bench/directory.py
   }
@@ -203,7 +211,9 @@ function setup(root) {
       return response.json();
     })
     .then(function (data) {
-      entries = prepare(data);
+      var started = performance.now();
+      directory = prepare(data);
+      root.dataset.preparation = String(performance.now() - started);  // read by bench/directory.py
       writeControls(form, readState(location.search, PARAMS), PARAMS);
       form.hidden = false;
       form.addEventListener("input", function () { apply(true); });

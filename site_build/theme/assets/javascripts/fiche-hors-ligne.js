@@ -1,6 +1,7 @@
 /* The partner sheet drawn from annuaire.json, when the service worker serves it for a
  * partner page that was not saved (large directories, see site_build/offline.py). */
 
+import { partnerDetails, partnersOf, serviceDetails } from "./annuaire-donnees.js";
 import { element } from "./helpers.js";
 
 function details(rows) {
@@ -28,12 +29,12 @@ function render(root, partner, data) {
   var parts = [];
   if (partner.sigle) parts.push(element("p", "gp-sigle", partner.sigle));
   if (partner.desc) parts.push(element("p", "", partner.desc));
-  parts.push(element("h2", "", "Contact"), details(partner.details || []));
+  parts.push(element("h2", "", "Contact"), details(partnerDetails(data, partner)));
   (partner.services || []).forEach(function (service) {
     var section = element("section", "gp-service");
     section.appendChild(element("h3", "", service.nom));
     if (service.desc) section.appendChild(element("p", "", service.desc));
-    section.appendChild(details(service.details || []));
+    section.appendChild(details(serviceDetails(data, service)));
     parts.push(section);
   });
   parts.push(element("p", "", "Fiche tirée de l'annuaire enregistré sur cet appareil (mis à jour le " +
@@ -47,7 +48,7 @@ export function init() {
   if (!root || !match) return;
   fetch("../annuaire.json").then(function (r) { return r.json(); }).then(function (data) {
     var id = decodeURIComponent(match[1]);
-    var partner = data.partenaires.filter(function (p) { return p.id === id; })[0];
+    var partner = partnersOf(data).filter(function (p) { return p.id === id; })[0];
     if (partner) render(root, partner, data);
     else root.replaceChildren(element("p", "", "Ce partenaire n'est pas dans l'annuaire enregistré."));
   });

@@ -1,0 +1,103 @@
+/* annuaire.json read back into records (site_build/feeds/directory_json.py writes it).
+ *
+ * The file is laid out in columns, and repeated values are numbers into the tables
+ * `textes`, `listes` and `horaires`: this keeps 10,000 partners within a few megabytes.
+ * Here each partner becomes one object with its services, as the pages use them. */
+
+function column(columns, name, index) {
+  var values = columns[name];
+  return values ? values[index] : null;
+}
+
+function fromTable(table, number) {
+  return number === null || number === undefined ? null : table[number];
+}
+
+/* The records of the directory: [{id, nom, commune, …, services: [{id, nom, th, …}]}]. */
+export function partnersOf(data) {
+  var p = data.partenaires, s = data.services;
+  var count = p.id.length, partners = new Array(count);
+  for (var i = 0; i < count; i++) {
+    partners[i] = {
+      index: i,
+      id: p.id[i],
+      nom: p.nom[i],
+      sigle: column(p, "sigle", i),
+      commune: fromTable(data.textes, column(p, "commune", i)),
+      cp: fromTable(data.textes, column(p, "cp", i)),
+      adresse: column(p, "adresse", i),
+      lat: column(p, "lat", i),
+      lon: column(p, "lon", i),
+      tel: column(p, "tel", i),
+      mail: column(p, "mail", i),
+      web: column(p, "web", i),
+      desc: fromTable(data.textes, column(p, "desc", i)),
+      statut: fromTable(data.textes, column(p, "statut", i)) || "actif",
+      fermeture: column(p, "fermeture", i),
+      h: column(p, "h", i),
+      hd: column(p, "hd", i),
+      services: [],
+    };
+  }
+  var owners = s.p || [];
+  for (var k = 0; k < owners.length; k++) {
+    partners[owners[k]].services.push({
+      id: s.id[k],
+      nom: s.nom[k],
+      desc: fromTable(data.textes, column(s, "desc", k)),
+      th: fromTable(data.listes, column(s, "th", k)) || [],
+      pu: fromTable(data.listes, column(s, "pu", k)) || [],
+      fr: fromTable(data.listes, column(s, "fr", k)) || [],
+      ac: fromTable(data.listes, column(s, "ac", k)) || [],
+      h: column(s, "h", k),
+      li: column(s, "li", k) === 1,
+      row: k,
+    });
+  }
+  return partners;
+}
+
+function labels(data, key, slugs) {
+  var names = data.libelles[key] || {};
+  return (slugs || []).map(function (slug) { return names[slug] || slug; }).join(", ");
+}
+
+function withPrecision(base, extra) {
+  return base && extra ? base + " — " + extra : base || extra || "";
+}
+
+function hoursWords(data, number) {
+  return number === null || number === undefined ? "" : data.horaires[number].texte;
+}
+
+/* [title, text, kind] rows of a partner's sheet; kind: "", "tel", "mail" or "web". */
+export function partnerDetails(data, partner) {
+  var t = data.titres;
+  var place = [partner.adresse, [partner.cp, partner.commune].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+  return [
+    [t.adresse, place, ""],
+    [t.tel, partner.tel, "tel"],
+    [t.mail, partner.mail, "mail"],
+    [t.web, partner.web, "web"],
+    [t.h, hoursWords(data, partner.h), ""],
+    [t.hd, hoursWords(data, partner.hd), ""],
+  ].filter(function (row) { return row[1]; });
+}
+
+export function serviceDetails(data, service) {
+  var s = data.services, k = service.row, t = data.titres;
+  var list = function (name) { return fromTable(data.listes, column(s, name, k)) || []; };
+  var text = function (name) { return fromTable(data.textes, column(s, name, k)) || ""; };
+  return [
+    [t.pour_qui, withPrecision(labels(data, "pu", service.pu), text("pu_plus")), ""],
+    [t.conditions, text("conditions"), ""],
+    [t.justificatifs, list("justificatifs").join(" ; "), ""],
+    [t.frais, withPrecision(labels(data, "fr", service.fr), text("fr_plus")), ""],
+    [t.comment, labels(data, "mo", list("mo")), ""],
+    [t.langues, labels(data, "la", list("la")), ""],
+    [t.horaires, hoursWords(data, service.h), ""],
+    [t.tel, column(s, "tel", k), "tel"],
+    [t.mail, column(s, "mail", k), "mail"],
+    [t.lien, column(s, "lien", k), "web"],
+  ].filter(function (row) { return row[1]; });
+}

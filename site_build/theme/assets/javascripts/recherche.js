@@ -1,0 +1,232 @@
+/* Search by need in the directory, in the browser and offline.
+ *
+ * People type "habits", "nounou", "epicrie" or "carte vitale", not the words of the
+ * partners' sheets. So a partner is found by its own words (name, services,
+ * descriptions) and by the words of what it offers: the everyday needs of
+ * data/besoins.yaml and their synonyms, the labels of its thématiques and publics, its
+ * commune. Case, accents, plurals and elisions (l', d') do not matter; a word of five
+ * letters or more may have one typo; a word of three letters or more may be the
+ * beginning of a longer one. Every word must match; a name or a need counts more than
+ * a description, and a partner matching a word by its own text and by what it offers
+ * counts both: this orders the results. */
+
+import { fold } from "./helpers.js";
+
+// Words that say nothing about the need: dropped, unless the query has nothing else.
+var STOP_WORDS = "a au aux avec ce ces chez comment dans de des du elle en est et il ils je la le les " +
+  "leur lui ma me mes moi mon ne nous on ou par pas plus pour qu que qui quoi sa sans se ses son sur " +
+  "ta te tes ton tu un une vous veux voudrais cherche chercher trouver besoin aide aider faire ai " +
+  "avoir suis etre y";
+// "pas cher" says the price, not the Cher (the département in many partners' names)
+var STOP_PHRASES = /\b(?:pas|moins|tres|trop) cher\b/g;
+var ELISION = /\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]/g;
+var WEIGHT = { name: 10, need: 8, synonym: 6, serviceName: 5, theme: 5, commune: 4, audience: 3, text: 2 };
+// A prefix or a typo counts half: "habits" finds the need S'habiller before the "habitants".
+var EXACT = 1, PREFIX = 0.5, TYPO = 0.5;
+// Within a need, a partner whose name or services use one of the need's words comes first.
+var NEED_WORD_BONUS = 2;
+// Several words found one after the other in a partner's own text ("soutien scolaire").
+var PHRASE_BONUS = 5;
+
+function stem(word) {
+  // plurals: "vêtements" → "vetement", "jeux" → "jeu" (the same rule on both sides)
+  return word.length > 3 && /[sx]$/.test(word) ? word.slice(0, -1) : word;
+}
+
+var STOP = new Set(STOP_WORDS.split(" ").map(stem));
+
+/* The words of a text as the index keeps them: folded, without elisions, singular. */
+export function words(text) {
+  var folded = fold(text).replace(/œ/g, "oe").replace(/æ/g, "ae").replace(ELISION, " ");
+  return folded.split(/[^a-z0-9]+/).filter(function (w) { return w.length > 0; }).map(stem);
+}
+
+/* The words of a query that count: without the words that say nothing. */
+export function queryWords(query) {
+  var all = words(fold(query).replace(STOP_PHRASES, " "));
+  var kept = all.filter(function (w) { return !STOP.has(w); });
+  return kept.length ? kept : all;
+}
+
+/* True when b is a with one letter changed, added, removed, or two neighbours swapped. */
+export function oneEditApart(a, b) {
+  if (a === b) return true;
+  var la = a.length, lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  var i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;  // one letter changed
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);  // swapped
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function Postings() {
+  this.byWord = new Map();
+}
+
+/* Each (word, target) keeps its best weight. Targets come in order, so the last one is checked. */
+Postings.prototype.add = function (word, target, weight) {
+  var list = this.byWord.get(word);
+  if (!list) this.byWord.set(word, (list = []));
+  var last = list.length - 2;
+  if (last >= 0 && list[last] === target) {
+    if (list[last + 1] < weight) list[last + 1] = weight;
+  } else {
+    list.push(target, weight);
+  }
+};
+
+/* Words that lead to groups of partners (a need, a thématique, a commune…). */
+function Groups() {
+  this.postings = new Postings();
+  this.members = [];  // group → partner numbers
+  this.bonuses = [];  // group → extra weight of each of its partners (or undefined)
+}
+
+Groups.prototype.add = function (members, bonuses) {
+  this.members.push(members);
+  this.bonuses.push(bonuses);
+  return this.members.length - 1;
+};
+
+function groupBy(partners, keysOf) {
+  var byKey = new Map();
+  partners.forEach(function (p, i) {
+    keysOf(p).forEach(function (key) {
+      if (!byKey.has(key)) byKey.set(key, []);
+      byKey.get(key).push(i);
+    });
+  });
+  return byKey;
+}
+
+function distinct(values) {
+  return Array.from(new Set(values));
+}
+
+/* The search index of the directory's partners (see annuaire-donnees.js). Three kinds of
+   evidence, each counted once per word: the partner's own words, the needs its services
+   answer, and the labels of its thématiques, publics and commune. */
+export function buildIndex(partners, data) {
+  var cache = new Map();
+  var cachedWords = function (text) {
+    if (!text) return [];
+    var found = cache.get(text);
+    if (!found) cache.set(text, (found = words(text)));
+    return found;
+  };
+  var own = new Postings();
+  var texts = partners.map(function (p, i) {
+    var weighted = [[p.nom, WEIGHT.name], [p.sigle, WEIGHT.name], [p.desc, WEIGHT.text], [p.cp, WEIGHT.commune]]
+      .concat(p.services.flatMap(function (s) { return [[s.nom, WEIGHT.serviceName], [s.desc, WEIGHT.text]]; }));
+    weighted.forEach(function (pair) { cachedWords(pair[0]).forEach(function (w) { own.add(w, i, pair[1]); }); });
+    return weighted.map(function (pair) { return cachedWords(pair[0]); }).filter(function (w) { return w.length; });
+  });
+  var themesOf = function (p) { return distinct(p.services.flatMap(function (s) { return s.th; })); };
+  var byTheme = groupBy(partners, themesOf);
+  var labels = new Groups();
+  var label = function (members, text, weight) {
+    var g = labels.add(members);
+    cachedWords(text).forEach(function (w) { labels.postings.add(w, g, weight); });
+  };
+  byTheme.forEach(function (members, slug) { label(members, (data.libelles.th || {})[slug], WEIGHT.theme); });
+  groupBy(partners, function (p) { return distinct(p.services.flatMap(function (s) { return s.pu; })); })
+    .forEach(function (members, slug) { label(members, (data.libelles.pu || {})[slug], WEIGHT.audience); });
+  groupBy(partners, function (p) { return p.commune ? [p.commune] : []; })
+    .forEach(function (members, commune) { label(members, commune, WEIGHT.commune); });
+
+  var needs = new Groups();
+  (data.besoins || []).forEach(function (need) {
+    var inNeed = new Set(need.th);
+    var members = distinct(need.th.flatMap(function (slug) { return byTheme.get(slug) || []; }));
+    var needWords = new Set(need.mots.concat([need.nom]).flatMap(queryWords));
+    var bonuses = members.map(function (i) {
+      var p = partners[i];
+      var answering = p.services.filter(function (s) { return s.th.some(function (t) { return inNeed.has(t); }); });
+      var names = [p.nom, p.sigle].concat(p.services.map(function (s) { return s.nom; }));
+      var usesWords = names.some(function (text) {
+        return cachedWords(text).some(function (w) { return needWords.has(w); });
+      });
+      // A partner that names the need in its own words, or answers it with several services, first.
+      return (usesWords ? NEED_WORD_BONUS : 0) + Math.min(1, 0.5 * (answering.length - 1));
+    });
+    var g = needs.add(members, bonuses);
+    cachedWords(need.nom).forEach(function (w) { needs.postings.add(w, g, WEIGHT.need); });
+    need.mots.forEach(function (phrase) {
+      cachedWords(phrase).forEach(function (w) { needs.postings.add(w, g, WEIGHT.synonym); });
+    });
+  });
+  var vocabulary = distinct([own, needs.postings, labels.postings].flatMap(function (postings) {
+    return Array.from(postings.byWord.keys());
+  }));
+  return { size: partners.length, own: own.byWord, texts: texts, groups: [needs, labels], vocabulary: vocabulary };
+}
+
+function closeness(word, token) {
+  if (token === word) return EXACT;
+  var digits = /^[0-9]+$/.test(word);
+  if ((word.length >= 3 || (digits && word.length >= 2)) && token.lastIndexOf(word, 0) === 0) return PREFIX;
+  if (word.length >= 5 && !digits && oneEditApart(word, token)) return TYPO;
+  return 0;
+}
+
+/* For a query: each partner's score and how many of the query's words it matches.
+   Returns null when the query has no word (no search). */
+export function search(index, query) {
+  var terms = queryWords(query);
+  if (!terms.length) return null;
+  var n = index.size;
+  var total = new Float64Array(n), matched = new Uint8Array(n);
+  var best = [new Float64Array(n)].concat(index.groups.map(function () { return new Float64Array(n); }));
+  terms.forEach(function (term) {
+    best.forEach(function (scores) { scores.fill(0); });
+    for (var v = 0; v < index.vocabulary.length; v++) {
+      var token = index.vocabulary[v];
+      var factor = closeness(term, token);
+      if (!factor) continue;
+      var list = index.own.get(token), k, score;
+      if (list) {
+        for (k = 0; k < list.length; k += 2) {
+          score = list[k + 1] * factor;
+          if (score > best[0][list[k]]) best[0][list[k]] = score;
+        }
+      }
+      for (var kind = 0; kind < index.groups.length; kind++) {
+        var groups = index.groups[kind], scores = best[kind + 1];
+        list = groups.postings.byWord.get(token);
+        if (!list) continue;
+        for (k = 0; k < list.length; k += 2) {
+          var members = groups.members[list[k]], bonus = groups.bonuses[list[k]];
+          for (var m = 0; m < members.length; m++) {
+            score = list[k + 1] * factor + (bonus ? bonus[m] : 0);
+            if (score > scores[members[m]]) scores[members[m]] = score;
+          }
+        }
+      }
+    }
+    for (var i = 0; i < n; i++) {
+      var sum = 0;
+      for (var b = 0; b < best.length; b++) sum += best[b][i];
+      if (sum > 0) { total[i] += sum; matched[i] += 1; }
+    }
+  });
+  if (terms.length > 1) {
+    for (var p = 0; p < n; p++) {
+      if (matched[p] === terms.length && index.texts[p].some(function (w) { return hasSequence(w, terms); })) {
+        total[p] += PHRASE_BONUS;
+      }
+    }
+  }
+  return { words: terms.length, score: total, matched: matched };
+}
+
+function hasSequence(text, terms) {
+  for (var start = 0; start + terms.length <= text.length; start++) {
+    var k = 0;
+    while (k < terms.length && text[start + k] === terms[k]) k++;
+    if (k === terms.length) return true;
+  }
+  return false;
+}
