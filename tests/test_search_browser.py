@@ -33,7 +33,8 @@ def _results(page, query: str) -> list[str]:
     page.wait_for_function(
         "q => new URLSearchParams(location.search).get('mots') === q || (!q && !location.search)", arg=query
     )
-    hrefs = page.eval_on_selector_all(".gp-cartes .gp-carte__titre a", "links => links.map(a => a.getAttribute('href'))")
+    links = ".gp-cartes .gp-carte__titre a"
+    hrefs = page.eval_on_selector_all(links, "links => links.map(a => a.getAttribute('href'))")
     return [href.strip("/") for href in hrefs]
 
 
