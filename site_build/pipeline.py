@@ -29,6 +29,7 @@ from site_build.pages.directory import (
     partner_page,
     professionals_page,
 )
+from site_build.pages.emergency import emergency_block, emergency_page
 from site_build.pages.health import health_pages
 from site_build.pages.home import home_section
 from site_build.pages.liaison import form_of_service, form_page
@@ -80,7 +81,8 @@ def all_pages(
 ) -> list[Page]:
     tables = [(name, title, description) for name, (title, description, *_rest) in TABLES.items()]
     pages = [
-        directory_page(records, profile),
+        directory_page(records, profile, emergency_block(records, today, "annuaire/")),
+        emergency_page(records, today),
         recipes_index(records),
         data_page(records, settings, today, tables, list(HSDS_COLUMNS)),
         offline_partner_page(),

@@ -19,6 +19,7 @@ TARGETS = {
     "recipes": "recipes/soupe-de-potiron.yaml",
     "forms": "forms/fiche.yaml",
     "needs": "besoins.yaml",
+    "emergencies": "urgences.yaml",
 }
 
 # fixture name → (line, what the message says, the field it names)
@@ -102,6 +103,9 @@ CASES = [
     ("needs--thematique-mal-ecrite", 11, "vouliez-vous dire « mobilite »", "thematiques"),
     ("needs--sans-mots", 6, "mots", "mots"),
     ("needs--besoin-en-double", 8, "déjà décrit (ligne 2)", "id"),
+    ("emergencies--partenaire-inconnu", 5, "vouliez-vous dire « epicea »", "partenaire"),
+    ("emergencies--horaires-illisibles", 6, "horaires", "horaires"),
+    ("emergencies--numero-etranger", 3, "numéro français", "telephone"),
 ]
 
 ENGLISH = re.compile(r"\b(expected|not allowed|is not|Traceback|error|found|while)\b")

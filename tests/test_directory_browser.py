@@ -202,9 +202,18 @@ def test_directory_with_the_keyboard_alone(browser, site_urls):
         _wait_loaded(page)
         page.focus("#gp-q")
         page.keyboard.type("vierzon")
-        page.keyboard.press("Tab")  # to the theme list
-        assert page.evaluate("document.activeElement.id") == "gp-thematique"
-        for _ in range(8):
+        page.keyboard.press("Tab")  # to the needs: one stop, arrows choose
+        assert page.evaluate("document.activeElement.id") == "gp-besoin-tous"
+        page.keyboard.press("ArrowRight")
+        assert page.evaluate("document.activeElement.name") == "besoin"
+        assert page.evaluate("document.activeElement.checked")
+        page.keyboard.press("ArrowLeft")  # back to « Tout »
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == "gp-ouvert"
+        page.keyboard.press("Space")
+        assert page.is_checked("#gp-ouvert")
+        page.keyboard.press("Space")
+        for _ in range(12):
             page.keyboard.press("Tab")
             if page.evaluate("document.activeElement.id") == "gp-commune":
                 break
@@ -213,11 +222,6 @@ def test_directory_with_the_keyboard_alone(browser, site_urls):
             if page.input_value("#gp-commune") == "Vierzon":
                 break
         assert page.input_value("#gp-commune") == "Vierzon"
-        page.keyboard.press("Tab")
-        assert page.evaluate("document.activeElement.id") == "gp-ouvert"
-        page.keyboard.press("Space")
-        assert page.is_checked("#gp-ouvert")
-        page.keyboard.press("Space")
         for _ in range(40):
             if page.evaluate("!!document.activeElement.closest('.gp-cartes')"):
                 break

@@ -187,6 +187,9 @@ class Checker:
         for i, event in enumerate(self.dataset.interventions):
             self._partner_ref("interventions", (i, "partenaire"), event.get("partenaire"), "la structure")
             self._partner_ref("interventions", (i, "lieu"), event.get("lieu"), "le lieu")
+        for i, contact in enumerate(self.dataset.emergencies):
+            if "partenaire" in contact:
+                self._partner_ref("emergencies", (i, "partenaire"), contact.get("partenaire"), "la structure")
         for form_id, form in self.dataset.forms.items():
             for j, service in enumerate(form.get("services") or []):
                 self._service_ref(f"forms/{form_id}", ("services", j), service)
@@ -206,6 +209,8 @@ class Checker:
             for j, slot in enumerate(record.get("permanences") or []):
                 if isinstance(slot, dict):
                     self._parse(kind, path + ("permanences", j, "horaires"), slot.get("horaires"))
+        for i, contact in enumerate(self.dataset.emergencies):
+            self._parse("emergencies", (i, "horaires"), contact.get("horaires"))
 
     def _parse(self, kind: str, path: FieldPath, text: object) -> None:
         if isinstance(text, str):

@@ -21,6 +21,7 @@ LIST_FILES = {
     "professionals.yaml": "professionals",
     "interventions.yaml": "interventions",
     "besoins.yaml": "needs",
+    "urgences.yaml": "emergencies",
 }
 FOLDERS = {"recipes": "recipe", "forms": "form"}  # one record per file, named after its id
 # Size limits (CONTRIBUTING.md): 10,000 partners take 6 Mo; a recipe or a form, a few Ko.
@@ -35,6 +36,7 @@ class Dataset:
     professionals: list[Raw] = field(default_factory=list)
     interventions: list[Raw] = field(default_factory=list)
     needs: list[Raw] = field(default_factory=list)  # everyday needs → thématiques and words (besoins.yaml)
+    emergencies: list[Raw] = field(default_factory=list)  # local emergency contacts (urgences.yaml)
     recipes: dict[str, Raw] = field(default_factory=dict)  # id (file stem) → recipe, by month
     forms: dict[str, Raw] = field(default_factory=dict)  # id (file stem) → form
     documents: dict[str, Document] = field(default_factory=dict)  # "partners" / "recipes/<id>" … → Document

@@ -23,7 +23,16 @@ RESERVED = {
     "forms": ("liaison", {"index"}),
     "professionals": ("professionnels", {"index"}),
 }
-GENERATED_FOLDERS = ("annuaire", "recettes", "sante", "liaison", "professionnels", "verification", "donnees")
+GENERATED_FOLDERS = (
+    "annuaire",
+    "recettes",
+    "sante",
+    "liaison",
+    "professionnels",
+    "verification",
+    "donnees",
+    "urgences",
+)
 PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_PHOTO_BYTES = 15 * 1024 * 1024
 MAX_PHOTO_PIXELS = 40_000_000

@@ -93,6 +93,17 @@ class Need:
 
 
 @dataclass(frozen=True)
+class Emergency:
+    """A local emergency contact (data/urgences.yaml), shown under the national numbers."""
+
+    nom: str
+    telephone: str
+    pour: str
+    partenaire: str = ""
+    horaires: str = ""
+
+
+@dataclass(frozen=True)
 class Partner:
     id: str
     nom: str
@@ -313,6 +324,7 @@ class Records:
     interventions: tuple[Intervention, ...] = ()
     forms: tuple[Form, ...] = ()
     needs: tuple[Need, ...] = ()
+    emergencies: tuple[Emergency, ...] = ()
     partner_by_id: dict[str, Partner] = field(default_factory=dict)
     service_by_id: dict[str, Service] = field(default_factory=dict)
     partner_of_service: dict[str, Partner] = field(default_factory=dict)
@@ -326,6 +338,7 @@ class Records:
         interventions: Sequence[Raw],
         forms: Mapping[str, Raw],
         needs: Sequence[Raw] = (),
+        emergencies: Sequence[Raw] = (),
     ) -> Records:
         built = tuple(build(Partner, p) for p in partners)
         services = {s.id: (s, p) for p in built for s in p.services}
@@ -336,6 +349,7 @@ class Records:
             interventions=tuple(build(Intervention, i) for i in interventions),
             forms=tuple(build(Form, f, id=fid) for fid, f in forms.items()),
             needs=tuple(build(Need, n) for n in needs),
+            emergencies=tuple(build(Emergency, e) for e in emergencies),
             partner_by_id={p.id: p for p in built},
             service_by_id={sid: s for sid, (s, _) in services.items()},
             partner_of_service={sid: p for sid, (_, p) in services.items()},
@@ -351,6 +365,7 @@ class Records:
             dataset.interventions,
             dataset.forms,
             dataset.needs,
+            dataset.emergencies,
         )
 
     def partners_by_name(self) -> list[Partner]:

@@ -47,6 +47,8 @@ def field_path(path: FieldPath, data: object) -> str:
             item = node[step] if isinstance(node, list) and step < len(node) else None
             if depth == 0 and isinstance(item, dict) and isinstance(item.get("id"), str):
                 prefix = f"[{item['id']}] "
+            elif depth == 0 and isinstance(item, dict) and isinstance(item.get("nom"), str):
+                prefix = f"[{item['nom'][:40]}] "  # records without an id (urgences.yaml)
             elif depth == 0:
                 prefix = f"[élément {step + 1}] "
             else:

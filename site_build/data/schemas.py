@@ -498,6 +498,19 @@ NEED = _obj(
 )
 
 
+EMERGENCY = _obj(
+    {
+        "nom": _text("Qui répond, par exemple « Pharmacie de garde ».", max_length=80),
+        "telephone": PHONE,
+        "pour": _text("Pour quoi appeler, en une phrase simple.", max_length=200),
+        "partenaire": SLUG | {"description": "La structure de l'annuaire, s'il y en a une."},
+        "horaires": HOURS,
+    },
+    ["nom", "telephone", "pour"],
+    "Un contact d'urgence d'ici.",
+)
+
+
 def _document(name: str, title: str, body: dict[str, Any]) -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -515,6 +528,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "recipe": _document("recipe", "Recette du mois", RECIPE),
     "interventions": _document("interventions", "Interventions Épi'santé", {"type": "array", "items": INTERVENTION}),
     "form": _document("form", "Fiche de liaison", FORM),
+    "emergencies": _document(
+        "emergencies", "Contacts d'urgence d'ici", {"type": "array", "items": EMERGENCY, "maxItems": 12}
+    ),
     "needs": _document("needs", "Besoins de tous les jours", {"type": "array", "items": NEED, "minItems": 1}),
 }
 

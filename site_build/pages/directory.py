@@ -6,6 +6,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from markupsafe import Markup
+
 from site_build.data.cross_checks import due_after
 from site_build.data.profile import PUBLIC, Profile
 from site_build.data.records import Partner, Records
@@ -24,15 +26,16 @@ PAGE_SIZE = 50
 _NO_HOURS: dict[str, Any] = {"semaine": [[]] * 7, "exceptions": {}}
 
 
-def status_place(hours: str, partner: Partner, today: date) -> dict[str, Any] | None:
+def status_place(hours: str, partner: Partner | None, today: date) -> dict[str, Any] | None:
     """What horaires.js needs to write "Ouvert — ferme à 12 h"; None when there is nothing to say."""
-    if not hours and not partner.closed:
+    if not hours and not (partner and partner.closed):
         return None
+    closure = partner.fermeture_temporaire if partner else None
     return {
         "horizon": horizon(today),
         "schedule": schedule(hours, today) if hours else _NO_HOURS,
-        "closure": partner.fermeture_temporaire.as_list() if partner.fermeture_temporaire else None,
-        "statut": partner.statut,
+        "closure": closure.as_list() if closure else None,
+        "statut": partner.statut if partner else "actif",
     }
 
 
@@ -96,7 +99,8 @@ _FACET_TITLES = {
 }
 
 
-def directory_page(records: Records, profile: Profile = PUBLIC) -> Page:
+def directory_page(records: Records, profile: Profile = PUBLIC, emergency: Markup | None = None) -> Page:
+    """/annuaire/; `emergency` is the « En cas d'urgence » block shown when nothing is open."""
     partners = records.partners_by_name()
     shown = partners if len(partners) <= FULL_LIST_LIMIT else partners[:PAGE_SIZE]
     facets = [
@@ -116,6 +120,8 @@ def directory_page(records: Records, profile: Profile = PUBLIC) -> Page:
         communes=[(c, c) for c in communes],
         profile=profile,
         page_size=PAGE_SIZE,
+        needs=records.needs,
+        emergency=emergency or Markup(""),
     )
     return Page("annuaire/index.md", "Annuaire des partenaires", html)
 

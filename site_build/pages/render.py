@@ -16,6 +16,7 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
+from site_build.data.pictograms import pictogram_svg
 from site_build.data.vocabularies import label, term_label, terms_text, thematique_label
 from site_build.pages.urls import relative
 from site_build.text import french
@@ -27,6 +28,14 @@ def script_json(data: Any) -> Markup:
     """JSON inside <script>: '<', '>' and '&' escaped so data can never close the element."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def pictogram(name: str) -> Markup:
+    """A pictogram of the theme's icon sets, inline and hidden from screen readers (its label is beside it)."""
+    svg = pictogram_svg(name)
+    if svg is None:
+        return Markup("")
+    return Markup(svg.replace("<svg ", '<svg class="gp-picto" aria-hidden="true" focusable="false" ', 1))
 
 
 def compact_json(data: Any) -> str:
@@ -102,6 +111,7 @@ def environment() -> jinja2.Environment:
         script_json=script_json,
         compact_json=compact_json,
         day_or_text=day_or_text,
+        pictogram=pictogram,
     )
     env.globals.update(url=_url)
     env.tests.update(plain_paragraph=is_plain_paragraph)

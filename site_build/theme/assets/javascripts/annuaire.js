@@ -6,18 +6,30 @@
  * show how many partners each choice would give, "open now".
  */
 
+import { bestStatus, card } from "./annuaire-carte.js";
 import { partnersOf } from "./annuaire-donnees.js";
 import { keepInUrl, once, readControls, readState, writeControls } from "./helpers.js";
-import { isOpen, parisNow, status } from "./horaires.js";
+import { isOpen, parisNow } from "./horaires.js";
+import { bindNearMe, metresBetween } from "./pres-de-moi.js";
 import { buildIndex, search } from "./recherche.js";
 
-var SERVICE_FACETS = { thematique: "th", "public": "pu", frais: "fr", accueil: "ac" };
+var SERVICE_FACETS = { besoin: "bs", thematique: "th", "public": "pu", frais: "fr", accueil: "ac" };
 // not "q": Material opens its own search for ?q= in the address
-var PARAMS = ["mots", "thematique", "public", "frais", "accueil", "commune", "ouvert", "liaison"];
+var PARAMS = ["mots", "besoin", "thematique", "public", "frais", "accueil", "commune", "ouvert", "liaison"];
+// the filters inside « Plus de filtres », counted on its summary
+var MORE = ["thematique", "public", "frais", "accueil", "commune", "liaison"];
+var SOON_COUNT = 5;
 
 /* Directory data made ready for filtering: records, search index, "open now" places. */
 function prepare(data) {
   var partners = partnersOf(data);
+  var needs = (data.besoins || []).map(function (need) { return { id: need.id, th: new Set(need.th) }; });
+  partners.forEach(function (p) {
+    p.services.forEach(function (s) {
+      s.bs = needs.filter(function (need) { return s.th.some(function (t) { return need.th.has(t); }); })
+        .map(function (need) { return need.id; });
+    });
+  });
   var entries = partners.map(function (p) {
     var schedules = [p.h, p.hd].concat(p.services.map(function (s) { return s.h; }))
       .filter(function (h) { return h !== undefined && h !== null; });
@@ -120,39 +132,14 @@ function plural(count, one, many) {
   return count + " " + (count === 1 ? one : many);
 }
 
-/* A result card: a copy of the card the build drew (partner_card.html, kept in a <template>),
-   filled with textContent only: data never becomes markup. */
-function card(model, entry, now) {
-  var p = entry.partner;
-  var item = model.content.firstElementChild.cloneNode(true);
-  var link = item.querySelector(".gp-carte__titre a");
-  link.textContent = p.nom;
-  link.href = encodeURIComponent(p.id) + "/";
-  item.querySelector(".gp-carte__lieu").textContent = [p.sigle, p.commune].filter(Boolean).join(" · ");
-  item.querySelector(".gp-carte__alerte").hidden = p.statut !== "ferme";
-  var found = null;
-  // open first, then « à confirmer », then closed
-  var rank = function (s) { return s.open === true ? 2 : s.open === null ? 1 : 0; };
-  for (var i = 0; i < entry.places.length && !(found && found.open === true); i++) {
-    var candidate = status(entry.places[i], now);
-    if (!found || rank(candidate) > rank(found)) found = candidate;
-  }
-  // always present, empty without hours: the card keeps the height the HTML gave it
-  var state = item.querySelector(".gp-etat");
-  if (found) {
-    state.textContent = found.text;
-    state.classList.add(found.open === true ? "gp-etat--ouvert" : found.open === null ? "gp-etat--inconnu" : "gp-etat--ferme");
-  }
-  var services = item.querySelector(".gp-carte__services");
-  services.hidden = !entry.services.length;
-  services.textContent = "Services : " + entry.services.map(function (s) { return s.nom; }).join(", ");
-  return item;
+function controlActive(control) {
+  return control.type === "checkbox" ? control.checked : !!control.value;
 }
 
 function updateOptions(form, counts) {
   Object.keys(SERVICE_FACETS).concat(["commune"]).forEach(function (name) {
     var select = form.elements[name];
-    if (!select) return;
+    if (!select || select.tagName !== "SELECT") return;  // the needs are radio buttons: counted below
     Array.prototype.forEach.call(select.options, function (option) {
       if (!option.value) return;
       if (!option.dataset.label) option.dataset.label = option.textContent;
@@ -160,6 +147,12 @@ function updateOptions(form, counts) {
       option.textContent = option.dataset.label + " (" + count + ")";
     });
   });
+  form.querySelectorAll('input[name="besoin"]').forEach(function (radio) {
+    var number = radio.labels[0].querySelector(".gp-puce__nombre");
+    if (number) number.textContent = radio.value ? "(" + (counts.besoin[radio.value] || 0) + ")" : "";
+  });
+  var active = MORE.filter(function (name) { return form.elements[name] && controlActive(form.elements[name]); }).length;
+  form.querySelector(".gp-nb-filtres").textContent = active ? "(" + active + " actif" + (active > 1 ? "s" : "") + ")" : "";
   ["ouvert", "liaison"].forEach(function (name) {
     var box = form.elements[name];
     if (!box) return;
@@ -169,19 +162,41 @@ function updateOptions(form, counts) {
   });
 }
 
+/* When « Ouvert maintenant » finds nothing: the partners that open next, with the other filters kept. */
+function openingSoon(directory, state, now) {
+  var others = Object.assign({}, state, { ouvert: "" });
+  return evaluate(directory, others, now).matches
+    .map(function (entry) { return { entry: entry, state: bestStatus(entry, now) }; })
+    .filter(function (item) { return item.state && item.state.opensIn !== undefined; })
+    .sort(function (a, b) { return a.state.opensIn - b.state.opensIn; })
+    .slice(0, SOON_COUNT)
+    .map(function (item) { return item.entry; });
+}
+
 function setup(root) {
   var model = root.querySelector(".gp-carte-modele");
   var form = root.querySelector(".gp-filtres");
   var list = root.querySelector(".gp-cartes");
   var counter = root.querySelector(".gp-compte");
   var more = root.querySelector(".gp-plus");
+  var nothingOpen = root.querySelector(".gp-rien-d-ouvert");
+  var soonList = root.querySelector(".gp-bientot");
   var pageSize = Number(root.dataset.page) || 50;
-  var directory = null, shown = pageSize, lastMatches = [];
+  var directory = null, shown = pageSize, lastMatches = [], position = null;
+
+  function distance(entry) {
+    var p = entry.partner;
+    return position && p.lat !== null && p.lon !== null ? metresBetween(position, p) : undefined;
+  }
+
+  function cards(target, entries, now) {
+    var fragment = document.createDocumentFragment();
+    entries.forEach(function (entry) { fragment.appendChild(card(model, entry, now, distance(entry))); });
+    target.replaceChildren(fragment);
+  }
 
   function render(matches, now) {
-    var fragment = document.createDocumentFragment();
-    matches.slice(0, shown).forEach(function (entry) { fragment.appendChild(card(model, entry, now)); });
-    list.replaceChildren(fragment);
+    cards(list, matches.slice(0, shown), now);
     more.hidden = matches.length <= shown;
     if (!more.hidden) more.textContent = "Afficher " + Math.min(pageSize, matches.length - shown) + " résultats de plus";
   }
@@ -192,11 +207,25 @@ function setup(root) {
     var now = parisNow(new Date());
     if (resetPaging) shown = pageSize;
     var result = evaluate(directory, state, now);
+    if (position) {
+      // nearest first; partners without coordinates keep their order, after the others
+      var far = Infinity;
+      result.matches = result.matches.map(function (entry, order) {
+        var metres = distance(entry);
+        return { entry: entry, metres: metres === undefined ? far : metres, order: order };
+      }).sort(function (a, b) { return a.metres - b.metres || a.order - b.order; })
+        .map(function (item) { return item.entry; });
+    }
     lastMatches = result.matches;
     updateOptions(form, result.counts);
     render(result.matches, now);
+    var soon = state.ouvert && !result.matches.length ? openingSoon(directory, state, now) : [];
+    nothingOpen.hidden = !state.ouvert || result.matches.length > 0;
+    cards(soonList, soon, now);
     counter.textContent = result.matches.length === 0
-      ? "Aucun partenaire ne correspond. Retirez un filtre ou changez les mots cherchés."
+      ? (state.ouvert
+        ? "Aucun partenaire n'est ouvert en ce moment. Voici ceux qui ouvrent bientôt, et les numéros d'urgence."
+        : "Aucun partenaire ne correspond. Retirez un filtre ou changez les mots cherchés.")
       : result.partial
         ? plural(result.matches.length, "partenaire trouvé", "partenaires trouvés") +
           " avec une partie des mots cherchés seulement."
@@ -215,11 +244,17 @@ function setup(root) {
       directory = prepare(data);
       root.dataset.preparation = String(performance.now() - started);  // read by bench/directory.py
       writeControls(form, readState(location.search, PARAMS), PARAMS);
+      // a wide screen has room for every filter: the disclosure starts open there
+      if (window.matchMedia("(min-width: 60em)").matches) root.querySelector(".gp-plus-de-filtres").open = true;
       form.hidden = false;
       form.addEventListener("input", function () { apply(true); });
       form.addEventListener("change", function () { apply(true); });
       form.addEventListener("submit", function (event) { event.preventDefault(); });
       form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+      bindNearMe(root.querySelector(".gp-pres"), root.querySelector(".gp-pres__message"), function (found) {
+        position = found;
+        apply(true);
+      });
       more.addEventListener("click", function () {
         var first = shown;
         shown += pageSize;
@@ -230,9 +265,10 @@ function setup(root) {
       apply(false);
       root.dataset.loaded = "1";
     })
-    .catch(function () {
+    .catch(function (error) {
       // The HTML list stays: the page keeps working as without JavaScript.
       root.dataset.loaded = "erreur";
+      console.error(error);
     });
 }
 

@@ -124,7 +124,9 @@ function status(place, instant) {
     for (var j = 0; j < ranges.length; j++) {
       if (d > 0 || ranges[j][0] > now.minute) {
         if (!isOpenRange(place, ranges[j])) return { open: false, text: prefix + " — ensuite : " + CONFIRM.toLowerCase() };
-        return { open: false, text: prefix + " — ouvre " + whenText(now.day, day, ranges[j][0]) };
+        // `opensIn`: minutes until it opens, to list what opens next when nothing is open
+        return { open: false, text: prefix + " — ouvre " + whenText(now.day, day, ranges[j][0]),
+                 opensIn: d * 1440 + ranges[j][0] - now.minute };
       }
     }
   }

@@ -1,0 +1,54 @@
+/* A result card of /annuaire/: a copy of the card the build drew (partner_card.html, kept in
+ * a <template>), filled with textContent only: data never becomes markup. */
+
+import { status } from "./horaires.js";
+
+// open first, then « à confirmer », then closed (and, closed, the one that opens first)
+function rank(state) {
+  return state.open === true ? 3e6 : state.open === null ? 2e6 : 1e6 - (state.opensIn === undefined ? 1e6 - 1 : state.opensIn);
+}
+
+/* The status worth showing for a partner: its best place (reception, distribution, a service). */
+export function bestStatus(entry, now) {
+  var found = null;
+  for (var i = 0; i < entry.places.length && !(found && found.open === true); i++) {
+    var candidate = status(entry.places[i], now);
+    if (!found || rank(candidate) > rank(found)) found = candidate;
+  }
+  return found;
+}
+
+function kilometres(metres) {
+  if (metres < 1000) return "à " + Math.max(100, Math.round(metres / 100) * 100) + " m";
+  return "à " + (metres / 1000).toLocaleString("fr-FR", { maximumFractionDigits: 1 }) + " km";
+}
+
+export function card(model, entry, now, metres) {
+  var p = entry.partner;
+  var item = model.content.firstElementChild.cloneNode(true);
+  var link = item.querySelector(".gp-carte__titre a");
+  link.textContent = p.nom;
+  link.href = encodeURIComponent(p.id) + "/";
+  var place = item.querySelector(".gp-carte__lieu");
+  place.firstChild.textContent = [p.sigle, p.commune].filter(Boolean).join(" · ");
+  place.querySelector(".gp-carte__distance").textContent = metres === undefined ? "" : " · " + kilometres(metres);
+  item.querySelector(".gp-carte__alerte").hidden = p.statut !== "ferme";
+  var found = bestStatus(entry, now);
+  // always present, empty without hours: the card keeps the height the HTML gave it
+  var state = item.querySelector(".gp-etat");
+  if (found) {
+    state.textContent = found.text;
+    state.classList.add(found.open === true ? "gp-etat--ouvert" : found.open === null ? "gp-etat--inconnu" : "gp-etat--ferme");
+  }
+  var services = item.querySelector(".gp-carte__services");
+  services.hidden = !entry.services.length;
+  services.textContent = "Services : " + entry.services.map(function (s) { return s.nom; }).join(", ");
+  var call = item.querySelector(".gp-carte__actions");
+  call.hidden = !p.tel;
+  if (p.tel) {
+    var digits = p.tel.replace(/[^\d+]/g, "");
+    call.querySelector("a").href = "tel:" + (/^0\d{9}$/.test(digits) ? "+33" + digits.slice(1) : digits);
+    call.querySelector(".gp-appeler__numero").textContent = p.tel;
+  }
+  return item;
+}
