@@ -31,7 +31,7 @@ from site_build.pages.directory import (
 )
 from site_build.pages.emergency import emergency_block, emergency_page
 from site_build.pages.health import health_pages
-from site_build.pages.home import home_section
+from site_build.pages.home import home_page
 from site_build.pages.liaison import form_of_service, form_page
 from site_build.pages.model import Page
 from site_build.pages.open_data import data_page
@@ -48,6 +48,7 @@ class Prepared:
     dataset: Dataset  # the profile's view
     records: Records  # the same, typed
     problems: list[Problem]  # warnings only (errors raise)
+    settings: SiteSettings
     pages: list[Page] = field(default_factory=list)
     assets: dict[str, bytes] = field(default_factory=dict)  # site path → content, given to the generator
     feeds: FeedsBuild | None = None  # the data files, made beside the generator: finish() before publishing
@@ -58,8 +59,8 @@ class Prepared:
 
     @cached_property
     def home(self) -> Page:
-        """The home page's "Ce mois-ci" block (its Markdown holds a marker where it goes)."""
-        return Page("index.md", "", home_section(self.records, self.today))
+        """The home page's content (content/index.md holds a marker where it goes)."""
+        return home_page(self.records, self.profile, self.today, self.settings, self.dataset.content_dir)
 
 
 def build_day() -> date:
@@ -157,7 +158,7 @@ def prepare(
     keep_compiled_templates(dataset.cache_dir / "templates")
     published = profile.view(dataset)
     records = Records.from_dataset(published)
-    prepared = Prepared(profile, today, published, records, problems)
+    prepared = Prepared(profile, today, published, records, problems, settings)
     prepared.pages = all_pages(published, records, profile, today, settings)
     prepared.assets[MANIFEST_NAME] = web_manifest(profile.app_name)
     close_checks()

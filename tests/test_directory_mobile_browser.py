@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import yaml
+from playwright.sync_api import expect
 
 from .conftest import ROOT, axe_violations
 
@@ -39,7 +40,7 @@ def test_after_a_search_the_box_the_needs_and_the_first_result_fit_the_first_scr
     context, page, errors = _phone(browser, site_urls["public"] + "/annuaire/")
     try:
         page.fill("#gp-q", "manger")
-        page.wait_for_function("document.querySelector('.gp-compte').textContent.includes('trouvé')")
+        expect(page.locator(".gp-compte")).to_contain_text("trouvé")
         for selector in (
             "#gp-q",
             ".gp-besoins .gp-puce",
@@ -58,7 +59,7 @@ def test_a_need_chip_filters_and_every_chip_says_how_many(browser, site_urls):
     context, page, _ = _phone(browser, site_urls["public"] + "/annuaire/")
     try:
         page.locator("label[for='gp-besoin-garde-enfants']").click()
-        page.wait_for_function("location.search.includes('besoin=garde-enfants')")
+        expect(page.locator(".gp-compte")).not_to_contain_text("36")
         found = [
             h.strip("/")
             for h in page.locator(".gp-cartes .gp-carte__titre a").evaluate_all(
@@ -109,7 +110,7 @@ def test_near_me_sorts_by_distance_with_permission_and_changes_nothing_without(b
     try:
         before = page.locator(".gp-carte__titre a").first.inner_text()
         page.click(".gp-pres")
-        page.wait_for_function("document.querySelector('.gp-pres').getAttribute('aria-pressed') === 'true'")
+        page.wait_for_selector(".gp-pres[aria-pressed='true']")
         first = page.locator(".gp-cartes .gp-carte").first
         assert first.locator(".gp-carte__titre a").get_attribute("href") == "boutique-solidarite/"
         assert "à 100 m" in first.locator(".gp-carte__lieu").inner_text()
@@ -120,7 +121,7 @@ def test_near_me_sorts_by_distance_with_permission_and_changes_nothing_without(b
     try:
         order = page.locator(".gp-carte__titre a").all_inner_texts()
         page.click(".gp-pres")
-        page.wait_for_function("document.querySelector('.gp-pres__message').textContent.includes('non disponible')")
+        expect(page.locator(".gp-pres__message")).to_contain_text("non disponible")
         assert page.locator(".gp-carte__titre a").all_inner_texts() == order
         assert page.locator(".gp-pres").get_attribute("aria-pressed") == "false"
     finally:

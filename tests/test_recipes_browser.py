@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from .conftest import ROOT, axe_violations, open_page
 
@@ -82,6 +83,12 @@ def test_home_recipe_of_the_month_follows_the_device_date(browser, site_urls, in
         page.wait_for_selector(f"[data-gp-mois][data-mois='{month}']")
         assert expected["titre"] in block.inner_text()
         assert expected["aliment_du_mois"]["nom"].lower() in block.inner_text()
+        if expected.get("image"):  # the photo follows the month too
+            image = block.locator("img")
+            stem = expected["image"]["src"].rsplit(".", 1)[0]
+            assert stem in (image.get_attribute("src") or "") and image.get_attribute("alt") == expected["image"]["alt"]
+            expect(image).to_have_js_property("complete", True)
+            assert image.evaluate("img => img.naturalWidth") > 0
         assert errors == []
     finally:
         context.close()

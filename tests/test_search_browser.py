@@ -29,10 +29,10 @@ def directory(browser, site_urls):
 
 
 def _results(page, query: str) -> list[str]:
+    # the directory stamps each answer (data-duree): wait for the one to this query
+    page.evaluate("delete document.querySelector('[data-gp-annuaire]').dataset.duree")
     page.fill("#gp-q", query)
-    page.wait_for_function(
-        "q => new URLSearchParams(location.search).get('mots') === q || (!q && !location.search)", arg=query
-    )
+    page.wait_for_selector("[data-gp-annuaire][data-duree]", state="attached")
     links = ".gp-cartes .gp-carte__titre a"
     hrefs = page.eval_on_selector_all(links, "links => links.map(a => a.getAttribute('href'))")
     return [href.strip("/") for href in hrefs]

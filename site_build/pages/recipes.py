@@ -176,13 +176,31 @@ def featured(records: Records, today: date) -> Recipe | None:
     return records.recipes[-1] if records.recipes else None
 
 
-def recipe_of_the_month(records: Records, today: date) -> str:
-    """Home block computed for the build day, with every month's choice for the browser to pick from."""
+def recipe_of_the_month(records: Records, today: date, content_dir: Path) -> str:
+    """Home card computed for the build day, with every month's choice for the browser to pick from
+    (a device whose month differs shows its own month's recipe, offline too)."""
     chosen = featured(records, today)
     if not chosen:
         return ""
     choices = [
-        {"mois": r.mois, "id": r.id, "titre": r.titre, "aliment": r.aliment_du_mois.nom, "minutes": r.total_minutes}
+        {
+            "mois": r.mois,
+            "id": r.id,
+            "titre": r.titre,
+            "aliment": r.aliment_du_mois.nom,
+            "minutes": r.total_minutes,
+            "cout": euros_per_portion(r),
+            "photo": variant_path(r.image.src, 320, "jpg") if r.image else "",
+            "alt": r.image.alt if r.image else "",
+        }
         for r in records.recipes
     ]
-    return render("recipe_of_the_month.html", "", recipe=chosen, choices=choices)
+    photo = picture(content_dir, chosen.image.src, chosen.image.alt) if chosen.image else None
+    return render(
+        "recipe_of_the_month.html", "", recipe=chosen, choices=choices, photo=photo, cost=euros_per_portion(chosen)
+    )
+
+
+def euros_per_portion(recipe: Recipe) -> str:
+    cost = cost_per_portion(recipe)
+    return french.euros(cost) if cost is not None else ""

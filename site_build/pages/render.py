@@ -31,11 +31,8 @@ def script_json(data: Any) -> Markup:
 
 
 def pictogram(name: str) -> Markup:
-    """A pictogram of the theme's icon sets, inline and hidden from screen readers (its label is beside it)."""
-    svg = pictogram_svg(name)
-    if svg is None:
-        return Markup("")
-    return Markup(svg.replace("<svg ", '<svg class="gp-picto" aria-hidden="true" focusable="false" ', 1))
+    """The SVG of a pictogram of the theme's icon sets (checked: no script, no link); see the picto macro."""
+    return Markup(pictogram_svg(name) or "")
 
 
 def compact_json(data: Any) -> str:
@@ -97,6 +94,7 @@ def environment() -> jinja2.Environment:
     env.filters.update(
         day=french.day,
         month=french.month,
+        month_short=french.month_short,
         euros=french.euros,
         time_span=french.time_span,
         tel_uri=french.tel_uri,

@@ -32,6 +32,14 @@ def weekday_day(value: date) -> str:
     return f"{WEEKDAYS[value.weekday()]} {day(value)}"
 
 
+# The abbreviations of the Imprimerie nationale, for date badges.
+MONTHS_SHORT = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
+
+
+def month_short(value: date) -> str:
+    return MONTHS_SHORT[value.month - 1]
+
+
 def month(key: str) -> str:
     """'2026-12' → 'décembre 2026'."""
     year, number = key.split("-")

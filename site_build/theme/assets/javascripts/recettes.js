@@ -88,7 +88,7 @@ function setupFilters(root) {
 }
 
 /* The home's recipe of the month for the device's month (Paris time): the build may be weeks old.
-   The build drew the block (month_block.html); only its texts and link change here. */
+   The build drew the card (recipe_of_the_month.html); its texts, link and photo change here. */
 function setupMonth(block) {
   var choices = JSON.parse(block.querySelector(".gp-mois-choix").textContent);
   if (!choices.length) return;
@@ -101,6 +101,20 @@ function setupMonth(block) {
   link.textContent = chosen.titre;
   link.href = link.getAttribute("href").replace(/[^/]+\/$/, encodeURIComponent(chosen.id) + "/");
   block.querySelector(".gp-mois-minutes").textContent = chosen.minutes;
+  block.querySelector(".gp-mois-cout").hidden = !chosen.cout;
+  block.querySelector(".gp-mois-cout__valeur").textContent = chosen.cout;
+  var photo = block.querySelector(".gp-carte-accueil__photo");
+  if (photo) {
+    photo.hidden = !chosen.photo;
+    var image = photo.querySelector("img");
+    photo.querySelectorAll("source").forEach(function (source) { source.remove(); });
+    if (chosen.photo) {
+      // the photo path is relative to the site root, as the link's
+      image.src = link.getAttribute("href").replace(/recettes\/[^/]+\/$/, "") + chosen.photo;
+      image.removeAttribute("srcset");
+      image.alt = chosen.alt;
+    }
+  }
   block.dataset.mois = chosen.mois;
 }
 
