@@ -98,7 +98,7 @@ def generate(target: Path, partners: int) -> Path:
         for i in range(0, partners, 10)
     )
     (target / "interventions.yaml").write_text(schema.format("interventions") + events)
-    for name in ("besoins.yaml", "urgences.yaml"):  # needs (the search's words) and emergency contacts
+    for name in ("besoins.yaml", "urgences.yaml", "libelles.yaml"):  # needs, emergency contacts, everyday labels
         text = (ROOT / "data" / name).read_text(encoding="utf-8").replace("../site_build", "../../../site_build")
         (target / name).write_text(text, encoding="utf-8")
     for source in (ROOT / "data/recipes").glob("*.yaml"):

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from site_build.data.dataset import Dataset
+from site_build.data.labels import shown_labels
 from site_build.data.problems import DataError, Problem, UsageError
 from site_build.data.profile import Profile
 from site_build.data.records import Records
@@ -52,15 +53,11 @@ class Prepared:
     pages: list[Page] = field(default_factory=list)
     assets: dict[str, bytes] = field(default_factory=dict)  # site path → content, given to the generator
     feeds: FeedsBuild | None = None  # the data files, made beside the generator: finish() before publishing
+    home: Page = field(default_factory=lambda: Page("index.md", "", ""))  # content/index.md's marker → this
 
     @cached_property
     def html_by_uri(self) -> dict[str, Page]:
         return {page.src_uri: page for page in self.pages}
-
-    @cached_property
-    def home(self) -> Page:
-        """The home page's content (content/index.md holds a marker where it goes)."""
-        return home_page(self.records, self.profile, self.today, self.settings, self.dataset.content_dir)
 
 
 def build_day() -> date:
@@ -159,7 +156,9 @@ def prepare(
     published = profile.view(dataset)
     records = Records.from_dataset(published)
     prepared = Prepared(profile, today, published, records, problems, settings)
-    prepared.pages = all_pages(published, records, profile, today, settings)
+    with shown_labels(profile.labels(published)):
+        prepared.pages = all_pages(published, records, profile, today, settings)
+        prepared.home = home_page(records, profile, today, settings, published.content_dir)
     prepared.assets[MANIFEST_NAME] = web_manifest(profile.app_name)
     close_checks()
     prepared.feeds = FeedsBuild(FeedInput(dataset, profile, today, settings))

@@ -23,7 +23,7 @@ from site_build.data.publication_checks import (
 )
 from site_build.data.schema_messages import field_path
 from site_build.data.schemas import SCHEMAS
-from site_build.data.vocabularies import slugs
+from site_build.data.vocabularies import EVERYDAY_VOCABULARIES, slugs, term_label
 from site_build.text.hours import HoursError, open_throughout, parse_hours
 from site_build.text.occurrences import occurrences, span
 
@@ -114,6 +114,7 @@ class Checker:
         self.recipes()
         self.forms()
         self.needs()
+        self.everyday_labels()
         self.problems += content_collisions(self.dataset.content_dir)
         return self.problems
 
@@ -545,6 +546,30 @@ class Checker:
                 places[0],
                 f"aucun besoin de data/besoins.yaml ne couvre la thématique « {slug} »{others} : personne ne "
                 "trouvera ces services en cherchant par besoin ; ajoutez-la aux « thematiques » d'un besoin",
+                warning=True,
+            )
+
+    def everyday_labels(self) -> None:
+        """Every slug a public page shows has an everyday label, once data/libelles.yaml exists."""
+        if "labels" not in self.dataset.documents:
+            return
+        missing: dict[tuple[str, str], list[tuple[str, FieldPath]]] = {}
+        for kind, path, record in self.records():
+            if kind != "partners" or len(path) != 3:
+                continue
+            for vocabulary in EVERYDAY_VOCABULARIES:
+                for k, slug in enumerate(record.get(vocabulary) or []):
+                    known = isinstance(slug, str) and slug in slugs(vocabulary)
+                    if known and slug not in self.dataset.labels.get(vocabulary, {}):
+                        missing.setdefault((vocabulary, slug), []).append((kind, path + (vocabulary, k)))
+        for (vocabulary, slug), places in missing.items():  # once per slug, at its first service
+            kind, path = places[0]
+            self.report(
+                kind,
+                path,
+                f"« {slug} » n'a pas de libellé de tous les jours : ajoutez dans data/libelles.yaml, sous "
+                f"« {vocabulary} », une ligne « {slug}: des mots simples » (le site public montre sinon "
+                f"« {term_label(vocabulary, slug)} »)",
                 warning=True,
             )
 

@@ -22,7 +22,9 @@ LIST_FILES = {
     "interventions.yaml": "interventions",
     "besoins.yaml": "needs",
     "urgences.yaml": "emergencies",
+    "libelles.yaml": "labels",  # a mapping, not a list: vocabulary → slug → everyday label
 }
+MAPPING_FILES = {"labels"}
 FOLDERS = {"recipes": "recipe", "forms": "form"}  # one record per file, named after its id
 # Size limits (CONTRIBUTING.md): 10,000 partners take 6 Mo; a recipe or a form, a few Ko.
 MAX_LIST_BYTES = 20 * 1024 * 1024
@@ -37,6 +39,7 @@ class Dataset:
     interventions: list[Raw] = field(default_factory=list)
     needs: list[Raw] = field(default_factory=list)  # everyday needs → thématiques and words (besoins.yaml)
     emergencies: list[Raw] = field(default_factory=list)  # local emergency contacts (urgences.yaml)
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # everyday labels (libelles.yaml)
     recipes: dict[str, Raw] = field(default_factory=dict)  # id (file stem) → recipe, by month
     forms: dict[str, Raw] = field(default_factory=dict)  # id (file stem) → form
     documents: dict[str, Document] = field(default_factory=dict)  # "partners" / "recipes/<id>" … → Document
@@ -104,7 +107,7 @@ def _load(path: Path, schema: str, problems: list[Problem]) -> Document | None:
     except OSError as error:
         problems.append(Problem(shown, 1, 1, f"fichier illisible : {error.strerror}."))
         return None
-    expected_list = schema != "recipe" and schema != "form"
+    expected_list = schema not in ("recipe", "form", *MAPPING_FILES)
     if expected_list and not isinstance(document.data, list):
         problems.append(
             Problem(
@@ -226,6 +229,10 @@ def load_dataset(data_dir: Path) -> tuple[Dataset, list[Problem]]:
             document = _load(path, schema, problems)
             if document:
                 dataset.documents[schema] = document
+                if schema in MAPPING_FILES:
+                    data = document.data if isinstance(document.data, dict) else {}
+                    setattr(dataset, schema, {k: v for k, v in data.items() if isinstance(v, dict)})
+                    continue
                 records = document.data if isinstance(document.data, list) else []
                 setattr(dataset, schema, [r for r in records if isinstance(r, dict)])
     known = set(LIST_FILES) | set(FOLDERS) | {"calendrier.json"}

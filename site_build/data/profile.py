@@ -40,6 +40,10 @@ class Profile:
     def search_engines_may_index(self) -> bool:
         return not self.is_pro  # the pro site is served behind a password and says noindex too
 
+    def labels(self, dataset: Dataset) -> dict[str, dict[str, str]]:
+        """The everyday labels this profile shows (data/libelles.yaml); the pro views keep the national ones."""
+        return {} if self.is_pro else dataset.labels
+
     @property
     def site_folder(self) -> str:
         """Where `site-build build` writes this profile's site by default."""

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from site_build.data.vocabularies import VOCABULARIES
+from site_build.data.vocabularies import EVERYDAY_VOCABULARIES, VOCABULARIES
 
 SCHEMA_DIR = Path(__file__).parent.parent / "schemas"  # beside the code: editors point their YAML at it
 BASE_URI = "https://guide-partage.example.org/schemas/"
@@ -511,6 +511,21 @@ EMERGENCY = _obj(
 )
 
 
+LABELS = {
+    "type": "object",
+    "additionalProperties": False,
+    "description": "Les mots de tous les jours affichés à la place des libellés nationaux, par liste.",
+    "properties": {
+        name: {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {t.slug: _text(f"À la place de « {t.label} ».", max_length=90) for t in VOCABULARIES[name]},
+        }
+        for name in EVERYDAY_VOCABULARIES
+    },
+}
+
+
 def _document(name: str, title: str, body: dict[str, Any]) -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -531,6 +546,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "emergencies": _document(
         "emergencies", "Contacts d'urgence d'ici", {"type": "array", "items": EMERGENCY, "maxItems": 12}
     ),
+    "labels": _document("labels", "Libellés de tous les jours", LABELS),
     "needs": _document("needs", "Besoins de tous les jours", {"type": "array", "items": NEED, "minItems": 1}),
 }
 

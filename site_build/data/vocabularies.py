@@ -225,3 +225,15 @@ SERVICE_FACETS = {
     "fr": ("frais", "frais"),
     "ac": ("modes_accueil", "modes_accueil"),
 }
+
+
+# The national lists the public site shows: each has an everyday label in data/libelles.yaml.
+EVERYDAY_VOCABULARIES = (
+    "thematiques",
+    "publics",
+    "types",
+    "frais",
+    "modes_accueil",
+    "modes_mobilisation",
+    "mobilisable_par",
+)

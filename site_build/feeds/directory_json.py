@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from site_build.data.labels import shown_label
 from site_build.data.needs import expanded
 from site_build.data.profile import Profile
 from site_build.data.records import Partner, Records, Service
@@ -164,7 +165,11 @@ class _Encoder:
             for number in self.services.fields.get(key, []):
                 if number is not None:
                     used[key].update(self.lists.values[number])
-        return {key: {slug: term_label(LABELLED[key], slug) for slug in sorted(used[key])} for key in LABELLED}
+        return {key: {slug: shown_label(LABELLED[key], slug) for slug in sorted(used[key])} for key in LABELLED}
+
+    def national_themes(self) -> dict[str, str]:
+        """The national labels of the thématiques too: the search understands both wordings."""
+        return {slug: term_label("thematiques", slug) for slug in self.labels()["th"]}
 
 
 def directory_data(records: Records, profile: Profile, today: date) -> dict[str, Any]:
@@ -183,6 +188,7 @@ def directory_data(records: Records, profile: Profile, today: date) -> dict[str,
         "textes": encoder.texts.values,
         "listes": encoder.lists.values,
         "libelles": encoder.labels(),
+        "nationaux": encoder.national_themes(),
         "titres": ROW_TITLES,
         "besoins": [
             {"id": n.id, "nom": n.nom, "mots": list(n.mots), "th": sorted(expanded(n.thematiques))}

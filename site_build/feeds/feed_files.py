@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from site_build.data.dataset import Dataset
+from site_build.data.labels import shown_labels
 from site_build.data.passed_checks import PassedChecks
 from site_build.data.photos import variants
 from site_build.data.profile import PUBLIC, Profile
@@ -50,7 +51,8 @@ def feed_files(given: FeedInput) -> tuple[dict[str, bytes], dict[str, bytes]]:
     files.update(intervention_files(view, given.today))
     files.update(recipe_photos(view))
     records = Records.from_dataset(view)
-    files["annuaire/annuaire.json"] = directory_json(records, given.profile, given.today)
+    with shown_labels(given.profile.labels(view)):  # the filters' labels, as the pages show them
+        files["annuaire/annuaire.json"] = directory_json(records, given.profile, given.today)
     files.update(contact_cards(records, given.profile, given.settings))
     package = package_files(public, today=given.today, licence=given.settings.licence, source=given.settings.site_url)
     files.update({f"donnees/{name}": content for name, content in package.items()})

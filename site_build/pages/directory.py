@@ -9,10 +9,11 @@ from urllib.parse import quote, urlencode
 from markupsafe import Markup
 
 from site_build.data.cross_checks import due_after
+from site_build.data.labels import shown_label
 from site_build.data.profile import PUBLIC, Profile
 from site_build.data.records import Partner, Records
 from site_build.data.settings import PARTNER_VCARD, SiteSettings
-from site_build.data.vocabularies import SERVICE_FACETS, term_label, thematique_label
+from site_build.data.vocabularies import SERVICE_FACETS, thematique_label
 from site_build.pages.jsonld import organization
 from site_build.pages.model import Page
 from site_build.pages.render import render
@@ -88,7 +89,7 @@ def card_place(partner: Partner) -> str:
 
 def _facet_options(partners: list[Partner], field: str, vocabulary: str) -> list[tuple[str, str]]:
     slugs = {slug for p in partners for s in p.services for slug in getattr(s, field)}
-    return sorted(((slug, term_label(vocabulary, slug)) for slug in slugs), key=lambda pair: sort_key(pair[1]))
+    return sorted(((slug, shown_label(vocabulary, slug)) for slug in slugs), key=lambda pair: sort_key(pair[1]))
 
 
 _FACET_TITLES = {

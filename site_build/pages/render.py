@@ -16,8 +16,9 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
+from site_build.data.labels import shown_label, shown_labels_text
 from site_build.data.pictograms import pictogram_svg
-from site_build.data.vocabularies import label, term_label, terms_text, thematique_label
+from site_build.data.vocabularies import label
 from site_build.pages.urls import relative
 from site_build.text import french
 from site_build.text.hours import describe_hours
@@ -101,9 +102,9 @@ def environment() -> jinja2.Environment:
         sort_key=french.sort_key,
         hours=describe_hours,
         label=lambda slug, vocabulary: label(vocabulary, slug),
-        term=lambda slug, vocabulary: term_label(vocabulary, slug),
-        terms=lambda slugs, vocabulary: terms_text(vocabulary, slugs),
-        thematique=thematique_label,
+        term=lambda slug, vocabulary: shown_label(vocabulary, slug),
+        terms=lambda slugs, vocabulary: shown_labels_text(vocabulary, slugs),
+        thematique=lambda slug: shown_label("thematiques", slug),
         markdown=lambda source: Markup(markdown_text(source)),
         safe_href=safe_href,
         script_json=script_json,

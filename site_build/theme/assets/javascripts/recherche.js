@@ -131,7 +131,10 @@ export function buildIndex(partners, data) {
     var g = labels.add(members);
     cachedWords(text).forEach(function (w) { labels.postings.add(w, g, weight); });
   };
-  byTheme.forEach(function (members, slug) { label(members, (data.libelles.th || {})[slug], WEIGHT.theme); });
+  byTheme.forEach(function (members, slug) {
+    // the label the site shows and the national one: both wordings find the thématique
+    label(members, [(data.libelles.th || {})[slug], (data.nationaux || {})[slug]].join(" "), WEIGHT.theme);
+  });
   groupBy(partners, function (p) { return distinct(p.services.flatMap(function (s) { return s.pu; })); })
     .forEach(function (members, slug) { label(members, (data.libelles.pu || {})[slug], WEIGHT.audience); });
   groupBy(partners, function (p) { return p.commune ? [p.commune] : []; })
