@@ -14,6 +14,7 @@ const COMPONENTS = [
   [".gp-recette[data-portions], [data-gp-recettes], [data-gp-mois]", "./recettes.js"],
   ["[data-gp-fiche-hors-ligne]", "./fiche-hors-ligne.js"],
   ["form[data-gp-liaison]", "./liaison.js"],
+  ["[data-gp-partager]", "./partager.js"],
 ];
 
 onEveryPage(() => {

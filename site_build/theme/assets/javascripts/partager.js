@@ -1,0 +1,51 @@
+/* « Partager » on partner and recipe pages: the device's own share sheet (Web Share API) when
+ * it has one; otherwise copy the link, or send it by SMS. Nothing goes through the network:
+ * it works offline, and the page address is the only thing shared. */
+
+import { once } from "./helpers.js";
+
+function copy(text) {
+  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  // older phones and plain http: a hidden field and the copy command
+  return new Promise(function (resolve, reject) {
+    var field = document.createElement("textarea");
+    field.value = text;
+    field.setAttribute("readonly", "");
+    field.style.position = "fixed";
+    field.style.opacity = "0";
+    document.body.appendChild(field);
+    field.select();
+    var done = document.execCommand("copy");
+    field.remove();
+    if (done) resolve();
+    else reject(new Error("copy"));
+  });
+}
+
+function setup(root) {
+  var title = root.dataset.titre;
+  var url = location.href.split("#")[0];
+  var button = root.querySelector(".gp-partager__bouton");
+  var others = root.querySelector(".gp-partager__autres");
+  var message = root.querySelector(".gp-partager__message");
+  root.querySelector(".gp-partager__sms").href = "sms:?&body=" + encodeURIComponent(title + " : " + url);
+  button.addEventListener("click", function () {
+    if (navigator.share) {
+      navigator.share({ title: title, url: url }).catch(function () { /* closed by the visitor */ });
+      return;
+    }
+    others.hidden = !others.hidden;
+    button.setAttribute("aria-expanded", String(!others.hidden));
+  });
+  root.querySelector(".gp-partager__copier").addEventListener("click", function () {
+    copy(url).then(function () {
+      message.textContent = "Lien copié. Vous pouvez le coller dans un message.";
+    }, function () {
+      message.textContent = "Copie impossible sur cet appareil. Le lien : " + url;
+    });
+  });
+}
+
+export function init() {
+  document.querySelectorAll("[data-gp-partager]").forEach(function (root) { once(root, setup); });
+}

@@ -1,0 +1,61 @@
+"""« Partager » on partner and recipe pages: the device's share sheet, else copy the link or an SMS,
+offline too, and nothing sent anywhere."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import axe_violations
+
+PAGES = ["/annuaire/epicea/", "/recettes/caviar-d-aubergine/"]
+RECORD_SHARES = (
+    "window.__shares = []; navigator.share = (data) => { window.__shares.push(data); return Promise.resolve(); };"
+)
+NO_SHARE_SHEET = "Object.defineProperty(navigator, 'share', {value: undefined, configurable: true});"
+
+
+def _context(browser, script, **options):
+    context = browser.new_context(service_workers="block", locale="fr-FR", **options)
+    context.add_init_script(script)
+    return context
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_the_share_sheet_gets_the_title_and_the_address(browser, site_urls, path):
+    context = _context(browser, RECORD_SHARES)
+    page = context.new_page()
+    requests = []
+    try:
+        page.goto(site_urls["public"] + path)
+        page.wait_for_load_state("networkidle")
+        context.set_offline(True)
+        page.on("request", lambda r: requests.append(r.url))
+        page.click(".gp-partager__bouton")
+        shares = page.evaluate("window.__shares")
+        assert shares == [{"title": page.locator("h1").inner_text(), "url": site_urls["public"] + path}]
+        assert requests == []
+    finally:
+        context.close()
+
+
+def test_without_a_share_sheet_the_link_is_copied_or_sent_by_sms(browser, site_urls):
+    context = _context(browser, NO_SHARE_SHEET, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    url = site_urls["public"] + PAGES[1]
+    try:
+        page.goto(url)
+        assert page.locator(".gp-partager__autres").is_hidden()
+        page.click(".gp-partager__bouton")
+        assert page.locator(".gp-partager__bouton").get_attribute("aria-expanded") == "true"
+        sms = page.locator(".gp-partager__sms").get_attribute("href")
+        assert sms.startswith("sms:?&body=") and unquote(sms).endswith(url)
+        context.set_offline(True)
+        page.click(".gp-partager__copier")
+        expect(page.locator(".gp-partager__message")).to_contain_text("Lien copié")
+        assert page.evaluate("navigator.clipboard.readText()") == url
+        assert axe_violations(page) == ""
+    finally:
+        context.close()
