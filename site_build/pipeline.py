@@ -81,7 +81,7 @@ def all_pages(
     pages = [
         directory_page(records, profile, emergency_block(records, today, "annuaire/")),
         emergency_page(records, today),
-        recipes_index(records),
+        recipes_index(records, today, dataset.content_dir),
         data_page(records, settings, today, tables, list(HSDS_COLUMNS)),
         offline_partner_page(),
     ]

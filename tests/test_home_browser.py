@@ -63,3 +63,19 @@ def test_pro_home_leads_to_the_professionals_tools_not_to_the_public_home(browse
         assert errors == []
     finally:
         context.close()
+
+
+def test_navigation_has_six_entries_at_most_and_the_legal_pages_are_in_the_footer(browser, site_urls):
+    for profile in ("public", "pro"):
+        context, page, _ = open_page(browser, site_urls[profile] + "/recettes/")
+        try:
+            top = page.locator(".md-nav--primary > .md-nav__list > li").all_inner_texts()
+            assert 1 <= len(top) <= 6, (profile, top)
+            sidebar = page.locator(".md-nav--primary").inner_text()
+            footer = page.locator(".md-footer").inner_text()
+            for legal in ("Mentions légales", "Accessibilité", "Données personnelles", "Hors ligne", "Aide"):
+                assert legal in footer, legal
+            assert "Mentions légales" not in sidebar and "Confidentialité" not in sidebar
+            assert page.locator(".md-header__button.md-logo img[src$='logo.svg']").count() == 1
+        finally:
+            context.close()

@@ -72,6 +72,12 @@ def test_every_page_opens_offline_after_visiting_the_home_page(browser, built_si
         assert page.locator("h1").first.inner_text() == "Vous êtes hors ligne"
         # what this device can open, listed from the cache
         page.locator("[data-gp-hors-ligne] a").nth(40).wait_for()
+        listed = page.locator("[data-gp-hors-ligne] a").evaluate_all("links => links.map(a => a.href)")
+        assert len(listed) == len(set(listed)), "a page listed twice"
+        months = [
+            re.search(r"/recettes/(\d{4}-\d{2})/$", u)[1] for u in listed if re.search(r"/recettes/\d{4}-\d{2}/$", u)
+        ]
+        assert len(months) >= 12 and months == sorted(months), "recipe months in calendar order"
         # search, directory filters and "open now", portions: all without network
         page.goto(server.url + "/")
         page.locator("input.md-search__input").click()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
@@ -17,6 +18,9 @@ from site_build.pages.model import Page
 from site_build.pages.render import render
 from site_build.text import french
 from site_build.text.safe_markdown import markdown_plain
+
+# A card is a column of the grid: about 20rem wide on a wide screen, the whole width on a phone.
+CARD_SIZES = "(min-width: 45em) 20rem, 100vw"
 
 QUICK_MINUTES = 30
 # schema.org diets for our diet tags (https://schema.org/RestrictedDiet)
@@ -152,11 +156,25 @@ def month_page(month: str, recipes: list[Recipe]) -> Page:
     return Page(f"recettes/{month}.md", f"Épicé'bon — {french.month(month)}", html)
 
 
-def recipes_index(records: Records) -> Page:
+def recipes_index(records: Records, today: date, content_dir: Path) -> Page:
+    """/recettes/: photo cards, the month of the build marked (recettes.js marks the device's month)."""
+    current = featured(records, today)
+    cards = [
+        (
+            recipe,
+            replace(picture(content_dir, recipe.image.src, recipe.image.alt), sizes=CARD_SIZES)
+            if recipe.image
+            else None,
+            euros_per_portion(recipe),
+        )
+        for recipe in records.recipes
+    ]
     html = render(
         "recipes.html",
         "recettes/",
         recipes=records.recipes,
+        cards=cards,
+        current_month=current.mois if current else "",
         allergens=VOCABULARIES["allergenes"],
         quick_minutes=QUICK_MINUTES,
         months=[(month, recipes[0]) for month, recipes in recipes_by_month(records).items()],

@@ -66,7 +66,16 @@ function persistOnceInstalled() {
   navigator.storage.persist().then(function (granted) { localStorage.setItem("gp-persist", String(granted)); });
 }
 
-/* /hors-ligne/: the pages this device can open without network. */
+/* /hors-ligne/: the pages this device can open without network, by section, each once:
+   month pages in calendar order, the others by title. */
+var SECTIONS = [["annuaire/", "Annuaire"], ["recettes/", "Recettes"], ["sante/", "Épi'santé"], ["", "Pages du guide"]];
+var MONTH_PAGE = /\/(\d{4}-\d{2})\/$/;
+
+function sortKey(entry) {
+  var month = entry.url.match(MONTH_PAGE);
+  return month ? "0 " + month[1] : "1 " + entry.title.toLocaleLowerCase("fr");
+}
+
 function listOffline() {
   var list = document.querySelector("[data-gp-hors-ligne]");
   if (!list || !window.caches) return;
@@ -77,16 +86,30 @@ function listOffline() {
   }).then(function (response) {
     return response ? response.json() : [];
   }).then(function (entries) {
-    var pages = entries.filter(function (e) { return e.title && e.url.indexOf("hors-ligne/") !== 0; });
-    list.replaceChildren();
-    pages.sort(function (a, b) { return a.title.localeCompare(b.title, "fr"); }).forEach(function (entry) {
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = new URL(entry.url, root).href;
-      link.textContent = entry.title.replace(/ - Le guide partagé$/, "");
-      item.appendChild(link);
-      list.appendChild(item);
+    var seen = new Set();
+    var pages = entries.filter(function (e) {
+      if (!e.title || e.url.indexOf("hors-ligne/") === 0 || seen.has(e.url)) return false;
+      seen.add(e.url);
+      return true;
     });
+    var fragment = document.createDocumentFragment();
+    SECTIONS.forEach(function (section) {
+      var inSection = pages.filter(function (e) {
+        var own = SECTIONS.filter(function (s) { return s[0] && e.url.indexOf(s[0]) === 0; })[0];
+        return (own ? own[0] : "") === section[0];
+      }).sort(function (a, b) { return sortKey(a).localeCompare(sortKey(b), "fr"); });
+      if (!inSection.length) return;
+      var item = document.createElement("li");
+      item.appendChild(document.createElement("strong")).textContent = section[1];
+      var sub = item.appendChild(document.createElement("ul"));
+      inSection.forEach(function (entry) {
+        var link = sub.appendChild(document.createElement("li")).appendChild(document.createElement("a"));
+        link.href = new URL(entry.url, root).href;
+        link.textContent = entry.title.replace(/ - Le guide partagé( — professionnels)?$/, "");
+      });
+      fragment.appendChild(item);
+    });
+    list.replaceChildren(fragment);
     var count = document.querySelector("[data-gp-hors-ligne-compte]");
     if (count) count.textContent = pages.length + " pages sont disponibles sans connexion sur cet appareil.";
   });

@@ -118,7 +118,18 @@ function setupMonth(block) {
   block.dataset.mois = chosen.mois;
 }
 
+/* /recettes/: the card of the device's month is marked « Ce mois-ci » (the build may be weeks old). */
+function markMonth(root) {
+  var month = parisNow(new Date()).day.slice(0, 7);
+  root.querySelectorAll(".gp-carte-recette[data-mois]").forEach(function (card) {
+    var current = card.dataset.mois === month;
+    card.classList.toggle("gp-carte-recette--ce-mois", current);
+    card.querySelector(".gp-badge-mois").hidden = !current;
+  });
+}
+
 export function init() {
+  document.querySelectorAll("[data-gp-recettes]").forEach(markMonth);
   document.querySelectorAll(".gp-recette[data-portions]").forEach(setupPortions);
   document.querySelectorAll("[data-gp-recettes]").forEach(function (root) { once(root, setupFilters); });
   document.querySelectorAll("[data-gp-mois]").forEach(setupMonth);
