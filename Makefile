@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: serve site publish validate lint check test bench schemas calendrier clean chromium checker servers
+.PHONY: serve site publish validate lint check test bench schemas calendrier clean chromium checker servers screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -87,6 +87,10 @@ check: lint checker servers
 test: lint chromium checker servers
 	$(BIN)/python -m pytest -q -n 2
 
+screenshots: $(TEST_STAMP) chromium
+	$(BIN)/python -m pytest -q tests/test_screenshots_browser.py
+	@ls screenshots/*.png
+
 bench: $(TEST_STAMP) chromium
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/hostile.py
@@ -95,4 +99,4 @@ bench: $(TEST_STAMP) chromium
 	$(BIN)/python bench/quality.py
 
 clean:
-	rm -rf site site-pro .site-* bench/out
+	rm -rf site site-pro .site-* bench/out screenshots

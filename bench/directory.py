@@ -65,6 +65,7 @@ def measure(site: Path) -> tuple[float, list[float]]:
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/annuaire/")
             page.wait_for_selector("[data-gp-annuaire][data-loaded='1']", timeout=60000)
+            page.evaluate("document.querySelector('.gp-plus-de-filtres').open = true")  # the filters used below
             preparation = page.evaluate("Number(document.querySelector('[data-gp-annuaire]').dataset.preparation)")
             times = []
             for action, selector, value in STEPS:

@@ -26,7 +26,9 @@ def _count(page) -> int:
 
 
 def _wait_loaded(page):
+    """The directory is ready, with « Plus de filtres » open (the tests use every filter)."""
     page.wait_for_selector("[data-gp-annuaire][data-loaded='1']")
+    page.evaluate("document.querySelector('.gp-plus-de-filtres').open = true")
 
 
 def _with_service(test) -> int:

@@ -85,6 +85,7 @@ def test_every_page_opens_offline_after_visiting_the_home_page(browser, built_si
         page.wait_for_selector(".md-search-result__item", timeout=10000)
         page.goto(server.url + "/annuaire/?ouvert=1")
         page.wait_for_selector("[data-gp-annuaire][data-loaded='1']")
+        page.click(".gp-plus-de-filtres > summary")
         page.select_option("#gp-public", "familles")
         assert "public=familles" in page.url and page.locator(".gp-compte").inner_text()
         page.goto(server.url + "/recettes/carottes-rapees-orange/")

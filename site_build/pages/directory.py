@@ -124,7 +124,7 @@ def directory_page(records: Records, profile: Profile = PUBLIC, emergency: Marku
         needs=records.needs,
         emergency=emergency or Markup(""),
     )
-    return Page("annuaire/index.md", "Annuaire des partenaires", html)
+    return Page("annuaire/index.md", "Annuaire des partenaires", html, wide=True)
 
 
 def professionals_page(records: Records) -> Page:

@@ -35,13 +35,17 @@ NATIONAL_NUMBERS = (
 )
 
 
-def emergency_block(records: Records, today: date, here: str, title: str = "En cas d'urgence") -> Markup:
+def emergency_block(
+    records: Records, today: date, here: str, title: str = "En cas d'urgence", in_toc: bool = True
+) -> Markup:
     """The block itself, for any page at site path `here` (markup to put into other templates)."""
     local = [
         (contact, records.partner_by_id.get(contact.partenaire), status_place(contact.horaires, None, today))
         for contact in records.emergencies
     ]
-    return Markup(render("emergency_block.html", here, national=NATIONAL_NUMBERS, local=local, title=title))
+    return Markup(
+        render("emergency_block.html", here, national=NATIONAL_NUMBERS, local=local, title=title, in_toc=in_toc)
+    )
 
 
 def emergency_page(records: Records, today: date) -> Page:

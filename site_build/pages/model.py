@@ -25,6 +25,7 @@ class Page:
     title: str
     html: str
     searchable: bool = True  # in the site search index
+    wide: bool = False  # a tool page (the directory): no table of contents beside it, the content gets the room
 
     @property
     def markdown_stub(self) -> str:
@@ -34,6 +35,8 @@ class Page:
         meta: dict[str, object] = {"title": html.escape(self.one_line_title, quote=True)}
         if not self.searchable:
             meta["search"] = {"exclude": True}
+        if self.wide:
+            meta["hide"] = ["toc"]
         return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n# {self.title_markdown}\n"
 
     @cached_property

@@ -244,8 +244,11 @@ function setup(root) {
       directory = prepare(data);
       root.dataset.preparation = String(performance.now() - started);  // read by bench/directory.py
       writeControls(form, readState(location.search, PARAMS), PARAMS);
-      // a wide screen has room for every filter: the disclosure starts open there
-      if (window.matchMedia("(min-width: 60em)").matches) root.querySelector(".gp-plus-de-filtres").open = true;
+      // a link that sets one of these filters opens them, on a screen wide enough not to push the results away
+      var wide = window.matchMedia("(min-width: 60em)").matches;
+      if (wide && MORE.some(function (name) { return form.elements[name] && controlActive(form.elements[name]); })) {
+        root.querySelector(".gp-plus-de-filtres").open = true;
+      }
       form.hidden = false;
       form.addEventListener("input", function () { apply(true); });
       form.addEventListener("change", function () { apply(true); });

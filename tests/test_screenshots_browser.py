@@ -1,0 +1,58 @@
+"""Screens as evidence: the pages people use most, at a phone's size and a laptop's, saved as PNG
+files under screenshots/ (CI keeps them with each pull request; README says how to make them).
+
+Each is also checked for what a person would see wrong: a page wider than the screen, or an
+image that did not load."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+FOLDER = Path(os.environ.get("SCREENSHOTS_DIR", ROOT / "screenshots"))
+SIZES = {"telephone": {"width": 390, "height": 844}, "ordinateur": {"width": 1366, "height": 900}}
+# name → (path, words typed in the directory search or None)
+PAGES = {
+    "accueil": ("/", None),
+    "annuaire-recherche": ("/annuaire/", "manger"),
+    "fiche-partenaire": ("/annuaire/epicea/", None),
+    "recettes": ("/recettes/", None),
+    "recette": ("/recettes/fondue-de-poireaux/", None),
+}
+# Tuesday 1 December 2026, 15:00 in Paris: the distribution is open, the month's recipe is December's.
+INSTANT = datetime(2026, 12, 1, 14, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("name", PAGES)
+def test_screenshot(browser, site_urls, name, size):
+    path, words = PAGES[name]
+    context = browser.new_context(
+        viewport=SIZES[size], timezone_id="Europe/Paris", locale="fr-FR", service_workers="block"
+    )
+    page = context.new_page()
+    try:
+        page.clock.set_fixed_time(INSTANT)
+        page.goto(site_urls["public"] + path)
+        if words:
+            page.wait_for_selector("[data-gp-annuaire][data-loaded='1']")
+            page.fill("#gp-q", words)
+            page.locator(".gp-cartes .gp-carte").first.wait_for()
+        page.wait_for_load_state("networkidle")
+        broken = page.evaluate(
+            "[...document.images].filter(i => i.loading !== 'lazy' || i.getBoundingClientRect().top < innerHeight)"
+            ".filter(i => i.complete && i.naturalWidth === 0).map(i => i.src)"
+        )
+        assert broken == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"]
+        FOLDER.mkdir(parents=True, exist_ok=True)
+        target = FOLDER / f"{name}-{size}.png"
+        page.screenshot(path=str(target))
+        assert target.stat().st_size > 10_000  # a page, not a blank
+    finally:
+        context.close()
