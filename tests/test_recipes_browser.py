@@ -122,3 +122,19 @@ def test_recipe_and_health_pages_have_no_axe_violation(browser, site_urls, path)
         assert errors == []
     finally:
         context.close()
+
+
+def test_the_health_agenda_is_compact_on_a_phone(browser, site_urls):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block", locale="fr-FR")
+    page = context.new_page()
+    try:
+        page.clock.set_fixed_time(datetime(2026, 11, 26, 10, 0, tzinfo=UTC))
+        page.goto(site_urls["public"] + "/sante/")
+        page.wait_for_selector("[data-gp-sante][data-ready='1']")
+        assert page.evaluate("document.documentElement.scrollHeight") < 5000  # was 16,000 px
+        first = page.locator(".gp-a-venir .gp-evenement").first
+        assert first.locator(".gp-date-badge").is_visible() and first.bounding_box()["y"] < 844
+        assert page.locator(".gp-passees").is_hidden()  # past dates folded
+        assert axe_violations(page) == ""
+    finally:
+        context.close()
