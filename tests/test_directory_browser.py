@@ -284,6 +284,7 @@ def test_professionals_search_and_filters(browser, site_urls):
     people = yaml.safe_load((ROOT / "data/professionals.yaml").read_text(encoding="utf-8"))
     context, page, errors = open_page(browser, site_urls["pro"] + "/professionnels/")
     try:
+        page.wait_for_selector("[data-gp-pros][data-ready='1']")  # the filters are bound
         assert page.locator(".gp-carte:visible").count() == len(people)
         someone = next(p for p in people if p.get("thematiques"))
         page.fill("#gp-pq", someone["nom"].upper())
