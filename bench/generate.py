@@ -100,6 +100,8 @@ def generate(target: Path, partners: int) -> Path:
     (target / "interventions.yaml").write_text(schema.format("interventions") + events)
     for name in ("besoins.yaml", "urgences.yaml", "libelles.yaml"):  # needs, emergency contacts, everyday labels
         text = (ROOT / "data" / name).read_text(encoding="utf-8").replace("../site_build", "../../../site_build")
+        # the synthetic partners are not the sample's: links to sample partners are left out
+        text = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("  partenaire:"))
         (target / name).write_text(text, encoding="utf-8")
     for source in (ROOT / "data/recipes").glob("*.yaml"):
         text = source.read_text(encoding="utf-8").replace("../../site_build", "../../../../site_build")
