@@ -58,24 +58,20 @@ def test_the_directory_filters_and_json_use_the_everyday_words(built_sites):
     assert data["nationaux"]["remobilisation--lien-social"] == "Remobilisation : lien social"  # searchable too
 
 
+def _problems_with_labels(data, lines: str):
+    header = "# yaml-language-server: $schema=../../../site_build/schemas/labels.schema.json\n"
+    (data / "libelles.yaml").write_text(header + lines, encoding="utf-8")
+    return validate(data, date(2026, 11, 26))[1]
+
+
 def test_a_used_slug_without_an_everyday_label_is_a_warning_at_the_service(valid_data):
-    (valid_data / "libelles.yaml").write_text(
-        "# yaml-language-server: $schema=../../../site_build/schemas/labels.schema.json\n"
-        "thematiques:\n  equipement-et-alimentation--alimentation: Manger\n",
-        encoding="utf-8",
-    )
-    _, problems = validate(valid_data, date(2026, 11, 26))
+    problems = _problems_with_labels(valid_data, "thematiques:\n  equipement-et-alimentation--alimentation: Manger\n")
     missing = [p for p in problems if "libellé de tous les jours" in p.message]
     assert missing and all(p.warning and p.file.endswith("partners.yaml") for p in missing)
     assert not any("equipement-et-alimentation--alimentation" in p.message for p in missing)
 
 
 def test_an_everyday_label_for_an_unknown_slug_is_an_error(valid_data):
-    (valid_data / "libelles.yaml").write_text(
-        "# yaml-language-server: $schema=../../../site_build/schemas/labels.schema.json\n"
-        "publics:\n  famille: Les familles\n",
-        encoding="utf-8",
-    )
-    _, problems = validate(valid_data, date(2026, 11, 26))
+    problems = _problems_with_labels(valid_data, "publics:\n  famille: Les familles\n")
     errors = [p for p in problems if not p.warning and p.file.endswith("libelles.yaml")]
     assert errors and errors[0].line == 3, [p.format() for p in problems]

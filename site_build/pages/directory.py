@@ -23,7 +23,7 @@ from site_build.text.safe_markdown import markdown_plain
 
 # Above this many partners the HTML lists only the first PAGE_SIZE; the script renders the rest from the JSON.
 FULL_LIST_LIMIT = 300
-PAGE_SIZE = 50
+PAGE_SIZE = 20  # a phone shows two or three cards: more would only slow the first load
 _NO_HOURS: dict[str, Any] = {"semaine": [[]] * 7, "exceptions": {}}
 
 
@@ -120,7 +120,7 @@ def directory_page(records: Records, profile: Profile = PUBLIC, emergency: Marku
         facets=facets,
         communes=[(c, c) for c in communes],
         profile=profile,
-        page_size=PAGE_SIZE,
+        page_size=max(PAGE_SIZE, len(shown)),  # a small directory is shown whole, as its HTML is
         needs=records.needs,
         emergency=emergency or Markup(""),
     )

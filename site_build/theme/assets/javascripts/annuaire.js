@@ -11,7 +11,7 @@ import { partnersOf } from "./annuaire-donnees.js";
 import { keepInUrl, once, readControls, readState, writeControls } from "./helpers.js";
 import { isOpen, parisNow } from "./horaires.js";
 import { bindNearMe, metresBetween } from "./pres-de-moi.js";
-import { buildIndex, search } from "./recherche.js";
+import { indexBuilder, search } from "./recherche.js";
 
 var SERVICE_FACETS = { besoin: "bs", thematique: "th", "public": "pu", frais: "fr", accueil: "ac" };
 // not "q": Material opens its own search for ?q= in the address
@@ -42,7 +42,32 @@ function prepare(data) {
     }
     return { partner: p, services: p.services, places: places, openKey: null, open: false };
   });
-  return { entries: entries, index: buildIndex(partners, data) };
+  var builder = indexBuilder(partners, data);
+  // the search index is built while the browser is idle (`index` finishes it when a search comes first)
+  return { entries: entries, builder: builder, get index() { return builder.finish(); } };
+}
+
+var IDLE_SLICE = 20;  // partners indexed at a time, as long as the browser says it is idle
+
+function whenIdle(callback) {
+  if (window.requestIdleCallback) window.requestIdleCallback(callback, { timeout: 2000 });
+  else setTimeout(function () { callback({ timeRemaining: function () { return 10; } }); }, 50);
+}
+
+/* Index slices while the browser is idle (never a long task on a slow phone); the total work
+   time goes to `data-indexation` (bench/directory.py). */
+function buildWhenIdle(directory, root, spent) {
+  whenIdle(function (deadline) {
+    var started = performance.now(), done;
+    do { done = directory.builder.step(IDLE_SLICE); } while (!done && deadline.timeRemaining() > 4);
+    spent += performance.now() - started;
+    if (!done) return buildWhenIdle(directory, root, spent);
+    whenIdle(function () {
+      var last = performance.now();
+      directory.builder.finish();
+      root.dataset.indexation = String(spent + performance.now() - last);
+    });
+  });
 }
 
 var FACET_NAMES = Object.keys(SERVICE_FACETS);
@@ -76,7 +101,7 @@ function openAt(entry, now) {
    does, those matching the most words, marked `partial`. */
 function evaluate(directory, state, now) {
   var entries = directory.entries;
-  var found = search(directory.index, state.mots);
+  var found = state.mots && state.mots.trim() ? search(directory.index, state.mots) : null;
   var needed = found ? found.words : 0;
   if (found) {
     var most = 0;
@@ -265,7 +290,12 @@ function setup(root) {
         var next = list.children[first];
         if (next) next.querySelector("a").focus();
       });
+      // reading the data and drawing the list are two tasks, each short enough not to block a slow phone
+      return new Promise(function (resolve) { setTimeout(resolve, 0); });
+    })
+    .then(function () {
       apply(false);
+      buildWhenIdle(directory, root, 0);
       root.dataset.loaded = "1";
     })
     .catch(function (error) {

@@ -106,10 +106,12 @@ function distinct(values) {
   return Array.from(new Set(values));
 }
 
-/* The search index of the directory's partners (see annuaire-donnees.js). Three kinds of
-   evidence, each counted once per word: the partner's own words, the needs its services
-   answer, and the labels of its thématiques, publics and commune. */
-export function buildIndex(partners, data) {
+/* The search index of the directory's partners (see annuaire-donnees.js), built a slice at a
+   time: `step(count)` indexes the next partners' own words (the page calls it while the
+   browser is idle, so 10,000 partners never freeze it); `finish()` does what is left and
+   returns the index. Three kinds of evidence, each counted once per word: the partner's own
+   words, the needs its services answer, and the labels of its thématiques, publics and commune. */
+export function indexBuilder(partners, data) {
   var cache = new Map();
   var cachedWords = function (text) {
     if (!text) return [];
@@ -118,53 +120,80 @@ export function buildIndex(partners, data) {
     return found;
   };
   var own = new Postings();
-  var texts = partners.map(function (p, i) {
-    var weighted = [[p.nom, WEIGHT.name], [p.sigle, WEIGHT.name], [p.desc, WEIGHT.text], [p.cp, WEIGHT.commune]]
-      .concat(p.services.flatMap(function (s) { return [[s.nom, WEIGHT.serviceName], [s.desc, WEIGHT.text]]; }));
-    weighted.forEach(function (pair) { cachedWords(pair[0]).forEach(function (w) { own.add(w, i, pair[1]); }); });
-    return weighted.map(function (pair) { return cachedWords(pair[0]); }).filter(function (w) { return w.length; });
-  });
-  var themesOf = function (p) { return distinct(p.services.flatMap(function (s) { return s.th; })); };
-  var byTheme = groupBy(partners, themesOf);
-  var labels = new Groups();
-  var label = function (members, text, weight) {
-    var g = labels.add(members);
-    cachedWords(text).forEach(function (w) { labels.postings.add(w, g, weight); });
-  };
-  byTheme.forEach(function (members, slug) {
-    // the label the site shows and the national one: both wordings find the thématique
-    label(members, [(data.libelles.th || {})[slug], (data.nationaux || {})[slug]].join(" "), WEIGHT.theme);
-  });
-  groupBy(partners, function (p) { return distinct(p.services.flatMap(function (s) { return s.pu; })); })
-    .forEach(function (members, slug) { label(members, (data.libelles.pu || {})[slug], WEIGHT.audience); });
-  groupBy(partners, function (p) { return p.commune ? [p.commune] : []; })
-    .forEach(function (members, commune) { label(members, commune, WEIGHT.commune); });
+  var texts = new Array(partners.length);
+  var next = 0, index = null;
 
-  var needs = new Groups();
-  (data.besoins || []).forEach(function (need) {
-    var inNeed = new Set(need.th);
-    var members = distinct(need.th.flatMap(function (slug) { return byTheme.get(slug) || []; }));
-    var needWords = new Set(need.mots.concat([need.nom]).flatMap(queryWords));
-    var bonuses = members.map(function (i) {
+  function step(count) {
+    var stop = Math.min(partners.length, next + count);
+    for (var i = next; i < stop; i++) {
       var p = partners[i];
-      var answering = p.services.filter(function (s) { return s.th.some(function (t) { return inNeed.has(t); }); });
-      var names = [p.nom, p.sigle].concat(p.services.map(function (s) { return s.nom; }));
-      var usesWords = names.some(function (text) {
-        return cachedWords(text).some(function (w) { return needWords.has(w); });
+      var weighted = [[p.nom, WEIGHT.name], [p.sigle, WEIGHT.name], [p.desc, WEIGHT.text], [p.cp, WEIGHT.commune]];
+      for (var s = 0; s < p.services.length; s++) {
+        weighted.push([p.services[s].nom, WEIGHT.serviceName], [p.services[s].desc, WEIGHT.text]);
+      }
+      texts[i] = [];
+      for (var t = 0; t < weighted.length; t++) {
+        var found = cachedWords(weighted[t][0]);
+        for (var w = 0; w < found.length; w++) own.add(found[w], i, weighted[t][1]);
+        if (found.length) texts[i].push(found);
+      }
+    }
+    next = stop;
+    return next >= partners.length;
+  }
+
+  function finish() {
+    if (index) return index;
+    step(partners.length);
+    var themesOf = function (p) { return distinct(p.services.flatMap(function (s) { return s.th; })); };
+    var byTheme = groupBy(partners, themesOf);
+    var labels = new Groups();
+    var label = function (members, text, weight) {
+      var g = labels.add(members);
+      cachedWords(text).forEach(function (w) { labels.postings.add(w, g, weight); });
+    };
+    byTheme.forEach(function (members, slug) {
+      // the label the site shows and the national one: both wordings find the thématique
+      label(members, [(data.libelles.th || {})[slug], (data.nationaux || {})[slug]].join(" "), WEIGHT.theme);
+    });
+    groupBy(partners, function (p) { return distinct(p.services.flatMap(function (s) { return s.pu; })); })
+      .forEach(function (members, slug) { label(members, (data.libelles.pu || {})[slug], WEIGHT.audience); });
+    groupBy(partners, function (p) { return p.commune ? [p.commune] : []; })
+      .forEach(function (members, commune) { label(members, commune, WEIGHT.commune); });
+
+    var needs = new Groups();
+    (data.besoins || []).forEach(function (need) {
+      var inNeed = new Set(need.th);
+      var members = distinct(need.th.flatMap(function (slug) { return byTheme.get(slug) || []; }));
+      var needWords = new Set(need.mots.concat([need.nom]).flatMap(queryWords));
+      var bonuses = members.map(function (i) {
+        var p = partners[i];
+        var answering = p.services.filter(function (s) { return s.th.some(function (t) { return inNeed.has(t); }); });
+        var names = [p.nom, p.sigle].concat(p.services.map(function (s) { return s.nom; }));
+        var usesWords = names.some(function (text) {
+          return cachedWords(text).some(function (w) { return needWords.has(w); });
+        });
+        // A partner that names the need in its own words, or answers it with several services, first.
+        return (usesWords ? NEED_WORD_BONUS : 0) + Math.min(1, 0.5 * (answering.length - 1));
       });
-      // A partner that names the need in its own words, or answers it with several services, first.
-      return (usesWords ? NEED_WORD_BONUS : 0) + Math.min(1, 0.5 * (answering.length - 1));
+      var g = needs.add(members, bonuses);
+      cachedWords(need.nom).forEach(function (w) { needs.postings.add(w, g, WEIGHT.need); });
+      need.mots.forEach(function (phrase) {
+        cachedWords(phrase).forEach(function (w) { needs.postings.add(w, g, WEIGHT.synonym); });
+      });
     });
-    var g = needs.add(members, bonuses);
-    cachedWords(need.nom).forEach(function (w) { needs.postings.add(w, g, WEIGHT.need); });
-    need.mots.forEach(function (phrase) {
-      cachedWords(phrase).forEach(function (w) { needs.postings.add(w, g, WEIGHT.synonym); });
-    });
-  });
-  var vocabulary = distinct([own, needs.postings, labels.postings].flatMap(function (postings) {
-    return Array.from(postings.byWord.keys());
-  }));
-  return { size: partners.length, own: own.byWord, texts: texts, groups: [needs, labels], vocabulary: vocabulary };
+    var vocabulary = distinct([own, needs.postings, labels.postings].flatMap(function (postings) {
+      return Array.from(postings.byWord.keys());
+    }));
+    index = { size: partners.length, own: own.byWord, texts: texts, groups: [needs, labels], vocabulary: vocabulary };
+    return index;
+  }
+
+  return { step: step, finish: finish };
+}
+
+export function buildIndex(partners, data) {
+  return indexBuilder(partners, data).finish();
 }
 
 function closeness(word, token) {
