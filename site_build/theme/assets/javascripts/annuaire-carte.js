@@ -23,6 +23,18 @@ function kilometres(metres) {
   return "à " + (metres / 1000).toLocaleString("fr-FR", { maximumFractionDigits: 1 }) + " km";
 }
 
+/* The open/closed line of a card (always present, empty without hours: the card keeps the
+   height the HTML gave it). */
+export function showStatus(item, entry, now) {
+  var found = bestStatus(entry, now);
+  var state = item.querySelector(".gp-etat");
+  state.classList.remove("gp-etat--ouvert", "gp-etat--inconnu", "gp-etat--ferme");
+  state.textContent = found ? found.text : "";
+  if (found) {
+    state.classList.add(found.open === true ? "gp-etat--ouvert" : found.open === null ? "gp-etat--inconnu" : "gp-etat--ferme");
+  }
+}
+
 export function card(model, entry, now, metres) {
   var p = entry.partner;
   var item = model.content.firstElementChild.cloneNode(true);
@@ -33,13 +45,7 @@ export function card(model, entry, now, metres) {
   place.firstChild.textContent = [p.sigle, p.commune].filter(Boolean).join(" · ");
   place.querySelector(".gp-carte__distance").textContent = metres === undefined ? "" : " · " + kilometres(metres);
   item.querySelector(".gp-carte__alerte").hidden = p.statut !== "ferme";
-  var found = bestStatus(entry, now);
-  // always present, empty without hours: the card keeps the height the HTML gave it
-  var state = item.querySelector(".gp-etat");
-  if (found) {
-    state.textContent = found.text;
-    state.classList.add(found.open === true ? "gp-etat--ouvert" : found.open === null ? "gp-etat--inconnu" : "gp-etat--ferme");
-  }
+  showStatus(item, entry, now);
   var services = item.querySelector(".gp-carte__services");
   services.hidden = !entry.services.length;
   services.textContent = "Services : " + entry.services.map(function (s) { return s.nom; }).join(", ");
