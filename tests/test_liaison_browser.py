@@ -79,7 +79,10 @@ def test_filled_form_prints_and_copies_without_any_request(browser, site_urls):
         ):
             assert value in text.replace("\n", " "), value
         leaked = [r for r in requests if any(v.split()[0] in r for v in PERSONAL.values())]
-        assert requests == [] and leaked == [] and errors == []
+        # the theme may still fetch its own files (the search worker loads its French stemmer
+        # late): a plain GET of /assets/ carries nothing typed; any other request fails
+        sent = [r for r in requests if "/assets/" not in r.split(" ")[0] or r.split(" ", 1)[1].strip()]
+        assert sent == [] and leaked == [] and errors == []
         assert "Zorglubien" not in json.dumps(_storage(page))  # no draft: nothing kept
     finally:
         context.close()
