@@ -71,6 +71,8 @@ def test_navigation_has_six_entries_at_most_and_the_legal_pages_are_in_the_foote
         try:
             top = page.locator(".md-nav--primary > .md-nav__list > li").all_inner_texts()
             assert 1 <= len(top) <= 6, (profile, top)
+            # the pro section is in the pro navigation only (not an empty entry leading home)
+            assert any("Professionnels" in entry for entry in top) == (profile == "pro"), (profile, top)
             sidebar = page.locator(".md-nav--primary").inner_text()
             footer = page.locator(".md-footer").inner_text()
             for legal in ("Mentions légales", "Accessibilité", "Données personnelles", "Hors ligne", "Aide"):

@@ -531,13 +531,8 @@ class Checker:
         if not self.dataset.needs:
             return
         covered = covered_thematiques(self.dataset.needs)
-        known = set(slugs("thematiques"))  # an unknown one is the schema's message, not this one
-        uncovered: dict[str, list[FieldPath]] = {}  # thématique → where services use it
-        for kind, path, record in self.records():
-            if kind == "partners" and len(path) == 3:
-                for k, slug in enumerate(record.get("thematiques") or []):
-                    if slug in known and slug not in covered:
-                        uncovered.setdefault(slug, []).append(path + ("thematiques", k))
+        uses = self._service_uses("thematiques")
+        uncovered = {slug: places for slug, places in uses.items() if slug not in covered}
         for slug, places in uncovered.items():  # once per thématique, at its first service
             more = len(places) - 1
             others = f" (et {more} autre{'s' if more > 1 else ''} service{'s' if more > 1 else ''})" if more else ""
@@ -553,25 +548,33 @@ class Checker:
         """Every slug a public page shows has an everyday label, once data/libelles.yaml exists."""
         if "labels" not in self.dataset.documents:
             return
-        missing: dict[tuple[str, str], list[tuple[str, FieldPath]]] = {}
-        for kind, path, record in self.records():
-            if kind != "partners" or len(path) != 3:
-                continue
-            for vocabulary in EVERYDAY_VOCABULARIES:
-                for k, slug in enumerate(record.get(vocabulary) or []):
-                    known = isinstance(slug, str) and slug in slugs(vocabulary)
-                    if known and slug not in self.dataset.labels.get(vocabulary, {}):
-                        missing.setdefault((vocabulary, slug), []).append((kind, path + (vocabulary, k)))
-        for (vocabulary, slug), places in missing.items():  # once per slug, at its first service
-            kind, path = places[0]
-            self.report(
-                kind,
-                path,
-                f"« {slug} » n'a pas de libellé de tous les jours : ajoutez dans data/libelles.yaml, sous "
-                f"« {vocabulary} », une ligne « {slug}: des mots simples » (le site public montre sinon "
-                f"« {term_label(vocabulary, slug)} »)",
-                warning=True,
-            )
+        for vocabulary in EVERYDAY_VOCABULARIES:
+            everyday = self.dataset.labels.get(vocabulary, {})
+            for slug, places in self._service_uses(vocabulary).items():
+                if slug in everyday:
+                    continue
+                self.report(  # once per slug, at its first service
+                    "partners",
+                    places[0],
+                    f"« {slug} » n'a pas de libellé de tous les jours : ajoutez dans data/libelles.yaml, sous "
+                    f"« {vocabulary} », une ligne « {slug}: des mots simples » (le site public montre sinon "
+                    f"« {term_label(vocabulary, slug)} »)",
+                    warning=True,
+                )
+
+    def _service_uses(self, vocabulary: str) -> dict[str, list[FieldPath]]:
+        """Known slugs of a vocabulary the services use → where, in file order (an unknown or
+        mistyped value is the schema's message, not a second one)."""
+        known = set(slugs(vocabulary))
+        uses: dict[str, list[FieldPath]] = {}
+        for i, partner in enumerate(self.dataset.partners):
+            for j, service in enumerate(partner.get("services") or []):
+                values = service.get(vocabulary) if isinstance(service, dict) else None
+                if isinstance(values, list):
+                    for k, slug in enumerate(values):
+                        if isinstance(slug, str) and slug in known:
+                            uses.setdefault(slug, []).append((i, "services", j, vocabulary, k))
+        return uses
 
 
 def cross_problems(dataset: Dataset, today: date, strict: bool = False) -> list[Problem]:

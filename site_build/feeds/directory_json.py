@@ -167,15 +167,12 @@ class _Encoder:
                     used[key].update(self.lists.values[number])
         return {key: {slug: shown_label(LABELLED[key], slug) for slug in sorted(used[key])} for key in LABELLED}
 
-    def national_themes(self) -> dict[str, str]:
-        """The national labels of the thématiques too: the search understands both wordings."""
-        return {slug: term_label("thematiques", slug) for slug in self.labels()["th"]}
-
 
 def directory_data(records: Records, profile: Profile, today: date) -> dict[str, Any]:
     encoder = _Encoder(today, profile)
     for partner in records.partners_by_name():
         encoder.partner(partner)
+    labels = encoder.labels()
     schedules = [
         dict(table, texte=words) for table, words in zip(encoder.schedules.table, encoder.hours_words, strict=True)
     ]
@@ -187,8 +184,9 @@ def directory_data(records: Records, profile: Profile, today: date) -> dict[str,
         "horaires": schedules,
         "textes": encoder.texts.values,
         "listes": encoder.lists.values,
-        "libelles": encoder.labels(),
-        "nationaux": encoder.national_themes(),
+        "libelles": labels,
+        # the national labels of the thématiques too: the search understands both wordings
+        "nationaux": {slug: term_label("thematiques", slug) for slug in labels["th"]},
         "titres": ROW_TITLES,
         "besoins": [
             {"id": n.id, "nom": n.nom, "mots": list(n.mots), "th": sorted(expanded(n.thematiques))}

@@ -12,7 +12,9 @@ def _keep(entry: object, profile: Profile) -> bool:
         return profile.publishes_path(entry)
     if isinstance(entry, dict):
         return all(_keep(value, profile) for value in entry.values())
-    return True  # nested lists were filtered already
+    if isinstance(entry, list):  # a section whose pages were all filtered out vanishes too
+        return bool(entry)
+    return True
 
 
 def nav_for_profile(nav: Any, profile: Profile) -> Any:

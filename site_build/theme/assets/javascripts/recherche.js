@@ -192,10 +192,6 @@ export function indexBuilder(partners, data) {
   return { step: step, finish: finish };
 }
 
-export function buildIndex(partners, data) {
-  return indexBuilder(partners, data).finish();
-}
-
 function closeness(word, token) {
   if (token === word) return EXACT;
   var digits = /^[0-9]+$/.test(word);
