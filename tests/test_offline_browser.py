@@ -146,6 +146,7 @@ def test_update_never_reloads_away_a_half_filled_form(browser, built_sites, tmp_
     try:
         _ready_offline(page, server.url)
         page.goto(server.url + "/liaison/fiche-de-liaison/")
+        page.wait_for_selector("form.gp-liaison[data-ready='1']")  # typing is watched from here
         field = page.locator("form.gp-liaison input[type=text]").first
         field.fill("Dupont")
         sw = site / "sw.js"

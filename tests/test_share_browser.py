@@ -14,6 +14,7 @@ PAGES = ["/annuaire/epicea/", "/recettes/caviar-d-aubergine/"]
 RECORD_SHARES = (
     "window.__shares = []; navigator.share = (data) => { window.__shares.push(data); return Promise.resolve(); };"
 )
+SHARE_READY = "[data-gp-partager][data-ready='1']"
 NO_SHARE_SHEET = "Object.defineProperty(navigator, 'share', {value: undefined, configurable: true});"
 
 
@@ -30,6 +31,7 @@ def test_the_share_sheet_gets_the_title_and_the_address(browser, site_urls, path
     requests = []
     try:
         page.goto(site_urls["public"] + path)
+        page.wait_for_selector(SHARE_READY)
         page.wait_for_load_state("networkidle")
         context.set_offline(True)
         # the theme may still fetch its own files late (search worker): only other requests count
@@ -48,6 +50,7 @@ def test_without_a_share_sheet_the_link_is_copied_or_sent_by_sms(browser, site_u
     url = site_urls["public"] + PAGES[1]
     try:
         page.goto(url)
+        page.wait_for_selector(SHARE_READY)  # a click before the module binds does nothing
         assert page.locator(".gp-partager__autres").is_hidden()
         page.click(".gp-partager__bouton")
         assert page.locator(".gp-partager__bouton").get_attribute("aria-expanded") == "true"
