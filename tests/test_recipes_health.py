@@ -1,5 +1,6 @@
 """Recipes and Épi'santé outputs: quantities, Recipe and Event JSON-LD, the iCalendar feeds."""
 
+import json
 import re
 import shutil
 from datetime import date, datetime
@@ -197,3 +198,20 @@ def test_euro_amounts_keep_their_sign_on_the_same_line(built_sites):
     assert euros(0.5) == "0,50\u00a0€" and euros(12) == "12,00\u00a0€"
     page = (built_sites["public"] / "recettes/carottes-rapees-orange/index.html").read_text(encoding="utf-8")
     assert re.search(r"≈ [0-9]+,[0-9]{2}\u00a0€ par portion", page)
+
+
+def test_site_search_finds_each_health_date_once_on_its_month_page(built_sites):
+    """The /sante/ lists repeat the month pages: indexed twice, the agenda was 85 % of the site search
+    index at 1,000 partners, fetched by every first visit."""
+    docs = json.loads((built_sites["public"] / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    title = "Manger équilibré avec un petit budget"
+    holders = {d["location"] for d in docs if title in d["text"] and d["location"].startswith("sante/")}
+    assert holders and all(re.fullmatch(r"sante/\d{4}-\d{2}/", h) for h in holders)  # not /sante/ itself
+    assert not any("févr." in d["text"] for d in docs)  # the date badge is a picture of the date, not text
+
+
+@pytest.mark.parametrize(("month", "text"), [("2027-04", "d'avril 2027"), ("2027-03", "de mars 2027")])
+def test_month_names_take_the_elision(month, text):
+    from site_build.text.french import of_month
+
+    assert of_month(month) == text

@@ -95,6 +95,7 @@ def environment() -> jinja2.Environment:
     env.filters.update(
         day=french.day,
         month=french.month,
+        of_month=french.of_month,
         month_short=french.month_short,
         euros=french.euros,
         time_span=french.time_span,

@@ -46,6 +46,12 @@ def month(key: str) -> str:
     return f"{MONTHS[int(number) - 1]} {year}"
 
 
+def of_month(key: str) -> str:
+    """'2027-04' → "d'avril 2027", '2027-03' → 'de mars 2027'."""
+    name = month(key)
+    return f"d'{name}" if name[0] in "aeiouy" else f"de {name}"
+
+
 def clock(value: datetime) -> str:
     return f"{value.hour} h" if value.minute == 0 else f"{value.hour} h {value.minute:02d}"
 
