@@ -79,7 +79,7 @@ def all_pages(
 ) -> list[Page]:
     tables = [(name, title, description) for name, (title, description, *_rest) in TABLES.items()]
     pages = [
-        directory_page(records, profile, emergency_block(records, today, "annuaire/", in_toc=False)),
+        directory_page(records, today, profile, emergency_block(records, today, "annuaire/", in_toc=False)),
         emergency_page(records, today),
         recipes_index(records, today, dataset.content_dir),
         data_page(records, settings, today, tables, list(HSDS_COLUMNS)),

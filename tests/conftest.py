@@ -113,6 +113,21 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class Server:
+    """A site folder served on an ephemeral loopback port, which a test can stop."""
+
+    def __init__(self, folder):
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def stop(self):
+        if self.httpd:
+            self.httpd.shutdown()
+            self.httpd.server_close()
+            self.httpd = None
+
+
 @pytest.fixture(scope="session")
 def site_urls(built_sites):
     """{"public": url, "pro": url}: each built site served over HTTP on 127.0.0.1."""
@@ -153,6 +168,14 @@ def axe_violations(page) -> str:
 
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     return results.generate_report() if results.violations_count else ""
+
+
+def read_directory_data(page) -> None:
+    """/annuaire/ reads annuaire.json once the visitor reaches for the search or the filters (or arrives
+    with some in the address): reach for the search box, and wait until the data drives the list."""
+    page.wait_for_selector("[data-gp-annuaire][data-ready='1']")
+    page.focus("#gp-q")
+    page.wait_for_selector("[data-gp-annuaire][data-loaded='1']")
 
 
 def open_page(browser, url: str, instant=None, timezone_id: str = "America/Montreal"):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, read_directory_data
 
 DEPLOY = ROOT / "deploy"
 PASSWORD = "mot-de-passe-de-test"
@@ -281,6 +281,6 @@ def test_site_works_offline_through_nginx(browser, nginx, tmp_path):
             assert response.status == 200, path
             assert page.locator("h1").first.inner_text() != "Vous êtes hors ligne", path
         page.goto(nginx["public"] + "/annuaire/")
-        page.wait_for_selector("[data-gp-annuaire][data-loaded='1']")
+        read_directory_data(page)
     finally:
         context.close()

@@ -126,6 +126,6 @@ def test_large_directory_page_stays_light(tmp_path):
     dataset, _ = validate(tmp_path / "data", TODAY)
     assert len(dataset.partners) > FULL_LIST_LIMIT
     records = PUBLIC.records(dataset)
-    page = directory_page(records)
+    page = directory_page(records, TODAY)
     assert page.html.count('class="gp-carte"') == PAGE_SIZE + 1  # and the empty model card in <template>
     assert len(directory_data(records, PUBLIC, TODAY)["partenaires"]["id"]) == 1000

@@ -11,7 +11,7 @@ import yaml
 from site_build.data.cross_checks import due_date
 from site_build.text.hours import parse_hours
 
-from .conftest import ROOT, axe_violations, open_page
+from .conftest import ROOT, axe_violations, open_page, read_directory_data
 
 PARTNERS = yaml.safe_load((ROOT / "data/partners.yaml").read_text(encoding="utf-8"))
 
@@ -27,7 +27,7 @@ def _count(page) -> int:
 
 def _wait_loaded(page):
     """The directory is ready, with « Plus de filtres » open (the tests use every filter)."""
-    page.wait_for_selector("[data-gp-annuaire][data-loaded='1']")
+    read_directory_data(page)
     page.evaluate("document.querySelector('.gp-plus-de-filtres').open = true")
 
 

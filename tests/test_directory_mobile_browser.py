@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import yaml
 from playwright.sync_api import expect
 
-from .conftest import ROOT, axe_violations
+from .conftest import ROOT, axe_violations, read_directory_data
 
 PARTNERS = {p["id"]: p for p in yaml.safe_load((ROOT / "data/partners.yaml").read_text(encoding="utf-8"))}
 PHONE = {"width": 390, "height": 844}
@@ -27,7 +27,7 @@ def _phone(browser, url, instant=MORNING, **options):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.clock.set_fixed_time(instant)
     page.goto(url)
-    page.wait_for_selector("[data-gp-annuaire][data-loaded='1']")
+    read_directory_data(page)
     return context, page, errors
 
 

@@ -1,11 +1,8 @@
 """Offline-first in Chromium: after one visit every page works with the server stopped, updates are
 offered and never forced, the site is installable, and no request leaves the origin. Both profiles."""
 
-import functools
 import re
 import shutil
-import threading
-from http.server import ThreadingHTTPServer
 from urllib.parse import urlparse
 
 import pytest
@@ -13,23 +10,8 @@ import pytest
 from site_build.generator.build import build_site
 from site_build.pwa.service_worker import precache_manifest
 
-from .conftest import CHROMIUM_FLAGS, ROOT, QuietHandler, chromium_path
+from .conftest import CHROMIUM_FLAGS, ROOT, Server, chromium_path
 from .test_build import _config_beside
-
-
-class Server:
-    """A site folder served on an ephemeral loopback port, which a test can stop."""
-
-    def __init__(self, folder):
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def stop(self):
-        if self.httpd:
-            self.httpd.shutdown()
-            self.httpd.server_close()
-            self.httpd = None
 
 
 def _sitemap_paths(site) -> list[str]:

@@ -45,7 +45,7 @@ def _settle(page, path):
     """Wait for what the page's scripts draw (directory list, statuses) before checking it."""
     page.wait_for_load_state("load")
     if path.startswith("/annuaire/") and path.count("/") == 2:
-        page.wait_for_selector("[data-gp-annuaire][data-loaded]")
+        page.wait_for_selector("[data-gp-annuaire][data-ready='1']")
 
 
 # Every page is checked; the pages are dealt into shards so pytest-xdist can spread them over the cores.

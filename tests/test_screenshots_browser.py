@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, read_directory_data
 
 FOLDER = Path(os.environ.get("SCREENSHOTS_DIR", ROOT / "screenshots"))
 SIZES = {"telephone": {"width": 390, "height": 844}, "ordinateur": {"width": 1366, "height": 900}}
@@ -40,7 +40,7 @@ def test_screenshot(browser, site_urls, name, size):
         page.clock.set_fixed_time(INSTANT)
         page.goto(site_urls["public"] + path)
         if words:
-            page.wait_for_selector("[data-gp-annuaire][data-loaded='1']")
+            read_directory_data(page)
             page.fill("#gp-q", words)
             page.locator(".gp-cartes .gp-carte").first.wait_for()
         page.wait_for_load_state("networkidle")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from .conftest import FIXTURES, ROOT, open_page
+from .conftest import FIXTURES, ROOT, open_page, read_directory_data
 
 CASES = yaml.safe_load((FIXTURES / "recherche.yaml").read_text(encoding="utf-8"))
 KNOWN = {p["id"] for p in yaml.safe_load((ROOT / "data/partners.yaml").read_text(encoding="utf-8"))}
@@ -23,7 +23,7 @@ def test_the_golden_file_is_large_and_names_real_partners():
 @pytest.fixture(scope="module")
 def directory(browser, site_urls):
     context, page, errors = open_page(browser, site_urls["public"] + "/annuaire/")
-    page.wait_for_selector("[data-gp-annuaire][data-loaded='1']")
+    read_directory_data(page)
     yield page, errors
     context.close()
 

@@ -18,7 +18,7 @@ from site_build.pages.jsonld import organization
 from site_build.pages.model import Page
 from site_build.pages.render import render
 from site_build.text.french import sort_key
-from site_build.text.opening_schedule import horizon, schedule
+from site_build.text.opening_schedule import Schedules, horizon, schedule
 from site_build.text.safe_markdown import markdown_plain
 
 # Above this many partners the HTML lists only the first PAGE_SIZE; the script renders the rest from the JSON.
@@ -87,6 +87,18 @@ def card_place(partner: Partner) -> str:
     return " · ".join(x for x in (partner.sigle, partner.adresse.commune) if x)
 
 
+def card_hours(partner: Partner, schedules: Schedules) -> dict[str, Any]:
+    """What annuaire.js needs to write a drawn card's open/closed line before it reads annuaire.json:
+    the numbers of its schedules (reception, distribution, services) in the page's table."""
+    texts = [partner.horaires_accueil, partner.horaires_distribution, *(s.horaires_accueil for s in partner.services)]
+    closure = partner.fermeture_temporaire
+    return {
+        "h": [n for n in map(schedules.number, texts) if n is not None],
+        "statut": partner.statut,
+        "fermeture": closure.as_list() if closure else None,
+    }
+
+
 def _facet_options(partners: list[Partner], field: str, vocabulary: str) -> list[tuple[str, str]]:
     slugs = {slug for p in partners for s in p.services for slug in getattr(s, field)}
     return sorted(((slug, shown_label(vocabulary, slug)) for slug in slugs), key=lambda pair: sort_key(pair[1]))
@@ -100,7 +112,7 @@ _FACET_TITLES = {
 }
 
 
-def directory_page(records: Records, profile: Profile = PUBLIC, emergency: Markup | None = None) -> Page:
+def directory_page(records: Records, today: date, profile: Profile = PUBLIC, emergency: Markup | None = None) -> Page:
     """/annuaire/; `emergency` is the « En cas d'urgence » block shown when nothing is open."""
     partners = records.partners_by_name()
     shown = partners if len(partners) <= FULL_LIST_LIMIT else partners[:PAGE_SIZE]
@@ -109,13 +121,15 @@ def directory_page(records: Records, profile: Profile = PUBLIC, emergency: Marku
         for key, (name, title, everything) in _FACET_TITLES.items()
     ]
     communes = sorted({p.adresse.commune for p in partners} - {""}, key=sort_key)
-    cards = [(p, card_place(p), ", ".join(s.nom for s in p.services)) for p in shown]
+    schedules = Schedules(today)
+    cards = [(p, card_place(p), ", ".join(s.nom for s in p.services), card_hours(p, schedules)) for p in shown]
     html = render(
         "directory.html",
         "annuaire/",
         partners=partners,
         shown=shown,
         cards=cards,
+        card_schedules={"horizon": schedules.horizon(), "horaires": schedules.table},
         service_count=sum(len(p.services) for p in partners),
         facets=facets,
         communes=[(c, c) for c in communes],

@@ -1,9 +1,12 @@
 /* /annuaire/: search and filters over the directory JSON, with counts, state in the URL.
  *
- * The HTML already lists the partners (all of them for a small directory), so the
- * page works without JavaScript. With it, annuaire.json (precached, offline)
- * drives the list: search by need (recherche.js), combinable filters whose options
- * show how many partners each choice would give, "open now".
+ * The HTML already lists the partners (the first ones of a large directory), so the
+ * page works without JavaScript. The script writes the drawn cards' open/closed line
+ * from the page's own schedules, and reads annuaire.json (precached, offline) only when
+ * the visitor reaches for the search or the filters, or arrives with some in the address:
+ * an old phone spends nothing on data the visitor who just scrolls never needs.
+ * Then it drives the list: search by need (recherche.js), combinable filters whose
+ * options show how many partners each choice would give, "open now".
  */
 
 import { bestStatus, card, showStatus } from "./annuaire-carte.js";
@@ -20,6 +23,32 @@ var PARAMS = ["mots", "besoin", "thematique", "public", "frais", "accueil", "com
 var MORE = ["thematique", "public", "frais", "accueil", "commune", "liaison"];
 var SOON_COUNT = 5;
 
+/* The places whose hours make a partner's status (reception, distribution, services), from
+   the numbers of their schedules in `table.horaires` (annuaire.json, or the page's own table). */
+function placesOf(numbers, statut, closure, table) {
+  var places = numbers.map(function (h) {
+    return { horizon: table.horizon, schedule: table.horaires[h], closure: closure || null, statut: statut };
+  });
+  if (!places.length && statut === "ferme") {
+    places.push({ horizon: table.horizon, schedule: { semaine: [[], [], [], [], [], [], []], exceptions: {} },
+                  closure: null, statut: "ferme" });
+  }
+  return places;
+}
+
+/* The open/closed line of the cards the build drew, from the schedules written in the page. */
+function statusOfDrawnCards(root, now) {
+  var block = root.querySelector(".gp-horaires-cartes");
+  if (!block) return;
+  var table = JSON.parse(block.textContent);
+  root.querySelectorAll(".gp-cartes > .gp-carte").forEach(function (item) {
+    var state = item.querySelector(".gp-etat[data-lieux]");
+    if (!state) return;
+    var hours = JSON.parse(state.dataset.lieux);
+    showStatus(item, { places: placesOf(hours.h, hours.statut, hours.fermeture, table) }, now);
+  });
+}
+
 /* Directory data made ready for filtering: records, search index, "open now" places. */
 function prepare(data) {
   var partners = partnersOf(data);
@@ -31,15 +60,9 @@ function prepare(data) {
     });
   });
   var entries = partners.map(function (p) {
-    var schedules = [p.h, p.hd].concat(p.services.map(function (s) { return s.h; }))
+    var numbers = [p.h, p.hd].concat(p.services.map(function (s) { return s.h; }))
       .filter(function (h) { return h !== undefined && h !== null; });
-    var places = schedules.map(function (h) {
-      return { horizon: data.horizon, schedule: data.horaires[h], closure: p.fermeture || null, statut: p.statut };
-    });
-    if (!places.length && p.statut === "ferme") {
-      places.push({ horizon: data.horizon, schedule: { semaine: [[], [], [], [], [], [], []], exceptions: {} },
-                    closure: null, statut: "ferme" });
-    }
+    var places = placesOf(numbers, p.statut, p.fermeture, data);
     return { partner: p, services: p.services, places: places, openKey: null, open: false };
   });
   var builder = indexBuilder(partners, data);
@@ -289,54 +312,83 @@ function setup(root) {
     root.dataset.duree = String(performance.now() - started);  // read by bench/directory.py
   }
 
-  fetch(root.dataset.gpAnnuaire)
-    .then(function (response) {
-      if (!response.ok) throw new Error(response.status);
-      return response.json();
-    })
-    .then(function (data) {
-      var started = performance.now();
-      directory = prepare(data);
-      root.dataset.preparation = String(performance.now() - started);  // read by bench/directory.py
-      writeControls(form, readState(location.search, PARAMS), PARAMS);
-      // a link that sets one of these filters opens them, on a screen wide enough not to push the results away
-      var wide = window.matchMedia("(min-width: 60em)").matches;
-      if (wide && MORE.some(function (name) { return form.elements[name] && controlActive(form.elements[name]); })) {
-        root.querySelector(".gp-plus-de-filtres").open = true;
-      }
-      form.hidden = false;
-      form.addEventListener("input", function () { apply(true); });
-      form.addEventListener("change", function () { apply(true); });
-      form.addEventListener("submit", function (event) { event.preventDefault(); });
-      form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
-      bindNearMe(root.querySelector(".gp-pres"), root.querySelector(".gp-pres__message"), function (found) {
-        position = found;
-        apply(true);
+  function showMore() {
+    var first = shown;
+    shown += pageSize;
+    render(lastMatches, parisNow(new Date()));
+    var next = list.children[first];
+    if (next) next.querySelector("a").focus();
+  }
+
+  /* annuaire.json, read once, when first needed; then the list is drawn from it. */
+  var loading = null;
+  function load() {
+    if (loading) return loading;
+    loading = fetch(root.dataset.gpAnnuaire)
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        var started = performance.now();
+        var prepared = prepare(data);
+        root.dataset.preparation = String(performance.now() - started);  // read by bench/directory.py
+        // reading the data and drawing the list are two tasks, each short enough not to block a slow phone
+        return new Promise(function (resolve) { setTimeout(function () { resolve(prepared); }, 0); });
+      })
+      .then(function (prepared) {
+        directory = prepared;
+        apply(false);  // with what the visitor chose meanwhile
+        buildWhenIdle(directory, root, 0);
+        root.dataset.loaded = "1";
+      })
+      .catch(function (error) {
+        // The HTML list stays: the page keeps working as without JavaScript.
+        root.dataset.loaded = "erreur";
+        console.error(error);
       });
-      more.addEventListener("click", function () {
-        var first = shown;
-        shown += pageSize;
-        render(lastMatches, parisNow(new Date()));
-        var next = list.children[first];
-        if (next) next.querySelector("a").focus();
-      });
-      // reading the data and drawing the list are two tasks, each short enough not to block a slow phone
-      return new Promise(function (resolve) { setTimeout(resolve, 0); });
-    })
-    .then(function () {
-      apply(false);
-      buildWhenIdle(directory, root, 0);
-      root.dataset.loaded = "1";
-    })
-    .catch(function (error) {
-      // The HTML list stays: the page keeps working as without JavaScript.
-      root.dataset.loaded = "erreur";
-      console.error(error);
-    });
+    return loading;
+  }
+
+  /* A change of the search or the filters: answered at once, or as soon as the data is read. */
+  function changed() {
+    if (directory) apply(true);
+    else load();
+  }
+
+  var state = readState(location.search, PARAMS);
+  writeControls(form, state, PARAMS);
+  // a link that sets one of these filters opens them, on a screen wide enough not to push the results away
+  var wide = window.matchMedia("(min-width: 60em)").matches;
+  if (wide && MORE.some(function (name) { return form.elements[name] && controlActive(form.elements[name]); })) {
+    root.querySelector(".gp-plus-de-filtres").open = true;
+  }
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.addEventListener("reset", function () { setTimeout(changed, 0); });
+  // reaching for the search or a filter: the data is read while the visitor types or chooses
+  form.addEventListener("focusin", load);
+  form.addEventListener("pointerdown", load);
+  bindNearMe(root.querySelector(".gp-pres"), root.querySelector(".gp-pres__message"), function (found) {
+    position = found;
+    changed();
+  });
+  more.addEventListener("click", function () {
+    if (directory) showMore();
+    else load().then(function () { if (directory) showMore(); });
+  });
+  var total = Number(root.dataset.total) || 0;
+  if (list.children.length < total) {
+    more.hidden = false;
+    more.textContent = "Afficher " + Math.min(pageSize, total - list.children.length) + " résultats de plus";
+  }
+  if (PARAMS.some(function (name) { return state[name]; })) load();
+  else statusOfDrawnCards(root, parisNow(new Date()));
 }
 
 export function init() {
   document.querySelectorAll("[data-gp-annuaire]").forEach(function (root) { once(root, setup); });
 }
 
-export { evaluate, prepare };
+export { evaluate, placesOf, prepare };

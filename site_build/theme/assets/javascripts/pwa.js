@@ -123,16 +123,21 @@ export function start() {
     if (reloading) location.reload();
     markReady();
   });
-  navigator.serviceWorker.register(new URL("sw.js", root).href).then(function (registration) {
-    if (!registration) return;  // service workers turned off (some private modes, test browsers)
-    watch(registration);
-    markReady();
-    var last = Date.now();
-    onEveryPage(function () {  // instant navigation: look for updates now and then
-      if (Date.now() - last > 60000) { last = Date.now(); registration.update(); }
-      listOffline();
-    });
-  }).catch(function () { /* no offline use on this device: the site works as a plain website */ });
+  var register = function () {
+    navigator.serviceWorker.register(new URL("sw.js", root).href).then(function (registration) {
+      if (!registration) return;  // service workers turned off (some private modes, test browsers)
+      watch(registration);
+      markReady();
+      var last = Date.now();
+      onEveryPage(function () {  // instant navigation: look for updates now and then
+        if (Date.now() - last > 60000) { last = Date.now(); registration.update(); }
+        listOffline();
+      });
+    }).catch(function () { /* no offline use on this device: the site works as a plain website */ });
+  };
+  // the first visit's precache of the whole site waits until the page itself has loaded
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register, { once: true });
   window.addEventListener("appinstalled", persistOnceInstalled);
   persistOnceInstalled();
 }

@@ -1,0 +1,100 @@
+"""/annuaire/ on arrival: the cards the build drew get their open/closed line from the page itself, and
+annuaire.json is read only when the visitor reaches for the search or the filters (an old phone spends
+nothing on data a visitor who just scrolls never needs). Nothing is lost by reading it late."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from site_build.generator.build import build_site
+
+from .conftest import ROOT, Server, axe_violations, open_page, read_directory_data
+
+INSTANT = "2026-12-01T10:15:00+01:00"  # a Tuesday morning: some partners open, others not
+READY = "[data-gp-annuaire][data-ready='1']"
+
+
+def _statuses(page) -> list[str]:
+    return page.locator(".gp-cartes > .gp-carte .gp-etat").all_inner_texts()
+
+
+def test_cards_say_open_or_closed_before_the_data_is_read_and_the_same_after(browser, site_urls):
+    context, page, errors = open_page(browser, site_urls["public"] + "/annuaire/", instant=INSTANT)
+    asked = []
+    page.on("request", lambda request: asked.append(request.url) if "annuaire.json" in request.url else None)
+    try:
+        page.wait_for_selector(READY)
+        page.wait_for_load_state("networkidle")
+        before = _statuses(page)
+        assert asked == []  # not read on arrival
+        assert sum(text.startswith("Ouvert") for text in before) >= 3
+        assert sum(text.startswith("Fermé") for text in before) >= 3
+        read_directory_data(page)
+        assert len(asked) == 1
+        assert _statuses(page) == before  # the page's schedules say what annuaire.json says
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_what_is_typed_before_the_data_arrives_is_answered(browser, site_urls):
+    context, page, errors = open_page(browser, site_urls["public"] + "/annuaire/")
+
+    def slow(route):
+        time.sleep(0.8)  # a slow phone or network: the visitor types before the data is read
+        route.continue_()
+
+    try:
+        page.route("**/annuaire.json", slow)
+        page.wait_for_selector(READY)
+        page.fill("#gp-q", "manger")
+        page.wait_for_selector("[data-gp-annuaire][data-loaded='1']")
+        expect(page.locator(".gp-compte")).to_contain_text("partenaires trouvés")
+        first = page.locator(".gp-compte").inner_text()
+        titles = page.locator(".gp-cartes > .gp-carte h2").all_inner_texts()
+        assert "Épicéa" in " ".join(titles[:3])
+        page.fill("#gp-q", "")
+        page.fill("#gp-q", "manger")  # typed again once the data is there: the same answer
+        expect(page.locator(".gp-compte")).to_have_text(first)
+        assert "mots=manger" in page.url
+        assert errors == []
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory):
+    """A directory over the size whose HTML lists every partner (FULL_LIST_LIMIT)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    folder = tmp_path_factory.mktemp("large")
+    (folder / "content").symlink_to(ROOT / "content")  # the recipe photos, found beside data/
+    generate(folder / "data", 320)
+    site = build_site(ROOT / "mkdocs.yml", "public", folder / "site", folder / "data")
+    server = Server(site)
+    yield server.url
+    server.stop()
+
+
+def test_a_large_directory_offers_more_results_before_the_data_is_read(browser, large_site):
+    context, page, errors = open_page(browser, large_site + "/annuaire/")
+    try:
+        page.wait_for_selector(READY)
+        more = page.locator(".gp-plus")
+        assert more.is_visible() and more.inner_text() == "Afficher 20 résultats de plus"
+        assert page.locator(".gp-cartes > .gp-carte").count() == 20
+        assert page.locator(".gp-cartes .gp-etat").first.inner_text()  # a status, from the page's schedules
+        more.click()
+        expect(page.locator(".gp-cartes > .gp-carte")).to_have_count(40)
+        # the keyboard goes on where the new results start
+        focused = "document.activeElement.closest('.gp-carte') === document.querySelectorAll('.gp-carte')[20]"
+        assert page.evaluate(focused)
+        assert axe_violations(page) == ""
+        assert errors == []
+    finally:
+        context.close()
