@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 sys.path.insert(0, str(ROOT / "bench"))
 from run import build, built_site  # noqa: E402
-from serving import host, launch_chromium  # noqa: E402
+from serving import CHROMIUM_FLAGS, host, launch_chromium  # noqa: E402
 
 LIGHTHOUSE = OUT / "npm" / "node_modules" / ".bin" / "lighthouse"
 PAGES = [
@@ -76,8 +76,7 @@ def lighthouse(url: str) -> dict[str, int]:
             "--output=json",
             f"--output-path={report}",
             f"--only-categories={','.join(CATEGORIES)}",
-            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-            "--disable-component-update --disable-sync",
+            "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_FLAGS]),
         ],
         check=True,
         env=env,

@@ -77,7 +77,8 @@ def host(site: Path, latency_s: float = 0.0, bytes_per_s: float | None = None):
         server.server_close()
 
 
-# Debian's Chromium, as the tests launch it (Playwright cannot download a browser here).
+# Debian's Chromium, as the tests and the benchmarks launch it (Playwright cannot download a browser
+# here); tests/conftest.py imports this list.
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -1,6 +1,7 @@
 import functools
 import os
 import shutil
+import sys
 import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -91,13 +92,10 @@ def pytest_collection_modifyitems(items):
 
 # -- browser tests: Debian's Chromium through Playwright, sites on ephemeral loopback ports --
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# One list of Chromium flags for the tests and the benchmarks: bench/serving.py.
+sys.path.insert(0, str(ROOT / "bench"))
+from serving import CHROMIUM_FLAGS  # noqa: E402
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 

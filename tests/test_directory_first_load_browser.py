@@ -4,7 +4,6 @@ nothing on data a visitor who just scrolls never needs). Nothing is lost by read
 
 from __future__ import annotations
 
-import sys
 import time
 
 import pytest
@@ -69,8 +68,7 @@ def test_what_is_typed_before_the_data_arrives_is_answered(browser, site_urls):
 @pytest.fixture(scope="module")
 def large_site(tmp_path_factory):
     """A directory over the size whose HTML lists every partner (FULL_LIST_LIMIT)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from generate import generate
+    from generate import generate  # bench/ is on the path: see conftest.py
 
     folder = tmp_path_factory.mktemp("large")
     (folder / "content").symlink_to(ROOT / "content")  # the recipe photos, found beside data/
