@@ -65,6 +65,22 @@ def test_what_is_typed_before_the_data_arrives_is_answered(browser, site_urls):
         context.close()
 
 
+def test_when_the_data_cannot_be_read_the_visitor_is_told_and_the_next_try_works(browser, site_urls):
+    context, page, errors = open_page(browser, site_urls["public"] + "/annuaire/")
+    try:
+        page.route("**/annuaire.json", lambda route: route.abort())
+        page.wait_for_selector(READY)
+        page.fill("#gp-q", "manger")
+        expect(page.locator(".gp-compte")).to_contain_text("La recherche n'a pas pu démarrer")
+        assert page.locator(".gp-cartes > .gp-carte").count() == 36  # the list stays
+        page.unroute("**/annuaire.json")
+        page.fill("#gp-q", "mange")
+        expect(page.locator(".gp-compte")).to_contain_text("partenaires trouvés")
+        assert errors == []
+    finally:
+        context.close()
+
+
 @pytest.fixture(scope="module")
 def large_site(tmp_path_factory):
     """A directory over the size whose HTML lists every partner (FULL_LIST_LIMIT)."""

@@ -343,8 +343,11 @@ function setup(root) {
         root.dataset.loaded = "1";
       })
       .catch(function (error) {
-        // The HTML list stays: the page keeps working as without JavaScript.
+        // The HTML list stays, and the next search or filter tries again.
+        loading = null;
         root.dataset.loaded = "erreur";
+        counter.textContent = "La recherche n'a pas pu démarrer. Vérifiez la connexion, puis réessayez. " +
+          "La liste ci-dessous reste valable.";
         console.error(error);
       });
     return loading;
