@@ -12,12 +12,15 @@ from site_build.data.profile import Profile
 from site_build.data.settings import SiteSettings
 from site_build.feeds.datapackage import PackageError
 from site_build.generator.build import BUILD_KEY
+from site_build.generator.languages import LanguageBuild, OwnSwitcher
 from site_build.generator.navigation import nav_for_profile
 from site_build.generator.toc import with_headings
+from site_build.i18n.catalogs import translations
+from site_build.i18n.languages import DEFAULT, language
 from site_build.pipeline import prepare
 from site_build.pwa.csp import with_content_security_policy
 from site_build.pwa.search_index import add_accent_free_words
-from site_build.pwa.service_worker import DEFAULT_BUDGET_MB, write_service_worker
+from site_build.pwa.service_worker import DEFAULT_BUDGET_MB, MANIFEST_NAME, write_service_worker
 from site_build.pwa.theme_fixes import valid_theme_markup
 
 HOME_MARKER = "<!-- ce-mois-ci -->"
@@ -25,23 +28,41 @@ _state: dict = {}
 
 
 def on_config(config):
-    # `site-build build` says which profile and data folder; a bare `mkdocs build` gets the defaults.
+    # `site-build build` says which profile, data folder and language; a bare `mkdocs build` gets the defaults.
     given = (config.extra or {}).pop(BUILD_KEY, None) or {}
     profile = Profile(given.get("profile", "public"))
     data_dir = Path(given.get("data_dir") or Path(config.config_file_path).parent / "data")
-    try:
-        _state["prepared"] = prepare(data_dir, profile, settings=SiteSettings.from_mkdocs(config))
-    except DataError as error:
-        raise PluginError("\n".join(p.format() for p in error.problems)) from None
+    languages = tuple(language(code) for code in given.get("languages", [DEFAULT]))
+    current = language(given.get("language", DEFAULT))
+    _state["language"] = LanguageBuild(current, languages, Path(config.docs_dir))
+    _state["language"].translate_site(config)
+    _state["prepared"] = None
+    if current.is_default:  # the generated pages are French (for now)
+        try:
+            _state["prepared"] = prepare(data_dir, profile, settings=SiteSettings.from_mkdocs(config))
+        except DataError as error:
+            raise PluginError("\n".join(p.format() for p in error.problems)) from None
     _state["data_dir"] = data_dir
     config.extra["profil"] = profile.name
     config.extra["indexable"] = profile.search_engines_may_index
-    config.nav = nav_for_profile(config.nav, profile)
+    if len(languages) > 1:
+        config.extra["alternate"] = OwnSwitcher()
+    config.nav = _state["language"].nav(nav_for_profile(config.nav, profile))
     return config
 
 
+def on_env(env, config, files):
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(translations(_state["language"].language.code), newstyle=True)
+    return env
+
+
 def on_files(files, config):
+    files = _state["language"].select_files(files, config)
     prepared = _state["prepared"]
+    if not prepared:
+        files.append(File.generated(config, MANIFEST_NAME, content=_state["language"].manifest()))
+        return files
     for page in prepared.pages:
         files.append(File.generated(config, page.src_uri, content=page.markdown_stub))
     for path, content in prepared.assets.items():
@@ -50,13 +71,16 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    if page.file.src_uri == "index.md":
+    markdown = _state["language"].links_in(markdown, page.file.src_uri)
+    if page.file.src_uri == "index.md" and _state["prepared"]:
         return markdown.replace(HOME_MARKER, _state["prepared"].home.html)
     return markdown
 
 
 def on_page_content(html, page, config, files):
     prepared = _state["prepared"]
+    if not prepared:
+        return html
     if page.file.src_uri == "index.md":
         page.toc = with_headings(page.toc, prepared.home.headings)
     generated = prepared.html_by_uri.get(page.file.src_uri)
@@ -66,8 +90,14 @@ def on_page_content(html, page, config, files):
     return html + generated.html
 
 
+def on_page_context(context, page, config, nav):
+    context.update(_state["language"].page_context(page.file.src_uri))
+    return context
+
+
 def _finished(page_html: str) -> str:
-    return with_content_security_policy(valid_theme_markup(page_html))
+    current = _state["language"]
+    return with_content_security_policy(valid_theme_markup(page_html, current.language, current.gettext))
 
 
 def on_post_page(output, page, config):
@@ -82,7 +112,8 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     # The data files are made and checked in a worker during the build; an invalid package fails it.
     try:
-        _state["prepared"].feeds.finish(Path(config.site_dir))
+        if _state["prepared"]:
+            _state["prepared"].feeds.finish(Path(config.site_dir))
     except PackageError as error:
         raise PluginError(str(error)) from None
     add_accent_free_words(Path(config.site_dir))

@@ -58,6 +58,7 @@ def _data_dir(args: argparse.Namespace) -> Path | None:
 def _build(config: Path, args: argparse.Namespace, site_dir: Path, failure: str, publication: bool = False) -> bool:
     """One build; False (and the reason, in French) when it did not replace the site."""
     from site_build.generator.build import GeneratorConfigError, PublicationError, build_site
+    from site_build.i18n.languages import LanguageSettingError
 
     try:
         build_site(
@@ -72,7 +73,7 @@ def _build(config: Path, args: argparse.Namespace, site_dir: Path, failure: str,
         _print_problems(error.problems)
         print(f"{failure} : {count_line(error.problems)}", file=sys.stderr)
         return False
-    except PublicationError as error:
+    except (PublicationError, LanguageSettingError) as error:
         print(f"{failure} : {error}.", file=sys.stderr)
         return False
     except GeneratorConfigError:

@@ -3,10 +3,11 @@ Octicons, Simple Icons): editors name one, pages inline its SVG, so no request l
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from functools import cache
 from pathlib import Path
+
+from site_build.theme_location import theme_templates
 
 # Attributes an inlined pictogram may not keep: it is drawn, never scripted or linked.
 _UNSAFE = re.compile(r"<script|<foreignObject|\son[a-z]+\s*=|href\s*=", re.IGNORECASE)
@@ -14,11 +15,9 @@ _UNSAFE = re.compile(r"<script|<foreignObject|\son[a-z]+\s*=|href\s*=", re.IGNOR
 
 @cache
 def icon_folder() -> Path | None:
-    spec = importlib.util.find_spec("material")
-    if not spec or not spec.origin:
-        return None
-    folder = Path(spec.origin).parent / "templates" / ".icons"
-    return folder if folder.is_dir() else None
+    templates = theme_templates()
+    folder = templates / ".icons" if templates else None
+    return folder if folder and folder.is_dir() else None
 
 
 @cache

@@ -9,6 +9,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from site_build.data.profile import Profile
+from site_build.i18n.languages import FRENCH, Language, LanguageSettingError, configured_languages
+from site_build.i18n.pages import translation_uri
 from site_build.pipeline import close_checks, validated
 
 # What the generator's hooks need from the caller, carried in the MkDocs config (no environment variable).
@@ -45,6 +48,30 @@ def check_publication(site_url: str | None) -> None:
         )
 
 
+def site_languages(config: Any, profile: Profile, config_file: Path) -> tuple[Language, ...]:
+    """The languages of the public site (French only for the professionals' build)."""
+    if profile.is_pro:
+        return (FRENCH,)
+    languages = configured_languages(config["extra"] or {}, config_file)
+    for language in languages:
+        home = translation_uri("index.md", language.code)
+        if not language.is_default and not (Path(config["docs_dir"]) / home).exists():
+            raise LanguageSettingError(
+                f"{config_file.name} : la langue « {language.code} » n'a pas encore de page d'accueil ; "
+                f"traduisez content/index.md dans content/{home}, ou retirez « {language.code} » de « langues »"
+            )
+    return languages
+
+
+def language_config(config: Any, language: Language, site_root: Path) -> None:
+    """One language's build: its folder in the site, its address, the theme's language (its
+    labels, writing direction and search stemmer follow)."""
+    config["site_dir"] = str(site_root / language.folder)
+    if config["site_url"] and language.folder:
+        config["site_url"] = config["site_url"].rstrip("/") + "/" + language.folder
+    config["theme"]["language"] = language.code
+
+
 def build_site(
     config_file: Path,
     profile: str,
@@ -61,15 +88,25 @@ def build_site(
     config = mkdocs_config(config_file, site_url)
     if publication:
         check_publication(config["site_url"])
+    languages = site_languages(config, Profile(profile), Path(config_file))
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_abandoned_folders(site_dir)
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-{os.getpid()}-", dir=site_dir.parent))
     os.chmod(temporary, 0o777 & ~_umask())  # mkdtemp makes 0700: a web server could not read the site
-    config["site_dir"] = str(temporary)
-    config["extra"][BUILD_KEY] = {"profile": profile, "data_dir": str(Path(data_dir).resolve())}
     try:
-        build(config)
+        # French first: MkDocs empties its site folder, and the other languages are folders inside it
+        for language in languages:
+            if not language.is_default:
+                config = mkdocs_config(config_file, site_url)
+            language_config(config, language, temporary)
+            config["extra"][BUILD_KEY] = {
+                "profile": profile,
+                "data_dir": str(Path(data_dir).resolve()),
+                "language": language.code,
+                "languages": [other.code for other in languages],
+            }
+            build(config)
         _swap(temporary, site_dir)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)

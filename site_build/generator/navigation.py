@@ -1,32 +1,43 @@
-"""MkDocs's global navigation for a profile: the sections it does not publish vanish from it."""
+"""MkDocs's global navigation for a profile or a language: the pages it does not publish vanish
+from it, and so does a section left empty."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from site_build.data.profile import Profile
 
 
-def _keep(entry: object, profile: Profile) -> bool:
+def _same(title: str) -> str:
+    return title
+
+
+def _keep(entry: object, keep: Callable[[str], bool]) -> bool:
     if isinstance(entry, str):
-        return profile.publishes_path(entry)
+        return keep(entry)
     if isinstance(entry, dict):
-        return all(_keep(value, profile) for value in entry.values())
+        return all(_keep(value, keep) for value in entry.values())
     if isinstance(entry, list):  # a section whose pages were all filtered out vanishes too
         return bool(entry)
     return True
 
 
-def nav_for_profile(nav: Any, profile: Profile) -> Any:
+def filtered_nav(nav: Any, keep: Callable[[str], bool], title: Callable[[str], str] = _same) -> Any:
+    """The entries whose pages `keep` accepts, with their titles passed through `title`."""
     if nav is None:
         return nav
     result = []
     for entry in nav:
         if isinstance(entry, dict):
             entry = {
-                key: nav_for_profile(value, profile) if isinstance(value, list) else value
+                title(key): filtered_nav(value, keep, title) if isinstance(value, list) else value
                 for key, value in entry.items()
             }
-        if _keep(entry, profile):
+        if _keep(entry, keep):
             result.append(entry)
     return result
+
+
+def nav_for_profile(nav: Any, profile: Profile) -> Any:
+    return filtered_nav(nav, profile.publishes_path)

@@ -16,9 +16,12 @@ import html
 import json
 import mimetypes
 import re
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from site_build.i18n.languages import FRENCH, Language
 
 DEFAULT_BUDGET_MB = 20
 RUNTIME_MAX_ENTRIES = 200  # pages saved while browsing past the precache (see sw.template.js)
@@ -48,8 +51,9 @@ _LUNR_NEEDED = {"lunr.stemmer.support.min.js", "lunr.fr.min.js"}  # French only
 _TITLE = re.compile(rb"<title>(.*?)</title>", re.S)
 
 
-def web_manifest(name: str) -> bytes:
-    """manifest.webmanifest; relative URLs so the site also works under a sub-path."""
+def web_manifest(name: str, language: Language = FRENCH, gettext: Callable[[str], str] = str) -> bytes:
+    """manifest.webmanifest; relative URLs so the site also works under a sub-path (and in each
+    language's folder, where it is that language's app)."""
     icons = [
         {"src": "assets/icons/icon-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any"},
         {"src": "assets/icons/icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any"},
@@ -58,10 +62,12 @@ def web_manifest(name: str) -> bytes:
     manifest = {
         "id": "./",
         "name": name,
-        "short_name": "Guide partagé",
-        "lang": "fr",
-        "dir": "ltr",
-        "description": "Partenaires, recettes du mois et dates Épi'santé de l'épicerie sociale, même sans connexion.",
+        "short_name": gettext("Guide partagé"),
+        "lang": language.code,
+        "dir": language.direction,
+        "description": gettext(
+            "Partenaires, recettes du mois et dates Épi'santé de l'épicerie sociale, même sans connexion."
+        ),
         "start_url": "./",
         "scope": "./",
         "display": "standalone",
@@ -115,8 +121,10 @@ def _url(path: str) -> str:
 def precache_manifest(site_dir: Path, budget_bytes: int) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """The entries to precache, in priority order, and figures about them."""
     candidates = []
+    # another language's folder (/en/) is a site of its own, with its own worker and precache
+    own_sites = {worker.parent for worker in site_dir.rglob(SW_NAME) if worker.parent != site_dir}
     for file in sorted(site_dir.rglob("*")):
-        if not file.is_file():
+        if not file.is_file() or any(folder in file.parents for folder in own_sites):
             continue
         path = file.relative_to(site_dir).as_posix()
         group = priority(path)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Callable
+
+from site_build.i18n.languages import FRENCH, Language
 
 # Material puts autocomplete="off" on its checkbox toggles (menu, search) to stop Firefox from
 # restoring them; HTML allows autocomplete on text-like inputs only.
@@ -18,8 +22,14 @@ _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog
 _ORPHAN_TOC_TITLE = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.S)
 
 
-def valid_theme_markup(page: str) -> str:
-    page = page.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Rechercher dans le guide">')
+# The theme writes the writing direction on <body> only; assistive tools and the Nu checker read <html>.
+_HTML_LANG = re.compile(r'<html lang="([^"]+)"')
+
+
+def valid_theme_markup(page: str, language: Language = FRENCH, gettext: Callable[[str], str] = str) -> str:
+    label = html.escape(gettext("Rechercher dans le guide"), quote=True)
+    page = page.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label}">')
+    page = _HTML_LANG.sub(rf'<html lang="\1" dir="{language.direction}"', page, count=1)
     if 'id="__toc"' not in page:
         page = _ORPHAN_TOC_TITLE.sub(r'<div class="md-nav__title">\1</div>', page, count=1)
     return _TOGGLE.sub(r"\1", page)

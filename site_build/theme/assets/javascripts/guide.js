@@ -15,6 +15,7 @@ const COMPONENTS = [
   ["[data-gp-fiche-hors-ligne]", "./fiche-hors-ligne.js"],
   ["form[data-gp-liaison]", "./liaison.js"],
   ["[data-gp-partager]", "./partager.js"],
+  ["[data-gp-langues]", "./langues.js"],
 ];
 
 onEveryPage(() => {

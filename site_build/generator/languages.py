@@ -1,0 +1,104 @@
+"""One language's MkDocs build: its pages, navigation, switcher and interface strings."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from site_build.generator.navigation import filtered_nav
+from site_build.i18n.catalogs import translations
+from site_build.i18n.languages import Language
+from site_build.i18n.pages import alternates, href_to, original_uri, translated_pages
+from site_build.pwa.service_worker import web_manifest
+
+# [text](target.md) or [text](target.md#part) in a page's Markdown
+_PAGE_LINK = re.compile(r"\]\((?P<target>[^()\s#]+\.md)(?P<anchor>#[^()\s]*)?\)")
+
+
+class OwnSwitcher:
+    """Set as `extra.alternate`: the theme then draws its language menu (partials/alternate.html,
+    ours, with per-page links) but writes no <link rel=alternate> of its own. Those would make its
+    script fetch a sitemap for each of them on every page load."""
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(())
+
+
+class LanguageBuild:
+    def __init__(self, language: Language, languages: tuple[Language, ...], docs_dir: Path):
+        self.language, self.languages = language, languages
+        self.translated = translated_pages(docs_dir, languages)
+        self.gettext: Callable[[str], str] = translations(language.code).gettext
+        self.others = {other.code for other in languages if not other.is_default}
+
+    def has_page(self, src_uri: str) -> bool:
+        return self.language.is_default or src_uri in self.translated.get(self.language.code, set())
+
+    def translate_site(self, config: Any) -> None:
+        """The site's name and description in this language (mkdocs.yml has them in French)."""
+        if not self.language.is_default:
+            name, description = config["site_name"], config["site_description"]
+            config["site_name"] = self.gettext(name)
+            config["site_description"] = self.gettext(description) if description else description
+
+    def manifest(self) -> bytes:
+        """This language's web app manifest (the French one comes with the generated pages)."""
+        return web_manifest(self.gettext("Le guide partagé"), self.language, self.gettext)
+
+    def nav(self, nav: Any) -> Any:
+        """The navigation of this language: the pages it has, under translated titles."""
+        if self.language.is_default:
+            return nav
+        return filtered_nav(nav, self.has_page, self.gettext)
+
+    def select_files(self, files: Any, config: Any) -> Any:
+        """French: every page but the translations. Another language: its translations, each at the
+        address of the French page, and no recipe photos (only the French recipe pages show them)."""
+        from mkdocs.structure.files import File
+
+        added = []
+        for file in list(files):
+            pair = original_uri(file.src_uri, self.others)
+            if self.language.is_default:
+                if pair:
+                    files.remove(file)
+            elif file.is_documentation_page():
+                files.remove(file)
+                if pair and pair[1] == self.language.code:
+                    added.append(File.generated(config, pair[0], abs_src_path=file.abs_src_path))
+            elif file.src_uri.startswith("images/"):
+                files.remove(file)
+        for file in added:
+            files.append(file)
+        return files
+
+    def page_context(self, src_uri: str) -> dict[str, Any]:
+        return {
+            "gp_langue": self.language,
+            "gp_langues": alternates(src_uri, self.language, self.languages, self.translated),
+            "gp_lien": partial(self._link, src_uri),
+        }
+
+    def _link(self, from_uri: str, target_uri: str) -> str:
+        return href_to(target_uri, from_uri, self.language, self.translated)
+
+    def links_in(self, markdown: str, src_uri: str) -> str:
+        """A translated page links to the French page when its language has no such page yet
+        (a link MkDocs would otherwise leave broken)."""
+        if self.language.is_default:
+            return markdown
+
+        def relink(match: re.Match[str]) -> str:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), match["target"]))
+            if self.has_page(target):
+                return match[0]
+            return f"]({href_to(target, src_uri, self.language, self.translated)}{match['anchor'] or ''})"
+
+        return _PAGE_LINK.sub(relink, markdown)

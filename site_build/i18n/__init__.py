@@ -1,0 +1,1 @@
+"""The site's languages: which ones are built (mkdocs.yml), their interface strings (gettext catalogs)."""

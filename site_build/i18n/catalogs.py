@@ -1,0 +1,57 @@
+"""Interface strings in each language: gettext catalogs (locales/<code>.po), read with Babel.
+
+The French text is the message id, so French needs no catalog and a string nobody translated
+yet shows in French rather than as a key. The .po files are read as they are (no compiled .mo
+file to keep in step); a message marked fuzzy counts as untranslated.
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+from site_build.i18n.languages import DEFAULT
+
+LOCALES = Path(__file__).parent / "locales"
+
+
+def catalog_file(code: str) -> Path:
+    return LOCALES / f"{code}.po"
+
+
+@cache
+def catalog(code: str) -> Catalog:
+    with catalog_file(code).open("rb") as handle:
+        return read_po(handle, locale=code)
+
+
+@cache
+def translations(code: str) -> gettext.NullTranslations:
+    if code == DEFAULT or not catalog_file(code).exists():
+        return gettext.NullTranslations()
+    compiled = BytesIO()
+    write_mo(compiled, catalog(code))  # fuzzy messages are left out
+    compiled.seek(0)
+    return Translations(compiled)
+
+
+def untranslated(code: str, wanted: set[str]) -> list[str]:
+    """The French strings of `wanted` that the language's catalog does not translate yet."""
+    if code == DEFAULT:
+        return []
+    if not catalog_file(code).exists():
+        return sorted(wanted)
+    known = catalog(code)
+    missing = []
+    for text in wanted:
+        message = known.get(text)
+        if message is None or not message.string or message.fuzzy:
+            missing.append(text)
+    return sorted(missing)

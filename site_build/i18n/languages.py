@@ -1,0 +1,89 @@
+"""The languages of the public site, listed in mkdocs.yml (`extra.langues`), French first.
+
+French is at the site's root, as it always was; every other language is a site of its own in a
+folder named by its code (/en/, /ar/): its own pages, search index, sitemap and offline copy.
+Names and writing direction come from Babel's locale data (CLDR), not from a list of ours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from site_build.theme_location import theme_templates
+
+DEFAULT = "fr"
+
+
+class LanguageSettingError(ValueError):
+    """`extra.langues` in mkdocs.yml cannot be used; the message is French and names the line."""
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str  # in the language itself: "English", "العربية"
+    direction: str  # "ltr" or "rtl"
+
+    @property
+    def is_default(self) -> bool:
+        return self.code == DEFAULT
+
+    @property
+    def folder(self) -> str:
+        """Where its pages live in the site: "" for French, "en/" for English."""
+        return "" if self.is_default else f"{self.code}/"
+
+
+def language(code: str) -> Language:
+    locale = Locale.parse(code)
+    name = locale.get_display_name(code) or code
+    return Language(code, name[:1].upper() + name[1:], "rtl" if locale.text_direction == "rtl" else "ltr")
+
+
+FRENCH = language(DEFAULT)
+
+
+def _line_of(config_file: Path | None, key: str) -> str:
+    if config_file:
+        try:
+            for number, text in enumerate(config_file.read_text(encoding="utf-8").splitlines(), 1):
+                if text.strip().startswith(f"{key}:"):
+                    return f"{config_file.name}:{number}"
+        except OSError:
+            pass
+    return config_file.name if config_file else "mkdocs.yml"
+
+
+def configured_languages(extra: dict[str, Any], config_file: Path | None = None) -> tuple[Language, ...]:
+    """The languages of `extra.langues`; French alone when the list is absent."""
+    codes = extra.get("langues")
+    if codes is None:
+        return (FRENCH,)
+    where = _line_of(config_file, "langues")
+    example = "par exemple langues: [fr, en, ar]"
+    if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+        raise LanguageSettingError(f"{where} : « langues » doit être une liste de codes de langue, {example}")
+    if not codes or codes[0] != DEFAULT:
+        raise LanguageSettingError(f"{where} : le français (fr) doit venir en premier dans « langues », {example}")
+    seen: set[str] = set()
+    languages = []
+    for code in codes:
+        if code in seen:
+            raise LanguageSettingError(f"{where} : la langue « {code} » est écrite deux fois dans « langues »")
+        seen.add(code)
+        try:
+            found = language(code)
+        except (UnknownLocaleError, ValueError):
+            raise LanguageSettingError(
+                f"{where} : « {code} » n'est pas un code de langue connu ; écrivez le code à deux lettres, "
+                "par exemple en (anglais), ar (arabe), es (espagnol)"
+            ) from None
+        templates = theme_templates()
+        if templates and not (templates / "partials" / "languages" / f"{code}.html").exists():
+            raise LanguageSettingError(f"{where} : le thème du site n'a pas de traduction pour « {code} »")
+        languages.append(found)
+    return tuple(languages)

@@ -1,0 +1,57 @@
+"""Every interface string the site shows, in French: what each language's catalog must translate.
+
+Taken from where they are written, so a string added to a template or to the navigation is
+never forgotten: `_()` in the theme's templates, `gettext()` in the code, the navigation's
+titles and the site's name and description in mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel.messages.extract import extract
+from jinja2.ext import babel_extract
+
+PACKAGE = Path(__file__).resolve().parent.parent
+TEMPLATES = PACKAGE / "theme"
+
+
+def _from_templates() -> set[str]:
+    found = set()
+    for path in sorted(TEMPLATES.rglob("*.html")):
+        with path.open("rb") as handle:
+            for _line, _function, message, _comments in babel_extract(
+                handle, ("_", "gettext"), [], {"extensions": "jinja2.ext.i18n"}
+            ):
+                if isinstance(message, str):
+                    found.add(message)
+    return found
+
+
+def _from_code() -> set[str]:
+    found = set()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        with path.open("rb") as handle:
+            for _line, message, _comments, _context in extract("python", handle, keywords={"gettext": None}):
+                if isinstance(message, str):
+                    found.add(message)
+    return found
+
+
+def _nav_titles(entries: Any) -> set[str]:
+    found = set()
+    for entry in entries or []:
+        if isinstance(entry, dict):
+            for title, value in entry.items():
+                found.add(title)
+                if isinstance(value, list):
+                    found |= _nav_titles(value)
+    return found
+
+
+def interface_messages(config_file: Path) -> set[str]:
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    from_config = {config.get("site_name") or "", config.get("site_description") or ""} - {""}
+    return _from_templates() | _from_code() | _nav_titles(config.get("nav")) | from_config

@@ -1,0 +1,126 @@
+"""Languages as configuration: mkdocs.yml lists them, French first; hand-written pages are translated
+by a file beside them; interface strings come from gettext catalogs read with Babel."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from site_build.i18n.catalogs import untranslated
+from site_build.i18n.languages import LanguageSettingError, configured_languages
+from site_build.i18n.messages import interface_messages
+from site_build.i18n.pages import alternates, href_to, translated_pages
+
+from .conftest import ROOT
+from .test_build import _config_beside
+
+LANGUAGES = configured_languages({"langues": ["fr", "en", "ar"]})
+FR, EN, AR = LANGUAGES
+
+
+def test_names_and_directions_come_from_the_locale_data():
+    assert [(x.code, x.name, x.direction) for x in LANGUAGES] == [
+        ("fr", "Français", "ltr"),
+        ("en", "English", "ltr"),
+        ("ar", "العربية", "rtl"),
+    ]
+    assert (FR.folder, EN.folder) == ("", "en/")
+    assert configured_languages({}) == (FR,)  # no list: French alone
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        (["en", "fr"], "doit venir en premier"),
+        (["fr", "xx"], "n'est pas un code de langue connu"),
+        (["fr", "en", "en"], "écrite deux fois"),
+        ("fr, en", "doit être une liste"),
+        (["fr", "zu"], "pas de traduction pour « zu »"),
+    ],
+)
+def test_a_wrong_language_list_is_explained_in_french_with_its_line(tmp_path, value, words):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nextra:\n  langues: [fr]\n", encoding="utf-8")
+    with pytest.raises(LanguageSettingError) as error:
+        configured_languages({"langues": value}, config)
+    assert str(error.value).startswith("mkdocs.yml:3 : ") and words in str(error.value)
+
+
+def test_the_sample_pages_in_each_language():
+    translated = translated_pages(ROOT / "content", LANGUAGES)
+    assert {"index.md", "aide.md", "guide/epicerie.md"} <= translated["en"]
+    assert {"index.md", "aide.md", "guide/epicerie.md"} <= translated["ar"]
+
+
+def test_the_switcher_leads_to_the_same_page_or_to_that_language_home():
+    translated = {"en": {"aide.md", "index.md"}, "ar": set()}
+    links = {a.language.code: (a.href, a.translated) for a in alternates("aide.md", EN, LANGUAGES, translated)}
+    assert links == {
+        "fr": ("../../aide/", True),
+        "en": ("../../en/aide/", True),
+        "ar": ("../../ar/#non-traduit", False),
+    }
+    home = {a.language.code: a.href for a in alternates("index.md", FR, LANGUAGES, translated)}
+    assert home == {"fr": "./", "en": "en/", "ar": "ar/#non-traduit"}
+    # a page the language lacks is linked in French, from any depth
+    assert href_to("mentions-legales.md", "guide/epicerie.md", EN, translated) == "../../../mentions-legales/"
+    assert href_to("aide.md", "index.md", EN, translated) == "aide/"
+
+
+def test_every_interface_string_is_translated_in_the_sample_languages():
+    wanted = interface_messages(ROOT / "mkdocs.yml")
+    assert {"Choisir la langue", "Urgence ?", "Accueil", "Le guide partagé"} <= wanted
+    assert untranslated("en", wanted) == []
+    assert untranslated("ar", wanted) == []
+
+
+def test_built_site_has_each_language_in_its_folder(built_sites):
+    site = built_sites["public"]
+    for folder, lang, direction in (("", "fr", "ltr"), ("en/", "en", "ltr"), ("ar/", "ar", "rtl")):
+        html = (site / folder / "aide/index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}" dir="{direction}"' in html
+        assert (site / folder / "sw.js").exists() and (site / folder / "manifest.webmanifest").exists()
+    english = (site / "en/index.html").read_text(encoding="utf-8")
+    assert "The shared guide" in english and 'href="../annuaire/"' in english  # the directory, in French
+    assert not (site / "en/annuaire").exists() and not (site / "en/images").exists()
+    assert not (built_sites["pro"] / "en").exists()  # the professionals' site is French only
+
+
+def test_a_wrong_language_list_fails_the_build_and_keeps_the_site(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("ancien site", encoding="utf-8")
+    config = _config_beside(tmp_path)
+    config.write_text(config.read_text().replace("langues: [fr, en, ar]", "langues: [en, fr]"))
+    result = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "site-build"),
+            "build",
+            "--config",
+            str(config),
+            "--site-dir",
+            str(site),
+            "--data",
+            str(ROOT / "data"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "le français (fr) doit venir en premier" in result.stderr and "Traceback" not in result.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "ancien site"
+
+
+def test_a_new_language_without_a_home_page_is_refused_with_what_to_do(tmp_path):
+    from site_build.data.profile import Profile
+    from site_build.generator.build import mkdocs_config, site_languages
+
+    config = _config_beside(tmp_path)
+    config.write_text(config.read_text().replace("langues: [fr, en, ar]", "langues: [fr, en, ar, es]"))
+    with pytest.raises(LanguageSettingError) as error:
+        site_languages(mkdocs_config(config), Profile("public"), config)
+    assert "traduisez content/index.md dans content/index.es.md" in str(error.value)

@@ -1,0 +1,88 @@
+"""The guide in English and Arabic: the language menu round-trips on the same page, leads an
+untranslated page to that language's home with a notice, remembers the choice on the device;
+Arabic is laid out right to left without sideways scrolling; no axe violation in any language."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import axe_violations
+
+TRANSLATED = ["/", "/aide/", "/guide/epicerie/"]
+
+
+def _choose(page, code: str) -> None:
+    page.click("[data-gp-langues] button")  # a tap opens the menu (focus)
+    with page.expect_navigation():
+        page.click(f'[data-gp-langues] a[data-langue="{code}"]')
+
+
+def test_the_language_menu_goes_round_on_the_same_page(browser, site_urls):
+    context = browser.new_context(service_workers="block", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    base = site_urls["public"]
+    try:
+        page.goto(base + "/aide/")
+        page.wait_for_selector("[data-gp-langues][data-ready='1']")
+        for code, path, direction in (("en", "/en/aide/", "ltr"), ("ar", "/ar/aide/", "rtl"), ("fr", "/aide/", "ltr")):
+            _choose(page, code)
+            assert page.url == base + path
+            html = page.locator("html")
+            assert (html.get_attribute("lang"), html.get_attribute("dir")) == (code, direction)
+            page.wait_for_selector("[data-gp-langues][data-ready='1']")
+    finally:
+        context.close()
+
+
+def test_an_untranslated_page_leads_to_the_language_home_with_a_notice(browser, site_urls):
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    base = site_urls["public"]
+    try:
+        page.goto(base + "/en/")
+        assert page.locator(".gp-non-traduit").is_hidden()  # only when coming from an untranslated page
+        page.goto(base + "/annuaire/")
+        page.wait_for_selector("[data-gp-langues][data-ready='1']")
+        _choose(page, "en")
+        assert page.url == base + "/en/#non-traduit"
+        expect(page.locator(".gp-non-traduit")).to_be_visible()
+        assert "not available in English yet" in page.locator(".gp-non-traduit").inner_text()
+    finally:
+        context.close()
+
+
+def test_the_choice_is_remembered_on_the_device(browser, site_urls):
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    base = site_urls["public"]
+    try:
+        page.goto(base + "/")
+        page.wait_for_selector("[data-gp-langues][data-ready='1']")
+        _choose(page, "ar")
+        assert page.evaluate("localStorage.getItem('gp-langue')") == "ar"
+        page.goto(base + "/")  # the guide opened again, from outside (no referrer): Arabic
+        page.wait_for_url(base + "/ar/")
+        _choose(page, "fr")  # and back: French is remembered too
+        page.goto(base + "/")
+        page.wait_for_selector("[data-gp-langues][data-ready='1']")
+        assert page.url == base + "/"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", TRANSLATED)
+def test_arabic_reads_right_to_left_without_sideways_scrolling_and_without_axe_violations(browser, site_urls, path):
+    context = browser.new_context(service_workers="block", viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        page.goto(site_urls["public"] + "/ar" + path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-content')).direction") == "rtl"
+        assert axe_violations(page) == ""
+        page.goto(site_urls["public"] + "/en" + path)
+        page.wait_for_load_state("networkidle")
+        assert axe_violations(page) == ""
+    finally:
+        context.close()
