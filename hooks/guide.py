@@ -54,6 +54,7 @@ def on_config(config):
 def on_env(env, config, files):
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations(_state["language"].language.code), newstyle=True)
+    env.globals["gp_versions"] = _state["language"].versions
     return env
 
 

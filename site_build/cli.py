@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from site_build.cli_french import use_french
 from site_build.data.dataset import content_dir_of, display_path
@@ -173,8 +174,25 @@ def cmd_report(args: argparse.Namespace) -> int:
         _print_problems([p for p in problems if not p.warning])
         print("Rapport impossible : corrigez d'abord les erreurs.", file=sys.stderr)
         return 1
-    write_report(dataset, today, sys.stdout, as_csv=args.csv)
+    write_report(dataset, today, sys.stdout, as_csv=args.csv, translations=_translations_to_review(dataset))
     return 0
+
+
+def _translations_to_review(dataset: Any) -> list[Any]:
+    """The translations to check, when mkdocs.yml (in the current folder) lists languages."""
+    import yaml
+
+    from site_build.i18n.languages import LanguageSettingError, configured_languages
+    from site_build.i18n.messages import interface_messages
+    from site_build.i18n.review import translations_to_review
+
+    config = Path("mkdocs.yml")
+    try:
+        extra = (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("extra") or {}
+        languages = configured_languages(extra, config)
+    except (OSError, yaml.YAMLError, AttributeError, LanguageSettingError):
+        return []
+    return translations_to_review(dataset.content_dir, languages, interface_messages(config), Path.cwd())
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:

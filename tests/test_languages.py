@@ -87,6 +87,10 @@ def test_built_site_has_each_language_in_its_folder(built_sites):
     assert "The shared guide" in english and 'href="../annuaire/"' in english  # the directory, in French
     assert not (site / "en/annuaire").exists() and not (site / "en/images").exists()
     assert not (built_sites["pro"] / "en").exists()  # the professionals' site is French only
+    # hreflang: each page's versions, in the sitemaps (see theme/sitemap.xml for why not in the pages)
+    sitemap = (site / "ar/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>http://127.0.0.1:8000/ar/aide/</loc>" in sitemap
+    assert '<xhtml:link rel="alternate" hreflang="en" href="http://127.0.0.1:8000/en/aide/"/>' in sitemap
 
 
 def test_a_wrong_language_list_fails_the_build_and_keeps_the_site(tmp_path):
@@ -124,3 +128,26 @@ def test_a_new_language_without_a_home_page_is_refused_with_what_to_do(tmp_path)
     with pytest.raises(LanguageSettingError) as error:
         site_languages(mkdocs_config(config), Profile("public"), config)
     assert "traduisez content/index.md dans content/index.es.md" in str(error.value)
+
+
+def test_the_report_lists_the_translations_to_review():
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "site-build"), "report"], capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traductions à relire" in result.stdout
+    assert "ar  content/aide.ar.md : page pas encore relue (relu: false)" in result.stdout
+
+
+def test_a_page_marked_reviewed_and_a_missing_catalog_entry(tmp_path):
+    from site_build.i18n.review import translations_to_review
+
+    (tmp_path / "aide.md").write_text("# Aide\n", encoding="utf-8")
+    (tmp_path / "aide.en.md").write_text("---\nrelu: true\n---\n# Help\n", encoding="utf-8")
+    (tmp_path / "aide.ar.md").write_text("# مساعدة\n", encoding="utf-8")  # no status: to review
+    found = translations_to_review(tmp_path, LANGUAGES, {"Aide", "Un mot tout neuf"}, ROOT)
+    assert [(x.language, x.where) for x in found if x.where.endswith(".md")] == [("ar", str(tmp_path / "aide.ar.md"))]
+    assert {(x.language, x.what) for x in found if x.where.endswith(".po")} == {
+        ("en", "1 mot(s) du site sans traduction, affichés en français"),
+        ("ar", "1 mot(s) du site sans traduction, affichés en français"),
+    }

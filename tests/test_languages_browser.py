@@ -86,3 +86,24 @@ def test_arabic_reads_right_to_left_without_sideways_scrolling_and_without_axe_v
         assert axe_violations(page) == ""
     finally:
         context.close()
+
+
+def test_a_language_visited_once_works_offline(browser, site_urls):
+    """Each language is a site of its own with its own worker: one visit to /en/ saves the English pages."""
+    context = browser.new_context()
+    page = context.new_page()
+    base = site_urls["public"]
+    try:
+        page.goto(base + "/en/")
+        page.wait_for_selector("html[data-hors-ligne='pret']", timeout=60000)
+        context.set_offline(True)
+        for path, title in (
+            ("/en/aide/", "Help: how to use the guide"),
+            ("/en/guide/epicerie/", "How the social grocery works"),
+        ):
+            response = page.goto(base + path)
+            assert response and response.ok, path
+            assert page.locator("html").get_attribute("lang") == "en", path
+            assert page.locator("h1").first.inner_text() == title
+    finally:
+        context.close()

@@ -12,7 +12,7 @@ from typing import Any
 from site_build.generator.navigation import filtered_nav
 from site_build.i18n.catalogs import translations
 from site_build.i18n.languages import Language
-from site_build.i18n.pages import alternates, href_to, original_uri, translated_pages
+from site_build.i18n.pages import alternates, href_to, original_uri, page_url, translated_pages
 from site_build.pwa.service_worker import web_manifest
 
 # [text](target.md) or [text](target.md#part) in a page's Markdown
@@ -37,12 +37,14 @@ class LanguageBuild:
         self.translated = translated_pages(docs_dir, languages)
         self.gettext: Callable[[str], str] = translations(language.code).gettext
         self.others = {other.code for other in languages if not other.is_default}
+        self.root_url = ""  # the French site's address (translate_site)
 
     def has_page(self, src_uri: str) -> bool:
         return self.language.is_default or src_uri in self.translated.get(self.language.code, set())
 
     def translate_site(self, config: Any) -> None:
         """The site's name and description in this language (mkdocs.yml has them in French)."""
+        self.root_url = (config["site_url"] or "").removesuffix(self.language.folder)
         if not self.language.is_default:
             name, description = config["site_name"], config["site_description"]
             config["site_name"] = self.gettext(name)
@@ -78,6 +80,15 @@ class LanguageBuild:
         for file in added:
             files.append(file)
         return files
+
+    def versions(self, src_uri: str) -> list[tuple[str, str]]:
+        """(language, address) of every version of a page, when it has more than one (the sitemap)."""
+        found = [
+            (other.code, self.root_url + other.folder + page_url(src_uri))
+            for other in self.languages
+            if other.is_default or src_uri in self.translated.get(other.code, set())
+        ]
+        return found if len(found) > 1 and self.root_url else []
 
     def page_context(self, src_uri: str) -> dict[str, Any]:
         return {

@@ -1,0 +1,53 @@
+"""Translations an editor should have checked: pages marked `relu: false` (or not marked), and
+interface strings a language's catalog does not translate yet (they show in French)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from site_build.i18n.catalogs import catalog_file, untranslated
+from site_build.i18n.languages import Language
+from site_build.i18n.pages import original_uri
+
+_FRONT_MATTER_END = "\n---"
+
+
+@dataclass(frozen=True)
+class ToReview:
+    language: str
+    where: str  # a file of the project
+    what: str  # in French, for the editor
+
+
+def _reviewed(page: Path) -> bool:
+    text = page.read_text(encoding="utf-8")
+    if not text.startswith("---"):
+        return False
+    end = text.find(_FRONT_MATTER_END, 3)
+    try:
+        meta = yaml.safe_load(text[3:end]) if end > 0 else None
+    except yaml.YAMLError:
+        return False
+    return isinstance(meta, dict) and meta.get("relu") is True
+
+
+def translations_to_review(
+    content_dir: Path, languages: tuple[Language, ...], interface: set[str], project: Path
+) -> list[ToReview]:
+    codes = {language.code for language in languages if not language.is_default}
+    found = []
+    for page in sorted(Path(content_dir).rglob("*.md")):
+        relative = page.relative_to(content_dir).as_posix()
+        pair = original_uri(relative, codes)
+        if pair and not _reviewed(page):
+            where = page.relative_to(project).as_posix() if page.is_relative_to(project) else str(page)
+            found.append(ToReview(pair[1], where, "page pas encore relue (relu: false)"))
+    for code in sorted(codes):
+        missing = untranslated(code, interface)
+        if missing:
+            where = catalog_file(code).relative_to(project.resolve()).as_posix()
+            found.append(ToReview(code, where, f"{len(missing)} mot(s) du site sans traduction, affichés en français"))
+    return found
