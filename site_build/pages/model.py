@@ -26,6 +26,7 @@ class Page:
     html: str
     searchable: bool = True  # in the site search index
     wide: bool = False  # a tool page (the directory): no table of contents beside it, the content gets the room
+    read_aloud: bool = False  # an « Écouter » button reads it with the device's own voice
 
     @property
     def markdown_stub(self) -> str:
@@ -37,6 +38,8 @@ class Page:
             meta["search"] = {"exclude": True}
         if self.wide:
             meta["hide"] = ["toc"]
+        if self.read_aloud:
+            meta["ecouter"] = True
         return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n# {self.title_markdown}\n"
 
     @cached_property

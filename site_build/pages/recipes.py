@@ -141,7 +141,7 @@ def recipe_page(recipe: Recipe, content_dir: Path, settings: SiteSettings) -> Pa
         ingredients=[(i, quantity_text(i.quantite, i.unite)) for i in recipe.ingredients],
         schema=recipe_jsonld(recipe, settings),
     )
-    return Page(f"recettes/{recipe.id}.md", recipe.titre, html)
+    return Page(f"recettes/{recipe.id}.md", recipe.titre, html, read_aloud=True)
 
 
 def recipes_by_month(records: Records) -> dict[str, list[Recipe]]:

@@ -122,3 +122,10 @@ def render(template: str, here: str, **context: Any) -> str:
     """A template rendered for the page at site path `here` (its links are relative to it)."""
     html = environment().get_template(template).render(here=here, **context)
     return html.strip()
+
+
+def pictogram_markup(name: str) -> Markup | None:
+    """A pictogram as the picto macro draws it (decorative, inline SVG), or None when the theme has none."""
+    if not pictogram_svg(name):
+        return None
+    return Markup(environment().get_template("_macros.html").module.picto(name))  # type: ignore[attr-defined]

@@ -16,6 +16,7 @@ const COMPONENTS = [
   ["form[data-gp-liaison]", "./liaison.js"],
   ["[data-gp-partager]", "./partager.js"],
   ["[data-gp-langues]", "./langues.js"],
+  ["[data-gp-ecouter]", "./ecouter.js"],
 ];
 
 onEveryPage(() => {

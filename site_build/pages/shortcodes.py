@@ -1,0 +1,31 @@
+"""Pictograms in hand-written pages: `{picto material/food-apple}` in the Markdown becomes the
+theme's icon, drawn inline (no request), beside the line it illustrates (easy-to-read pages)."""
+
+from __future__ import annotations
+
+import re
+
+from site_build.pages.render import pictogram_markup
+
+SHORTCODE = re.compile(r"\{picto ([a-z0-9-]+/[a-z0-9-]+)\}")
+
+
+def with_pictograms(markdown: str) -> tuple[str, list[tuple[int, str]]]:
+    """The Markdown with its pictograms drawn, and the (line, name) of those the theme does not have."""
+    unknown: list[tuple[int, str]] = []
+
+    def draw(match: re.Match[str]) -> str:
+        markup = pictogram_markup(match[1])
+        if markup is None:
+            unknown.append((markdown.count("\n", 0, match.start()) + 1, match[1]))
+            return match[0]
+        return str(markup)
+
+    return SHORTCODE.sub(draw, markdown), unknown
+
+
+def unknown_pictogram_message(source: str, line: int, name: str) -> str:
+    return (
+        f"{source}:{line} : le pictogramme « {name} » n'existe pas ; écrivez le nom d'une icône du "
+        "thème, par exemple {picto material/food-apple} (les noms sont sur la page « Icons » de Material for MkDocs)"
+    )

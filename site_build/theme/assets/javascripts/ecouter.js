@@ -1,0 +1,95 @@
+/* « Écouter »: the page read aloud with the browser's speech synthesis, in the page's language,
+ * by a voice installed on the device (a voice that speaks through a server is never used: the
+ * text does not leave the device). No such voice: the buttons stay hidden. */
+
+import { once } from "./helpers.js";
+
+// what is read: the page's text, without the buttons themselves, the menus or hidden parts
+var SKIPPED = ".gp-ecouter, .headerlink, [hidden], .md-source-file, script, style, template, .gp-partager, .gp-relecture";
+
+function localVoice(lang) {
+  var voices = window.speechSynthesis.getVoices();
+  for (var i = 0; i < voices.length; i++) {
+    if (voices[i].localService && voices[i].lang.toLowerCase().split(/[-_]/)[0] === lang) return voices[i];
+  }
+  return null;
+}
+
+/* The page's text in reading order, one piece per block: a short utterance each (some engines
+   stop a long one after a few seconds), so pause and stop answer at once. */
+function pieces(article) {
+  var copy = article.cloneNode(true);
+  copy.querySelectorAll(SKIPPED).forEach(function (element) { element.remove(); });
+  var BLOCKS = "h1, h2, h3, p, li, td, th, figcaption";
+  // the innermost blocks only: a list item holding a paragraph is said once
+  var blocks = Array.prototype.filter.call(copy.querySelectorAll(BLOCKS), function (block) {
+    return !block.querySelector(BLOCKS);
+  });
+  // the notice of an unreviewed translation is said too, after the text it is about
+  var notice = article.querySelector(".gp-relecture");
+  if (notice) blocks.push(notice);
+  return blocks.map(function (block) { return block.textContent.replace(/\s+/g, " ").trim(); }).filter(Boolean);
+}
+
+function setup(root) {
+  var synth = window.speechSynthesis;
+  if (!synth || !window.SpeechSynthesisUtterance) return;
+  var lang = (document.documentElement.lang || "fr").toLowerCase();
+  var play = root.querySelector('[data-action="lire"]');
+  var pause = root.querySelector('[data-action="pause"]');
+  var stop = root.querySelector('[data-action="arret"]');
+  var state = root.querySelector(".gp-ecouter__etat");
+  var playLabel = play.querySelector("span").textContent;
+
+  function show(reading, paused) {
+    play.hidden = reading && !paused;
+    pause.hidden = !reading || paused;
+    stop.hidden = !reading;
+    play.querySelector("span").textContent = paused ? state.dataset.reprendre : playLabel;
+  }
+
+  function check() { root.hidden = !localVoice(lang); }
+  check();
+  synth.addEventListener("voiceschanged", check);
+
+  play.addEventListener("click", function () {
+    if (synth.paused) {
+      synth.resume();
+      show(true, false);
+      return;
+    }
+    var voice = localVoice(lang);
+    if (!voice) return;
+    synth.cancel();
+    var texts = pieces(document.querySelector(".md-content article") || document.body);
+    texts.forEach(function (text, index) {
+      var utterance = new SpeechSynthesisUtterance(text);
+      utterance.lang = voice.lang;
+      utterance.voice = voice;
+      if (index === texts.length - 1) {
+        utterance.addEventListener("end", function () { show(false, false); state.textContent = state.dataset.fin; });
+      }
+      synth.speak(utterance);
+    });
+    state.textContent = state.dataset.lecture;
+    show(true, false);
+    pause.focus();
+  });
+  pause.addEventListener("click", function () {
+    synth.pause();
+    show(true, true);
+    play.focus();
+  });
+  stop.addEventListener("click", function () {
+    synth.cancel();
+    show(false, false);
+    state.textContent = "";
+    play.focus();
+  });
+  // leaving the page stops the voice (instant navigation keeps the same document)
+  window.addEventListener("pagehide", function () { synth.cancel(); });
+}
+
+export function init() {
+  document.querySelectorAll("[data-gp-ecouter]").forEach(function (root) { once(root, setup); });
+}

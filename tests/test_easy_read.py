@@ -1,0 +1,71 @@
+"""Easy-to-read French (FALC): three pages reached by a visible « Facile à lire » link, one idea per
+line with a pictogram drawn inline; a pictogram the theme does not have stops the build with file:line."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+from .test_build import _config_beside
+
+PAGES = {"": "facile/", "guide/epicerie/": "facile/epicerie/", "aide/": "facile/aide/"}
+
+
+@pytest.mark.parametrize(("page", "easy"), PAGES.items())
+def test_each_page_links_to_its_easy_to_read_version(built_sites, page, easy):
+    site = built_sites["public"]
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    link = re.search(r'<p class="gp-lien-facile"><a href="([^"]+)">', html)
+    assert link and "Facile à lire" in html
+    assert (site / page / link[1]).resolve() == (site / easy).resolve()
+    easy_html = (site / easy / "index.html").read_text(encoding="utf-8")
+    lines = re.findall(r"<li>(.*?)</li>", easy_html.split('class="gp-falc"')[1], re.S)
+    assert len(lines) >= 10
+    assert all('<span class="gp-picto" aria-hidden="true"><svg' in line for line in lines)
+    assert "data-gp-ecouter" in easy_html  # « Écouter »
+    assert "{picto" not in easy_html
+
+
+def test_easy_to_read_sentences_stay_short():
+    for page in (ROOT / "content/facile").glob("*.md"):
+        text = page.read_text(encoding="utf-8").split("markdown>", 1)[1].split("</div>")[0]
+        # one idea per line: each list item or heading, then each sentence in it
+        for item in re.split(r"\n\s*(?:-|#+)\s", re.sub(r"\{picto [^}]+\}", "", text)):
+            for sentence in re.split(r"(?<=[.?!])\s", " ".join(item.split())):
+                assert len(sentence.split()) <= 15, (page.name, sentence)
+
+
+def test_an_unknown_pictogram_stops_the_build_with_its_line(tmp_path):
+    content = shutil.copytree(ROOT / "content", tmp_path / "content")
+    page = content / "facile/aide.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("material/timer-sand", "material/sablier"))
+    config = _config_beside(tmp_path)
+    config.write_text(config.read_text().replace(f"docs_dir: {ROOT / 'content'}", f"docs_dir: {content}"))
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "site-build"),
+            "build",
+            "--config",
+            str(config),
+            "--site-dir",
+            str(site),
+            "--data",
+            str(ROOT / "data"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1
+    assert (
+        "content/facile/aide.md:" in result.stderr
+        and "le pictogramme « material/sablier » n'existe pas" in result.stderr
+    )
+    assert "Traceback" not in result.stderr and not site.exists()
