@@ -2,7 +2,8 @@
 
 The bare build uses the project's mkdocs.yml without its hooks (same theme, plugins,
 public navigation, Markdown extensions and `not_in_nav` rules), with the generated
-pages written as plain Markdown files. Prints times and ratios; asserts nothing.
+pages written as plain Markdown files. Every language of mkdocs.yml is included, on both sides:
+each is a MkDocs build of its own. Prints times and ratios; asserts nothing.
 
 The bare build of 100 partners takes 1.2 to 1.8 s from run to run on a shared machine, so one
 pair of builds says little: each size is measured in several pairs, our build and the bare one
@@ -69,33 +70,63 @@ def built_site(size: int, name: str) -> Path:
     return build(folder, folder / "site")
 
 
-def bare(size: int, data: Path) -> Path:
-    """The same generated pages written as plain Markdown files (HTML body), built by MkDocs alone."""
+def bare(size: int, data: Path) -> list[Path]:
+    """The same generated pages written as plain Markdown files (HTML body), built by MkDocs alone;
+    then each other language's pages (content/*.<code>.md), a MkDocs project of its own built into
+    the French site's folder, as `site-build build` does. Returns the projects, built in order."""
     os.environ["SITE_BUILD_TODAY"] = "2026-11-26"
     import yaml
 
     from site_build.data.profile import PUBLIC
+    from site_build.generator.languages import LanguageBuild
     from site_build.generator.navigation import nav_for_profile
+    from site_build.i18n.languages import configured_languages
+    from site_build.i18n.pages import original_uri
     from site_build.pipeline import prepare
 
     folder = OUT / f"bare-{size}"
     if folder.exists():
         shutil.rmtree(folder)
-    docs = folder / "docs"
-    shutil.copytree(ROOT / "content", docs)
-    for page in prepare(data, PUBLIC).pages:
-        target = docs / page.src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(f"{page.markdown_stub}\n{page.html}\n", encoding="utf-8")
     # The project's own configuration without its hooks: same theme, navigation (the public one, as the
     # hooks give it), Markdown extensions and not_in_nav rules, so the ratio measures the pipeline.
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     del config["hooks"]
-    config["docs_dir"] = "docs"
     config["theme"]["custom_dir"] = str(ROOT / "site_build/theme")
-    config["nav"] = nav_for_profile(config["nav"], PUBLIC)
-    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return folder
+    languages = configured_languages(config.get("extra") or {})
+    codes = {language.code for language in languages if not language.is_default}
+    projects = []
+    for language in languages:
+        project_folder = folder if language.is_default else folder / language.code
+        docs = project_folder / "docs"
+        docs.mkdir(parents=True)
+        for source in sorted((ROOT / "content").rglob("*")):
+            relative = source.relative_to(ROOT / "content").as_posix()
+            pair = original_uri(relative, codes)
+            if source.is_dir() or (pair is None and relative.endswith(".md") and not language.is_default):
+                continue
+            if pair and pair[1] != language.code:
+                continue
+            if not language.is_default and not pair and relative.startswith("images/"):
+                continue
+            target = docs / (pair[0] if pair else relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        if language.is_default:
+            for page in prepare(data, PUBLIC).pages:
+                target = docs / page.src_uri
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(f"{page.markdown_stub}\n{page.html}\n", encoding="utf-8")
+        own = dict(config, docs_dir="docs", theme=dict(config["theme"], language=language.code))
+        own["site_dir"] = str(folder / "site" / language.folder)
+        own["nav"] = LanguageBuild(language, languages, ROOT / "content").nav(nav_for_profile(config["nav"], PUBLIC))
+        (project_folder / "mkdocs.yml").write_text(yaml.safe_dump(own, allow_unicode=True, sort_keys=False), "utf-8")
+        projects.append(project_folder)
+    return projects
+
+
+def timed_bare(projects: list[Path]) -> float:
+    """The bare builds of every language, one after the other (French first: MkDocs empties its folder)."""
+    return sum(timed([str(BIN / "mkdocs"), "build", "-q"], project) for project in projects)
 
 
 def main(sizes: list[int], pairs: int | None = None):
@@ -106,17 +137,17 @@ def main(sizes: list[int], pairs: int | None = None):
     env = dict(os.environ, SITE_BUILD_TODAY="2026-11-26")
     for size in sizes:
         folder = project(size)
-        bare_folder = bare(size, folder / "data")
+        bare_projects = bare(size, folder / "data")
         count = pairs or (5 if size <= 1000 else 1)
         # One untimed build of each first: the caches (.cache/, the OS's file cache) are then
         # warm for both, as they are for an editor building again.
         timed([str(BIN / "site-build"), "build", "--site-dir", str(folder / "site")], folder, env)
-        timed([str(BIN / "mkdocs"), "build", "-q"], bare_folder)
+        timed_bare(bare_projects)
         validate, ours, theirs = [], [], []
         for _ in range(count):
             validate.append(timed([str(BIN / "site-build"), "validate"], folder, env))
             ours.append(timed([str(BIN / "site-build"), "build", "--site-dir", str(folder / "site")], folder, env))
-            theirs.append(timed([str(BIN / "mkdocs"), "build", "-q"], bare_folder))
+            theirs.append(timed_bare(bare_projects))
         ratios = [a / b for a, b in zip(ours, theirs, strict=True)]
         pages = sum(1 for _ in (folder / "site").rglob("index.html"))
         print(

@@ -31,7 +31,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     data_dir = _data_dir(args)
     if not data_dir:
         return 2
-    _, problems = validate(data_dir, build_day(), strict=args.strict)
+    from site_build.i18n.languages import codes_in_config
+
+    # the translations in the data are checked against the site's languages (mkdocs.yml here)
+    _, problems = validate(data_dir, build_day(), strict=args.strict, languages=codes_in_config(Path("mkdocs.yml")))
     _print_problems(problems)
     print(
         ("Données valides. " if not has_errors(problems) else "Données invalides : ") + count_line(problems),
@@ -192,7 +195,9 @@ def _translations_to_review(dataset: Any) -> list[Any]:
         languages = configured_languages(extra, config)
     except (OSError, yaml.YAMLError, AttributeError, LanguageSettingError):
         return []
-    return translations_to_review(dataset.content_dir, languages, interface_messages(config), Path.cwd())
+    return translations_to_review(
+        dataset.content_dir, languages, interface_messages(config), Path.cwd(), dataset.data_dir
+    )
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:

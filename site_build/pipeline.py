@@ -118,14 +118,16 @@ _validated: dict[tuple[Any, ...], tuple[Dataset, list[Problem]]] = {}
 _prepared: dict[tuple[Any, ...], Prepared] = {}
 
 
-def validated(data_dir: Path, today: date | None = None) -> tuple[Dataset, list[Problem]]:
+def validated(
+    data_dir: Path, today: date | None = None, languages: tuple[str, ...] | None = None
+) -> tuple[Dataset, list[Problem]]:
     """The whole dataset and its warnings, cached by file fingerprint; DataError when it has errors.
-    The CLI's pre-check and the MkDocs hook share one validation per build."""
+    The CLI's pre-check and the MkDocs hook share one validation per build. `languages`: the site's."""
     data_dir = Path(data_dir).resolve()
     today = today or build_day()
-    key = (str(data_dir), today, _fingerprint(data_dir))
+    key = (str(data_dir), today, languages, _fingerprint(data_dir))
     if key not in _validated:
-        dataset, problems = validate(data_dir, today)
+        dataset, problems = validate(data_dir, today, languages=languages)
         if has_errors(problems):
             raise DataError(problems)
         _validated.clear()
@@ -151,7 +153,7 @@ def prepare(
     key = (str(data_dir), profile, today, _fingerprint(data_dir), settings)
     if key in _prepared:
         return _prepared[key]
-    dataset, problems = validated(data_dir, today)
+    dataset, problems = validated(data_dir, today, settings.langues)
     keep_compiled_templates(dataset.cache_dir / "templates")
     published = profile.view(dataset)
     records = Records.from_dataset(published)

@@ -137,6 +137,7 @@ def test_the_report_lists_the_translations_to_review():
     assert result.returncode == 0, result.stderr
     assert "Traductions à relire" in result.stdout
     assert "ar  content/aide.ar.md : page pas encore relue (relu: false)" in result.stdout
+    assert "en  data/besoins.yaml : 15 besoins traduits pas encore relus" in result.stdout
 
 
 def test_a_page_marked_reviewed_and_a_missing_catalog_entry(tmp_path):
@@ -148,6 +149,41 @@ def test_a_page_marked_reviewed_and_a_missing_catalog_entry(tmp_path):
     found = translations_to_review(tmp_path, LANGUAGES, {"Aide", "Un mot tout neuf"}, ROOT)
     assert [(x.language, x.where) for x in found if x.where.endswith(".md")] == [("ar", str(tmp_path / "aide.ar.md"))]
     assert {(x.language, x.what) for x in found if x.where.endswith(".po")} == {
-        ("en", "1 mot(s) du site sans traduction, affichés en français"),
-        ("ar", "1 mot(s) du site sans traduction, affichés en français"),
+        ("en", "1 mot du site sans traduction, affiché en français"),
+        ("ar", "1 mot du site sans traduction, affiché en français"),
     }
+
+
+def _with_translations(valid_data: Path, block: str) -> Path:
+    needs = valid_data / "besoins.yaml"
+    text = needs.read_text(encoding="utf-8")
+    needs.write_text(
+        text.replace("  mots: [nourriture, colis, courses]\n", "  mots: [nourriture, colis, courses]\n" + block)
+    )
+    return valid_data
+
+
+def test_data_translations_in_a_language_of_the_site(valid_data):
+    from site_build.data.records import Records
+    from site_build.data.validate import validate
+
+    data = _with_translations(valid_data, "  traductions:\n    en:\n      nom: Food\n      mots: [food, eat]\n")
+    dataset, problems = validate(data, languages=("fr", "en", "ar"))
+    assert not [p for p in problems if not p.warning]
+    warnings = [p.format() for p in problems if p.warning and "traduction" in p.message]
+    # a missing translation is a warning: one per file and language, not one per record
+    assert any("1 besoin sur 2 sans traduction en anglais (en)" in w for w in warnings)
+    assert any("2 besoins sur 2 sans traduction en arabe (ar)" in w for w in warnings)
+    need = Records.from_dataset(dataset).needs[0]
+    assert (need.in_language("en").nom, need.in_language("en").mots) == ("Food", ("food", "eat"))
+    assert need.in_language("ar").nom == "Manger"  # no Arabic yet: French
+
+
+def test_a_translation_in_a_language_the_site_does_not_have_is_an_error_at_its_line(valid_data):
+    from site_build.data.validate import validate
+
+    data = _with_translations(valid_data, "  traductions:\n    de:\n      nom: Essen\n")
+    _, problems = validate(data, languages=("fr", "en", "ar"))
+    errors = [p for p in problems if not p.warning]
+    assert len(errors) == 1 and errors[0].file.endswith("besoins.yaml") and errors[0].line == 8
+    assert "« de » n'est pas une langue du site (langues de mkdocs.yml : en, ar)" in errors[0].message

@@ -23,6 +23,7 @@ from site_build.data.publication_checks import (
 )
 from site_build.data.schema_messages import field_path
 from site_build.data.schemas import SCHEMAS
+from site_build.data.translations import check_translations
 from site_build.data.vocabularies import EVERYDAY_VOCABULARIES, slugs, term_label
 from site_build.text.hours import HoursError, open_throughout, parse_hours
 from site_build.text.occurrences import occurrences, span
@@ -78,8 +79,8 @@ def texts(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]
 
 
 class Checker:
-    def __init__(self, dataset: Dataset, today: date, strict: bool):
-        self.dataset, self.today, self.strict = dataset, today, strict
+    def __init__(self, dataset: Dataset, today: date, strict: bool, languages: tuple[str, ...] | None = None):
+        self.dataset, self.today, self.strict, self.languages = dataset, today, strict, languages
         self.problems: list[Problem] = []
 
     def report(self, kind: str, path: FieldPath, message: str, warning: bool = False) -> None:
@@ -115,6 +116,7 @@ class Checker:
         self.forms()
         self.needs()
         self.everyday_labels()
+        check_translations(lambda kind: getattr(self.dataset, kind), self.languages, self.report)
         self.problems += content_collisions(self.dataset.content_dir)
         return self.problems
 
@@ -577,5 +579,7 @@ class Checker:
         return uses
 
 
-def cross_problems(dataset: Dataset, today: date, strict: bool = False) -> list[Problem]:
-    return Checker(dataset, today, strict).run()
+def cross_problems(
+    dataset: Dataset, today: date, strict: bool = False, languages: tuple[str, ...] | None = None
+) -> list[Problem]:
+    return Checker(dataset, today, strict, languages).run()

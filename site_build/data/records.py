@@ -12,7 +12,7 @@ import dataclasses
 import types
 import typing
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -82,6 +82,14 @@ class Service:
 
 
 @dataclass(frozen=True)
+class NeedTranslation:
+    langue: str  # the key of `traductions:` in the file
+    nom: str = ""
+    mots: tuple[str, ...] = ()
+    relu: bool = False
+
+
+@dataclass(frozen=True)
 class Need:
     """An everyday need (data/besoins.yaml): the words people use, the thématiques they mean."""
 
@@ -90,6 +98,22 @@ class Need:
     pictogramme: str
     thematiques: tuple[str, ...]
     mots: tuple[str, ...]
+    traductions: tuple[NeedTranslation, ...] = ()
+
+    def in_language(self, code: str) -> Need:
+        """The need as a page in that language shows it: its translation where there is one, else French."""
+        found = next((t for t in self.traductions if t.langue == code), None)
+        if not found:
+            return self
+        return replace(self, nom=found.nom or self.nom, mots=found.mots or self.mots)
+
+
+@dataclass(frozen=True)
+class EmergencyTranslation:
+    langue: str  # the key of `traductions:` in the file
+    nom: str = ""
+    pour: str = ""
+    relu: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,6 +125,13 @@ class Emergency:
     pour: str
     partenaire: str = ""
     horaires: str = ""
+    traductions: tuple[EmergencyTranslation, ...] = ()
+
+    def in_language(self, code: str) -> Emergency:
+        found = next((t for t in self.traductions if t.langue == code), None)
+        if not found:
+            return self
+        return replace(self, nom=found.nom or self.nom, pour=found.pour or self.pour)
 
 
 @dataclass(frozen=True)
@@ -304,6 +335,8 @@ def _convert(hint: Any, value: Any) -> Any:
     origin = typing.get_origin(hint)
     if origin is tuple:
         item = typing.get_args(hint)[0]
+        if isinstance(value, dict):  # `traductions:` {en: {…}, ar: {…}}: one record per language
+            return tuple(build(item, text, langue=code) for code, text in value.items() if isinstance(text, dict))
         return tuple(_convert(item, v) for v in value)
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):
         return build(hint, value)

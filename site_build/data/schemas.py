@@ -469,6 +469,30 @@ PICTOGRAM = {
     "x-erreur": "écrivez le nom d'un pictogramme du thème, par exemple « material/food-apple »",
 }
 
+
+def _translations(fields: dict[str, Any], what: str) -> dict[str, Any]:
+    """`traductions:` of a record: per language of the site (its code: en, ar…), the texts in that language."""
+    return {
+        "type": "object",
+        "description": f"{what} dans les autres langues du site, par code de langue (en, ar…). "
+        "Sans traduction, le français est affiché.",
+        "patternProperties": {
+            "^[a-z]{2,3}$": _obj(
+                {
+                    **fields,
+                    "relu": {
+                        "type": "boolean",
+                        "description": "true quand une personne dont c'est la langue a relu cette traduction.",
+                    },
+                },
+                [],
+                "La traduction dans une langue.",
+            )
+        },
+        "additionalProperties": False,
+    }
+
+
 NEED = _obj(
     {
         "id": SLUG,
@@ -492,6 +516,16 @@ NEED = _obj(
             "Mots de tous les jours et synonymes : la recherche les comprend.",
             min_items=1,
         ),
+        "traductions": _translations(
+            {
+                "nom": _text("Le besoin dans cette langue.", max_length=60),
+                "mots": _list_of(
+                    _text("Un mot que les gens tapent dans cette langue.", max_length=60),
+                    "Les mots de tous les jours dans cette langue : la recherche les comprend.",
+                ),
+            },
+            "Le besoin et ses mots",
+        ),
     },
     ["id", "nom", "pictogramme", "thematiques", "mots"],
     "Un besoin de la vie de tous les jours.",
@@ -505,6 +539,13 @@ EMERGENCY = _obj(
         "pour": _text("Pour quoi appeler, en une phrase simple.", max_length=200),
         "partenaire": SLUG | {"description": "La structure de l'annuaire, s'il y en a une."},
         "horaires": HOURS,
+        "traductions": _translations(
+            {
+                "nom": _text("Qui répond, dans cette langue.", max_length=80),
+                "pour": _text("Pour quoi appeler, dans cette langue.", max_length=200),
+            },
+            "Le contact",
+        ),
     },
     ["nom", "telephone", "pour"],
     "Un contact d'urgence d'ici.",

@@ -18,6 +18,7 @@ class SiteSettings:
     licence_title: str = "Licence Ouverte / Open Licence 2.0"  # of the open data (extra.licence in mkdocs.yml)
     licence_name: str = "etalab-2.0"
     licence_path: str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+    langues: tuple[str, ...] | None = None  # the site's languages (extra.langues), for the data's translations
 
     @property
     def licence(self) -> dict[str, Any]:
@@ -34,5 +35,12 @@ class SiteSettings:
             site_url=config.get("site_url") or "",
             signalement=extra.get("signalement", ""),
             epicerie=extra.get("epicerie", "epicea"),
+            langues=_codes(extra.get("langues")),
             **{f"licence_{k}": v for k, v in licence.items() if k in ("title", "name", "path")},
         )
+
+
+def _codes(value: Any) -> tuple[str, ...] | None:
+    if value is None:
+        return ("fr",)
+    return tuple(value) if isinstance(value, list) and all(isinstance(c, str) for c in value) else None

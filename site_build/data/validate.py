@@ -10,10 +10,13 @@ from site_build.data.dataset import Dataset, load_dataset
 from site_build.data.problems import Problem
 
 
-def validate(data_dir: Path, today: date | None = None, strict: bool = False) -> tuple[Dataset, list[Problem]]:
-    """Every problem in the data, sorted by file and line. Never raises on bad data."""
+def validate(
+    data_dir: Path, today: date | None = None, strict: bool = False, languages: tuple[str, ...] | None = None
+) -> tuple[Dataset, list[Problem]]:
+    """Every problem in the data, sorted by file and line. Never raises on bad data. `languages`: the
+    site's (mkdocs.yml), for the translations in the data; None when unknown."""
     dataset, problems = load_dataset(Path(data_dir))
-    problems += cross_problems(dataset, today or date.today(), strict)
+    problems += cross_problems(dataset, today or date.today(), strict, languages)
     return dataset, sorted(set(problems))
 
 

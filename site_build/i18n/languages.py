@@ -87,3 +87,15 @@ def configured_languages(extra: dict[str, Any], config_file: Path | None = None)
             raise LanguageSettingError(f"{where} : le thème du site n'a pas de traduction pour « {code} »")
         languages.append(found)
     return tuple(languages)
+
+
+def codes_in_config(config_file: Path) -> tuple[str, ...] | None:
+    """The language codes of a mkdocs.yml, for checking the translations in the data; None when the
+    file cannot tell (missing, unreadable, or a list the build itself will refuse with a message)."""
+    import yaml
+
+    try:
+        extra = (yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}).get("extra") or {}
+        return tuple(language.code for language in configured_languages(extra, config_file))
+    except (OSError, yaml.YAMLError, AttributeError, LanguageSettingError):
+        return None

@@ -34,11 +34,48 @@ def _reviewed(page: Path) -> bool:
     return isinstance(meta, dict) and meta.get("relu") is True
 
 
+# the data files whose records carry `traductions:` (each with its own `relu`)
+TRANSLATED_DATA = {"besoins.yaml": "besoin", "urgences.yaml": "contact"}
+
+
+def _data_to_review(data_dir: Path, codes: set[str], project: Path) -> list[ToReview]:
+    found = []
+    for name, what in TRANSLATED_DATA.items():
+        path = data_dir / name
+        try:
+            records = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        except (OSError, yaml.YAMLError):
+            continue
+        for code in sorted(codes):
+            pending = sum(
+                1
+                for record in records
+                if isinstance(record, dict)
+                and isinstance((record.get("traductions") or {}).get(code), dict)
+                and record["traductions"][code].get("relu") is not True
+            )
+            if pending:
+                where = (
+                    path.resolve().relative_to(project.resolve())
+                    if path.resolve().is_relative_to(project.resolve())
+                    else path
+                )
+                found.append(
+                    ToReview(
+                        code,
+                        Path(where).as_posix(),
+                        f"{_plural(pending, what + ' traduit')} pas encore relu"
+                        + ("s" if pending > 1 else ""),
+                    )
+                )
+    return found
+
+
 def translations_to_review(
-    content_dir: Path, languages: tuple[Language, ...], interface: set[str], project: Path
+    content_dir: Path, languages: tuple[Language, ...], interface: set[str], project: Path, data_dir: Path | None = None
 ) -> list[ToReview]:
     codes = {language.code for language in languages if not language.is_default}
-    found = []
+    found = _data_to_review(data_dir, codes, project) if data_dir else []
     for page in sorted(Path(content_dir).rglob("*.md")):
         relative = page.relative_to(content_dir).as_posix()
         pair = original_uri(relative, codes)
@@ -49,5 +86,18 @@ def translations_to_review(
         missing = untranslated(code, interface)
         if missing:
             where = catalog_file(code).relative_to(project.resolve()).as_posix()
-            found.append(ToReview(code, where, f"{len(missing)} mot(s) du site sans traduction, affichés en français"))
+            found.append(
+                ToReview(
+                    code,
+                    where,
+                    f"{_plural(len(missing), 'mot')} du site sans traduction, affiché"
+                    + ("s" if len(missing) > 1 else "")
+                    + " en français",
+                )
+            )
     return found
+
+
+def _plural(count: int, words: str) -> str:
+    """'15 besoins traduits', '1 mot': every word of `words` takes the plural's s."""
+    return f"{count} " + (" ".join(w + "s" for w in words.split()) if count > 1 else words)
