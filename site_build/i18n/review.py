@@ -64,8 +64,7 @@ def _data_to_review(data_dir: Path, codes: set[str], project: Path) -> list[ToRe
                     ToReview(
                         code,
                         Path(where).as_posix(),
-                        f"{_plural(pending, what + ' traduit')} pas encore relu"
-                        + ("s" if pending > 1 else ""),
+                        f"{_plural(pending, what + ' traduit')} pas encore relu" + ("s" if pending > 1 else ""),
                     )
                 )
     return found
