@@ -18,7 +18,7 @@ from site_build.generator.toc import with_headings
 from site_build.i18n.catalogs import translations
 from site_build.i18n.languages import DEFAULT, language
 from site_build.pages.shortcodes import unknown_pictogram_message, with_pictograms
-from site_build.pipeline import prepare
+from site_build.pipeline import TRANSLATED_PAGES, prepare
 from site_build.pwa.csp import with_content_security_policy
 from site_build.pwa.search_index import add_accent_free_words
 from site_build.pwa.service_worker import DEFAULT_BUDGET_MB, MANIFEST_NAME, write_service_worker
@@ -35,14 +35,15 @@ def on_config(config):
     data_dir = Path(given.get("data_dir") or Path(config.config_file_path).parent / "data")
     languages = tuple(language(code) for code in given.get("languages", [DEFAULT]))
     current = language(given.get("language", DEFAULT))
-    _state["language"] = LanguageBuild(current, languages, Path(config.docs_dir))
-    _state["language"].translate_site(config)
-    _state["prepared"] = None
-    if current.is_default:  # the generated pages are French (for now)
-        try:
-            _state["prepared"] = prepare(data_dir, profile, settings=SiteSettings.from_mkdocs(config))
-        except DataError as error:
-            raise PluginError("\n".join(p.format() for p in error.problems)) from None
+    build = _state["language"] = LanguageBuild(current, languages, Path(config.docs_dir), TRANSLATED_PAGES)
+    build.translate_site(config)
+    settings = SiteSettings.from_mkdocs(config)
+    try:
+        _state["prepared"] = prepare(
+            data_dir, profile, settings=settings, language=current.code, own_pages=build.own_pages
+        )
+    except DataError as error:
+        raise PluginError("\n".join(p.format() for p in error.problems)) from None
     _state["data_dir"] = data_dir
     config.extra["profil"] = profile.name
     config.extra["indexable"] = profile.search_engines_may_index
@@ -62,9 +63,8 @@ def on_env(env, config, files):
 def on_files(files, config):
     files = _state["language"].select_files(files, config)
     prepared = _state["prepared"]
-    if not prepared:
+    if not _state["language"].language.is_default:
         files.append(File.generated(config, MANIFEST_NAME, content=_state["language"].manifest()))
-        return files
     for page in prepared.pages:
         files.append(File.generated(config, page.src_uri, content=page.markdown_stub))
     for path, content in prepared.assets.items():
@@ -121,7 +121,7 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     # The data files are made and checked in a worker during the build; an invalid package fails it.
     try:
-        if _state["prepared"]:
+        if _state["prepared"].feeds:
             _state["prepared"].feeds.finish(Path(config.site_dir))
     except PackageError as error:
         raise PluginError(str(error)) from None

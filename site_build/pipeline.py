@@ -23,6 +23,8 @@ from site_build.data.validate import has_errors, validate
 from site_build.feeds.datapackage import TABLES
 from site_build.feeds.interchange import HSDS_COLUMNS
 from site_build.feeds.worker import FeedInput, FeedsBuild
+from site_build.i18n.current import speaking
+from site_build.i18n.languages import DEFAULT
 from site_build.pages.directory import (
     FULL_LIST_LIMIT,
     directory_page,
@@ -144,19 +146,36 @@ def close_checks() -> None:
         _prepared.clear()  # its worker was stopped: a later build prepares anew
 
 
+# The generated pages every language of the site has (the others are French only, for now).
+TRANSLATED_PAGES = ("urgences/index.md",)
+
+
 def prepare(
-    data_dir: Path, profile: Profile, today: date | None = None, settings: SiteSettings = SiteSettings()
+    data_dir: Path,
+    profile: Profile,
+    today: date | None = None,
+    settings: SiteSettings = SiteSettings(),
+    language: str = DEFAULT,
+    own_pages: frozenset[str] = frozenset(),
 ) -> Prepared:
-    """Validated data and generated content for one profile; DataError when the data has errors."""
+    """Validated data and generated content for one profile; DataError when the data has errors.
+    In another language than French: its generated pages (TRANSLATED_PAGES), no data files;
+    `own_pages` are the site paths that language has (links to others lead to French)."""
     data_dir = Path(data_dir).resolve()
     today = today or build_day()
-    key = (str(data_dir), profile, today, _fingerprint(data_dir), settings)
+    key = (str(data_dir), profile, today, _fingerprint(data_dir), settings, language)
     if key in _prepared:
         return _prepared[key]
     dataset, problems = validated(data_dir, today, settings.langues)
     keep_compiled_templates(dataset.cache_dir / "templates")
     published = profile.view(dataset)
     records = Records.from_dataset(published)
+    if language != DEFAULT:
+        translated = Prepared(profile, today, published, records.in_language(language), problems, settings)
+        with speaking(language, own_pages), shown_labels(profile.labels(published)):
+            translated.pages = [emergency_page(translated.records, today)]
+        _prepared[key] = translated
+        return translated
     prepared = Prepared(profile, today, published, records, problems, settings)
     with shown_labels(profile.labels(published)):
         prepared.pages = all_pages(published, records, profile, today, settings)

@@ -187,3 +187,29 @@ def test_a_translation_in_a_language_the_site_does_not_have_is_an_error_at_its_l
     errors = [p for p in problems if not p.warning]
     assert len(errors) == 1 and errors[0].file.endswith("besoins.yaml") and errors[0].line == 8
     assert "« de » n'est pas une langue du site (langues de mkdocs.yml : en, ar)" in errors[0].message
+
+
+def test_the_emergency_page_is_made_in_every_language(built_sites):
+    site = built_sites["public"]
+    english = (site / "en/urgences/index.html").read_text(encoding="utf-8")
+    assert "<title>In an emergency - The shared guide</title>" in english
+    assert 'If a life is in danger, call <a href="tel:15">15</a> or <a href="tel:112">112</a>.' in english
+    assert "Day centre of the Boutique Solidarité" in english  # data/urgences.yaml's translation
+    assert 'href="../../annuaire/boutique-solidarite/"' in english  # the partner's page, in French
+    assert 'hreflang="fr"' in english and 'href="../../urgences/"' in english  # the menu, same page
+    arabic = (site / "ar/urgences/index.html").read_text(encoding="utf-8")
+    assert "في حالة الطوارئ" in arabic and '<html lang="ar" dir="rtl"' in arabic
+    french = (site / "urgences/index.html").read_text(encoding="utf-8")
+    assert "Si une vie est en danger" in french and 'href="../en/urgences/"' in french
+    # the banner of every English page leads to the English emergency page
+    assert '<a class="gp-bandeau-urgence" href="urgences/">' in (site / "en/index.html").read_text(encoding="utf-8")
+
+
+def test_links_from_another_language_lead_to_the_french_page_it_lacks():
+    from site_build.i18n.current import speaking
+    from site_build.pages.urls import relative
+
+    with speaking("en", frozenset({"urgences/", ""})):
+        assert relative("annuaire/caf/", "urgences/") == "../../annuaire/caf/"
+        assert relative("urgences/", "") == "urgences/"
+    assert relative("annuaire/caf/", "urgences/") == "../annuaire/caf/"  # French again outside

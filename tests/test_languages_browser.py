@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from .conftest import axe_violations
 
-TRANSLATED = ["/", "/aide/", "/guide/epicerie/"]
+TRANSLATED = ["/", "/aide/", "/guide/epicerie/", "/urgences/"]
 
 
 def _choose(page, code: str) -> None:

@@ -401,6 +401,14 @@ class Records:
             dataset.emergencies,
         )
 
+    def in_language(self, code: str) -> Records:
+        """The records as pages in that language show them: translated texts where the data has them."""
+        return replace(
+            self,
+            needs=tuple(need.in_language(code) for need in self.needs),
+            emergencies=tuple(contact.in_language(code) for contact in self.emergencies),
+        )
+
     def partners_by_name(self) -> list[Partner]:
         return sorted(self.partners, key=lambda p: sort_key(p.nom))
 

@@ -32,12 +32,19 @@ class OwnSwitcher:
 
 
 class LanguageBuild:
-    def __init__(self, language: Language, languages: tuple[Language, ...], docs_dir: Path):
+    def __init__(
+        self, language: Language, languages: tuple[Language, ...], docs_dir: Path, generated: tuple[str, ...] = ()
+    ):
         self.language, self.languages = language, languages
-        self.translated = translated_pages(docs_dir, languages)
+        self.translated = translated_pages(docs_dir, languages, generated)
         self.gettext: Callable[[str], str] = translations(language.code).gettext
         self.others = {other.code for other in languages if not other.is_default}
         self.root_url = ""  # the French site's address (translate_site)
+
+    @property
+    def own_pages(self) -> frozenset[str]:
+        """The site paths of this language's pages ('urgences/', '' for the home)."""
+        return frozenset(page_url(uri) for uri in self.translated.get(self.language.code, set()))
 
     def has_page(self, src_uri: str) -> bool:
         return self.language.is_default or src_uri in self.translated.get(self.language.code, set())

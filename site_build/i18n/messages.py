@@ -15,12 +15,12 @@ from babel.messages.extract import extract
 from jinja2.ext import babel_extract
 
 PACKAGE = Path(__file__).resolve().parent.parent
-TEMPLATES = PACKAGE / "theme"
+TEMPLATES = (PACKAGE / "theme", PACKAGE / "pages" / "templates")
 
 
 def _from_templates() -> set[str]:
     found = set()
-    for path in sorted(TEMPLATES.rglob("*.html")):
+    for path in sorted(p for folder in TEMPLATES for p in folder.rglob("*.html")):
         with path.open("rb") as handle:
             for _line, _function, message, _comments in babel_extract(
                 handle, ("_", "gettext"), [], {"extensions": "jinja2.ext.i18n"}
@@ -34,7 +34,8 @@ def _from_code() -> set[str]:
     found = set()
     for path in sorted(PACKAGE.rglob("*.py")):
         with path.open("rb") as handle:
-            for _line, message, _comments, _context in extract("python", handle, keywords={"gettext": None}):
+            marks = {"gettext": None, "N_": None}
+            for _line, message, _comments, _context in extract("python", handle, keywords=marks):
                 if isinstance(message, str):
                     found.add(message)
     return found

@@ -26,10 +26,13 @@ def original_uri(src_uri: str, codes: set[str]) -> tuple[str, str] | None:
     return (f"{base}.md", code) if dot and code in codes else None
 
 
-def translated_pages(docs_dir: Path, languages: tuple[Language, ...]) -> dict[str, set[str]]:
-    """For each language but French: the French pages (src_uri) it has a translation of."""
+def translated_pages(
+    docs_dir: Path, languages: tuple[Language, ...], generated: tuple[str, ...] = ()
+) -> dict[str, set[str]]:
+    """For each language but French: the French pages (src_uri) it has a translation of, the
+    `generated` ones (made in every language) included."""
     codes = {language.code for language in languages if not language.is_default}
-    found: dict[str, set[str]] = {code: set() for code in codes}
+    found: dict[str, set[str]] = {code: set(generated) for code in codes}
     for path in sorted(Path(docs_dir).rglob("*.md")):
         pair = original_uri(path.relative_to(docs_dir).as_posix(), codes)
         if pair and (Path(docs_dir) / pair[0]).exists():

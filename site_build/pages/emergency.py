@@ -9,6 +9,7 @@ from datetime import date
 from markupsafe import Markup
 
 from site_build.data.records import Records
+from site_build.i18n.current import N_, gettext
 from site_build.pages.directory import status_place
 from site_build.pages.model import Page
 from site_build.pages.render import render
@@ -23,22 +24,27 @@ class NationalNumber:
 
 
 # Free numbers, every day and night, from any phone (even without credit); 114 by text message.
+# In French; the templates show them in the page's language (N_: translated when shown).
 NATIONAL_NUMBERS = (
-    NationalNumber("115", "Samu social", "Dormir ce soir, un abri pour la nuit."),
-    NationalNumber("15", "Samu", "Une urgence médicale : malaise, blessure grave, douleur forte."),
-    NationalNumber("17", "Police secours", "Une agression, un danger, un vol en cours."),
-    NationalNumber("18", "Pompiers", "Un incendie, un accident, une personne en danger."),
-    NationalNumber("112", "Urgences en Europe", "Depuis un portable, dans tous les pays d'Europe."),
-    NationalNumber("114", "Urgences par SMS", "Pour les personnes sourdes ou qui ne peuvent pas parler.", "sms"),
-    NationalNumber("119", "Enfance en danger", "Un enfant maltraité ou en danger, même un doute."),
-    NationalNumber("3919", "Violences femmes info", "Violences dans le couple ou la famille. Anonyme."),
+    NationalNumber("115", N_("Samu social"), N_("Dormir ce soir, un abri pour la nuit.")),
+    NationalNumber("15", N_("Samu"), N_("Une urgence médicale : malaise, blessure grave, douleur forte.")),
+    NationalNumber("17", N_("Police secours"), N_("Une agression, un danger, un vol en cours.")),
+    NationalNumber("18", N_("Pompiers"), N_("Un incendie, un accident, une personne en danger.")),
+    NationalNumber("112", N_("Urgences en Europe"), N_("Depuis un portable, dans tous les pays d'Europe.")),
+    NationalNumber(
+        "114", N_("Urgences par SMS"), N_("Pour les personnes sourdes ou qui ne peuvent pas parler."), "sms"
+    ),
+    NationalNumber("119", N_("Enfance en danger"), N_("Un enfant maltraité ou en danger, même un doute.")),
+    NationalNumber("3919", N_("Violences femmes info"), N_("Violences dans le couple ou la famille. Anonyme.")),
 )
 
 
 def emergency_block(
-    records: Records, today: date, here: str, title: str = "En cas d'urgence", in_toc: bool = True
+    records: Records, today: date, here: str, title: str = N_("En cas d'urgence"), in_toc: bool = True
 ) -> Markup:
-    """The block itself, for any page at site path `here` (markup to put into other templates)."""
+    """The block itself, for any page at site path `here` (markup to put into other templates), in the
+    language pages are being made in (`title` in French)."""
+    title = gettext(title)
     local = [
         (contact, records.partner_by_id.get(contact.partenaire), status_place(contact.horaires, None, today))
         for contact in records.emergencies
@@ -50,5 +56,5 @@ def emergency_block(
 
 def emergency_page(records: Records, today: date) -> Page:
     here = "urgences/"
-    html = render("emergency.html", here, block=emergency_block(records, today, here, "Numéros gratuits"))
-    return Page("urgences/index.md", "En cas d'urgence", html)
+    html = render("emergency.html", here, block=emergency_block(records, today, here, N_("Numéros gratuits")))
+    return Page("urgences/index.md", gettext("En cas d'urgence"), html)

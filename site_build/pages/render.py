@@ -19,6 +19,7 @@ from markupsafe import Markup
 from site_build.data.labels import shown_label, shown_labels_text
 from site_build.data.pictograms import pictogram_svg
 from site_build.data.vocabularies import label
+from site_build.i18n.current import gettext
 from site_build.pages.urls import relative
 from site_build.text import french
 from site_build.text.hours import describe_hours
@@ -113,7 +114,7 @@ def environment() -> jinja2.Environment:
         day_or_text=day_or_text,
         pictogram=pictogram,
     )
-    env.globals.update(url=_url)
+    env.globals.update(url=_url, _=gettext)
     env.tests.update(plain_paragraph=is_plain_paragraph)
     return env
 

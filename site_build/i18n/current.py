@@ -1,0 +1,50 @@
+"""The language pages are being made in, for the code that writes them: `speaking("en", own_pages)`
+around a language's pages; `gettext()` then answers in it, and links to a page that language does
+not have lead to the French one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+from site_build.i18n.catalogs import translations
+from site_build.i18n.languages import DEFAULT
+
+
+@dataclass(frozen=True)
+class Speaking:
+    code: str = DEFAULT
+    own_pages: frozenset[str] = frozenset()  # site paths this language has ('urgences/', '')
+
+    @property
+    def folder(self) -> str:
+        return "" if self.code == DEFAULT else f"{self.code}/"
+
+
+_FRENCH = Speaking()
+_current: ContextVar[Speaking | None] = ContextVar("speaking", default=None)
+
+
+@contextmanager
+def speaking(code: str, own_pages: frozenset[str] = frozenset()) -> Iterator[None]:
+    token = _current.set(Speaking(code, own_pages))
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def current() -> Speaking:
+    return _current.get() or _FRENCH
+
+
+def gettext(text: str) -> str:
+    """`text` (French) in the language pages are being made in."""
+    return translations(current().code).gettext(text)
+
+
+def N_(text: str) -> str:  # noqa: N802 (the gettext convention)
+    """Marks a French text to translate later (a constant); gettext() translates it when shown."""
+    return text
