@@ -5,7 +5,7 @@
 import { once } from "./helpers.js";
 
 // what is read: the page's text, without the buttons themselves, the menus or hidden parts
-var SKIPPED = ".gp-ecouter, .headerlink, [hidden], .md-source-file, script, style, template, .gp-partager, .gp-relecture";
+var SKIPPED = ".gp-ecouter, .headerlink, [hidden], .md-source-file, script, style, template, .gp-partager, .gp-relecture, .gp-lien-facile";
 
 function localVoice(lang) {
   var voices = window.speechSynthesis.getVoices();
