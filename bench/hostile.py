@@ -57,7 +57,10 @@ def timed(data: Path, limit: float = 60) -> tuple[float, int, str]:
         )
     except subprocess.TimeoutExpired:
         return limit, -1, f"no answer in {limit:.0f} s"
-    return time.perf_counter() - start, result.returncode, result.stderr.strip().splitlines()[0][:110]
+    lines = result.stderr.strip().splitlines()
+    # the first error, not a warning printed before it (a file that sorts first, say)
+    first = next((line for line in lines if ": attention : " not in line), lines[0] if lines else "")
+    return time.perf_counter() - start, result.returncode, first[:110]
 
 
 def main():
@@ -67,7 +70,7 @@ def main():
     shutil.copytree(VALID, base)
     reference, code, _ = timed(base)
     assert code == 0
-    print(f"{'case':<55} {'s':>6} {'× valid':>8}  first line of the answer")
+    print(f"{'case':<55} {'s':>6} {'× valid':>8}  first error of the answer")
     print(f"{'valid dataset (reference)':<55} {reference:>6.2f} {1:>8.2f}")
     for name, text in CASES.items():
         data = OUT / f"case-{len(os.listdir(OUT))}"
