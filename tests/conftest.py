@@ -1,6 +1,7 @@
 import functools
 import os
 import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -166,6 +167,12 @@ def axe_violations(page) -> str:
 
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     return results.generate_report() if results.violations_count else ""
+
+
+def site_build_command(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """`site-build ARGS` as an editor runs it (its own process: exit code and messages as printed)."""
+    command = [str(Path(sys.executable).parent / "site-build"), *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd)
 
 
 def read_directory_data(page) -> None:

@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, site_build_command
 from .test_build import _config_beside
 
 PAGES = {"": "facile/", "guide/epicerie/": "facile/epicerie/", "aide/": "facile/aide/"}
@@ -48,20 +45,8 @@ def test_an_unknown_pictogram_stops_the_build_with_its_line(tmp_path):
     config = _config_beside(tmp_path)
     config.write_text(config.read_text().replace(f"docs_dir: {ROOT / 'content'}", f"docs_dir: {content}"))
     site = tmp_path / "site"
-    result = subprocess.run(
-        [
-            str(Path(sys.executable).parent / "site-build"),
-            "build",
-            "--config",
-            str(config),
-            "--site-dir",
-            str(site),
-            "--data",
-            str(ROOT / "data"),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
+    result = site_build_command(
+        "build", "--config", str(config), "--site-dir", str(site), "--data", str(ROOT / "data"), cwd=tmp_path
     )
     assert result.returncode == 1
     assert (

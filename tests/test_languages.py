@@ -3,8 +3,6 @@ by a file beside them; interface strings come from gettext catalogs read with Ba
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ from site_build.i18n.languages import LanguageSettingError, configured_languages
 from site_build.i18n.messages import interface_messages
 from site_build.i18n.pages import alternates, href_to, translated_pages
 
-from .conftest import ROOT
+from .conftest import ROOT, site_build_command
 from .test_build import _config_beside
 
 LANGUAGES = configured_languages({"langues": ["fr", "en", "ar"]})
@@ -99,20 +97,8 @@ def test_a_wrong_language_list_fails_the_build_and_keeps_the_site(tmp_path):
     (site / "index.html").write_text("ancien site", encoding="utf-8")
     config = _config_beside(tmp_path)
     config.write_text(config.read_text().replace("langues: [fr, en, ar]", "langues: [en, fr]"))
-    result = subprocess.run(
-        [
-            str(Path(sys.executable).parent / "site-build"),
-            "build",
-            "--config",
-            str(config),
-            "--site-dir",
-            str(site),
-            "--data",
-            str(ROOT / "data"),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
+    result = site_build_command(
+        "build", "--config", str(config), "--site-dir", str(site), "--data", str(ROOT / "data"), cwd=tmp_path
     )
     assert result.returncode == 1, result.stderr
     assert "le français (fr) doit venir en premier" in result.stderr and "Traceback" not in result.stderr
@@ -131,9 +117,7 @@ def test_a_new_language_without_a_home_page_is_refused_with_what_to_do(tmp_path)
 
 
 def test_the_report_lists_the_translations_to_review():
-    result = subprocess.run(
-        [str(Path(sys.executable).parent / "site-build"), "report"], capture_output=True, text=True, cwd=ROOT
-    )
+    result = site_build_command("report", cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert "Traductions à relire" in result.stdout
     assert "ar  content/aide.ar.md : page pas encore relue (relu: false)" in result.stdout

@@ -81,6 +81,14 @@ class Service:
     date_verification: date | None = None
 
 
+T = typing.TypeVar("T")
+
+
+def translation_in(translations: tuple[T, ...], code: str) -> T | None:
+    """The translation of a record into language `code` (its `traductions:` block), if there is one."""
+    return next((t for t in translations if getattr(t, "langue", None) == code), None)
+
+
 @dataclass(frozen=True)
 class NeedTranslation:
     langue: str  # the key of `traductions:` in the file
@@ -102,10 +110,8 @@ class Need:
 
     def in_language(self, code: str) -> Need:
         """The need as a page in that language shows it: its translation where there is one, else French."""
-        found = next((t for t in self.traductions if t.langue == code), None)
-        if not found:
-            return self
-        return replace(self, nom=found.nom or self.nom, mots=found.mots or self.mots)
+        found = translation_in(self.traductions, code)
+        return replace(self, nom=found.nom or self.nom, mots=found.mots or self.mots) if found else self
 
 
 @dataclass(frozen=True)
@@ -128,10 +134,8 @@ class Emergency:
     traductions: tuple[EmergencyTranslation, ...] = ()
 
     def in_language(self, code: str) -> Emergency:
-        found = next((t for t in self.traductions if t.langue == code), None)
-        if not found:
-            return self
-        return replace(self, nom=found.nom or self.nom, pour=found.pour or self.pour)
+        found = translation_in(self.traductions, code)
+        return replace(self, nom=found.nom or self.nom, pour=found.pour or self.pour) if found else self
 
 
 @dataclass(frozen=True)
