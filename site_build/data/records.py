@@ -81,7 +81,7 @@ class Service:
     date_verification: date | None = None
 
 
-T = typing.TypeVar("T")
+T = TypeVar("T")
 
 
 def translation_in(translations: tuple[T, ...], code: str) -> T | None:
