@@ -23,6 +23,8 @@ PAGES = {
     "fiche-partenaire": ("/annuaire/epicea/", None),
     "recettes": ("/recettes/", None),
     "recette": ("/recettes/fondue-de-poireaux/", None),
+    "urgences-arabe": ("/ar/urgences/", None),  # right to left
+    "facile-a-lire": ("/facile/epicerie/", None),
 }
 # Tuesday 1 December 2026, 15:00 in Paris: the distribution is open, the month's recipe is December's.
 INSTANT = datetime(2026, 12, 1, 14, 0, tzinfo=UTC)

@@ -147,6 +147,8 @@ function showAll(root) {
     var place = JSON.parse(element.getAttribute("data-gp-horaires"));
     var result = status(place, now);
     element.textContent = result.text;
+    // the status is written in French for now: said as French on a page in another language
+    if (document.documentElement.lang !== "fr") element.lang = "fr";
     element.classList.toggle("gp-etat--ouvert", result.open === true);
     element.classList.toggle("gp-etat--ferme", result.open === false);
     element.classList.toggle("gp-etat--inconnu", result.open === null);
