@@ -31,6 +31,7 @@ PAGES = [
     ("partner page", "/annuaire/caf-du-cher/"),
     ("/annuaire/", "/annuaire/"),
     ("recipe page", "/recettes/carottes-rapees-orange/"),
+    ("Arabic page", "/ar/urgences/"),  # right to left (issue 16: accessibility 100 in every language)
 ]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 RUNS = 3
