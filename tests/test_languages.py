@@ -197,3 +197,13 @@ def test_links_from_another_language_lead_to_the_french_page_it_lacks():
         assert relative("annuaire/caf/", "urgences/") == "../../annuaire/caf/"
         assert relative("urgences/", "") == "urgences/"
     assert relative("annuaire/caf/", "urgences/") == "../annuaire/caf/"  # French again outside
+
+
+def test_the_scripts_french_sentences_and_the_catalog_ones_are_the_same():
+    import re
+
+    from site_build.i18n.script_texts import SCRIPT_TEXTS
+
+    script = (ROOT / "site_build/theme/assets/javascripts/horaires.js").read_text(encoding="utf-8")
+    block = script.split("var FRENCH_TEXTS = {", 1)[1].split("};", 1)[0]
+    assert dict(re.findall(r'(\w+): "([^"]*)"', block)) == SCRIPT_TEXTS

@@ -107,3 +107,24 @@ def test_a_language_visited_once_works_offline(browser, site_urls):
             assert page.locator("h1").first.inner_text() == title
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    ("folder", "closed", "always"),
+    [
+        ("", "Fermé — ouvre demain à 8 h 30", "Ouvert 24 h sur 24"),
+        ("/en", "Closed — opens tomorrow at 8:30 AM", "Open 24 hours a day"),
+        ("/ar", "مغلق — يفتح غداً على الساعة 8:30 ص", "مفتوح 24 ساعة في اليوم"),
+    ],
+)
+def test_open_and_closed_are_said_in_the_page_language(browser, site_urls, folder, closed, always):
+    context = browser.new_context(service_workers="block", timezone_id="America/Montreal")  # far from Paris
+    page = context.new_page()
+    page.clock.set_fixed_time("2026-12-01T22:15:00+01:00")  # a Tuesday night in Paris
+    try:
+        page.goto(site_urls["public"] + folder + "/urgences/")
+        page.wait_for_load_state("networkidle")
+        statuses = page.locator(".gp-urgences-locales .gp-etat").all_inner_texts()
+        assert statuses[0] == closed and always in statuses
+    finally:
+        context.close()

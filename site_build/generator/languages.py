@@ -13,6 +13,7 @@ from site_build.generator.navigation import filtered_nav
 from site_build.i18n.catalogs import translations
 from site_build.i18n.languages import Language
 from site_build.i18n.pages import alternates, href_to, original_uri, page_url, translated_pages
+from site_build.i18n.script_texts import SCRIPT_TEXTS
 from site_build.pwa.service_worker import web_manifest
 
 # [text](target.md) or [text](target.md#part) in a page's Markdown
@@ -99,6 +100,8 @@ class LanguageBuild:
 
     def page_context(self, src_uri: str) -> dict[str, Any]:
         return {
+            # the scripts' sentences in this language (French pages: the scripts have them)
+            "gp_textes_js": {} if self.language.is_default else {k: self.gettext(v) for k, v in SCRIPT_TEXTS.items()},
             "gp_langue": self.language,
             "gp_langues": alternates(src_uri, self.language, self.languages, self.translated),
             "gp_lien": partial(self._link, src_uri),

@@ -10,6 +10,42 @@
  */
 
 var DAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+
+/* The sentences, in French; a page in another language carries its own (#gp-textes, written by
+   the build from its catalog: site_build/i18n/script_texts.py), and its days and times come from
+   the browser's Intl, in Latin digits so that times stay readable beside phone numbers. */
+var FRENCH_TEXTS = {
+  open_until: "Ouvert — ferme {quand}",
+  open_24: "Ouvert 24 h sur 24",
+  closed: "Fermé",
+  closed_for_now: "Fermé temporairement",
+  closed_for_good: "Fermé définitivement",
+  opens: "{etat} — ouvre {quand}",
+  then_confirm: "{etat} — ensuite : horaires à confirmer",
+  confirm: "Horaires à confirmer",
+  at: "à {heure}",
+  midnight: "à minuit",
+  tomorrow_at: "demain à {heure}",
+  day_at: "{jour} à {heure}"
+};
+var texts = null;
+
+function pageLanguage() {
+  var lang = typeof document !== "undefined" ? document.documentElement.lang : "fr";
+  return lang && lang !== "fr" ? lang : null;
+}
+
+function say(key, values) {
+  if (!texts) {
+    var block = typeof document !== "undefined" && document.getElementById("gp-textes");
+    texts = block ? Object.assign({}, FRENCH_TEXTS, JSON.parse(block.textContent)) : FRENCH_TEXTS;
+  }
+  return texts[key].replace(/\{(\w+)\}/g, function (whole, name) { return values ? values[name] : whole; });
+}
+
+function intl(options) {
+  return new Intl.DateTimeFormat(pageLanguage() + "-u-nu-latn", Object.assign({ timeZone: "UTC" }, options));
+}
 var MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
   "septembre", "octobre", "novembre", "décembre"];
 var LOOKAHEAD_DAYS = 60;
@@ -38,21 +74,28 @@ function weekday(isoDay) {  // 0 = Monday
 
 function clock(minutes) {
   var h = Math.floor(minutes / 60) % 24, m = minutes % 60;
+  if (pageLanguage()) return intl({ hour: "numeric", minute: "2-digit" }).format(new Date(Date.UTC(2000, 0, 3, h, m)));
   return h + " h" + (m ? " " + (m < 10 ? "0" : "") + m : "");
 }
 
+function dayName(isoDay) {
+  if (pageLanguage()) return intl({ weekday: "long" }).format(new Date(isoDay + "T12:00:00Z"));
+  return DAY_NAMES[weekday(isoDay)];
+}
+
 function longDay(isoDay) {
+  if (pageLanguage()) return intl({ weekday: "long", day: "numeric", month: "long" }).format(new Date(isoDay + "T12:00:00Z"));
   var parts = isoDay.split("-");
   var day = Number(parts[2]);
   return "le " + DAY_NAMES[weekday(isoDay)] + " " + (day === 1 ? "1er" : day) + " " + MONTHS[Number(parts[1]) - 1];
 }
 
 function whenText(today, isoDay, minutes) {
-  if (isoDay === today) return "à " + clock(minutes);
-  if (minutes === 0 && isoDay === addDays(today, 1)) return "à minuit";
-  if (isoDay === addDays(today, 1)) return "demain à " + clock(minutes);
-  if (isoDay < addDays(today, 7)) return DAY_NAMES[weekday(isoDay)] + " à " + clock(minutes);
-  return longDay(isoDay) + " à " + clock(minutes);
+  if (isoDay === today) return say("at", { heure: clock(minutes) });
+  if (minutes === 0 && isoDay === addDays(today, 1)) return say("midnight");
+  if (isoDay === addDays(today, 1)) return say("tomorrow_at", { heure: clock(minutes) });
+  if (isoDay < addDays(today, 7)) return say("day_at", { jour: dayName(isoDay), heure: clock(minutes) });
+  return say("day_at", { jour: longDay(isoDay), heure: clock(minutes) });
 }
 
 function inClosure(closure, isoDay) {
@@ -67,8 +110,6 @@ function rangesOn(place, isoDay) {
   if (Object.prototype.hasOwnProperty.call(exceptions, isoDay)) return exceptions[isoDay];
   return place.schedule.semaine[weekday(isoDay)];
 }
-
-var CONFIRM = "Horaires à confirmer";
 
 function note(place, range) {
   return range.length > 2 ? (place.schedule.notes || [])[range[2]] || null : null;
@@ -102,30 +143,30 @@ function paris(instant) {
 /* {open: true|false|null, text}: null when it cannot be known (« Horaires à confirmer »:
    a rule without times, "unknown", or a day past the horizon the build computed). */
 function status(place, instant) {
-  if (place.statut === "ferme") return { open: false, text: "Fermé définitivement" };
+  if (place.statut === "ferme") return { open: false, text: say("closed_for_good") };
   var now = paris(instant);
   var today = rangesOn(place, now.day);
-  if (today === null) return { open: null, text: CONFIRM };
+  if (today === null) return { open: null, text: say("confirm") };
   for (var i = 0; i < today.length; i++) {
     if (today[i][0] <= now.minute && now.minute < today[i][1]) {
       var n = note(place, today[i]);
-      if (!isOpenRange(place, today[i])) return { open: null, text: CONFIRM + (n.texte ? " : " + n.texte : "") };
+      if (!isOpenRange(place, today[i])) return { open: null, text: say("confirm") + (n.texte ? " : " + n.texte : "") };
       var end = closingTime(place, now.day, today[i][1]);
       var extra = n && n.texte ? " (" + n.texte + ")" : "";
-      if (!end) return { open: true, text: "Ouvert 24 h sur 24" + extra };
-      return { open: true, text: "Ouvert — ferme " + whenText(now.day, end.day, end.minute) + extra };
+      if (!end) return { open: true, text: say("open_24") + extra };
+      return { open: true, text: say("open_until", { quand: whenText(now.day, end.day, end.minute) }) + extra };
     }
   }
-  var prefix = inClosure(place.closure, now.day) ? "Fermé temporairement" : "Fermé";
+  var prefix = say(inClosure(place.closure, now.day) ? "closed_for_now" : "closed");
   for (var d = 0; d <= LOOKAHEAD_DAYS; d++) {
     var day = addDays(now.day, d);
     var ranges = rangesOn(place, day);
     if (ranges === null) break;
     for (var j = 0; j < ranges.length; j++) {
       if (d > 0 || ranges[j][0] > now.minute) {
-        if (!isOpenRange(place, ranges[j])) return { open: false, text: prefix + " — ensuite : " + CONFIRM.toLowerCase() };
+        if (!isOpenRange(place, ranges[j])) return { open: false, text: say("then_confirm", { etat: prefix }) };
         // `opensIn`: minutes until it opens, to list what opens next when nothing is open
-        return { open: false, text: prefix + " — ouvre " + whenText(now.day, day, ranges[j][0]),
+        return { open: false, text: say("opens", { etat: prefix, quand: whenText(now.day, day, ranges[j][0]) }),
                  opensIn: d * 1440 + ranges[j][0] - now.minute };
       }
     }
@@ -147,8 +188,6 @@ function showAll(root) {
     var place = JSON.parse(element.getAttribute("data-gp-horaires"));
     var result = status(place, now);
     element.textContent = result.text;
-    // the status is written in French for now: said as French on a page in another language
-    if (document.documentElement.lang !== "fr") element.lang = "fr";
     element.classList.toggle("gp-etat--ouvert", result.open === true);
     element.classList.toggle("gp-etat--ferme", result.open === false);
     element.classList.toggle("gp-etat--inconnu", result.open === null);
