@@ -183,21 +183,18 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def _translations_to_review(dataset: Any) -> list[Any]:
     """The translations to check, when mkdocs.yml (in the current folder) lists languages."""
-    import yaml
-
-    from site_build.i18n.languages import LanguageSettingError, configured_languages
+    from site_build.data.translations import unreviewed
+    from site_build.i18n.languages import languages_in_config
     from site_build.i18n.messages import interface_messages
-    from site_build.i18n.review import translations_to_review
+    from site_build.i18n.review import ToReview, translations_to_review
 
     config = Path("mkdocs.yml")
-    try:
-        extra = (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("extra") or {}
-        languages = configured_languages(extra, config)
-    except (OSError, yaml.YAMLError, AttributeError, LanguageSettingError):
+    languages = languages_in_config(config)
+    if not languages:
         return []
-    return translations_to_review(
-        dataset.content_dir, languages, interface_messages(config), Path.cwd(), dataset.data_dir
-    )
+    codes = [language.code for language in languages if not language.is_default]
+    data = [ToReview(code, file, what) for file, code, what in unreviewed(dataset, codes)]
+    return translations_to_review(dataset.content_dir, languages, interface_messages(config), Path.cwd(), data)
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:

@@ -9,6 +9,8 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
+from site_build.data.dataset import Dataset
+
 # document kind → what one record is called in a message
 TRANSLATED = {"needs": ("besoin", "besoins"), "emergencies": ("contact", "contacts")}
 
@@ -55,3 +57,23 @@ def check_translations(
                     f"{language_name(code)} ({code}) : le français sera affiché ; ajoutez « traductions: {code}: … »",
                     warning=True,
                 )
+
+
+def unreviewed(dataset: Dataset, codes: list[str]) -> list[tuple[str, str, str]]:
+    """(file, language, what) for each file and language whose translations nobody fluent has
+    checked yet (`relu` not true), for `site-build report`."""
+    found = []
+    for kind, (one, many) in TRANSLATED.items():
+        document = dataset.documents.get(kind)
+        records = [r for r in getattr(dataset, kind) if isinstance(r, dict)]
+        for code in codes:
+            pending = sum(
+                1
+                for record in records
+                if isinstance((record.get("traductions") or {}).get(code), dict)
+                and record["traductions"][code].get("relu") is not True
+            )
+            if pending and document:
+                words = f"{many} traduits pas encore relus" if pending > 1 else f"{one} traduit pas encore relu"
+                found.append((document.file, code, f"{pending} {words}"))
+    return found

@@ -1,8 +1,10 @@
 """Translations an editor should have checked: pages marked `relu: false` (or not marked), and
-interface strings a language's catalog does not translate yet (they show in French)."""
+interface strings a language's catalog does not translate yet (they show in French); the data's
+come from data/translations.py."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,47 +36,16 @@ def _reviewed(page: Path) -> bool:
     return isinstance(meta, dict) and meta.get("relu") is True
 
 
-# the data files whose records carry `traductions:` (each with its own `relu`)
-TRANSLATED_DATA = {"besoins.yaml": "besoin", "urgences.yaml": "contact"}
-
-
-def _data_to_review(data_dir: Path, codes: set[str], project: Path) -> list[ToReview]:
-    found = []
-    for name, what in TRANSLATED_DATA.items():
-        path = data_dir / name
-        try:
-            records = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-        except (OSError, yaml.YAMLError):
-            continue
-        for code in sorted(codes):
-            pending = sum(
-                1
-                for record in records
-                if isinstance(record, dict)
-                and isinstance((record.get("traductions") or {}).get(code), dict)
-                and record["traductions"][code].get("relu") is not True
-            )
-            if pending:
-                where = (
-                    path.resolve().relative_to(project.resolve())
-                    if path.resolve().is_relative_to(project.resolve())
-                    else path
-                )
-                found.append(
-                    ToReview(
-                        code,
-                        Path(where).as_posix(),
-                        f"{_plural(pending, what + ' traduit')} pas encore relu" + ("s" if pending > 1 else ""),
-                    )
-                )
-    return found
-
-
 def translations_to_review(
-    content_dir: Path, languages: tuple[Language, ...], interface: set[str], project: Path, data_dir: Path | None = None
+    content_dir: Path,
+    languages: tuple[Language, ...],
+    interface: set[str],
+    project: Path,
+    data: Iterable[ToReview] = (),
 ) -> list[ToReview]:
+    """`data`: the data's own translations still to review (data/translations.py finds them)."""
     codes = {language.code for language in languages if not language.is_default}
-    found = _data_to_review(data_dir, codes, project) if data_dir else []
+    found = list(data)
     for page in sorted(Path(content_dir).rglob("*.md")):
         relative = page.relative_to(content_dir).as_posix()
         pair = original_uri(relative, codes)
