@@ -15,13 +15,12 @@ from site_build.generator.build import BUILD_KEY
 from site_build.generator.languages import LanguageBuild, OwnSwitcher
 from site_build.generator.navigation import nav_for_profile
 from site_build.generator.toc import with_headings
-from site_build.i18n.catalogs import translations
 from site_build.i18n.languages import DEFAULT, language
 from site_build.pages.shortcodes import unknown_pictogram_message, with_pictograms
 from site_build.pipeline import TRANSLATED_PAGES, prepare
 from site_build.pwa.csp import with_content_security_policy
 from site_build.pwa.search_index import add_accent_free_words
-from site_build.pwa.service_worker import DEFAULT_BUDGET_MB, MANIFEST_NAME, write_service_worker
+from site_build.pwa.service_worker import DEFAULT_BUDGET_MB, write_service_worker
 from site_build.pwa.theme_fixes import valid_theme_markup
 
 HOME_MARKER = "<!-- ce-mois-ci -->"
@@ -55,7 +54,7 @@ def on_config(config):
 
 def on_env(env, config, files):
     env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_translations(translations(_state["language"].language.code), newstyle=True)
+    env.install_gettext_translations(_state["language"].translations, newstyle=True)
     env.globals["gp_versions"] = _state["language"].versions
     return env
 
@@ -63,8 +62,6 @@ def on_env(env, config, files):
 def on_files(files, config):
     files = _state["language"].select_files(files, config)
     prepared = _state["prepared"]
-    if not _state["language"].language.is_default:
-        files.append(File.generated(config, MANIFEST_NAME, content=_state["language"].manifest()))
     for page in prepared.pages:
         files.append(File.generated(config, page.src_uri, content=page.markdown_stub))
     for path, content in prepared.assets.items():
@@ -74,22 +71,20 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     prepared = _state["prepared"]
-    if not (prepared and page.file.src_uri in prepared.html_by_uri):  # a hand-written page
+    if page.file.src_uri not in prepared.html_by_uri:  # a hand-written page
         markdown, unknown = with_pictograms(markdown)
         if unknown:
             source = Path(page.file.abs_src_path or page.file.src_uri)
             shown = source.relative_to(Path(config.docs_dir).parent) if source.is_absolute() else source
             raise PluginError("\n".join(unknown_pictogram_message(str(shown), line, name) for line, name in unknown))
     markdown = _state["language"].links_in(markdown, page.file.src_uri)
-    if page.file.src_uri == "index.md" and _state["prepared"]:
-        return markdown.replace(HOME_MARKER, _state["prepared"].home.html)
+    if page.file.src_uri == "index.md":
+        return markdown.replace(HOME_MARKER, prepared.home.html)
     return markdown
 
 
 def on_page_content(html, page, config, files):
     prepared = _state["prepared"]
-    if not prepared:
-        return html
     if page.file.src_uri == "index.md":
         page.toc = with_headings(page.toc, prepared.home.headings)
     generated = prepared.html_by_uri.get(page.file.src_uri)

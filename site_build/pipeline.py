@@ -23,8 +23,9 @@ from site_build.data.validate import has_errors, validate
 from site_build.feeds.datapackage import TABLES
 from site_build.feeds.interchange import HSDS_COLUMNS
 from site_build.feeds.worker import FeedInput, FeedsBuild
-from site_build.i18n.current import speaking
+from site_build.i18n.current import gettext, speaking
 from site_build.i18n.languages import DEFAULT
+from site_build.i18n.languages import language as named
 from site_build.pages.directory import (
     FULL_LIST_LIMIT,
     directory_page,
@@ -174,6 +175,7 @@ def prepare(
         translated = Prepared(profile, today, published, records.in_language(language), problems, settings)
         with speaking(language, own_pages), shown_labels(profile.labels(published)):
             translated.pages = [emergency_page(translated.records, today)]
+            translated.assets[MANIFEST_NAME] = web_manifest(gettext(profile.app_name), named(language), gettext)
         _prepared[key] = translated
         return translated
     prepared = Prepared(profile, today, published, records, problems, settings)

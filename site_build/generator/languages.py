@@ -14,7 +14,6 @@ from site_build.i18n.catalogs import translations
 from site_build.i18n.languages import Language
 from site_build.i18n.pages import alternates, href_to, original_uri, page_url, translated_pages
 from site_build.i18n.script_texts import SCRIPT_TEXTS
-from site_build.pwa.service_worker import web_manifest
 
 # [text](target.md) or [text](target.md#part) in a page's Markdown
 _PAGE_LINK = re.compile(r"\]\((?P<target>[^()\s#]+\.md)(?P<anchor>#[^()\s]*)?\)")
@@ -38,7 +37,8 @@ class LanguageBuild:
     ):
         self.language, self.languages = language, languages
         self.translated = translated_pages(docs_dir, languages, generated)
-        self.gettext: Callable[[str], str] = translations(language.code).gettext
+        self.translations = translations(language.code)
+        self.gettext: Callable[[str], str] = self.translations.gettext
         self.others = {other.code for other in languages if not other.is_default}
         self.root_url = ""  # the French site's address (translate_site)
 
@@ -57,10 +57,6 @@ class LanguageBuild:
             name, description = config["site_name"], config["site_description"]
             config["site_name"] = self.gettext(name)
             config["site_description"] = self.gettext(description) if description else description
-
-    def manifest(self) -> bytes:
-        """This language's web app manifest (the French one comes with the generated pages)."""
-        return web_manifest(self.gettext("Le guide partagé"), self.language, self.gettext)
 
     def nav(self, nav: Any) -> Any:
         """The navigation of this language: the pages it has, under translated titles."""
