@@ -10,7 +10,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from site_build.i18n.catalogs import translations
-from site_build.i18n.languages import DEFAULT
+from site_build.i18n.languages import DEFAULT, folder_of
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Speaking:
 
     @property
     def folder(self) -> str:
-        return "" if self.code == DEFAULT else f"{self.code}/"
+        return folder_of(self.code)
 
 
 _FRENCH = Speaking()

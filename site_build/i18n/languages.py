@@ -34,8 +34,12 @@ class Language:
 
     @property
     def folder(self) -> str:
-        """Where its pages live in the site: "" for French, "en/" for English."""
-        return "" if self.is_default else f"{self.code}/"
+        return folder_of(self.code)
+
+
+def folder_of(code: str) -> str:
+    """Where a language's pages live in the site: "" for French, "en/" for English."""
+    return "" if code == DEFAULT else f"{code}/"
 
 
 def language(code: str) -> Language:
@@ -89,13 +93,20 @@ def configured_languages(extra: dict[str, Any], config_file: Path | None = None)
     return tuple(languages)
 
 
-def codes_in_config(config_file: Path) -> tuple[str, ...] | None:
-    """The language codes of a mkdocs.yml, for checking the translations in the data; None when the
-    file cannot tell (missing, unreadable, or a list the build itself will refuse with a message)."""
+def languages_in_config(config_file: Path) -> tuple[Language, ...] | None:
+    """The languages of a mkdocs.yml read as a file (commands without a build: validate, report);
+    None when the file cannot tell (missing, unreadable, or a list the build itself will refuse
+    with a message)."""
     import yaml
 
     try:
         extra = (yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}).get("extra") or {}
-        return tuple(language.code for language in configured_languages(extra, config_file))
+        return configured_languages(extra, config_file)
     except (OSError, yaml.YAMLError, AttributeError, LanguageSettingError):
         return None
+
+
+def codes_in_config(config_file: Path) -> tuple[str, ...] | None:
+    """The language codes of a mkdocs.yml, for checking the translations in the data."""
+    languages = languages_in_config(config_file)
+    return tuple(language.code for language in languages) if languages else None

@@ -48,6 +48,12 @@ def page_url(src_uri: str) -> str:
     return f"{stem}/"
 
 
+def to_root(here: str, folder: str) -> str:
+    """From the page at site path `here` of the language in `folder`, the way up to the French
+    root, where every language's folder starts: '../../' from 'aide/' in English."""
+    return "../" * (here.count("/") + folder.count("/"))
+
+
 @dataclass(frozen=True)
 class Alternate:
     """The same page in another language, or that language's home when it has no such page."""
@@ -62,7 +68,7 @@ def alternates(
     src_uri: str, current: Language, languages: tuple[Language, ...], translated: dict[str, set[str]]
 ) -> list[Alternate]:
     here = page_url(src_uri)
-    up = "../" * (here.count("/") + current.folder.count("/"))
+    up = to_root(here, current.folder)
     result = []
     for language in languages:
         exists = language.is_default or src_uri in translated.get(language.code, set())
@@ -74,7 +80,7 @@ def alternates(
 def href_to(target_uri: str, from_uri: str, current: Language, translated: dict[str, set[str]]) -> str:
     """A link from page `from_uri` to page `target_uri`: in the current language when it has
     that page, else to the French one (the footer's legal pages, say, before they are translated)."""
-    up = "../" * page_url(from_uri).count("/")
+    here = page_url(from_uri)
     if current.is_default or target_uri in translated.get(current.code, set()):
-        return up + page_url(target_uri) or "./"
-    return up + "../" * current.folder.count("/") + page_url(target_uri)
+        return to_root(here, "") + page_url(target_uri) or "./"
+    return to_root(here, current.folder) + page_url(target_uri)

@@ -4,6 +4,7 @@ site works at any address and offline. Every link between generated pages comes 
 from __future__ import annotations
 
 from site_build.i18n.current import current
+from site_build.i18n.pages import to_root
 
 
 def relative(target: str, here: str) -> str:
@@ -11,7 +12,7 @@ def relative(target: str, here: str) -> str:
     In another language's pages, a target that language does not have is the French one."""
     language = current()
     if language.folder and target not in language.own_pages:
-        return "../" * (here.count("/") + language.folder.count("/")) + target
+        return to_root(here, language.folder) + target
     if here and target.startswith(here):  # inside the page's own folder: 'fiche.vcf', not '../../annuaire/x/fiche.vcf'
         return target[len(here) :] or "./"
     return "../" * here.count("/") + target
