@@ -1,7 +1,7 @@
 /* A result card of /annuaire/: a copy of the card the build drew (partner_card.html, kept in
  * a <template>), filled with textContent only: data never becomes markup. */
 
-import { status } from "./horaires.js";
+import { showStatus as writeStatus, status } from "./horaires.js";
 
 // open first, then « à confirmer », then closed (and, closed, the one that opens first)
 function rank(state) {
@@ -26,13 +26,7 @@ function kilometres(metres) {
 /* The open/closed line of a card (always present, empty without hours: the card keeps the
    height the HTML gave it). */
 export function showStatus(item, entry, now) {
-  var found = bestStatus(entry, now);
-  var state = item.querySelector(".gp-etat");
-  state.classList.remove("gp-etat--ouvert", "gp-etat--inconnu", "gp-etat--ferme");
-  state.textContent = found ? found.text : "";
-  if (found) {
-    state.classList.add(found.open === true ? "gp-etat--ouvert" : found.open === null ? "gp-etat--inconnu" : "gp-etat--ferme");
-  }
+  writeStatus(item.querySelector(".gp-etat"), bestStatus(entry, now));
 }
 
 export function card(model, entry, now, metres) {

@@ -43,8 +43,14 @@ function say(key, values) {
   return texts[key].replace(/\{(\w+)\}/g, function (whole, name) { return values ? values[name] : whole; });
 }
 
+var formats = {};  // one formatter per kind: a directory formats many times
+
 function intl(options) {
-  return new Intl.DateTimeFormat(pageLanguage() + "-u-nu-latn", Object.assign({ timeZone: "UTC" }, options));
+  var key = pageLanguage() + JSON.stringify(options);
+  if (!formats[key]) {
+    formats[key] = new Intl.DateTimeFormat(pageLanguage() + "-u-nu-latn", Object.assign({ timeZone: "UTC" }, options));
+  }
+  return formats[key];
 }
 var MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
   "septembre", "octobre", "novembre", "décembre"];
@@ -182,17 +188,20 @@ function isOpen(place, instant) {
 }
 
 /* Fill every [data-gp-horaires] element of the page (partner pages). */
+/* Write a status (or nothing, for `null`) into a .gp-etat element, coloured by what it says. */
+function showStatus(element, result) {
+  element.textContent = result ? result.text : "";
+  element.classList.toggle("gp-etat--ouvert", !!result && result.open === true);
+  element.classList.toggle("gp-etat--ferme", !!result && result.open === false);
+  element.classList.toggle("gp-etat--inconnu", !!result && result.open === null);
+}
+
 function showAll(root) {
   var now = new Date();
   (root || document).querySelectorAll("[data-gp-horaires]").forEach(function (element) {
-    var place = JSON.parse(element.getAttribute("data-gp-horaires"));
-    var result = status(place, now);
-    element.textContent = result.text;
-    element.classList.toggle("gp-etat--ouvert", result.open === true);
-    element.classList.toggle("gp-etat--ferme", result.open === false);
-    element.classList.toggle("gp-etat--inconnu", result.open === null);
+    showStatus(element, status(JSON.parse(element.getAttribute("data-gp-horaires")), now));
     element.hidden = false;
   });
 }
 
-export { status, isOpen, showAll as init, parisNow, MONTHS };
+export { status, isOpen, showAll as init, showStatus, parisNow, MONTHS };
