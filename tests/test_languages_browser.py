@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from .conftest import axe_violations
 
 TRANSLATED = ["/", "/aide/", "/guide/epicerie/", "/urgences/"]
+MENU_BOUND = "[data-gp-langues][data-ready='1']"
 
 
 def _choose(page, code: str) -> None:
@@ -24,13 +25,13 @@ def test_the_language_menu_goes_round_on_the_same_page(browser, site_urls):
     base = site_urls["public"]
     try:
         page.goto(base + "/aide/")
-        page.wait_for_selector("[data-gp-langues][data-ready='1']")
+        page.wait_for_selector(MENU_BOUND)
         for code, path, direction in (("en", "/en/aide/", "ltr"), ("ar", "/ar/aide/", "rtl"), ("fr", "/aide/", "ltr")):
             _choose(page, code)
             assert page.url == base + path
             html = page.locator("html")
             assert (html.get_attribute("lang"), html.get_attribute("dir")) == (code, direction)
-            page.wait_for_selector("[data-gp-langues][data-ready='1']")
+            page.wait_for_selector(MENU_BOUND)
     finally:
         context.close()
 
@@ -43,7 +44,7 @@ def test_an_untranslated_page_leads_to_the_language_home_with_a_notice(browser, 
         page.goto(base + "/en/")
         assert page.locator(".gp-non-traduit").is_hidden()  # only when coming from an untranslated page
         page.goto(base + "/annuaire/")
-        page.wait_for_selector("[data-gp-langues][data-ready='1']")
+        page.wait_for_selector(MENU_BOUND)
         _choose(page, "en")
         assert page.url == base + "/en/#non-traduit"
         expect(page.locator(".gp-non-traduit")).to_be_visible()
@@ -58,14 +59,14 @@ def test_the_choice_is_remembered_on_the_device(browser, site_urls):
     base = site_urls["public"]
     try:
         page.goto(base + "/")
-        page.wait_for_selector("[data-gp-langues][data-ready='1']")
+        page.wait_for_selector(MENU_BOUND)
         _choose(page, "ar")
         assert page.evaluate("localStorage.getItem('gp-langue')") == "ar"
         page.goto(base + "/")  # the guide opened again, from outside (no referrer): Arabic
         page.wait_for_url(base + "/ar/")
         _choose(page, "fr")  # and back: French is remembered too
         page.goto(base + "/")
-        page.wait_for_selector("[data-gp-langues][data-ready='1']")
+        page.wait_for_selector(MENU_BOUND)
         assert page.url == base + "/"
     finally:
         context.close()
