@@ -17,7 +17,7 @@ from site_build.generator.navigation import nav_for_profile
 from site_build.generator.toc import with_headings
 from site_build.i18n.languages import DEFAULT, language
 from site_build.pages.shortcodes import unknown_pictogram_message, with_pictograms
-from site_build.pipeline import TRANSLATED_PAGES, prepare
+from site_build.pipeline import TRANSLATED_SECTIONS, prepare
 from site_build.pwa.csp import with_content_security_policy
 from site_build.pwa.search_index import add_accent_free_words
 from site_build.pwa.service_worker import DEFAULT_BUDGET_MB, write_service_worker
@@ -34,7 +34,7 @@ def on_config(config):
     data_dir = Path(given.get("data_dir") or Path(config.config_file_path).parent / "data")
     languages = tuple(language(code) for code in given.get("languages", [DEFAULT]))
     current = language(given.get("language", DEFAULT))
-    build = _state["language"] = LanguageBuild(current, languages, Path(config.docs_dir), TRANSLATED_PAGES)
+    build = _state["language"] = LanguageBuild(current, languages, Path(config.docs_dir), TRANSLATED_SECTIONS)
     build.translate_site(config)
     settings = SiteSettings.from_mkdocs(config)
     try:

@@ -185,8 +185,8 @@ def _translations_to_review(dataset: Any) -> list[Any]:
     """The translations to check, when mkdocs.yml (in the current folder) lists languages."""
     from site_build.data.translations import unreviewed
     from site_build.i18n.languages import languages_in_config
-    from site_build.i18n.messages import interface_messages
     from site_build.i18n.review import ToReview, translations_to_review
+    from site_build.pipeline import interface_strings
 
     config = Path("mkdocs.yml")
     languages = languages_in_config(config)
@@ -194,7 +194,7 @@ def _translations_to_review(dataset: Any) -> list[Any]:
         return []
     codes = [language.code for language in languages if not language.is_default]
     data = [ToReview(code, file, what) for file, code, what in unreviewed(dataset, codes)]
-    return translations_to_review(dataset.content_dir, languages, interface_messages(config), Path.cwd(), data)
+    return translations_to_review(dataset.content_dir, languages, interface_strings(config), Path.cwd(), data)
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:

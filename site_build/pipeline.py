@@ -20,12 +20,15 @@ from site_build.data.profile import Profile
 from site_build.data.records import Records
 from site_build.data.settings import SiteSettings
 from site_build.data.validate import has_errors, validate
+from site_build.data.vocabularies import translated_labels
 from site_build.feeds.datapackage import TABLES
 from site_build.feeds.interchange import HSDS_COLUMNS
 from site_build.feeds.worker import FeedInput, FeedsBuild
 from site_build.i18n.current import gettext, speaking
 from site_build.i18n.languages import DEFAULT
 from site_build.i18n.languages import language as named
+from site_build.i18n.messages import interface_messages
+from site_build.i18n.pages import NO_PAGES, Pages
 from site_build.pages.directory import (
     FULL_LIST_LIMIT,
     directory_page,
@@ -107,6 +110,19 @@ def all_pages(
     return pages
 
 
+def interface_strings(config_file: Path) -> set[str]:
+    """Every French string of the site's interface: what each language's catalog translates."""
+    return interface_messages(config_file) | translated_labels()
+
+
+def translated_pages(records: Records, today: date, settings: SiteSettings, content_dir: Path) -> list[Page]:
+    """The generated pages of another language than French: TRANSLATED_SECTIONS."""
+    pages = [emergency_page(records, today), recipes_index(records, today, content_dir)]
+    pages += [recipe_page(r, content_dir, settings) for r in records.recipes]
+    pages += [month_page(m, rs) for m, rs in recipes_by_month(records).items()]
+    return pages + health_pages(records, today, settings)
+
+
 def _fingerprint(data_dir: Path) -> tuple[Any, ...]:
     return tuple(
         sorted(
@@ -147,8 +163,8 @@ def close_checks() -> None:
         _prepared.clear()  # its worker was stopped: a later build prepares anew
 
 
-# The generated pages every language of the site has (the others are French only, for now).
-TRANSLATED_PAGES = ("urgences/index.md",)
+# The generated sections every language of the site has (site paths; the others are French only).
+TRANSLATED_SECTIONS = ("urgences/", "recettes/", "sante/")
 
 
 def prepare(
@@ -157,7 +173,7 @@ def prepare(
     today: date | None = None,
     settings: SiteSettings = SiteSettings(),
     language: str = DEFAULT,
-    own_pages: frozenset[str] = frozenset(),
+    own_pages: Pages = NO_PAGES,
 ) -> Prepared:
     """Validated data and generated content for one profile; DataError when the data has errors.
     In another language than French: its generated pages (TRANSLATED_PAGES), no data files;
@@ -174,7 +190,7 @@ def prepare(
     if language != DEFAULT:
         translated = Prepared(profile, today, published, records.in_language(language), problems, settings)
         with speaking(language, own_pages), shown_labels(profile.labels(published)):
-            translated.pages = [emergency_page(translated.records, today)]
+            translated.pages = translated_pages(translated.records, today, settings, published.content_dir)
             translated.assets[MANIFEST_NAME] = web_manifest(gettext(profile.app_name), named(language), gettext)
         _prepared[key] = translated
         return translated

@@ -9,8 +9,8 @@ import pytest
 
 from site_build.i18n.catalogs import untranslated
 from site_build.i18n.languages import LanguageSettingError, configured_languages
-from site_build.i18n.messages import interface_messages
-from site_build.i18n.pages import alternates, href_to, translated_pages
+from site_build.i18n.pages import Pages, alternates, href_to, translated_pages
+from site_build.pipeline import interface_strings
 
 from .conftest import ROOT, site_build_command
 from .test_build import _config_beside
@@ -48,13 +48,16 @@ def test_a_wrong_language_list_is_explained_in_french_with_its_line(tmp_path, va
 
 
 def test_the_sample_pages_in_each_language():
-    translated = translated_pages(ROOT / "content", LANGUAGES)
-    assert {"index.md", "aide.md", "guide/epicerie.md"} <= translated["en"]
-    assert {"index.md", "aide.md", "guide/epicerie.md"} <= translated["ar"]
+    translated = translated_pages(ROOT / "content", LANGUAGES, ("recettes/",))
+    assert {"index.md", "aide.md", "guide/epicerie.md"} <= translated["en"].sources
+    assert {"index.md", "aide.md", "guide/epicerie.md"} <= translated["ar"].sources
+    # a generated section is in every language; its files stay French
+    assert "recettes/houmous-maison.md" in translated["ar"] and "annuaire/index.md" not in translated["ar"]
+    assert translated["ar"].has_path("recettes/2027-03/") and not translated["ar"].has_path("recettes/x.ics")
 
 
 def test_the_switcher_leads_to_the_same_page_or_to_that_language_home():
-    translated = {"en": {"aide.md", "index.md"}, "ar": set()}
+    translated = {"en": Pages(frozenset({"aide.md", "index.md"})), "ar": Pages()}
     links = {a.language.code: (a.href, a.translated) for a in alternates("aide.md", EN, LANGUAGES, translated)}
     assert links == {
         "fr": ("../../aide/", True),
@@ -69,7 +72,7 @@ def test_the_switcher_leads_to_the_same_page_or_to_that_language_home():
 
 
 def test_every_interface_string_is_translated_in_the_sample_languages():
-    wanted = interface_messages(ROOT / "mkdocs.yml")
+    wanted = interface_strings(ROOT / "mkdocs.yml")
     assert {"Choisir la langue", "Urgence ?", "Accueil", "Le guide partagé"} <= wanted
     assert untranslated("en", wanted) == []
     assert untranslated("ar", wanted) == []
@@ -135,6 +138,8 @@ def test_a_page_marked_reviewed_and_a_missing_catalog_entry(tmp_path):
     assert {(x.language, x.what) for x in found if x.where.endswith(".po")} == {
         ("en", "1 mot du site sans traduction, affiché en français"),
         ("ar", "1 mot du site sans traduction, affiché en français"),
+        ("en", "1 mot du site pas encore relu (#, a-relire)"),  # « Aide », translated by the team
+        ("ar", "1 mot du site pas encore relu (#, a-relire)"),
     }
 
 
@@ -193,7 +198,7 @@ def test_links_from_another_language_lead_to_the_french_page_it_lacks():
     from site_build.i18n.current import speaking
     from site_build.pages.urls import relative
 
-    with speaking("en", frozenset({"urgences/", ""})):
+    with speaking("en", Pages(frozenset({"urgences/index.md", "index.md"}))):
         assert relative("annuaire/caf/", "urgences/") == "../../annuaire/caf/"
         assert relative("urgences/", "") == "urgences/"
     assert relative("annuaire/caf/", "urgences/") == "../annuaire/caf/"  # French again outside
@@ -204,6 +209,6 @@ def test_the_scripts_french_sentences_and_the_catalog_ones_are_the_same():
 
     from site_build.i18n.script_texts import SCRIPT_TEXTS
 
-    script = (ROOT / "site_build/theme/assets/javascripts/horaires.js").read_text(encoding="utf-8")
+    script = (ROOT / "site_build/theme/assets/javascripts/textes.js").read_text(encoding="utf-8")
     block = script.split("var FRENCH_TEXTS = {", 1)[1].split("};", 1)[0]
     assert dict(re.findall(r'(\w+): "([^"]*)"', block)) == SCRIPT_TEXTS

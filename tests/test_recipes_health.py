@@ -152,7 +152,7 @@ def test_health_page_has_event_json_ld_and_subscription_help(built_sites):
     events = [b for b in parser.blocks if b["@type"] == "Event"]
     assert events and all(e["startDate"].endswith(("+01:00", "+02:00")) for e in events)
     assert "ICSx⁵" in html and "Thunderbird" in html and "Outlook" in html and "iPhone" in html
-    assert 'aria-label="Code QR de l\'adresse du calendrier"><svg' in html and "webcal://" in html
+    assert 'aria-label="Code QR de l&#39;adresse du calendrier"><svg' in html and "webcal://" in html
     assert (
         "mardi 1 décembre 2026, de 14 h 30 à 16 h 30" in html or "mardi 1er décembre 2026, de 14 h 30 à 16 h 30" in html
     )

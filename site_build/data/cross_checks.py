@@ -116,7 +116,7 @@ class Checker:
         self.forms()
         self.needs()
         self.everyday_labels()
-        check_translations(lambda kind: getattr(self.dataset, kind), self.languages, self.report)
+        check_translations(self.dataset, self.languages, self.report)
         self.problems += content_collisions(self.dataset.content_dir)
         return self.problems
 

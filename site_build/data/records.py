@@ -218,6 +218,17 @@ class Ingredient:
 class Photo:
     src: str
     alt: str
+    langue: str = "fr"  # the language of `alt` (in_language)
+
+
+@dataclass(frozen=True)
+class RecipeTranslation:
+    langue: str  # the key of `traductions:` in the file
+    titre: str = ""
+    ingredients: tuple[str, ...] = ()  # the names, in the order of the French list
+    etapes: tuple[str, ...] = ()
+    photo: str = ""  # the photo's text alternative
+    relu: bool = False
 
 
 @dataclass(frozen=True)
@@ -242,6 +253,9 @@ class Recipe:
     prix_releves: str = ""
     propose_par: str = ""
     saison: tuple[str, ...] = ()
+    traductions: tuple[RecipeTranslation, ...] = ()
+    langue: str = "fr"  # the language of its title, ingredients and steps (in_language)
+    relu: bool = True  # False: a translation nobody fluent has checked yet
 
     @property
     def total_minutes(self) -> int:
@@ -251,11 +265,35 @@ class Recipe:
     def needs_oven(self) -> bool:
         return "four" in self.materiel
 
+    def in_language(self, code: str) -> Recipe:
+        """Its title, ingredients and steps in that language when the data has them, else French."""
+        found = translation_in(self.traductions, code)
+        if not found:
+            return self
+        names = found.ingredients if len(found.ingredients) == len(self.ingredients) else ()
+        return replace(
+            self,
+            titre=found.titre or self.titre,
+            ingredients=tuple(replace(i, nom=n) for i, n in zip(self.ingredients, names, strict=True))
+            or self.ingredients,
+            etapes=found.etapes or self.etapes,
+            image=replace(self.image, alt=found.photo, langue=code) if self.image and found.photo else self.image,
+            langue=code,
+            relu=found.relu,
+        )
+
 
 @dataclass(frozen=True)
 class Signup:
     obligatoire: bool
     modalites: str = ""
+
+
+@dataclass(frozen=True)
+class InterventionTranslation:
+    langue: str  # the key of `traductions:` in the file
+    titre: str = ""
+    relu: bool = False
 
 
 @dataclass(frozen=True)
@@ -273,6 +311,12 @@ class Intervention:
     exceptions: tuple[str, ...] = ()
     inscription: Signup | None = None
     thematiques: tuple[str, ...] = ()
+    traductions: tuple[InterventionTranslation, ...] = ()
+    langue: str = "fr"  # the language of its title (in_language)
+
+    def in_language(self, code: str) -> Intervention:
+        found = translation_in(self.traductions, code)
+        return replace(self, titre=found.titre or self.titre, langue=code) if found and found.titre else self
 
     @property
     def timing(self) -> dict[str, Any]:
@@ -411,6 +455,8 @@ class Records:
             self,
             needs=tuple(need.in_language(code) for need in self.needs),
             emergencies=tuple(contact.in_language(code) for contact in self.emergencies),
+            recipes=tuple(recipe.in_language(code) for recipe in self.recipes),
+            interventions=tuple(event.in_language(code) for event in self.interventions),
         )
 
     def partners_by_name(self) -> list[Partner]:

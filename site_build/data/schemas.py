@@ -285,6 +285,30 @@ INGREDIENT = _obj(
     "Un ingrédient.",
 )
 
+
+def _translations(fields: dict[str, Any], what: str) -> dict[str, Any]:
+    """`traductions:` of a record: per language of the site (its code: en, ar…), the texts in that language."""
+    return {
+        "type": "object",
+        "description": f"{what} dans les autres langues du site, par code de langue (en, ar…). "
+        "Sans traduction, le français est affiché.",
+        "patternProperties": {
+            "^[a-z]{2,3}$": _obj(
+                {
+                    **fields,
+                    "relu": {
+                        "type": "boolean",
+                        "description": "true quand une personne dont c'est la langue a relu cette traduction.",
+                    },
+                },
+                [],
+                "La traduction dans une langue.",
+            )
+        },
+        "additionalProperties": False,
+    }
+
+
 RECIPE = _obj(
     {
         "titre": _text("Titre de la recette."),
@@ -353,6 +377,24 @@ RECIPE = _obj(
         ),
         "astuces": _list_of(_prose("Une astuce."), "Astuces."),
         "propose_par": _text("Qui propose la recette (prénom, rôle)."),
+        "traductions": _translations(
+            {
+                "titre": _text("Le titre dans cette langue."),
+                "ingredients": _list_of(
+                    _text("Le nom d'un ingrédient dans cette langue, sans la quantité."),
+                    "Le nom de chaque ingrédient, dans l'ordre de la liste en français (un nom par ingrédient).",
+                    min_items=1,
+                ),
+                "etapes": {
+                    "type": "array",
+                    "items": _prose("Une étape dans cette langue."),
+                    "minItems": 1,
+                    "description": "Les étapes dans cette langue, dans l'ordre (autant qu'en français).",
+                },
+                "photo": _text("Ce que montre la photo, dans cette langue, en une phrase."),
+            },
+            "Le titre, les ingrédients et les étapes",
+        ),
     },
     [
         "titre",
@@ -400,6 +442,7 @@ INTERVENTION = _obj(
             ["obligatoire"],
             "Inscription.",
         ),
+        "traductions": _translations({"titre": _text("Le titre dans cette langue.")}, "Le titre"),
     },
     ["id", "titre", "intervenant", "partenaire", "lieu", "debut"],
     "Une intervention Épi'santé.",
@@ -468,29 +511,6 @@ PICTOGRAM = {
     "(liste : https://pictogrammers.com/library/mdi/).",
     "x-erreur": "écrivez le nom d'un pictogramme du thème, par exemple « material/food-apple »",
 }
-
-
-def _translations(fields: dict[str, Any], what: str) -> dict[str, Any]:
-    """`traductions:` of a record: per language of the site (its code: en, ar…), the texts in that language."""
-    return {
-        "type": "object",
-        "description": f"{what} dans les autres langues du site, par code de langue (en, ar…). "
-        "Sans traduction, le français est affiché.",
-        "patternProperties": {
-            "^[a-z]{2,3}$": _obj(
-                {
-                    **fields,
-                    "relu": {
-                        "type": "boolean",
-                        "description": "true quand une personne dont c'est la langue a relu cette traduction.",
-                    },
-                },
-                [],
-                "La traduction dans une langue.",
-            )
-        },
-        "additionalProperties": False,
-    }
 
 
 NEED = _obj(

@@ -1,20 +1,52 @@
-"""Checks of the `traductions:` blocks of the data (besoins, urgences): each language code must be a
-language of the site (mkdocs.yml, `langues`), and a language with no translation at all in a file
-is worth a warning (never an error: the French text is shown)."""
+"""Checks of the `traductions:` blocks of the data (besoins, urgences, interventions, recettes):
+each language code must be a language of the site (mkdocs.yml, `langues`), a translated list of
+ingredients or steps has one line per French line, and a record left untranslated is worth a
+warning (never an error: the French text is shown)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
 from site_build.data.dataset import Dataset
 
-# document kind → what one record is called in a message
-TRANSLATED = {"needs": ("besoin", "besoins"), "emergencies": ("contact", "contacts")}
+# what one record of a file is called in a message
+NAMES = {
+    "needs": ("besoin", "besoins", ""),
+    "emergencies": ("contact", "contacts", ""),
+    "interventions": ("intervention", "interventions", "e"),  # the last: the feminine's e
+    "recipes": ("recette", "recettes", "e"),
+}
+# lists of a record whose translation gives one item per French item, in the same order
+PARALLEL_LISTS = {"ingredients": "ingrédient", "etapes": "étape"}
 
 Report = Callable[..., None]
+FieldPath = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class TranslatedFile:
+    """The records of one data file that can carry `traductions:` (path in the file → record)."""
+
+    kind: str  # the document's key: "needs", "recipes/<id>"…
+    one: str
+    many: str
+    feminine: str  # "e" for a feminine noun: « traduite », « relue »
+    records: dict[FieldPath, dict[str, Any]]
+
+
+def translated_files(dataset: Dataset) -> list[TranslatedFile]:
+    found = []
+    for kind in ("needs", "emergencies", "interventions"):
+        records = {(i,): r for i, r in enumerate(getattr(dataset, kind)) if isinstance(r, dict)}
+        found.append(TranslatedFile(kind, *NAMES[kind], records))
+    for identifier, recipe in dataset.recipes.items():
+        if isinstance(recipe, dict):
+            found.append(TranslatedFile(f"recipes/{identifier}", *NAMES["recipes"], {(): recipe}))
+    return found
 
 
 def language_name(code: str) -> str:
@@ -25,55 +57,71 @@ def language_name(code: str) -> str:
         return code
 
 
-def check_translations(
-    records_of: Callable[[str], list[Any]], languages: tuple[str, ...] | None, report: Report
-) -> None:
+def check_translations(dataset: Dataset, languages: tuple[str, ...] | None, report: Report) -> None:
     """`languages`: the site's codes, French first; None when the site's configuration is not known
     (the codes are then only checked to be languages)."""
     others = [code for code in (languages or ()) if code != "fr"]
-    for kind, (one, many) in TRANSLATED.items():
-        records = {i: r for i, r in enumerate(records_of(kind)) if isinstance(r, dict)}
-        for i, record in records.items():
+    for file in translated_files(dataset):
+        for path, record in file.records.items():
             translations = record.get("traductions")
             if not isinstance(translations, dict):
                 continue
-            for code in translations:
+            for code, translation in translations.items():
                 known = languages is None or code in others
                 if code == "fr" or not known or language_name(str(code)) == code:
                     listed = ", ".join(others) or "aucune autre que le français"
                     report(
-                        kind,
-                        (i, "traductions", code),
+                        file.kind,
+                        (*path, "traductions", code),
                         f"« {code} » n'est pas une langue du site (langues de mkdocs.yml : {listed}) ; "
                         "écrivez le code d'une de ces langues, ou ajoutez la langue au site",
                     )
+                elif isinstance(translation, dict):
+                    _same_lengths(file.kind, (*path, "traductions", code), record, translation, report)
         for code in others:
-            missing = [i for i, r in records.items() if code not in (r.get("traductions") or {})]
+            missing = [p for p, r in file.records.items() if code not in (r.get("traductions") or {})]
             if missing:
+                count = len(missing)
+                what = f"{count} {file.many if count > 1 else file.one} sur {len(file.records)}"
                 report(
-                    kind,
-                    (missing[0],),
-                    f"{len(missing)} {many if len(missing) > 1 else one} sur {len(records)} sans traduction en "
+                    file.kind,
+                    missing[0] or ("titre",),  # a file of one record: its title's line
+                    f"{what if len(file.records) > 1 else file.one.capitalize()} sans traduction en "
                     f"{language_name(code)} ({code}) : le français sera affiché ; ajoutez « traductions: {code}: … »",
                     warning=True,
                 )
+
+
+def _same_lengths(
+    kind: str, path: FieldPath, record: dict[str, Any], translation: dict[str, Any], report: Report
+) -> None:
+    """A translated list of ingredients or steps has one item per French item."""
+    for field, item in PARALLEL_LISTS.items():
+        french, translated = record.get(field), translation.get(field)
+        if isinstance(french, list) and isinstance(translated, list) and len(french) != len(translated):
+            report(
+                kind,
+                (*path, field),
+                f"{len(translated)} {item}s traduits pour {len(french)} en français : écrivez un(e) {item} "
+                "traduit(e) pour chaque ligne en français, dans le même ordre",
+            )
 
 
 def unreviewed(dataset: Dataset, codes: list[str]) -> list[tuple[str, str, str]]:
     """(file, language, what) for each file and language whose translations nobody fluent has
     checked yet (`relu` not true), for `site-build report`."""
     found = []
-    for kind, (one, many) in TRANSLATED.items():
-        document = dataset.documents.get(kind)
-        records = [r for r in getattr(dataset, kind) if isinstance(r, dict)]
+    for file in translated_files(dataset):
+        document = dataset.documents.get(file.kind)
         for code in codes:
             pending = sum(
                 1
-                for record in records
+                for record in file.records.values()
                 if isinstance((record.get("traductions") or {}).get(code), dict)
                 and record["traductions"][code].get("relu") is not True
             )
             if pending and document:
-                words = f"{many} traduits pas encore relus" if pending > 1 else f"{one} traduit pas encore relu"
+                e, s = file.feminine, "s" if pending > 1 else ""
+                words = f"{file.many if pending > 1 else file.one} traduit{e}{s} pas encore relu{e}{s}"
                 found.append((document.file, code, f"{pending} {words}"))
     return found

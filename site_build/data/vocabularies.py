@@ -183,6 +183,16 @@ VOCABULARIES: dict[str, list[Term]] = {
 }
 
 
+# The vocabularies of the recipes, shown in every language of the site: their labels are
+# interface strings (site_build/i18n/locales). The others stay French in a translated page.
+TRANSLATED_VOCABULARIES = ("allergenes", "regimes", "materiel", "difficulte", "unites")
+
+
+def translated_labels() -> set[str]:
+    """The labels of TRANSLATED_VOCABULARIES, in French: interface strings every catalog translates."""
+    return {term.label for name in TRANSLATED_VOCABULARIES for term in VOCABULARIES[name]}
+
+
 def slugs(name: str) -> list[str]:
     return [term.slug for term in VOCABULARIES[name]]
 

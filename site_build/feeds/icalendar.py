@@ -27,7 +27,10 @@ PRODID = "-//Le guide partagé//Épi'santé//FR"
 
 
 def fingerprint(intervention: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(intervention, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+    """What the calendar event says: the feed is in French, so a translation added or edited is
+    no change for the agendas subscribed to it."""
+    said = {key: value for key, value in intervention.items() if key != "traductions"}
+    return hashlib.sha256(json.dumps(said, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
 def read_state(data_dir: Path) -> dict[str, Any]:

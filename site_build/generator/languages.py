@@ -12,7 +12,7 @@ from typing import Any
 from site_build.generator.navigation import filtered_nav
 from site_build.i18n.catalogs import translations
 from site_build.i18n.languages import Language
-from site_build.i18n.pages import alternates, href_to, original_uri, page_url, translated_pages
+from site_build.i18n.pages import NO_PAGES, Pages, alternates, href_to, original_uri, page_url, translated_pages
 from site_build.i18n.script_texts import SCRIPT_TEXTS
 
 # [text](target.md) or [text](target.md#part) in a page's Markdown
@@ -33,22 +33,21 @@ class OwnSwitcher:
 
 class LanguageBuild:
     def __init__(
-        self, language: Language, languages: tuple[Language, ...], docs_dir: Path, generated: tuple[str, ...] = ()
+        self, language: Language, languages: tuple[Language, ...], docs_dir: Path, sections: tuple[str, ...] = ()
     ):
         self.language, self.languages = language, languages
-        self.translated = translated_pages(docs_dir, languages, generated)
+        self.translated = translated_pages(docs_dir, languages, sections)
         self.translations = translations(language.code)
         self.gettext: Callable[[str], str] = self.translations.gettext
         self.others = {other.code for other in languages if not other.is_default}
         self.root_url = ""  # the French site's address (translate_site)
 
     @property
-    def own_pages(self) -> frozenset[str]:
-        """The site paths of this language's pages ('urgences/', '' for the home)."""
-        return frozenset(page_url(uri) for uri in self.translated.get(self.language.code, set()))
+    def own_pages(self) -> Pages:
+        return self.translated.get(self.language.code, NO_PAGES)
 
     def has_page(self, src_uri: str) -> bool:
-        return self.language.is_default or src_uri in self.translated.get(self.language.code, set())
+        return self.language.is_default or src_uri in self.own_pages
 
     def translate_site(self, config: Any) -> None:
         """The site's name and description in this language (mkdocs.yml has them in French)."""
@@ -90,7 +89,7 @@ class LanguageBuild:
         found = [
             (other.code, self.root_url + other.folder + page_url(src_uri))
             for other in self.languages
-            if other.is_default or src_uri in self.translated.get(other.code, set())
+            if other.is_default or src_uri in self.translated.get(other.code, NO_PAGES)
         ]
         return found if len(found) > 1 and self.root_url else []
 

@@ -2,7 +2,8 @@
 
 The French text is the message id, so French needs no catalog and a string nobody translated
 yet shows in French rather than as a key. The .po files are read as they are (no compiled .mo
-file to keep in step); a message marked fuzzy counts as untranslated.
+file to keep in step); a message marked fuzzy counts as untranslated. A translation nobody fluent
+has checked yet carries the flag `#, a-relire` (REVIEW_FLAG): it is shown, and listed for editors.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from babel.support import Translations
 from site_build.i18n.languages import DEFAULT
 
 LOCALES = Path(__file__).parent / "locales"
+REVIEW_FLAG = "a-relire"
 
 
 def catalog_file(code: str) -> Path:
@@ -55,3 +57,15 @@ def untranslated(code: str, wanted: set[str]) -> list[str]:
         if message is None or not message.string or message.fuzzy:
             missing.append(text)
     return sorted(missing)
+
+
+def unreviewed(code: str, wanted: set[str]) -> list[str]:
+    """The French strings of `wanted` whose translation still carries the review flag."""
+    if code == DEFAULT or not catalog_file(code).exists():
+        return []
+    known = catalog(code)
+    return sorted(
+        text
+        for text in wanted
+        if (message := known.get(text)) is not None and message.string and REVIEW_FLAG in message.flags
+    )

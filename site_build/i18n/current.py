@@ -1,4 +1,4 @@
-"""The language pages are being made in, for the code that writes them: `speaking("en", own_pages)`
+"""The language pages are being made in, for the code that writes them: `speaking("en", pages)`
 around a language's pages; `gettext()` then answers in it, and links to a page that language does
 not have lead to the French one."""
 
@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 from site_build.i18n.catalogs import translations
 from site_build.i18n.languages import DEFAULT, folder_of
+from site_build.i18n.pages import NO_PAGES, Pages
 
 
 @dataclass(frozen=True)
 class Speaking:
     code: str = DEFAULT
-    own_pages: frozenset[str] = frozenset()  # site paths this language has ('urgences/', '')
+    own_pages: Pages = NO_PAGES  # the pages this language has
 
     @property
     def folder(self) -> str:
@@ -28,7 +29,7 @@ _current: ContextVar[Speaking | None] = ContextVar("speaking", default=None)
 
 
 @contextmanager
-def speaking(code: str, own_pages: frozenset[str] = frozenset()) -> Iterator[None]:
+def speaking(code: str, own_pages: Pages = NO_PAGES) -> Iterator[None]:
     token = _current.set(Speaking(code, own_pages))
     try:
         yield

@@ -4,7 +4,9 @@ into it, and its switcher leads from an untranslated page to that language's hom
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from site_build.i18n.languages import Language
@@ -26,18 +28,41 @@ def original_uri(src_uri: str, codes: set[str]) -> tuple[str, str] | None:
     return (f"{base}.md", code) if dot and code in codes else None
 
 
-def translated_pages(
-    docs_dir: Path, languages: tuple[Language, ...], generated: tuple[str, ...] = ()
-) -> dict[str, set[str]]:
-    """For each language but French: the French pages (src_uri) it has a translation of, the
-    `generated` ones (made in every language) included."""
+@dataclass(frozen=True)
+class Pages:
+    """The pages one language has: its hand-written translations (src_uri) and the sections the
+    generator makes in every language ('recettes/': the recipes, their index and month pages)."""
+
+    sources: frozenset[str] = frozenset()
+    sections: tuple[str, ...] = ()
+
+    def __contains__(self, src_uri: object) -> bool:
+        return isinstance(src_uri, str) and (src_uri in self.sources or self.has_path(page_url(src_uri)))
+
+    def has_path(self, path: str) -> bool:
+        """`path`: a site path ('recettes/', '' for the home). A file ('sante/x.ics') is never the
+        language's own: only pages are made in every language."""
+        is_page = path == "" or path.endswith("/")
+        return is_page and (path.startswith(self.sections) or path in self._paths)
+
+    @cached_property
+    def _paths(self) -> frozenset[str]:
+        return frozenset(page_url(source) for source in self.sources)
+
+
+NO_PAGES = Pages()
+Translated = Mapping[str, Pages]  # language code → its pages (French has every page)
+
+
+def translated_pages(docs_dir: Path, languages: tuple[Language, ...], sections: tuple[str, ...] = ()) -> Translated:
+    """For each language but French: the pages it has; `sections` are generated in every language."""
     codes = {language.code for language in languages if not language.is_default}
-    found: dict[str, set[str]] = {code: set(generated) for code in codes}
+    found: dict[str, set[str]] = {code: set() for code in codes}
     for path in sorted(Path(docs_dir).rglob("*.md")):
         pair = original_uri(path.relative_to(docs_dir).as_posix(), codes)
         if pair and (Path(docs_dir) / pair[0]).exists():
             found[pair[1]].add(pair[0])
-    return found
+    return {code: Pages(frozenset(sources), sections) for code, sources in found.items()}
 
 
 def page_url(src_uri: str) -> str:
@@ -65,22 +90,22 @@ class Alternate:
 
 
 def alternates(
-    src_uri: str, current: Language, languages: tuple[Language, ...], translated: dict[str, set[str]]
+    src_uri: str, current: Language, languages: tuple[Language, ...], translated: Translated
 ) -> list[Alternate]:
     here = page_url(src_uri)
     up = to_root(here, current.folder)
     result = []
     for language in languages:
-        exists = language.is_default or src_uri in translated.get(language.code, set())
+        exists = language.is_default or src_uri in translated.get(language.code, NO_PAGES)
         target = language.folder + (here if exists else f"#{UNTRANSLATED_ANCHOR}")
         result.append(Alternate(language, (up + target) or "./", exists, language == current))
     return result
 
 
-def href_to(target_uri: str, from_uri: str, current: Language, translated: dict[str, set[str]]) -> str:
+def href_to(target_uri: str, from_uri: str, current: Language, translated: Translated) -> str:
     """A link from page `from_uri` to page `target_uri`: in the current language when it has
     that page, else to the French one (the footer's legal pages, say, before they are translated)."""
     here = page_url(from_uri)
-    if current.is_default or target_uri in translated.get(current.code, set()):
+    if current.is_default or target_uri in translated.get(current.code, NO_PAGES):
         return to_root(here, "") + page_url(target_uri) or "./"
     return to_root(here, current.folder) + page_url(target_uri)

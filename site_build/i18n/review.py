@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from site_build.i18n.catalogs import catalog_file, untranslated
+from site_build.i18n.catalogs import catalog_file, unreviewed, untranslated
 from site_build.i18n.languages import Language
 from site_build.i18n.pages import original_uri
 
@@ -54,8 +54,13 @@ def translations_to_review(
             found.append(ToReview(pair[1], where, "page pas encore relue (relu: false)"))
     for code in sorted(codes):
         missing = untranslated(code, interface)
+        where = catalog_file(code).relative_to(project.resolve()).as_posix()
+        pending = unreviewed(code, interface)
+        if pending:
+            several = "s" if len(pending) > 1 else ""
+            what = f"{_plural(len(pending), 'mot')} du site pas encore relu{several} (#, a-relire)"
+            found.append(ToReview(code, where, what))
         if missing:
-            where = catalog_file(code).relative_to(project.resolve()).as_posix()
             found.append(
                 ToReview(
                     code,

@@ -1,4 +1,4 @@
-"""The sentences the theme's scripts write (horaires.js: « Ouvert — ferme à 12 h »), in French.
+"""The sentences the theme's scripts write (textes.js: « Ouvert — ferme à 12 h »), in French.
 
 A page in another language carries them translated (`#gp-textes`, from its catalog); French
 pages need nothing, the script has the same French texts. {name} marks a value the script fills.
@@ -22,4 +22,25 @@ SCRIPT_TEXTS = {
     "midnight": N_("à minuit"),
     "tomorrow_at": N_("demain à {heure}"),
     "day_at": N_("{jour} à {heure}"),
+    "portions_one": N_("Quantités pour {n} portion."),
+    "portions_many": N_("Quantités pour {n} portions."),
+    "recipes_none": N_("Aucune recette ne correspond. Retirez un filtre."),
+    "recipes_one": N_("{n} recette"),
+    "recipes_many": N_("{n} recettes"),
+    "unit_cuillere_a_soupe": N_("cuillère à soupe"),
+    "units_cuillere_a_soupe": N_("cuillères à soupe"),
+    "unit_cuillere_a_cafe": N_("cuillère à café"),
+    "units_cuillere_a_cafe": N_("cuillères à café"),
+    "unit_pincee": N_("pincée"),
+    "units_pincee": N_("pincées"),
+    "unit_gousse": N_("gousse"),
+    "units_gousse": N_("gousses"),
+    "unit_botte": N_("botte"),
+    "units_botte": N_("bottes"),
+    "unit_boite": N_("boîte"),
+    "units_boite": N_("boîtes"),
+    "unit_tranche": N_("tranche"),
+    "units_tranche": N_("tranches"),
+    "copied": N_("Lien copié. Vous pouvez le coller dans un message."),
+    "copy_failed": N_("Copie impossible sur cet appareil. Le lien : {lien}"),
 }

@@ -9,10 +9,11 @@ from markupsafe import Markup
 
 from site_build.data.records import Intervention, Records
 from site_build.data.settings import SiteSettings
+from site_build.i18n import formats
+from site_build.i18n.current import current, gettext
 from site_build.pages.model import Page
 from site_build.pages.qr import qr_svg
 from site_build.pages.render import render
-from site_build.text import french
 from site_build.text.occurrences import PARIS, occurrences
 
 PAST_DAYS = 180
@@ -42,7 +43,7 @@ def event_jsonld(
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "isAccessibleForFree": True,
-        "inLanguage": "fr",
+        "inLanguage": event.langue,
         "location": {
             "@type": "Place",
             "name": name,
@@ -59,7 +60,7 @@ def event_jsonld(
     }
     if event.description:
         data["description"] = event.description
-    url = settings.page_url("sante/")
+    url = settings.page_url(current().folder + "sante/")
     if url:
         data["url"] = url
     return data
@@ -84,7 +85,7 @@ def health_pages(records: Records, today: date, settings: SiteSettings) -> list[
         qr=Markup(qr_svg(feed)) if feed else "",  # SVG drawn by segno from the feed address
         schemas=[event_jsonld(s, f, ev, records, settings) for s, f, ev in events if f > midnight][:JSONLD_EVENTS],
     )
-    pages = [Page("sante/index.md", "Épi'santé : la santé à l'épicerie", index)]
+    pages = [Page("sante/index.md", gettext("Épi'santé : la santé à l'épicerie"), index)]
     for month, items in by_month.items():
         html = render(
             "health_month.html",
@@ -93,7 +94,7 @@ def health_pages(records: Records, today: date, settings: SiteSettings) -> list[
             items=items,
             schemas=[event_jsonld(s, f, ev, records, settings) for s, f, ev in items if f > midnight],
         )
-        pages.append(Page(f"sante/{month}.md", f"Épi'santé — {french.month(month)}", html))
+        pages.append(Page(f"sante/{month}.md", f"Épi'santé — {formats.month(month)}", html))
     return pages
 
 

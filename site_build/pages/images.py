@@ -21,12 +21,14 @@ class Picture:
     width: int
     height: int
     sizes: str = SIZES
+    langue: str = "fr"  # the language of `alt`
 
 
-def picture(content_dir: Path, src: str, alt: str) -> Picture:
+def picture(content_dir: Path, src: str, alt: str, langue: str = "fr") -> Picture:
     width, height = dimensions(content_dir, src)
     return Picture(
         alt=alt,
+        langue=langue,
         webp=[(w, variant_path(src, w, "webp")) for w in WIDTHS],
         jpg=[(w, variant_path(src, w, "jpg")) for w in WIDTHS],
         fallback=variant_path(src, WIDTHS[1], "jpg"),

@@ -27,6 +27,7 @@ class Page:
     searchable: bool = True  # in the site search index
     wide: bool = False  # a tool page (the directory): no table of contents beside it, the content gets the room
     read_aloud: bool = False  # an « Écouter » button reads it with the device's own voice
+    reviewed: bool = True  # False: its translation is still to be checked (the theme says so)
 
     @property
     def markdown_stub(self) -> str:
@@ -40,6 +41,8 @@ class Page:
             meta["hide"] = ["toc"]
         if self.read_aloud:
             meta["ecouter"] = True
+        if not self.reviewed:
+            meta["relu"] = False
         return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n# {self.title_markdown}\n"
 
     @cached_property

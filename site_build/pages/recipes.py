@@ -13,10 +13,11 @@ from site_build.data.photos import variant_path
 from site_build.data.records import Ingredient, Recipe, Records
 from site_build.data.settings import SiteSettings
 from site_build.data.vocabularies import VOCABULARIES, label
+from site_build.i18n import formats
+from site_build.i18n.current import N_, current, gettext
 from site_build.pages.images import Picture, picture
 from site_build.pages.model import Page
 from site_build.pages.render import render
-from site_build.text import french
 from site_build.text.safe_markdown import markdown_plain
 
 # A card is a column of the grid: about 20rem wide on a wide screen, the whole width on a phone.
@@ -33,13 +34,13 @@ DIETS = {
 }
 _FRACTIONS = {Fraction(1, 4): "¼", Fraction(1, 2): "½", Fraction(3, 4): "¾"}
 _UNIT_PLURALS = {
-    "cuillere-a-soupe": "cuillères à soupe",
-    "cuillere-a-cafe": "cuillères à café",
-    "pincee": "pincées",
-    "gousse": "gousses",
-    "botte": "bottes",
-    "boite": "boîtes",
-    "tranche": "tranches",
+    "cuillere-a-soupe": N_("cuillères à soupe"),
+    "cuillere-a-cafe": N_("cuillères à café"),
+    "pincee": N_("pincées"),
+    "gousse": N_("gousses"),
+    "botte": N_("bottes"),
+    "boite": N_("boîtes"),
+    "tranche": N_("tranches"),
 }
 
 
@@ -49,12 +50,13 @@ def _half_up(value: float) -> int:
 
 
 def _decimal(value: float) -> str:
-    return f"{_half_up(value * 10) / 10:g}".replace(".", ",")
+    """One decimal at most, rounded as the script rounds: '1,3' in French, '1.3' in English."""
+    return formats.decimal(_half_up(value * 10) / 10)
 
 
 def _grouped(value: float) -> str:
-    """1200 → '1 200' (French thousands, narrow no-break space)."""
-    return f"{_half_up(value):,}".replace(",", "\u202f")
+    """1200 → '1 200' in French (narrow no-break space), '1,200' in English."""
+    return formats.grouped(_half_up(value))
 
 
 def quantity_text(quantity: float | None, unit: str | None) -> str:
@@ -74,7 +76,12 @@ def quantity_text(quantity: float | None, unit: str | None) -> str:
     if not unit or unit == "piece":
         return number
     word = _UNIT_PLURALS.get(unit, label("unites", unit)) if quarters > 1 else label("unites", unit)
-    return f"{number} {word}"
+    return f"{number} {gettext(word)}"
+
+
+def photo_of(recipe: Recipe, content_dir: Path) -> Picture | None:
+    image = recipe.image
+    return picture(content_dir, image.src, image.alt, image.langue) if image else None
 
 
 def cost_per_portion(recipe: Recipe) -> float | None:
@@ -107,14 +114,14 @@ def recipe_jsonld(recipe: Recipe, settings: SiteSettings) -> dict[str, Any]:
         "recipeYield": f"{recipe.portions} portions",
         "recipeCategory": "Plat",
         "recipeCuisine": "Française",
-        "inLanguage": "fr",
+        "inLanguage": recipe.langue,
         "keywords": ", ".join(
             [recipe.aliment_du_mois.nom, "petit budget", "Épicé'bon"]
             + [label("regimes", r) for r in recipe.regimes]
             + ([] if recipe.needs_oven else ["sans four"])
         ),
     }
-    url = settings.page_url(f"recettes/{recipe.id}/")
+    url = settings.page_url(current().folder + f"recettes/{recipe.id}/")
     if url:
         data["url"] = url
     if recipe.description:
@@ -131,7 +138,7 @@ def recipe_jsonld(recipe: Recipe, settings: SiteSettings) -> dict[str, Any]:
 
 
 def recipe_page(recipe: Recipe, content_dir: Path, settings: SiteSettings) -> Page:
-    photo: Picture | None = picture(content_dir, recipe.image.src, recipe.image.alt) if recipe.image else None
+    photo: Picture | None = photo_of(recipe, content_dir)
     html = render(
         "recipe.html",
         f"recettes/{recipe.id}/",
@@ -141,7 +148,7 @@ def recipe_page(recipe: Recipe, content_dir: Path, settings: SiteSettings) -> Pa
         ingredients=[(i, quantity_text(i.quantite, i.unite)) for i in recipe.ingredients],
         schema=recipe_jsonld(recipe, settings),
     )
-    return Page(f"recettes/{recipe.id}.md", recipe.titre, html, read_aloud=True)
+    return Page(f"recettes/{recipe.id}.md", recipe.titre, html, read_aloud=True, reviewed=recipe.relu)
 
 
 def recipes_by_month(records: Records) -> dict[str, list[Recipe]]:
@@ -153,7 +160,7 @@ def recipes_by_month(records: Records) -> dict[str, list[Recipe]]:
 
 def month_page(month: str, recipes: list[Recipe]) -> Page:
     html = render("recipe_month.html", f"recettes/{month}/", recipes=recipes)
-    return Page(f"recettes/{month}.md", f"Épicé'bon — {french.month(month)}", html)
+    return Page(f"recettes/{month}.md", f"Épicé'bon — {formats.month(month)}", html)
 
 
 def recipes_index(records: Records, today: date, content_dir: Path) -> Page:
@@ -162,9 +169,7 @@ def recipes_index(records: Records, today: date, content_dir: Path) -> Page:
     cards = [
         (
             recipe,
-            replace(picture(content_dir, recipe.image.src, recipe.image.alt), sizes=CARD_SIZES)
-            if recipe.image
-            else None,
+            replace(photo, sizes=CARD_SIZES) if (photo := photo_of(recipe, content_dir)) else None,
             euros_per_portion(recipe),
         )
         for recipe in records.recipes
@@ -179,7 +184,7 @@ def recipes_index(records: Records, today: date, content_dir: Path) -> Page:
         quick_minutes=QUICK_MINUTES,
         months=[(month, recipes[0]) for month, recipes in recipes_by_month(records).items()],
     )
-    return Page("recettes/index.md", "Recettes du mois", html)
+    return Page("recettes/index.md", gettext("Recettes du mois"), html)
 
 
 def featured(records: Records, today: date) -> Recipe | None:
@@ -213,7 +218,7 @@ def recipe_of_the_month(records: Records, today: date, content_dir: Path) -> str
         }
         for r in records.recipes
     ]
-    photo = picture(content_dir, chosen.image.src, chosen.image.alt) if chosen.image else None
+    photo = photo_of(chosen, content_dir)
     return render(
         "recipe_of_the_month.html", "", recipe=chosen, choices=choices, photo=photo, cost=euros_per_portion(chosen)
     )
@@ -221,4 +226,4 @@ def recipe_of_the_month(records: Records, today: date, content_dir: Path) -> str
 
 def euros_per_portion(recipe: Recipe) -> str:
     cost = cost_per_portion(recipe)
-    return french.euros(cost) if cost is not None else ""
+    return formats.euros(cost) if cost is not None else ""

@@ -7,6 +7,7 @@ off): a value from data is always text unless a filter below says it is safe HTM
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -18,8 +19,10 @@ from markupsafe import Markup
 
 from site_build.data.labels import shown_label, shown_labels_text
 from site_build.data.pictograms import pictogram_svg
-from site_build.data.vocabularies import label
-from site_build.i18n.current import gettext
+from site_build.data.vocabularies import TRANSLATED_VOCABULARIES, label
+from site_build.i18n import formats
+from site_build.i18n.current import current, gettext
+from site_build.i18n.languages import DEFAULT
 from site_build.pages.urls import relative
 from site_build.text import french
 from site_build.text.hours import describe_hours
@@ -43,11 +46,39 @@ def compact_json(data: Any) -> str:
 
 
 def day_or_text(value: str) -> str:
-    """An ISO date written the French way; anything else as it is (a date an editor mistyped)."""
+    """An ISO date written in the page's language; anything else as it is (a date an editor mistyped)."""
     try:
-        return french.day(date.fromisoformat(value))
+        return formats.day(date.fromisoformat(value))
     except ValueError:
         return value
+
+
+def of_month(key: str) -> str:
+    """« d'avril 2027 » in French; the month alone in a language without such a contraction."""
+    return french.of_month(key) if current().code == DEFAULT else formats.month(key)
+
+
+def lang_attr(code: str) -> Markup:
+    """` lang="fr"` on an element whose text is in another language than the page's (a partner's
+    description in an English page), nothing otherwise."""
+    return Markup(' lang="{}"').format(code) if code != current().code else Markup("")
+
+
+def fill(text: str, **values: Any) -> Markup:
+    """A translated sentence with HTML in its {holes} (a <span> the script updates): the sentence
+    is escaped, and so is every value that is not markup already."""
+    return Markup.escape(text).format(**values)
+
+
+def in_language(vocabulary: str, text: str) -> str:
+    """A label of a vocabulary the site translates (allergens, units…) in the page's language."""
+    return gettext(text) if vocabulary in TRANSLATED_VOCABULARIES else text
+
+
+def terms(slugs: Iterable[str] | None, vocabulary: str) -> str:
+    if vocabulary not in TRANSLATED_VOCABULARIES or current().code == DEFAULT:
+        return shown_labels_text(vocabulary, slugs)
+    return formats.listing([gettext(shown_label(vocabulary, s)) for s in slugs or ()])
 
 
 @jinja2.pass_context
@@ -94,18 +125,18 @@ def environment() -> jinja2.Environment:
         auto_reload=False,  # templates do not change during a build: no stat() per include
     )
     env.filters.update(
-        day=french.day,
-        month=french.month,
-        of_month=french.of_month,
-        month_short=french.month_short,
-        euros=french.euros,
-        time_span=french.time_span,
+        day=formats.day,
+        month=formats.month,
+        of_month=of_month,
+        month_short=formats.month_short,
+        euros=formats.euros,
+        time_span=formats.time_span,
         tel_uri=french.tel_uri,
         sort_key=french.sort_key,
         hours=describe_hours,
-        label=lambda slug, vocabulary: label(vocabulary, slug),
-        term=lambda slug, vocabulary: shown_label(vocabulary, slug),
-        terms=lambda slugs, vocabulary: shown_labels_text(vocabulary, slugs),
+        label=lambda slug, vocabulary: in_language(vocabulary, label(vocabulary, slug)),
+        term=lambda slug, vocabulary: in_language(vocabulary, shown_label(vocabulary, slug)),
+        terms=terms,
         thematique=lambda slug: shown_label("thematiques", slug),
         markdown=lambda source: Markup(markdown_text(source)),
         safe_href=safe_href,
@@ -113,6 +144,8 @@ def environment() -> jinja2.Environment:
         compact_json=compact_json,
         day_or_text=day_or_text,
         pictogram=pictogram,
+        lang_attr=lang_attr,
+        fill=fill,
     )
     env.globals.update(url=_url, _=gettext)
     env.tests.update(plain_paragraph=is_plain_paragraph)

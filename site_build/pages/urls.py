@@ -11,7 +11,7 @@ def relative(target: str, here: str) -> str:
     """`target` (a site path: 'annuaire/caf/', 'sante/x.ics') as a link from the page at site path `here`.
     In another language's pages, a target that language does not have is the French one."""
     language = current()
-    if language.folder and target not in language.own_pages:
+    if language.folder and not language.own_pages.has_path(target):
         return to_root(here, language.folder) + target
     if here and target.startswith(here):  # inside the page's own folder: 'fiche.vcf', not '../../annuaire/x/fiche.vcf'
         return target[len(here) :] or "./"

@@ -9,39 +9,9 @@
  * Time is Europe/Paris whatever the device's time zone; no network is needed.
  */
 
+import { pageLanguage, say } from "./textes.js";
+
 var DAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-
-/* The sentences, in French; a page in another language carries its own (#gp-textes, written by
-   the build from its catalog: site_build/i18n/script_texts.py), and its days and times come from
-   the browser's Intl, in Latin digits so that times stay readable beside phone numbers. */
-var FRENCH_TEXTS = {
-  open_until: "Ouvert — ferme {quand}",
-  open_24: "Ouvert 24 h sur 24",
-  closed: "Fermé",
-  closed_for_now: "Fermé temporairement",
-  closed_for_good: "Fermé définitivement",
-  opens: "{etat} — ouvre {quand}",
-  then_confirm: "{etat} — ensuite : horaires à confirmer",
-  confirm: "Horaires à confirmer",
-  at: "à {heure}",
-  midnight: "à minuit",
-  tomorrow_at: "demain à {heure}",
-  day_at: "{jour} à {heure}"
-};
-var texts = null;
-
-function pageLanguage() {
-  var lang = typeof document !== "undefined" ? document.documentElement.lang : "fr";
-  return lang && lang !== "fr" ? lang : null;
-}
-
-function say(key, values) {
-  if (!texts) {
-    var block = typeof document !== "undefined" && document.getElementById("gp-textes");
-    texts = block ? Object.assign({}, FRENCH_TEXTS, JSON.parse(block.textContent)) : FRENCH_TEXTS;
-  }
-  return texts[key].replace(/\{(\w+)\}/g, function (whole, name) { return values ? values[name] : whole; });
-}
 
 var formats = {};  // one formatter per kind: a directory formats many times
 

@@ -3,6 +3,7 @@
  * it works offline, and the page address is the only thing shared. */
 
 import { once } from "./helpers.js";
+import { say } from "./textes.js";
 
 function copy(text) {
   if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
@@ -39,9 +40,9 @@ function setup(root) {
   });
   root.querySelector(".gp-partager__copier").addEventListener("click", function () {
     copy(url).then(function () {
-      message.textContent = "Lien copié. Vous pouvez le coller dans un message.";
+      message.textContent = say("copied");
     }, function () {
-      message.textContent = "Copie impossible sur cet appareil. Le lien : " + url;
+      message.textContent = say("copy_failed", { lien: url });
     });
   });
 }

@@ -3,19 +3,21 @@
 
 import { bindFilters, fold, once } from "./helpers.js";
 import { parisNow } from "./horaires.js";
+import { number, say } from "./textes.js";
 
 var FRACTIONS = { 1: "¼", 2: "½", 3: "¾" };
-var PLURALS = { "cuillere-a-soupe": "cuillères à soupe", "cuillere-a-cafe": "cuillères à café",
-  pincee: "pincées", gousse: "gousses", botte: "bottes", boite: "boîtes", tranche: "tranches" };
-var SINGULARS = { "cuillere-a-soupe": "cuillère à soupe", "cuillere-a-cafe": "cuillère à café",
-  pincee: "pincée", gousse: "gousse", botte: "botte", boite: "boîte", tranche: "tranche" };
 
 function decimal(value) {
-  return (Math.round(value * 10) / 10).toString().replace(".", ",");
+  return number(Math.round(value * 10) / 10, 1);
 }
 
-function grouped(value) {  // 1200 → "1 200" with a narrow no-break space
-  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+function grouped(value) {
+  return number(Math.round(value), 0);
+}
+
+/* "cuillère à soupe" / "cuillères à soupe" in the page's language */
+function unitWord(unit, many) {
+  return say((many ? "units_" : "unit_") + unit.replace(/-/g, "_"));
 }
 
 /* How a quantity reads; mirrors quantity_text() in site_build/recipe_pages.py. */
@@ -28,9 +30,9 @@ function quantityText(quantity, unit) {
   if (unit === "kg" || unit === "l" || unit === "cl") return decimal(quantity) + " " + unit;
   var quarters = Math.max(1, Math.round(quantity * 4));
   var whole = Math.floor(quarters / 4), rest = quarters % 4;
-  var number = [whole ? String(whole) : "", FRACTIONS[rest] || ""].filter(Boolean).join(" ");
-  if (!unit || unit === "piece") return number;
-  return number + " " + (quarters > 4 ? PLURALS[unit] : SINGULARS[unit]);
+  var amount = [whole ? String(whole) : "", FRACTIONS[rest] || ""].filter(Boolean).join(" ");
+  if (!unit || unit === "piece") return amount;
+  return amount + " " + unitWord(unit, quarters > 4);
 }
 
 function scaled(item, ratio) {
@@ -53,7 +55,7 @@ function setupPortions(article) {
       item.querySelector(".gp-quantite").textContent = quantityText(scaled(item, ratio), item.dataset.unite);
     });
     article.querySelectorAll(".gp-nombre-portions").forEach(function (n) { n.textContent = portions; });
-    status.textContent = "Quantités pour " + portions + (portions > 1 ? " portions." : " portion.");
+    status.textContent = say(portions > 1 ? "portions_many" : "portions_one", { n: portions });
   }
   control.querySelectorAll("button[data-pas]").forEach(function (button) {
     button.addEventListener("click", function () {
@@ -82,8 +84,8 @@ function setupFilters(root) {
       card.hidden = !ok;
       if (ok) shown += 1;
     });
-    counter.textContent = shown === 0 ? "Aucune recette ne correspond. Retirez un filtre."
-      : shown + (shown === 1 ? " recette" : " recettes");
+    counter.textContent = shown === 0 ? say("recipes_none")
+      : say(shown === 1 ? "recipes_one" : "recipes_many", { n: shown });
   });
 }
 

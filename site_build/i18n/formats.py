@@ -1,0 +1,81 @@
+"""Dates, times, numbers and prices in the language pages are being made in.
+
+French keeps its own rules (text/french.py: « 1er décembre », « 14 h 30 »). The other languages
+take theirs from Babel's CLDR data, with Latin digits: the numbers on a page in Arabic are the
+ones written on the épicerie's door, its tickets and its phone.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel.dates import format_date, format_time
+from babel.lists import format_list
+from babel.numbers import format_currency, format_decimal
+
+from site_build.i18n.current import current, gettext
+from site_build.i18n.languages import DEFAULT
+from site_build.text import french
+
+
+def _code() -> str:
+    return current().code
+
+
+def _french() -> bool:
+    return _code() == DEFAULT
+
+
+def day(value: date) -> str:
+    """'1er décembre 2026', 'December 1, 2026', '1 ديسمبر 2026'."""
+    return french.day(value) if _french() else format_date(value, "long", locale=_code())
+
+
+def weekday_day(value: date) -> str:
+    return french.weekday_day(value) if _french() else format_date(value, "full", locale=_code())
+
+
+def month(key: str) -> str:
+    """'2026-12' → 'décembre 2026', 'December 2026'."""
+    if _french():
+        return french.month(key)
+    year, number = key.split("-")
+    return format_date(date(int(year), int(number), 1), "LLLL y", locale=_code())
+
+
+def month_short(value: date) -> str:
+    return french.month_short(value) if _french() else format_date(value, "LLL", locale=_code())
+
+
+def clock(value: datetime) -> str:
+    return french.clock(value) if _french() else format_time(value, "short", locale=_code())
+
+
+def time_span(start: datetime, end: datetime) -> str:
+    """'mardi 8 décembre 2026, de 14 h à 16 h'; in another language the sentence is its catalog's."""
+    if _french():
+        return french.time_span(start, end)
+    return gettext("{jour}, de {debut} à {fin}").format(
+        jour=weekday_day(start.date()), debut=clock(start), fin=clock(end)
+    )
+
+
+def euros(amount: float) -> str:
+    if _french():
+        return french.euros(amount)
+    return format_currency(amount, "EUR", locale=_code(), numbering_system="latn")
+
+
+def decimal(value: float) -> str:
+    """At most one decimal: '1,5' in French, '1.5' in English."""
+    return format_decimal(value, format="#,##0.#", locale=_code(), numbering_system="latn")
+
+
+def grouped(value: int) -> str:
+    """'1 200' in French, '1,200' in English."""
+    return format_decimal(value, format="#,##0", locale=_code(), numbering_system="latn")
+
+
+def listing(parts: list[str]) -> str:
+    """'a, b et c' / 'a, b, and c'."""
+    return format_list(parts, locale=_code()) if parts else ""

@@ -1,0 +1,66 @@
+/* The sentences the scripts write, in French; a page in another language carries its own
+ * (#gp-textes, written by the build from its catalog: site_build/i18n/script_texts.py, which a test
+ * keeps in step with this list). {name} marks a value filled in. Numbers are written the page's
+ * way in Latin digits, so that they stay readable beside times and phone numbers. */
+
+var FRENCH_TEXTS = {
+  open_until: "Ouvert — ferme {quand}",
+  open_24: "Ouvert 24 h sur 24",
+  closed: "Fermé",
+  closed_for_now: "Fermé temporairement",
+  closed_for_good: "Fermé définitivement",
+  opens: "{etat} — ouvre {quand}",
+  then_confirm: "{etat} — ensuite : horaires à confirmer",
+  confirm: "Horaires à confirmer",
+  at: "à {heure}",
+  midnight: "à minuit",
+  tomorrow_at: "demain à {heure}",
+  day_at: "{jour} à {heure}",
+  portions_one: "Quantités pour {n} portion.",
+  portions_many: "Quantités pour {n} portions.",
+  recipes_none: "Aucune recette ne correspond. Retirez un filtre.",
+  recipes_one: "{n} recette",
+  recipes_many: "{n} recettes",
+  unit_cuillere_a_soupe: "cuillère à soupe",
+  units_cuillere_a_soupe: "cuillères à soupe",
+  unit_cuillere_a_cafe: "cuillère à café",
+  units_cuillere_a_cafe: "cuillères à café",
+  unit_pincee: "pincée",
+  units_pincee: "pincées",
+  unit_gousse: "gousse",
+  units_gousse: "gousses",
+  unit_botte: "botte",
+  units_botte: "bottes",
+  unit_boite: "boîte",
+  units_boite: "boîtes",
+  unit_tranche: "tranche",
+  units_tranche: "tranches",
+  copied: "Lien copié. Vous pouvez le coller dans un message.",
+  copy_failed: "Copie impossible sur cet appareil. Le lien : {lien}"
+};
+var texts = null;
+
+/* The page's language when it is not French (French pages need no translation). */
+export function pageLanguage() {
+  var lang = typeof document !== "undefined" ? document.documentElement.lang : "fr";
+  return lang && lang !== "fr" ? lang : null;
+}
+
+export function say(key, values) {
+  if (!texts) {
+    var block = typeof document !== "undefined" && document.getElementById("gp-textes");
+    texts = block ? Object.assign({}, FRENCH_TEXTS, JSON.parse(block.textContent)) : FRENCH_TEXTS;
+  }
+  return texts[key].replace(/\{(\w+)\}/g, function (whole, name) { return values ? values[name] : whole; });
+}
+
+var numbers = {};
+
+/* 1.5 → "1,5" in French, "1.5" in English; 1200 → "1 200" (narrow no-break space), "1,200". */
+export function number(value, decimals) {
+  var key = (pageLanguage() || "fr") + decimals;
+  if (!numbers[key]) {
+    numbers[key] = new Intl.NumberFormat((pageLanguage() || "fr") + "-u-nu-latn", { maximumFractionDigits: decimals });
+  }
+  return numbers[key].format(value);
+}
