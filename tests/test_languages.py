@@ -212,3 +212,126 @@ def test_the_scripts_french_sentences_and_the_catalog_ones_are_the_same():
     script = (ROOT / "site_build/theme/assets/javascripts/textes.js").read_text(encoding="utf-8")
     block = script.split("var FRENCH_TEXTS = {", 1)[1].split("};", 1)[0]
     assert dict(re.findall(r'(\w+): "([^"]*)"', block)) == SCRIPT_TEXTS
+
+
+def _recipe_translated(valid_data: Path, block: str) -> Path:
+    recipe = valid_data / "recipes/soupe-de-potiron.yaml"
+    recipe.write_text(recipe.read_text(encoding="utf-8") + block, encoding="utf-8")
+    return valid_data
+
+
+def test_a_recipe_translation_gives_its_title_ingredients_and_steps(valid_data):
+    from site_build.data.records import Records
+    from site_build.data.validate import validate
+
+    data = _recipe_translated(
+        valid_data,
+        "traductions:\n  en:\n    titre: Pumpkin soup\n    ingredients: [pumpkin, salt]\n"
+        "    etapes: [Cut the pumpkin., Cook for 30 minutes then blend.]\n",
+    )
+    dataset, problems = validate(data, languages=("fr", "en", "ar"))
+    assert not [p for p in problems if not p.warning]
+    warnings = [p.format() for p in problems if p.warning and "traduction" in p.message]
+    assert any("soupe-de-potiron.yaml:2:1" in w and "Recette sans traduction en arabe (ar)" in w for w in warnings)
+    recipe = Records.from_dataset(dataset).recipes[0]
+    english = recipe.in_language("en")
+    assert (english.titre, [i.nom for i in english.ingredients], english.langue, english.relu) == (
+        "Pumpkin soup",
+        ["pumpkin", "salt"],
+        "en",
+        False,
+    )
+    assert english.ingredients[0].quantite == 1 and english.ingredients[0].unite == "kg"  # only the names change
+    assert recipe.in_language("ar") == recipe  # no Arabic: French, as it is
+
+
+def test_a_translated_list_must_have_one_line_per_french_line(valid_data):
+    from site_build.data.validate import validate
+
+    data = _recipe_translated(valid_data, "traductions:\n  en:\n    ingredients: [pumpkin]\n")
+    _, problems = validate(data, languages=("fr", "en", "ar"))
+    errors = [p for p in problems if not p.warning]
+    assert len(errors) == 1 and errors[0].file.endswith("soupe-de-potiron.yaml") and errors[0].line == 20
+    assert "la traduction a 1 ligne, le français en a 2 lignes : écrivez une ligne traduite" in errors[0].message
+
+
+def test_an_intervention_title_in_another_language(valid_data):
+    from site_build.data.records import Records
+    from site_build.data.validate import validate
+
+    events = valid_data / "interventions.yaml"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(
+        text.replace(
+            "  titre: Manger équilibré\n", "  titre: Manger équilibré\n  traductions:\n    xx: {titre: Eat}\n", 1
+        ),
+        encoding="utf-8",
+    )
+    _, problems = validate(valid_data, languages=("fr", "en", "ar"))
+    assert [(p.line, "« xx » n'est pas une langue du site" in p.message) for p in problems if not p.warning] == [
+        (5, True)
+    ]
+    events.write_text(
+        text.replace(
+            "  titre: Manger équilibré\n", "  titre: Manger équilibré\n  traductions:\n    en: {titre: Eat}\n", 1
+        ),
+        encoding="utf-8",
+    )
+    dataset, problems = validate(valid_data, languages=("fr", "en", "ar"))
+    assert not [p for p in problems if not p.warning]
+    assert Records.from_dataset(dataset).interventions[0].in_language("en").titre == "Eat"
+
+
+def test_dates_numbers_and_prices_in_each_language_french_rules_unchanged():
+    from datetime import date, datetime
+
+    from site_build.i18n import formats
+    from site_build.i18n.current import speaking
+    from site_build.pages.recipes import quantity_text
+
+    first, start, end = date(2026, 12, 1), datetime(2026, 12, 8, 14, 0), datetime(2026, 12, 8, 16, 30)
+    said = {}
+    for code in ("fr", "en", "ar"):
+        with speaking(code):
+            said[code] = (
+                formats.day(first),
+                formats.month("2027-04"),
+                formats.euros(1.5),
+                formats.time_span(start, end),
+                quantity_text(1250, "g"),
+                quantity_text(1.5, "cuillere-a-soupe"),
+            )
+    assert said["fr"] == (
+        "1er décembre 2026",
+        "avril 2027",
+        "1,50\u00a0€",
+        "mardi 8 décembre 2026, de 14 h à 16 h 30",
+        "1,3 kg",
+        "1 ½ cuillères à soupe",
+    )
+    assert said["en"] == (
+        "December 1, 2026",
+        "April 2027",
+        "€1.50",
+        "Tuesday, December 8, 2026, from 2:00\u202fPM to 4:30\u202fPM",
+        "1.3 kg",
+        "1 ½ tablespoons",
+    )
+    assert said["ar"][0] == "1 ديسمبر 2026" and said["ar"][4] == "1.3 kg"  # Latin digits, as on the door
+    assert said["ar"][5] == "1 ½ ملعقة كبيرة"
+
+
+def test_recipes_and_health_pages_are_made_in_every_language(built_sites):
+    site = built_sites["public"]
+    english = (site / "en/recettes/houmous-maison/index.html").read_text(encoding="utf-8")
+    assert "<h1" in english and "Homemade hummus" in english and "Quantities for 6 servings." in english
+    assert 'class="gp-relecture"' in english  # the recipe's translation is not reviewed yet
+    assert '<ul class="gp-ingredients">' in english  # translated: no lang of its own
+    assert '<span lang="fr">Le pois chiche</span>' in english  # the food of the month stays French, marked
+    assert 'alt="Drawing of a bowl of beige hummus' in english and 'src="../../../images/recettes/' in english
+    arabic = (site / "ar/sante/index.html").read_text(encoding="utf-8")
+    assert "الأكل المتوازن بميزانية صغيرة" in arabic and '<html lang="ar" dir="rtl"' in arabic
+    assert '<a href="../../sante/" hreflang="fr"' in arabic  # the menu: the same page in French
+    french = (site / "recettes/houmous-maison/index.html").read_text(encoding="utf-8")
+    assert "Houmous maison" in french and "Quantités pour 6 portions." in french and "gp-relecture" not in french
+    assert ' lang="fr"' not in french.split("<article", 1)[1]  # French in a French page needs no mark

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from .conftest import axe_violations
 
-TRANSLATED = ["/", "/aide/", "/guide/epicerie/", "/urgences/"]
+TRANSLATED = ["/", "/aide/", "/guide/epicerie/", "/urgences/", "/recettes/", "/recettes/houmous-maison/", "/sante/"]
 MENU_BOUND = "[data-gp-langues][data-ready='1']"
 
 
@@ -101,6 +101,7 @@ def test_a_language_visited_once_works_offline(browser, site_urls):
         for path, title in (
             ("/en/aide/", "Help: how to use the guide"),
             ("/en/guide/epicerie/", "How the social grocery works"),
+            ("/en/recettes/houmous-maison/", "Homemade hummus"),
         ):
             response = page.goto(base + path)
             assert response and response.ok, path
@@ -127,5 +128,26 @@ def test_open_and_closed_are_said_in_the_page_language(browser, site_urls, folde
         page.wait_for_load_state("networkidle")
         statuses = page.locator(".gp-urgences-locales .gp-etat").all_inner_texts()
         assert statuses[0] == closed and always in statuses
+    finally:
+        context.close()
+
+
+def test_portions_are_said_and_counted_in_arabic_and_the_leaflet_prints_right_to_left(browser, site_urls):
+    context = browser.new_context(service_workers="block", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(site_urls["public"] + "/ar/recettes/houmous-maison/")
+        page.wait_for_selector(".gp-portions[data-ready]")
+        page.click(".gp-portions button[data-pas='1']")
+        expect(page.locator(".gp-portions__etat")).to_have_text("الكميات لعدد الحصص: 7.")
+        quantities = page.locator(".gp-quantite").all_inner_texts()
+        assert quantities[:2] == ["465 g", "2 ¼ ملعقة كبيرة"]  # Latin digits; the unit in Arabic
+        assert page.locator(".gp-nombre-portions").first.inner_text() == "7"
+        page.emulate_media(media="print")
+        page.set_viewport_size({"width": 560, "height": 794})  # A5 at 96 dpi
+        term = page.locator(".gp-recette__infos dt").first.bounding_box()
+        value = page.locator(".gp-recette__infos dd").first.bounding_box()
+        assert term and value and term["x"] > value["x"]  # the label on the right, its value to its left
+        assert page.evaluate("document.documentElement.scrollWidth") <= 560
     finally:
         context.close()

@@ -21,7 +21,7 @@ NAMES = {
     "recipes": ("recette", "recettes", "e"),
 }
 # lists of a record whose translation gives one item per French item, in the same order
-PARALLEL_LISTS = {"ingredients": "ingrédient", "etapes": "étape"}
+PARALLEL_LISTS = {"ingredients": "un nom d'ingrédient", "etapes": "une étape"}
 
 Report = Callable[..., None]
 FieldPath = tuple[Any, ...]
@@ -102,9 +102,13 @@ def _same_lengths(
             report(
                 kind,
                 (*path, field),
-                f"{len(translated)} {item}s traduits pour {len(french)} en français : écrivez un(e) {item} "
-                "traduit(e) pour chaque ligne en français, dans le même ordre",
+                f"la traduction a {_lines(len(translated))}, le français en a {_lines(len(french))} : "
+                f"écrivez une ligne traduite ({item}) pour chaque ligne en français, dans le même ordre",
             )
+
+
+def _lines(count: int) -> str:
+    return f"{count} ligne{'s' if count > 1 else ''}"
 
 
 def unreviewed(dataset: Dataset, codes: list[str]) -> list[tuple[str, str, str]]:

@@ -6,6 +6,7 @@ off): a value from data is always text unless a filter below says it is safe HTM
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from datetime import date
@@ -58,7 +59,8 @@ def of_month(key: str) -> str:
     return french.of_month(key) if current().code == DEFAULT else formats.month(key)
 
 
-def lang_attr(code: str) -> Markup:
+@jinja2.pass_context  # never folded at compile time: the answer depends on the page's language
+def lang_attr(_context: jinja2.runtime.Context, code: str) -> Markup:
     """` lang="fr"` on an element whose text is in another language than the page's (a partner's
     description in an English page), nothing otherwise."""
     return Markup(' lang="{}"').format(code) if code != current().code else Markup("")
@@ -108,7 +110,10 @@ _compiled: dict[str, jinja2.BytecodeCache] = {}
 def keep_compiled_templates(folder: Path) -> None:
     """Keep the compiled templates in `folder` (.cache/ beside content/), as the photo sizes are:
     a build then skips parsing them (a tenth of a build of 100 partners). Keyed by each template's
-    source, so an edited template is compiled anew."""
+    source, so an edited template is compiled anew, and kept apart per version of this module and
+    of Jinja: compiling folds constant filters, so a changed filter must not reuse old code."""
+    salt = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:12]
+    folder = folder / salt
     folder.mkdir(parents=True, exist_ok=True)
     environment().bytecode_cache = _compiled.setdefault(str(folder), _CompiledTemplates(str(folder)))
 
