@@ -17,7 +17,7 @@ from site_build.generator.navigation import nav_for_profile
 from site_build.generator.toc import with_headings
 from site_build.i18n.languages import DEFAULT, language
 from site_build.pages.shortcodes import unknown_pictogram_message, with_pictograms
-from site_build.pipeline import TRANSLATED_SECTIONS, prepare
+from site_build.pipeline import TRANSLATED_PAGES, TRANSLATED_SECTIONS, prepare
 from site_build.pwa.csp import with_content_security_policy
 from site_build.pwa.search_index import add_accent_free_words
 from site_build.pwa.service_worker import DEFAULT_BUDGET_MB, write_service_worker
@@ -34,7 +34,9 @@ def on_config(config):
     data_dir = Path(given.get("data_dir") or Path(config.config_file_path).parent / "data")
     languages = tuple(language(code) for code in given.get("languages", [DEFAULT]))
     current = language(given.get("language", DEFAULT))
-    build = _state["language"] = LanguageBuild(current, languages, Path(config.docs_dir), TRANSLATED_SECTIONS)
+    build = _state["language"] = LanguageBuild(
+        current, languages, Path(config.docs_dir), TRANSLATED_SECTIONS, TRANSLATED_PAGES
+    )
     build.translate_site(config)
     settings = SiteSettings.from_mkdocs(config)
     try:
@@ -120,6 +122,7 @@ def on_post_build(config):
             _state["prepared"].feeds.finish(Path(config.site_dir))
     except PackageError as error:
         raise PluginError(str(error)) from None
+    _state["language"].copy_shared_files(Path(config.site_dir))
     add_accent_free_words(Path(config.site_dir))
     budget = ((config.extra or {}).get("hors_ligne") or {}).get("budget_mo", DEFAULT_BUDGET_MB)
     write_service_worker(Path(config.site_dir), budget)

@@ -115,9 +115,15 @@ def interface_strings(config_file: Path) -> set[str]:
     return interface_messages(config_file) | translated_labels()
 
 
-def translated_pages(records: Records, today: date, settings: SiteSettings, content_dir: Path) -> list[Page]:
-    """The generated pages of another language than French: TRANSLATED_SECTIONS."""
-    pages = [emergency_page(records, today), recipes_index(records, today, content_dir)]
+def translated_pages(
+    records: Records, profile: Profile, today: date, settings: SiteSettings, content_dir: Path
+) -> list[Page]:
+    """The generated pages of another language than French: TRANSLATED_SECTIONS and TRANSLATED_PAGES."""
+    pages = [
+        emergency_page(records, today),
+        directory_page(records, today, profile, emergency_block(records, today, "annuaire/", in_toc=False)),
+        recipes_index(records, today, content_dir),
+    ]
     pages += [recipe_page(r, content_dir, settings) for r in records.recipes]
     pages += [month_page(m, rs) for m, rs in recipes_by_month(records).items()]
     return pages + health_pages(records, today, settings)
@@ -163,8 +169,10 @@ def close_checks() -> None:
         _prepared.clear()  # its worker was stopped: a later build prepares anew
 
 
-# The generated sections every language of the site has (site paths; the others are French only).
+# The generated sections every language of the site has (site paths), and its single generated
+# pages; the others (partner pages, the pro site's pages) are French only.
 TRANSLATED_SECTIONS = ("urgences/", "recettes/", "sante/")
+TRANSLATED_PAGES = ("annuaire/index.md",)
 
 
 def prepare(
@@ -190,7 +198,7 @@ def prepare(
     if language != DEFAULT:
         translated = Prepared(profile, today, published, records.in_language(language), problems, settings)
         with speaking(language, own_pages), shown_labels(profile.labels(published)):
-            translated.pages = translated_pages(translated.records, today, settings, published.content_dir)
+            translated.pages = translated_pages(translated.records, profile, today, settings, published.content_dir)
             translated.assets[MANIFEST_NAME] = web_manifest(gettext(profile.app_name), named(language), gettext)
         _prepared[key] = translated
         return translated

@@ -85,8 +85,14 @@ def test_built_site_has_each_language_in_its_folder(built_sites):
         assert f'<html lang="{lang}" dir="{direction}"' in html
         assert (site / folder / "sw.js").exists() and (site / folder / "manifest.webmanifest").exists()
     english = (site / "en/index.html").read_text(encoding="utf-8")
-    assert "The shared guide" in english and 'href="../annuaire/"' in english  # the directory, in French
-    assert not (site / "en/annuaire").exists() and not (site / "en/images").exists()
+    assert "The shared guide" in english and 'href="annuaire/"' in english  # the directory, in English
+    assert 'href="../mentions-legales/"' in english  # a page not translated yet: the French one
+    # partner pages are French only: the English directory's cards lead there; its data is the
+    # French file's copy, which the English worker saves for offline use
+    assert sorted(p.name for p in (site / "en/annuaire").iterdir()) == ["annuaire.json", "index.html"]
+    assert (site / "en/annuaire/annuaire.json").read_bytes() == (site / "annuaire/annuaire.json").read_bytes()
+    assert 'href="../../annuaire/caf-du-cher/"' in (site / "en/annuaire/index.html").read_text(encoding="utf-8")
+    assert not (site / "en/images").exists()
     assert not (built_sites["pro"] / "en").exists()  # the professionals' site is French only
     # hreflang: each page's versions, in the sitemaps (see theme/sitemap.xml for why not in the pages)
     sitemap = (site / "ar/sitemap.xml").read_text(encoding="utf-8")

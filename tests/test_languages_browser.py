@@ -4,12 +4,23 @@ Arabic is laid out right to left without sideways scrolling; no axe violation in
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import axe_violations
+from .conftest import axe_violations, open_page, read_directory_data
 
-TRANSLATED = ["/", "/aide/", "/guide/epicerie/", "/urgences/", "/recettes/", "/recettes/houmous-maison/", "/sante/"]
+TRANSLATED = [
+    "/",
+    "/aide/",
+    "/guide/epicerie/",
+    "/urgences/",
+    "/annuaire/",
+    "/recettes/",
+    "/recettes/houmous-maison/",
+    "/sante/",
+]
 MENU_BOUND = "[data-gp-langues][data-ready='1']"
 
 
@@ -43,7 +54,7 @@ def test_an_untranslated_page_leads_to_the_language_home_with_a_notice(browser, 
     try:
         page.goto(base + "/en/")
         assert page.locator(".gp-non-traduit").is_hidden()  # only when coming from an untranslated page
-        page.goto(base + "/annuaire/")
+        page.goto(base + "/mentions-legales/")
         page.wait_for_selector(MENU_BOUND)
         _choose(page, "en")
         assert page.url == base + "/en/#non-traduit"
@@ -149,5 +160,31 @@ def test_portions_are_said_and_counted_in_arabic_and_the_leaflet_prints_right_to
         value = page.locator(".gp-recette__infos dd").first.bounding_box()
         assert term and value and term["x"] > value["x"]  # the label on the right, its value to its left
         assert page.evaluate("document.documentElement.scrollWidth") <= 560
+    finally:
+        context.close()
+
+
+def test_the_directory_in_arabic_finds_by_arabic_words_and_leads_to_the_french_sheets(browser, site_urls):
+    context, page, errors = open_page(browser, site_urls["public"] + "/ar/annuaire/")
+    try:
+        read_directory_data(page)
+        page.fill("#gp-q", "طعام")  # "food": a word of the need Manger in Arabic
+        counter = page.locator(".gp-compte")
+        expect(counter).to_have_text(re.compile(r"^عدد الشركاء: \d+$"))
+        names = page.locator(".gp-carte__titre a").all_inner_texts()
+        assert "Épicéa" in " ".join(names)  # the social grocery answers food
+        link = page.locator(".gp-carte__titre a").first
+        assert link.get_attribute("lang") == "fr" and link.get_attribute("href").startswith("../../annuaire/")
+        page.fill("#gp-q", "الطعام")  # with the article, and a different hamza: the same need
+        assert page.locator(".gp-carte__titre a").all_inner_texts() == names
+        page.fill("#gp-q", "zzzz")
+        expect(counter).to_have_text("لا يوجد شريك مطابق. أزل أحد المرشحات أو غيّر كلمات البحث.")
+        page.fill("#gp-q", "")
+        page.click(".gp-besoins label[for='gp-besoin-manger']")
+        assert page.locator(".gp-besoins label[for='gp-besoin-manger']").inner_text().startswith("الطعام")
+        with page.expect_navigation():
+            link.click()
+        assert page.locator("html").get_attribute("lang") == "fr"  # the partner's sheet, in French
+        assert errors == []
     finally:
         context.close()

@@ -108,6 +108,11 @@ class Need:
     mots: tuple[str, ...]
     traductions: tuple[NeedTranslation, ...] = ()
 
+    def words_in_every_language(self) -> list[str]:
+        """What people may type for this need, whatever their language: the search understands them all."""
+        found = [*self.mots, *(word for t in self.traductions for word in (t.nom, *t.mots) if word)]
+        return list(dict.fromkeys(found))
+
     def in_language(self, code: str) -> Need:
         """The need as a page in that language shows it: its translation where there is one, else French."""
         found = translation_in(self.traductions, code)

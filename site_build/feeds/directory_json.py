@@ -7,7 +7,8 @@ laid out in columns (`partenaires` and `services`: one list per field, one value
 and every value that repeats (descriptions, communes, lists of slugs, hours) is written once
 in a table (`textes`, `listes`, `horaires`) and referred to by its number. The browser turns it
 back into records (assets/javascripts/annuaire-donnees.js). `libelles` gives the French label
-of every slug, `besoins` the everyday needs and their words for the search.
+of every slug, `besoins` the everyday needs and their words for the search, in every language
+of the site: one file serves every language's directory, and an Arabic word finds in French too.
 """
 
 from __future__ import annotations
@@ -189,7 +190,7 @@ def directory_data(records: Records, profile: Profile, today: date) -> dict[str,
         "nationaux": {slug: term_label("thematiques", slug) for slug in labels["th"]},
         "titres": ROW_TITLES,
         "besoins": [
-            {"id": n.id, "nom": n.nom, "mots": list(n.mots), "th": sorted(expanded(n.thematiques))}
+            {"id": n.id, "nom": n.nom, "mots": n.words_in_every_language(), "th": sorted(expanded(n.thematiques))}
             for n in records.needs
         ],
         "partenaires": encoder.partners.as_json(),

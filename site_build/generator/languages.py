@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
@@ -14,6 +15,10 @@ from site_build.i18n.catalogs import translations
 from site_build.i18n.languages import Language
 from site_build.i18n.pages import NO_PAGES, Pages, alternates, href_to, original_uri, page_url, translated_pages
 from site_build.i18n.script_texts import SCRIPT_TEXTS
+
+# Data files the French build makes that another language's pages read too (the directory's
+# search): copied into the language's folder, so its own worker saves them for offline use.
+SHARED_FILES = ("annuaire/annuaire.json",)
 
 # [text](target.md) or [text](target.md#part) in a page's Markdown
 _PAGE_LINK = re.compile(r"\]\((?P<target>[^()\s#]+\.md)(?P<anchor>#[^()\s]*)?\)")
@@ -33,10 +38,15 @@ class OwnSwitcher:
 
 class LanguageBuild:
     def __init__(
-        self, language: Language, languages: tuple[Language, ...], docs_dir: Path, sections: tuple[str, ...] = ()
+        self,
+        language: Language,
+        languages: tuple[Language, ...],
+        docs_dir: Path,
+        sections: tuple[str, ...] = (),
+        generated: tuple[str, ...] = (),
     ):
         self.language, self.languages = language, languages
-        self.translated = translated_pages(docs_dir, languages, sections)
+        self.translated = translated_pages(docs_dir, languages, sections, generated)
         self.translations = translations(language.code)
         self.gettext: Callable[[str], str] = self.translations.gettext
         self.others = {other.code for other in languages if not other.is_default}
@@ -83,6 +93,15 @@ class LanguageBuild:
         for file in added:
             files.append(file)
         return files
+
+    def copy_shared_files(self, site_dir: Path) -> None:
+        """Once this language's pages are written: SHARED_FILES from the French site, built first."""
+        if self.language.is_default:
+            return
+        french_root = site_dir.parents[self.language.folder.count("/") - 1]
+        for name in SHARED_FILES:
+            if (french_root / name).is_file() and (site_dir / name).parent.is_dir():
+                shutil.copyfile(french_root / name, site_dir / name)
 
     def versions(self, src_uri: str) -> list[tuple[str, str]]:
         """(language, address) of every version of a page, when it has more than one (the sitemap)."""

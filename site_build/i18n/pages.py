@@ -54,10 +54,13 @@ NO_PAGES = Pages()
 Translated = Mapping[str, Pages]  # language code → its pages (French has every page)
 
 
-def translated_pages(docs_dir: Path, languages: tuple[Language, ...], sections: tuple[str, ...] = ()) -> Translated:
-    """For each language but French: the pages it has; `sections` are generated in every language."""
+def translated_pages(
+    docs_dir: Path, languages: tuple[Language, ...], sections: tuple[str, ...] = (), generated: tuple[str, ...] = ()
+) -> Translated:
+    """For each language but French: the pages it has. `sections` (site paths) and `generated`
+    (single pages, src_uri) are made in every language."""
     codes = {language.code for language in languages if not language.is_default}
-    found: dict[str, set[str]] = {code: set() for code in codes}
+    found: dict[str, set[str]] = {code: set(generated) for code in codes}
     for path in sorted(Path(docs_dir).rglob("*.md")):
         pair = original_uri(path.relative_to(docs_dir).as_posix(), codes)
         if pair and (Path(docs_dir) / pair[0]).exists():

@@ -41,6 +41,26 @@ SCRIPT_TEXTS = {
     "units_boite": N_("boîtes"),
     "unit_tranche": N_("tranche"),
     "units_tranche": N_("tranches"),
+    "found_one": N_("{n} partenaire trouvé"),
+    "found_many": N_("{n} partenaires trouvés"),
+    "found_partly_one": N_("{n} partenaire trouvé avec une partie des mots cherchés seulement."),
+    "found_partly_many": N_("{n} partenaires trouvés avec une partie des mots cherchés seulement."),
+    "none_open": N_(
+        "Aucun partenaire n'est ouvert en ce moment. Voici ceux qui ouvrent bientôt, et les numéros d'urgence."
+    ),
+    "none_found": N_("Aucun partenaire ne correspond. Retirez un filtre ou changez les mots cherchés."),
+    "show_more": N_("Afficher {n} résultats de plus"),
+    "search_failed": N_(
+        "La recherche n'a pas pu démarrer. Vérifiez la connexion, puis réessayez. La liste ci-dessous reste valable."
+    ),
+    "metres_away": N_("à {n} m"),
+    "kilometres_away": N_("à {n} km"),
+    "position_refused": N_(
+        "Position non disponible : la liste reste dans l'ordre habituel. Vous pouvez choisir une commune dans « Plus de filtres »."
+    ),
+    "usual_order": N_("Liste dans l'ordre habituel."),
+    "locating": N_("Recherche de votre position…"),
+    "nearest_first": N_("Les plus proches d'abord (à vol d'oiseau)."),
     "copied": N_("Lien copié. Vous pouvez le coller dans un message."),
     "copy_failed": N_("Copie impossible sur cet appareil. Le lien : {lien}"),
 }

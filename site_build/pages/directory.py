@@ -14,9 +14,11 @@ from site_build.data.profile import PUBLIC, Profile
 from site_build.data.records import Partner, Records
 from site_build.data.settings import PARTNER_VCARD, SiteSettings
 from site_build.data.vocabularies import SERVICE_FACETS, thematique_label
+from site_build.i18n.current import N_, gettext
 from site_build.pages.jsonld import organization
 from site_build.pages.model import Page
 from site_build.pages.render import render
+from site_build.pages.urls import in_french
 from site_build.text.french import sort_key
 from site_build.text.opening_schedule import Schedules, horizon, schedule
 from site_build.text.safe_markdown import markdown_plain
@@ -105,10 +107,10 @@ def _facet_options(partners: list[Partner], field: str, vocabulary: str) -> list
 
 
 _FACET_TITLES = {
-    "th": ("thematique", "Thème", "Tous les thèmes"),
-    "pu": ("public", "Pour qui", "Tous les publics"),
-    "fr": ("frais", "Frais", "Gratuit ou payant"),
-    "ac": ("accueil", "Accueil", "Toutes les façons"),
+    "th": ("thematique", N_("Thème"), N_("Tous les thèmes")),
+    "pu": ("public", N_("Pour qui"), N_("Tous les publics")),
+    "fr": ("frais", N_("Frais"), N_("Gratuit ou payant")),
+    "ac": ("accueil", N_("Sur place ou à distance"), N_("Toutes les façons")),
 }
 
 
@@ -137,8 +139,10 @@ def directory_page(records: Records, today: date, profile: Profile = PUBLIC, eme
         page_size=max(PAGE_SIZE, len(shown)),  # a small directory is shown whole, as its HTML is
         needs=records.needs,
         emergency=emergency or Markup(""),
+        # where the script's cards lead: the French partner pages ('' from the French directory)
+        partner_folder=in_french("annuaire/", "annuaire/").removeprefix("./"),
     )
-    return Page("annuaire/index.md", "Annuaire des partenaires", html, wide=True)
+    return Page("annuaire/index.md", gettext("Annuaire des partenaires"), html, wide=True)
 
 
 def professionals_page(records: Records) -> Page:

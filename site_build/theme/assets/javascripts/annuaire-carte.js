@@ -2,6 +2,7 @@
  * a <template>), filled with textContent only: data never becomes markup. */
 
 import { showStatus as writeStatus, status } from "./horaires.js";
+import { number, say } from "./textes.js";
 
 // open first, then « à confirmer », then closed (and, closed, the one that opens first)
 function rank(state) {
@@ -19,8 +20,8 @@ export function bestStatus(entry, now) {
 }
 
 function kilometres(metres) {
-  if (metres < 1000) return "à " + Math.max(100, Math.round(metres / 100) * 100) + " m";
-  return "à " + (metres / 1000).toLocaleString("fr-FR", { maximumFractionDigits: 1 }) + " km";
+  if (metres < 1000) return say("metres_away", { n: Math.max(100, Math.round(metres / 100) * 100) });
+  return say("kilometres_away", { n: number(metres / 1000, 1) });
 }
 
 /* The open/closed line of a card (always present, empty without hours: the card keeps the
@@ -34,7 +35,7 @@ export function card(model, entry, now, metres) {
   var item = model.content.firstElementChild.cloneNode(true);
   var link = item.querySelector(".gp-carte__titre a");
   link.textContent = p.nom;
-  link.href = encodeURIComponent(p.id) + "/";
+  link.href = link.getAttribute("href") + encodeURIComponent(p.id) + "/";  // the model's: where partner pages are
   var place = item.querySelector(".gp-carte__lieu");
   place.firstChild.textContent = [p.sigle, p.commune].filter(Boolean).join(" · ");
   place.querySelector(".gp-carte__distance").textContent = metres === undefined ? "" : " · " + kilometres(metres);
@@ -42,7 +43,7 @@ export function card(model, entry, now, metres) {
   showStatus(item, entry, now);
   var services = item.querySelector(".gp-carte__services");
   services.hidden = !entry.services.length;
-  services.textContent = "Services : " + entry.services.map(function (s) { return s.nom; }).join(", ");
+  services.querySelector(".gp-carte__noms").textContent = entry.services.map(function (s) { return s.nom; }).join(", ");
   var call = item.querySelector(".gp-carte__actions");
   call.hidden = !p.tel;
   if (p.tel) {

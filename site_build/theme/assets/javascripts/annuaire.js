@@ -15,6 +15,7 @@ import { keepInUrl, once, readControls, readState, writeControls } from "./helpe
 import { isOpen, parisNow } from "./horaires.js";
 import { bindNearMe, metresBetween } from "./pres-de-moi.js";
 import { indexBuilder, search } from "./recherche.js";
+import { say } from "./textes.js";
 
 var SERVICE_FACETS = { besoin: "bs", thematique: "th", "public": "pu", frais: "fr", accueil: "ac" };
 // not "q": Material opens its own search for ?q= in the address
@@ -189,10 +190,6 @@ function bestFirst(matches, score, entries) {
 
 var MAX_HALF_POINTS = 1e5, MAX_PARTNERS = 1e6;
 
-function plural(count, one, many) {
-  return count + " " + (count === 1 ? one : many);
-}
-
 function controlActive(control) {
   return control.type === "checkbox" ? control.checked : !!control.value;
 }
@@ -276,7 +273,7 @@ function setup(root) {
       cards(list, page, now);
     }
     more.hidden = matches.length <= shown;
-    if (!more.hidden) more.textContent = "Afficher " + Math.min(pageSize, matches.length - shown) + " résultats de plus";
+    if (!more.hidden) more.textContent = say("show_more", { n: Math.min(pageSize, matches.length - shown) });
   }
 
   function apply(resetPaging) {
@@ -300,14 +297,10 @@ function setup(root) {
     var soon = state.ouvert && !result.matches.length ? openingSoon(directory, state, now) : [];
     nothingOpen.hidden = !state.ouvert || result.matches.length > 0;
     cards(soonList, soon, now);
-    counter.textContent = result.matches.length === 0
-      ? (state.ouvert
-        ? "Aucun partenaire n'est ouvert en ce moment. Voici ceux qui ouvrent bientôt, et les numéros d'urgence."
-        : "Aucun partenaire ne correspond. Retirez un filtre ou changez les mots cherchés.")
-      : result.partial
-        ? plural(result.matches.length, "partenaire trouvé", "partenaires trouvés") +
-          " avec une partie des mots cherchés seulement."
-        : plural(result.matches.length, "partenaire trouvé", "partenaires trouvés");
+    var count = result.matches.length;
+    counter.textContent = count === 0
+      ? say(state.ouvert ? "none_open" : "none_found")
+      : say((result.partial ? "found_partly_" : "found_") + (count === 1 ? "one" : "many"), { n: count });
     keepInUrl(state, PARAMS);
     root.dataset.duree = String(performance.now() - started);  // read by bench/directory.py
   }
@@ -346,8 +339,7 @@ function setup(root) {
         // The HTML list stays, and the next search or filter tries again.
         loading = null;
         root.dataset.loaded = "erreur";
-        counter.textContent = "La recherche n'a pas pu démarrer. Vérifiez la connexion, puis réessayez. " +
-          "La liste ci-dessous reste valable.";
+        counter.textContent = say("search_failed");
         console.error(error);
       });
     return loading;
@@ -384,7 +376,7 @@ function setup(root) {
   var total = Number(root.dataset.total) || 0;
   if (list.children.length < total) {
     more.hidden = false;
-    more.textContent = "Afficher " + Math.min(pageSize, total - list.children.length) + " résultats de plus";
+    more.textContent = say("show_more", { n: Math.min(pageSize, total - list.children.length) });
   }
   if (PARAMS.some(function (name) { return state[name]; })) load();
   else statusOfDrawnCards(root, parisNow(new Date()));

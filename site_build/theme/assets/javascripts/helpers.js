@@ -19,7 +19,9 @@ export function element(tag, className, text) {
 
 /* "Épicerie" → "epicerie": search that ignores accents and case. */
 export function fold(text) {
-  return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+  return String(text || "").normalize("NFD").replace(/\p{M}/gu, "")  // accents, and Arabic short vowels
+    .replace(/[أإآ]/g, "ا").replace(/ة/g, "ه").replace(/ى/g, "ي")  // Arabic letters people write either way
+    .toLowerCase().trim();
 }
 
 /* The value of a form control as kept in the URL: "1" or "" for a checkbox. */

@@ -2,6 +2,8 @@
  * kept in memory for this page only (never stored, never sent: the distance is computed
  * here, from the coordinates in annuaire.json), so it works offline too. */
 
+import { say } from "./textes.js";
+
 var EARTH_RADIUS_M = 6371000;
 
 /* Straight-line distance in metres between two {lat, lon} points (haversine). */
@@ -13,9 +15,6 @@ export function metresBetween(a, b) {
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-var REFUSED = "Position non disponible : la liste reste dans l'ordre habituel. " +
-  "Vous pouvez choisir une commune dans « Plus de filtres ».";
-
 /* Wire the button: `changed(position | null)` on each change. */
 export function bindNearMe(button, message, changed) {
   var position = null;
@@ -23,22 +22,22 @@ export function bindNearMe(button, message, changed) {
     if (position) {
       position = null;
       button.setAttribute("aria-pressed", "false");
-      message.textContent = "Liste dans l'ordre habituel.";
+      message.textContent = say("usual_order");
       changed(null);
       return;
     }
     if (!navigator.geolocation) {
-      message.textContent = REFUSED;
+      message.textContent = say("position_refused");
       return;
     }
-    message.textContent = "Recherche de votre position…";
+    message.textContent = say("locating");
     navigator.geolocation.getCurrentPosition(function (found) {
       position = { lat: found.coords.latitude, lon: found.coords.longitude };
       button.setAttribute("aria-pressed", "true");
-      message.textContent = "Les plus proches d'abord (à vol d'oiseau).";
+      message.textContent = say("nearest_first");
       changed(position);
     }, function () {
-      message.textContent = REFUSED;
+      message.textContent = say("position_refused");
     }, { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 });
   });
 }

@@ -29,6 +29,8 @@ var NEED_WORD_BONUS = 2;
 var PHRASE_BONUS = 5;
 
 function stem(word) {
+  // Arabic: the article is part of the word ("الطعام", "طعام")
+  if (word.length > 3 && word.lastIndexOf("ال", 0) === 0) return word.slice(2);
   // plurals: "vêtements" → "vetement", "jeux" → "jeu" (the same rule on both sides)
   return word.length > 3 && /[sx]$/.test(word) ? word.slice(0, -1) : word;
 }
@@ -38,7 +40,7 @@ var STOP = new Set(STOP_WORDS.split(" ").map(stem));
 /* The words of a text as the index keeps them: folded, without elisions, singular. */
 export function words(text) {
   var folded = fold(text).replace(/œ/g, "oe").replace(/æ/g, "ae").replace(ELISION, " ");
-  return folded.split(/[^a-z0-9]+/).filter(function (w) { return w.length > 0; }).map(stem);
+  return folded.split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 0; }).map(stem);
 }
 
 /* The words of a query that count: without the words that say nothing. */
