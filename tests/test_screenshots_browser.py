@@ -24,6 +24,10 @@ PAGES = {
     "recettes": ("/recettes/", None),
     "recette": ("/recettes/fondue-de-poireaux/", None),
     "urgences-arabe": ("/ar/urgences/", None),  # right to left
+    "annuaire-arabe": ("/ar/annuaire/", "طعام"),
+    "recette-arabe": ("/ar/recettes/houmous-maison/", None),
+    "sante-arabe": ("/ar/sante/", None),
+    "recettes-anglais": ("/en/recettes/", None),
     "facile-a-lire": ("/facile/epicerie/", None),
 }
 # Tuesday 1 December 2026, 15:00 in Paris: the distribution is open, the month's recipe is December's.

@@ -8,6 +8,7 @@ Names and writing direction come from Babel's locale data (CLDR), not from a lis
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,7 @@ def folder_of(code: str) -> str:
     return "" if code == DEFAULT else f"{code}/"
 
 
+@cache  # asked for each text of a page marked in another language
 def language(code: str) -> Language:
     locale = Locale.parse(code)
     name = locale.get_display_name(code) or code

@@ -23,7 +23,7 @@ from site_build.data.pictograms import pictogram_svg
 from site_build.data.vocabularies import TRANSLATED_VOCABULARIES, label
 from site_build.i18n import formats
 from site_build.i18n.current import current, gettext
-from site_build.i18n.languages import DEFAULT
+from site_build.i18n.languages import DEFAULT, language
 from site_build.pages.urls import in_french, relative
 from site_build.text import french
 from site_build.text.folding import fold
@@ -61,10 +61,18 @@ def of_month(key: str) -> str:
 
 
 @jinja2.pass_context  # never folded at compile time: the answer depends on the page's language
-def lang_attr(_context: jinja2.runtime.Context, code: str) -> Markup:
+def lang_attr(_context: jinja2.runtime.Context, code: str, isolate: bool = True) -> Markup:
     """` lang="fr"` on an element whose text is in another language than the page's (a partner's
-    description in an English page), nothing otherwise."""
-    return Markup(' lang="{}"').format(code) if code != current().code else Markup("")
+    description in an English page), with its direction when it differs (French in an Arabic page
+    reads left to right, isolated from the text around it); nothing otherwise. `isolate=False` for
+    a block holding lists: the theme lays lists out by the page's direction, not the block's."""
+    page = current().code
+    if code == page:
+        return Markup("")
+    direction = language(code).direction
+    if isolate and direction != language(page).direction:
+        return Markup(' lang="{}" dir="{}"').format(code, direction)
+    return Markup(' lang="{}"').format(code)
 
 
 def fill(text: str, **values: Any) -> Markup:
