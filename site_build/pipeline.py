@@ -199,6 +199,7 @@ def prepare(
         translated = Prepared(profile, today, published, records.in_language(language), problems, settings)
         with speaking(language, own_pages), shown_labels(profile.labels(published)):
             translated.pages = translated_pages(translated.records, profile, today, settings, published.content_dir)
+            translated.home = home_page(translated.records, profile, today, settings, published.content_dir)
             translated.assets[MANIFEST_NAME] = web_manifest(gettext(profile.app_name), named(language), gettext)
         _prepared[key] = translated
         return translated

@@ -3,6 +3,7 @@ by a file beside them; interface strings come from gettext catalogs read with Ba
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -341,3 +342,49 @@ def test_recipes_and_health_pages_are_made_in_every_language(built_sites):
     french = (site / "recettes/houmous-maison/index.html").read_text(encoding="utf-8")
     assert "Houmous maison" in french and "Quantités pour 6 portions." in french and "gp-relecture" not in french
     assert ' lang="fr"' not in french.split("<article", 1)[1]  # French in a French page needs no mark
+
+
+@pytest.mark.parametrize(
+    "code,expected",
+    [
+        ("fr", "Du lundi au vendredi, de 8 h 30 à 12 h et de 13 h 30 à 16 h 30 ; fermé les jours fériés"),
+        (
+            "en",
+            "Monday to Friday, from 8:30\u202fAM to 12:00\u202fPM and from 1:30\u202fPM to 4:30\u202fPM; "
+            "closed on public holidays",
+        ),
+        ("ar", "من الاثنين إلى الجمعة، من 8:30 ص إلى 12:00 م ومن 1:30 م إلى 4:30 م؛ مغلق في أيام العطل الرسمية"),
+    ],
+)
+def test_opening_hours_in_words_in_each_language(code, expected):
+    from datetime import date
+
+    from site_build.i18n.current import speaking
+    from site_build.i18n.hours_words import hours_in_words
+
+    with speaking(code):
+        said = hours_in_words("Mo-Fr 08:30-12:00,13:30-16:30; PH off", date(2026, 11, 27))
+    assert said.replace("\u202f", " ") == expected.replace("\u202f", " ")
+
+
+def test_a_monthly_rule_and_a_night_in_english():
+    from datetime import date
+
+    from site_build.i18n.current import speaking
+    from site_build.i18n.hours_words import hours_in_words
+
+    with speaking("en"):
+        first = hours_in_words("Mo[1] 09:00-12:00", date(2026, 11, 27))
+        night = hours_in_words("Mo-Su 20:00-02:00", date(2026, 11, 27))
+    assert first.replace("\u202f", " ") == "The first Monday of the month, from 9:00 AM to 12:00 PM"
+    assert night.replace("\u202f", " ") == "Every day, from 8:00 PM to 2:00 AM the next day"
+
+
+def test_the_home_of_each_language_is_made_like_the_french_one(built_sites):
+    arabic = (built_sites["public"] / "ar/index.html").read_text(encoding="utf-8")
+    assert 'href="annuaire/?besoin=manger"' in arabic  # a need tile leads to the Arabic directory
+    assert '<form class="gp-accueil-recherche" action="annuaire/"' in arabic
+    assert "هذا الشهر في" in arabic and "من 2:00 م إلى 5:30 م" in arabic  # this month; hours in Arabic words
+    assert '<span lang="fr" dir="ltr">Épicéa</span>' in arabic  # the grocery's name, French, isolated
+    photo = re.search(r'"photo":"([^"]+)"', arabic)
+    assert photo and photo[1].startswith("../images/recettes/")  # the month's photo: the French site's file

@@ -14,6 +14,8 @@ import yaml
 from babel.messages.extract import extract
 from jinja2.ext import babel_extract
 
+from site_build.text.hours import TRANSLATED_WORDS
+
 PACKAGE = Path(__file__).resolve().parent.parent
 TEMPLATES = (PACKAGE / "theme", PACKAGE / "pages" / "templates")
 
@@ -34,7 +36,7 @@ def _from_code() -> set[str]:
     found = set()
     for path in sorted(PACKAGE.rglob("*.py")):
         with path.open("rb") as handle:
-            marks = {"gettext": None, "N_": None}
+            marks = {"gettext": None, "N_": None, "_say": (2,)}  # _say(words, "sentence"): text/hours.py
             for _line, message, _comments, _context in extract("python", handle, keywords=marks):
                 if isinstance(message, str):
                     found.add(message)
@@ -55,4 +57,4 @@ def _nav_titles(entries: Any) -> set[str]:
 def interface_messages(config_file: Path) -> set[str]:
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     from_config = {config.get("site_name") or "", config.get("site_description") or ""} - {""}
-    return _from_templates() | _from_code() | _nav_titles(config.get("nav")) | from_config
+    return _from_templates() | _from_code() | _nav_titles(config.get("nav")) | from_config | set(TRANSLATED_WORDS)

@@ -18,6 +18,7 @@ from site_build.i18n.current import N_, current, gettext
 from site_build.pages.images import Picture, picture
 from site_build.pages.model import Page
 from site_build.pages.render import render
+from site_build.pages.urls import relative
 from site_build.text.safe_markdown import markdown_plain
 
 # A card is a column of the grid: about 20rem wide on a wide screen, the whole width on a phone.
@@ -213,7 +214,7 @@ def recipe_of_the_month(records: Records, today: date, content_dir: Path) -> str
             "aliment": r.aliment_du_mois.nom,
             "minutes": r.total_minutes,
             "cout": euros_per_portion(r),
-            "photo": variant_path(r.image.src, 320, "jpg") if r.image else "",
+            "photo": relative(variant_path(r.image.src, 320, "jpg"), "") if r.image else "",  # from the home
             "alt": r.image.alt if r.image else "",
         }
         for r in records.recipes

@@ -23,11 +23,11 @@ from site_build.data.pictograms import pictogram_svg
 from site_build.data.vocabularies import TRANSLATED_VOCABULARIES, label
 from site_build.i18n import formats
 from site_build.i18n.current import current, gettext
+from site_build.i18n.hours_words import hours_in_words
 from site_build.i18n.languages import DEFAULT, language
 from site_build.pages.urls import in_french, relative
 from site_build.text import french
 from site_build.text.folding import fold
-from site_build.text.hours import describe_hours
 from site_build.text.safe_markdown import is_plain_paragraph, markdown_text, safe_href
 
 
@@ -153,7 +153,7 @@ def environment() -> jinja2.Environment:
         tel_uri=french.tel_uri,
         sort_key=french.sort_key,
         fold=fold,
-        hours=describe_hours,
+        hours=hours_in_words,
         label=lambda slug, vocabulary: in_language(vocabulary, label(vocabulary, slug)),
         term=lambda slug, vocabulary: in_language(vocabulary, shown_label(vocabulary, slug)),
         terms=terms,

@@ -62,6 +62,7 @@ _MONTHS = {
     "Nov": "novembre",
     "Dec": "décembre",
 }
+_MONTH_ORDER = list(_MONTHS)
 _RANKS = {1: "premier", 2: "deuxième", 3: "troisième", 4: "quatrième", 5: "cinquième", -1: "dernier"}
 _DAY = "(?:Mo|Tu|We|Th|Fr|Sa|Su)"
 _MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
@@ -76,117 +77,170 @@ _RULE = re.compile(
 CONFIRM = "horaires à confirmer"
 
 
-def _and(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " et " + parts[-1]
+class Words:
+    """How hours are said in one language. This one says them in French; another language (see
+    site_build/i18n/hours_words.py) gives its own names of days, months and times, and its own
+    sentences for the French ones below, which are written with {holes} for that purpose."""
+
+    code = "fr"
+
+    def phrase(self, french: str) -> str:
+        return french
+
+    def day(self, osm: str) -> str:
+        return DAYS[osm]
+
+    def month(self, osm: str) -> str:
+        return _MONTHS[osm]
+
+    def rank(self, number: int) -> str:
+        return _RANKS[number]
+
+    def day_of_month(self, day: int) -> str:
+        return "1er" if day == 1 else str(day)
+
+    def time(self, hhmm: str) -> str:
+        hours, minutes = hhmm.split(":")
+        if hhmm == "24:00":
+            return "minuit"
+        hours = str(int(hours))
+        return f"{hours} h" if minutes == "00" else f"{hours} h {minutes}"
+
+    def listing(self, parts: list[str]) -> str:
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " et " + parts[-1]
+
+    # the punctuation between the parts of a sentence, and between sentences
+    comma, colon, semicolon = ", ", " : ", " ; "
+
+    def sentence(self, text: str) -> str:
+        """The first letter in capitals."""
+        return text[:1].upper() + text[1:]
 
 
-def _time_fr(hhmm: str) -> str:
-    hours, minutes = hhmm.split(":")
-    if hhmm == "24:00":
-        return "minuit"
-    hours = str(int(hours))
-    return f"{hours} h" if minutes == "00" else f"{hours} h {minutes}"
+FRENCH = Words()
+# Words another language's catalog translates besides the sentences of _say() (its days, months
+# and times come from its locale data).
+TRANSLATED_WORDS = (*_RANKS.values(), "minuit", CONFIRM)
 
 
-def _days_fr(selector: str) -> str | None:
+def _say(words: Words, french: str, **values: str) -> str:
+    return words.phrase(french).format(**values)
+
+
+def _days(selector: str, words: Words) -> str | None:
     if selector == "Mo-Su":
-        return "tous les jours"
+        return _say(words, "tous les jours")
     parts = []
     for chunk in selector.split(","):
         if re.fullmatch(rf"{_DAY}-{_DAY}", chunk):
             first, last = chunk.split("-")
             if _ORDER.index(last) == _ORDER.index(first) + 1:  # "Mo-Tu": two days, said as two days
-                parts += [f"le {DAYS[first]}", f"le {DAYS[last]}"]
+                parts += [_say(words, "le {jour}", jour=words.day(d)) for d in (first, last)]
             else:
-                parts.append(f"du {DAYS[first]} au {DAYS[last]}")
+                parts.append(
+                    _say(words, "du {premier} au {dernier}", premier=words.day(first), dernier=words.day(last))
+                )
         elif chunk in DAYS:
-            parts.append(f"le {DAYS[chunk]}")
+            parts.append(_say(words, "le {jour}", jour=words.day(chunk)))
         elif chunk == "PH":
-            parts.append("les jours fériés")
+            parts.append(_say(words, "les jours fériés"))
         elif re.fullmatch(rf"{_DAY}\[(-1|[1-5])\]", chunk):
-            parts.append(f"le {_RANKS[int(chunk[3:-1])]} {DAYS[chunk[:2]]} du mois")
+            rank = words.rank(int(chunk[3:-1]))
+            parts.append(_say(words, "le {rang} {jour} du mois", rang=rank, jour=words.day(chunk[:2])))
         else:
             return None
-    return _and(parts)
+    return words.listing(parts)
 
 
-def _date_fr(text: str, with_year: bool) -> str | None:
+def _date(text: str, with_year: bool, words: Words) -> tuple[str, bool] | None:
+    """(the date in words, whether it names a day) for 'Dec 24', 'Aug', '2027 Jan 01'."""
     match = re.fullmatch(rf"(?:(\d{{4}}) )?({_MONTH})(?: (\d{{1,2}}))?", text.strip())
     if not match:
         return None
     year, month, day = match.groups()
-    words = ("1er" if day and int(day) == 1 else str(int(day))) + " " if day else ""
-    return f"{words}{_MONTHS[month]}" + (f" {year}" if year and with_year else "")
+    year_words = year if year and with_year else ""
+    if day:
+        said = _say(words, "{jour} {mois}", jour=words.day_of_month(int(day)), mois=words.month(month))
+    else:
+        said = words.month(month)
+    return (f"{said} {year_words}" if year_words else said), bool(day)
 
 
-def _date_range_fr(selector: str) -> str | None:
+def _date_range(selector: str, words: Words) -> str | None:
     """'Aug' → 'en août'; 'Jul-Aug' → 'de juillet à août'; 'Dec 24-Jan 01' → 'du 24 décembre au 1er janvier'."""
     first, _, last = selector.strip().partition("-")
-    start = _date_fr(first, True)
+    start = _date(first, True, words)
     if not start:
         return None
     if not last:
-        return f"le {start}" if start[0].isdigit() else f"en {start}"
+        return _say(words, "le {date}", date=start[0]) if start[1] else _say(words, "en {mois}", mois=start[0])
     if last.strip().isdigit():  # "Dec 24-31"
         last = first.strip().rsplit(" ", 1)[0] + " " + last.strip()
-    end = _date_fr(last, True)
+    end = _date(last, True, words)
     if not end:
         return None
-    return f"du {start} au {end}" if start[0].isdigit() else f"de {start} à {end}"
+    if start[1]:
+        return _say(words, "du {debut} au {fin}", debut=start[0], fin=end[0])
+    return _say(words, "de {debut} à {fin}", debut=start[0], fin=end[0])
 
 
-def _dates_fr(selector: str) -> str | None:
+def _dates(selector: str, words: Words) -> str | None:
     """'Jan-Jul,Sep-Dec' → 'de janvier à juillet et de septembre à décembre'."""
-    parts = [_date_range_fr(part) for part in selector.strip().split(",")]
-    return None if None in parts else _and([p for p in parts if p])
+    parts = [_date_range(part, words) for part in selector.strip().split(",")]
+    return None if None in parts else words.listing([p for p in parts if p])
 
 
-def _spans_fr(times: str) -> str:
+def _spans(times: str, words: Words) -> str:
     spans = []
     for span in times.split(","):
         begin, end = span.split("-")
         if (begin, end) == ("00:00", "24:00"):
-            spans.append("toute la journée")
+            spans.append(_say(words, "toute la journée"))
         else:
-            spans.append(f"de {_time_fr(begin)} à {_time_fr(end)}" + (" le lendemain" if end < begin else ""))
-    return _and(spans)
+            said = _say(words, "de {debut} à {fin}", debut=words.time(begin), fin=words.time(end))
+            spans.append(_say(words, "{plage} le lendemain", plage=said) if end < begin else said)
+    return words.listing(spans)
 
 
-def _note(modifier: str | None, comment: str | None) -> str:
+def _note(modifier: str | None, comment: str | None, words: Words) -> str:
     if modifier == "unknown":
-        return f" ({CONFIRM}" + (f" : {comment})" if comment else ")")
+        confirm = _say(words, CONFIRM)
+        return f" ({confirm}" + (f"{words.colon}{comment})" if comment else ")")
     return f" ({comment})" if comment else ""
 
 
-def _rule_fr(rule: str) -> str | None:
+def _rule(rule: str, words: Words) -> str | None:
     if rule == "24/7":
-        return "ouvert tous les jours, jour et nuit"
+        return _say(words, "ouvert tous les jours, jour et nuit")
     if rule in ("closed", "off"):
-        return "fermé"
+        return _say(words, "fermé")
     always = re.fullmatch(r'24/7(?: (unknown))?(?: "([^"]*)")?', rule)
     if always:  # a comment alone says how to come, not that the place is open day and night
-        return always[2] if always[2] and not always[1] else CONFIRM + (f" : {always[2]}" if always[2] else "")
+        if always[2] and not always[1]:
+            return always[2]
+        return _say(words, CONFIRM) + (f"{words.colon}{always[2]}" if always[2] else "")
     match = _RULE.match(rule)
     if not match or not (match["days"] or match["dates"]):
         return None
-    words = []
+    parts = []
     if match["dates"]:
-        dates = _dates_fr(match["dates"])
+        dates = _dates(match["dates"], words)
         if not dates:
             return None
-        words.append(dates)
+        parts.append(dates)
     if match["days"]:
-        days = _days_fr(match["days"])
+        days = _days(match["days"], words)
         if not days:
             return None
-        words.append(days)
+        parts.append(days)
     state = match["state"] or ""
     if state in ("off", "closed"):
-        return "fermé " + " ".join(words) + (f" ({match['comment']})" if match["comment"] else "")
+        closed = _say(words, "fermé {quand}", quand=" ".join(parts))
+        return closed + (f" ({match['comment']})" if match["comment"] else "")
     if not state and match["comment"] and not match["modifier"]:
-        return ", ".join(words) + f", {match['comment']}"
-    sentence = ", ".join(words) + (f", {_spans_fr(state)}" if state else "")
-    return sentence + _note(match["modifier"], match["comment"])
+        return words.comma.join([*parts, match["comment"]])
+    sentence = words.comma.join(parts + ([_spans(state, words)] if state else []))
+    return sentence + _note(match["modifier"], match["comment"], words)
 
 
 def rules_of(text: str) -> list[str]:
@@ -250,9 +304,10 @@ def holiday_effect(text: str, first_day: date) -> str:
 
 
 @lru_cache(maxsize=4096)  # thousands of partners share a few strings
-def describe_hours(text: str, first_day: date | None = None) -> str:
-    """Plain French of what the hours mean: the parser's normalised rules, holidays as they really
-    behave, so the words never disagree with the open/closed status. Unusual shapes: the raw text."""
+def describe_hours(text: str, first_day: date | None = None, words: Words = FRENCH) -> str:
+    """Plain words (French, unless `words` says another language) of what the hours mean: the
+    parser's normalised rules, holidays as they really behave, so the words never disagree with
+    the open/closed status. Unusual shapes: the raw text."""
     try:
         normal = str(parse_hours(text).normalize())
     except HoursError:
@@ -265,16 +320,16 @@ def describe_hours(text: str, first_day: date | None = None) -> str:
         rules = [r for r in rules if not r.startswith("PH")] or rules
     sentences = []
     for rule in rules:
-        sentence = _rule_fr(rule)
+        sentence = _rule(rule, words)
         if sentence is None:
             return text
         sentences.append(sentence)
     if holidays and effect == "closed":
-        sentences.append("fermé les jours fériés")
+        sentences.append(_say(words, "fermé les jours fériés"))
     elif holidays and effect == "same" and rules != holidays:
-        sentences.append("ouvert aussi les jours fériés")
+        sentences.append(_say(words, "ouvert aussi les jours fériés"))
     if fallback:
         other = rules_of(fallback)
-        sentences.append("les autres jours : " + ((_rule_fr(other[0]) if other else None) or CONFIRM))
-    joined = " ; ".join(sentences)
-    return joined[0].upper() + joined[1:]
+        said = (_rule(other[0], words) if other else None) or _say(words, CONFIRM)
+        sentences.append(_say(words, "les autres jours : {regle}", regle=said))
+    return words.sentence(words.semicolon.join(sentences))

@@ -111,8 +111,7 @@ function setupMonth(block) {
     var image = photo.querySelector("img");
     photo.querySelectorAll("source").forEach(function (source) { source.remove(); });
     if (chosen.photo) {
-      // the photo path is relative to the site root, as the link's
-      image.src = link.getAttribute("href").replace(/recettes\/[^/]+\/$/, "") + chosen.photo;
+      image.src = chosen.photo;  // relative to the home, where this card is
       image.removeAttribute("srcset");
       image.alt = chosen.alt;
     }
