@@ -80,6 +80,15 @@ def build_day() -> date:
         ) from None
 
 
+def partner_pages(
+    records: Records, today: date, settings: SiteSettings, forms: dict[str, str] | None = None
+) -> list[Page]:
+    # A large directory has its own search (annuaire.json): partner pages would swell the site
+    # search index past the offline budget (24 MB at 10,000 partners).
+    searchable = len(records.partners) <= FULL_LIST_LIMIT
+    return [replace(partner_page(p, records, today, settings, forms), searchable=searchable) for p in records.partners]
+
+
 def all_pages(
     dataset: Dataset, records: Records, profile: Profile, today: date, settings: SiteSettings = SiteSettings()
 ) -> list[Page]:
@@ -91,13 +100,7 @@ def all_pages(
         data_page(records, settings, today, tables, list(HSDS_COLUMNS)),
         offline_partner_page(),
     ]
-    # A large directory has its own search (annuaire.json): partner pages would swell the site
-    # search index past the offline budget (24 MB at 10,000 partners).
-    searchable = len(records.partners) <= FULL_LIST_LIMIT
-    forms = form_of_service(records)
-    pages += [
-        replace(partner_page(p, records, today, settings, forms), searchable=searchable) for p in records.partners
-    ]
+    pages += partner_pages(records, today, settings, form_of_service(records))
     pages += [recipe_page(r, dataset.content_dir, settings) for r in records.recipes]
     pages += [month_page(m, rs) for m, rs in recipes_by_month(records).items()]
     pages += health_pages(records, today, settings)
@@ -122,8 +125,10 @@ def translated_pages(
     pages = [
         emergency_page(records, today),
         directory_page(records, today, profile, emergency_block(records, today, "annuaire/", in_toc=False)),
+        offline_partner_page(),
         recipes_index(records, today, content_dir),
     ]
+    pages += partner_pages(records, today, settings)
     pages += [recipe_page(r, content_dir, settings) for r in records.recipes]
     pages += [month_page(m, rs) for m, rs in recipes_by_month(records).items()]
     return pages + health_pages(records, today, settings)
@@ -170,9 +175,9 @@ def close_checks() -> None:
 
 
 # The generated sections every language of the site has (site paths), and its single generated
-# pages; the others (partner pages, the pro site's pages) are French only.
-TRANSLATED_SECTIONS = ("urgences/", "recettes/", "sante/")
-TRANSLATED_PAGES = ("annuaire/index.md",)
+# pages; the others (the open data page, the pro site's pages) are French only.
+TRANSLATED_SECTIONS = ("urgences/", "annuaire/", "recettes/", "sante/")
+TRANSLATED_PAGES = ("hors-ligne/fiche.md",)
 
 
 def prepare(

@@ -88,11 +88,14 @@ def test_built_site_has_each_language_in_its_folder(built_sites):
     english = (site / "en/index.html").read_text(encoding="utf-8")
     assert "The shared guide" in english and 'href="annuaire/"' in english  # the directory, in English
     assert 'href="../mentions-legales/"' in english  # a page not translated yet: the French one
-    # partner pages are French only: the English directory's cards lead there; its data is the
-    # French file's copy, which the English worker saves for offline use
-    assert sorted(p.name for p in (site / "en/annuaire").iterdir()) == ["annuaire.json", "index.html"]
+    # the directory and the partner pages in English; the data is the French file's copy, which
+    # the English worker saves for offline use; the files a partner page offers stay French
     assert (site / "en/annuaire/annuaire.json").read_bytes() == (site / "annuaire/annuaire.json").read_bytes()
-    assert 'href="../../annuaire/caf-du-cher/"' in (site / "en/annuaire/index.html").read_text(encoding="utf-8")
+    assert 'href="caf-du-cher/"' in (site / "en/annuaire/index.html").read_text(encoding="utf-8")
+    sheet = (site / "en/annuaire/caf-du-cher/index.html").read_text(encoding="utf-8")
+    assert "<dt>Address</dt>" in sheet and 'href="../../../annuaire/caf-du-cher/fiche.vcf"' in sheet
+    assert '<h1 id="caisse-dallocations-familiales-du-cher" lang="fr">' in sheet  # its name: French
+    assert not (site / "en/annuaire/caf-du-cher/fiche.vcf").exists()
     assert not (site / "en/images").exists()
     assert not (built_sites["pro"] / "en").exists()  # the professionals' site is French only
     # hreflang: each page's versions, in the sitemaps (see theme/sitemap.xml for why not in the pages)
@@ -191,7 +194,7 @@ def test_the_emergency_page_is_made_in_every_language(built_sites):
     assert "<title>In an emergency - The shared guide</title>" in english
     assert 'If a life is in danger, call <a href="tel:15">15</a> or <a href="tel:112">112</a>.' in english
     assert "Day centre of the Boutique Solidarité" in english  # data/urgences.yaml's translation
-    assert 'href="../../annuaire/boutique-solidarite/"' in english  # the partner's page, in French
+    assert 'href="../annuaire/boutique-solidarite/"' in english  # the partner's page, in English too
     assert 'hreflang="fr"' in english and 'href="../../urgences/"' in english  # the menu, same page
     arabic = (site / "ar/urgences/index.html").read_text(encoding="utf-8")
     assert "في حالة الطوارئ" in arabic and '<html lang="ar" dir="rtl"' in arabic

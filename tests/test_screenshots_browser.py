@@ -27,6 +27,7 @@ PAGES = {
     "annuaire-arabe": ("/ar/annuaire/", "طعام"),
     "recette-arabe": ("/ar/recettes/houmous-maison/", None),
     "sante-arabe": ("/ar/sante/", None),
+    "fiche-arabe": ("/ar/annuaire/epicea/", None),
     "recettes-anglais": ("/en/recettes/", None),
     "facile-a-lire": ("/facile/epicerie/", None),
 }

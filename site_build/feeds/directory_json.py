@@ -34,23 +34,6 @@ LABELLED = {
     "mo": "modes_mobilisation",
     "la": "langues",
 }
-# The row titles of the offline partner sheet, written once for every partner.
-ROW_TITLES = {
-    "adresse": "Adresse",
-    "tel": "Téléphone",
-    "mail": "Courriel",
-    "web": "Site web",
-    "h": "Horaires d'accueil",
-    "hd": "Distribution alimentaire",
-    "pour_qui": "Pour qui",
-    "conditions": "Conditions",
-    "justificatifs": "Documents à apporter",
-    "frais": "Frais",
-    "comment": "Comment faire",
-    "langues": "Langues parlées",
-    "horaires": "Horaires",
-    "lien": "En ligne",
-}
 
 
 class Table:
@@ -188,7 +171,6 @@ def directory_data(records: Records, profile: Profile, today: date) -> dict[str,
         "libelles": labels,
         # the national labels of the thématiques too: the search understands both wordings
         "nationaux": {slug: term_label("thematiques", slug) for slug in labels["th"]},
-        "titres": ROW_TITLES,
         "besoins": [
             {"id": n.id, "nom": n.nom, "mots": n.words_in_every_language(), "th": sorted(expanded(n.thematiques))}
             for n in records.needs

@@ -14,11 +14,11 @@ from site_build.data.profile import PUBLIC, Profile
 from site_build.data.records import Partner, Records
 from site_build.data.settings import PARTNER_VCARD, SiteSettings
 from site_build.data.vocabularies import SERVICE_FACETS, thematique_label
-from site_build.i18n.current import N_, gettext
+from site_build.i18n.current import N_, current, gettext
+from site_build.i18n.languages import DEFAULT
 from site_build.pages.jsonld import organization
 from site_build.pages.model import Page
 from site_build.pages.render import render
-from site_build.pages.urls import in_french
 from site_build.text.french import sort_key
 from site_build.text.opening_schedule import Schedules, horizon, schedule
 from site_build.text.safe_markdown import markdown_plain
@@ -80,9 +80,12 @@ def partner_page(
         stale=due <= today,
         vcard=PARTNER_VCARD,
         report_href=report_href(settings.signalement, partner, settings.page_url(here)),
-        organization=organization(partner, settings.page_url(here), markdown_plain(partner.description)),
+        organization=organization(
+            partner, settings.page_url(current().folder + here), markdown_plain(partner.description)
+        ),
     )
-    return Page(f"annuaire/{partner.id}.md", partner.nom, html)
+    french = DEFAULT if current().code != DEFAULT else ""  # its name: French in every language
+    return Page(f"annuaire/{partner.id}.md", partner.nom, html, title_language=french)
 
 
 def card_place(partner: Partner) -> str:
@@ -139,8 +142,6 @@ def directory_page(records: Records, today: date, profile: Profile = PUBLIC, eme
         page_size=max(PAGE_SIZE, len(shown)),  # a small directory is shown whole, as its HTML is
         needs=records.needs,
         emergency=emergency or Markup(""),
-        # where the script's cards lead: the French partner pages ('' from the French directory)
-        partner_folder=in_french("annuaire/", "annuaire/").removeprefix("./"),
     )
     return Page("annuaire/index.md", gettext("Annuaire des partenaires"), html, wide=True)
 
@@ -181,4 +182,4 @@ def professionals_page(records: Records) -> Page:
 def offline_partner_page() -> Page:
     """Served by the service worker for a partner page that was not saved: drawn from the directory JSON.
     At the same depth as /annuaire/<id>/, so its relative links work at either address."""
-    return Page("hors-ligne/fiche.md", "Fiche partenaire", render("offline_partner.html", "hors-ligne/fiche/"))
+    return Page("hors-ligne/fiche.md", gettext("Fiche partenaire"), render("offline_partner.html", "hors-ligne/fiche/"))

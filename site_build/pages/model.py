@@ -28,6 +28,7 @@ class Page:
     wide: bool = False  # a tool page (the directory): no table of contents beside it, the content gets the room
     read_aloud: bool = False  # an « Écouter » button reads it with the device's own voice
     reviewed: bool = True  # False: its translation is still to be checked (the theme says so)
+    title_language: str = ""  # the title's language when it is not the page's (a French name in an English page)
 
     @property
     def markdown_stub(self) -> str:
@@ -43,7 +44,8 @@ class Page:
             meta["ecouter"] = True
         if not self.reviewed:
             meta["relu"] = False
-        return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n# {self.title_markdown}\n"
+        marked = f' {{: lang="{self.title_language}" }}' if self.title_language else ""  # attr_list
+        return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n# {self.title_markdown}{marked}\n"
 
     @cached_property
     def headings(self) -> list[Heading]:

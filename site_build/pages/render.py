@@ -25,7 +25,7 @@ from site_build.i18n import formats
 from site_build.i18n.current import current, gettext
 from site_build.i18n.hours_words import hours_in_words
 from site_build.i18n.languages import DEFAULT, language
-from site_build.pages.urls import in_french, relative
+from site_build.pages.urls import relative
 from site_build.text import french
 from site_build.text.folding import fold
 from site_build.text.safe_markdown import is_plain_paragraph, markdown_text, safe_href
@@ -97,11 +97,6 @@ def _url(context: jinja2.runtime.Context, target: str) -> str:
     return relative(target, context["here"])
 
 
-@jinja2.pass_context
-def _french_url(context: jinja2.runtime.Context, target: str) -> str:
-    return in_french(target, context["here"])
-
-
 class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
     """A cache only: a folder that cannot be read or written (removed, read-only) just means compiling."""
 
@@ -167,7 +162,7 @@ def environment() -> jinja2.Environment:
         lang_attr=lang_attr,
         fill=fill,
     )
-    env.globals.update(url=_url, url_fr=_french_url, _=gettext)
+    env.globals.update(url=_url, _=gettext)
     env.tests.update(plain_paragraph=is_plain_paragraph)
     return env
 

@@ -12,16 +12,7 @@ def relative(target: str, here: str) -> str:
     In another language's pages, a target that language does not have is the French one."""
     language = current()
     if language.folder and not language.own_pages.has_path(target):
-        return in_french(target, here)
+        return to_root(here, language.folder) + target
     if here and target.startswith(here):  # inside the page's own folder: 'fiche.vcf', not '../../annuaire/x/fiche.vcf'
         return target[len(here) :] or "./"
     return "../" * here.count("/") + target
-
-
-def in_french(target: str, here: str) -> str:
-    """`target` in the French site, from the page at `here` of the language pages are made in: the
-    folder a script adds partner ids to (partner pages are French only)."""
-    language = current()
-    if not language.folder:
-        return relative(target, here)
-    return to_root(here, language.folder) + target

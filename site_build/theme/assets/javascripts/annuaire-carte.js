@@ -35,7 +35,7 @@ export function card(model, entry, now, metres) {
   var item = model.content.firstElementChild.cloneNode(true);
   var link = item.querySelector(".gp-carte__titre a");
   link.textContent = p.nom;
-  link.href = link.getAttribute("href") + encodeURIComponent(p.id) + "/";  // the model's: where partner pages are
+  link.href = encodeURIComponent(p.id) + "/";
   var place = item.querySelector(".gp-carte__lieu");
   place.firstChild.textContent = [p.sigle, p.commune].filter(Boolean).join(" · ");
   place.querySelector(".gp-carte__distance").textContent = metres === undefined ? "" : " · " + kilometres(metres);

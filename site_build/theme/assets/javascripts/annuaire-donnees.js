@@ -4,6 +4,8 @@
  * `textes`, `listes` and `horaires`: this keeps 10,000 partners within a few megabytes.
  * Here each partner becomes one object with its services, as the pages use them. */
 
+import { say } from "./textes.js";
+
 function column(columns, name, index) {
   var values = columns[name];
   return values ? values[index] : null;
@@ -71,33 +73,37 @@ function hoursWords(data, number) {
 }
 
 /* [title, text, kind] rows of a partner's sheet; kind: "", "tel", "mail" or "web". */
+/* The title of a row of the sheet, in the page's language: title("adresse") → « Adresse ». */
+function title(key) {
+  return say("row_" + key);
+}
+
 export function partnerDetails(data, partner) {
-  var t = data.titres;
   var place = [partner.adresse, [partner.cp, partner.commune].filter(Boolean).join(" ")].filter(Boolean).join(", ");
   return [
-    [t.adresse, place, ""],
-    [t.tel, partner.tel, "tel"],
-    [t.mail, partner.mail, "mail"],
-    [t.web, partner.web, "web"],
-    [t.h, hoursWords(data, partner.h), ""],
-    [t.hd, hoursWords(data, partner.hd), ""],
+    [title("adresse"), place, ""],
+    [title("tel"), partner.tel, "tel"],
+    [title("mail"), partner.mail, "mail"],
+    [title("web"), partner.web, "web"],
+    [title("h"), hoursWords(data, partner.h), ""],
+    [title("hd"), hoursWords(data, partner.hd), ""],
   ].filter(function (row) { return row[1]; });
 }
 
 export function serviceDetails(data, service) {
-  var s = data.services, k = service.row, t = data.titres;
+  var s = data.services, k = service.row;
   var list = function (name) { return fromTable(data.listes, column(s, name, k)) || []; };
   var text = function (name) { return fromTable(data.textes, column(s, name, k)) || ""; };
   return [
-    [t.pour_qui, withPrecision(labels(data, "pu", service.pu), text("pu_plus")), ""],
-    [t.conditions, text("conditions"), ""],
-    [t.justificatifs, list("justificatifs").join(" ; "), ""],
-    [t.frais, withPrecision(labels(data, "fr", service.fr), text("fr_plus")), ""],
-    [t.comment, labels(data, "mo", list("mo")), ""],
-    [t.langues, labels(data, "la", list("la")), ""],
-    [t.horaires, hoursWords(data, service.h), ""],
-    [t.tel, column(s, "tel", k), "tel"],
-    [t.mail, column(s, "mail", k), "mail"],
-    [t.lien, column(s, "lien", k), "web"],
+    [title("pour_qui"), withPrecision(labels(data, "pu", service.pu), text("pu_plus")), ""],
+    [title("conditions"), text("conditions"), ""],
+    [title("justificatifs"), list("justificatifs").join(" ; "), ""],
+    [title("frais"), withPrecision(labels(data, "fr", service.fr), text("fr_plus")), ""],
+    [title("comment"), labels(data, "mo", list("mo")), ""],
+    [title("langues"), labels(data, "la", list("la")), ""],
+    [title("horaires"), hoursWords(data, service.h), ""],
+    [title("tel"), column(s, "tel", k), "tel"],
+    [title("mail"), column(s, "mail", k), "mail"],
+    [title("lien"), column(s, "lien", k), "web"],
   ].filter(function (row) { return row[1]; });
 }

@@ -3,12 +3,14 @@
 
 import { partnerDetails, partnersOf, serviceDetails } from "./annuaire-donnees.js";
 import { element } from "./helpers.js";
+import { pageLanguage, say } from "./textes.js";
 
 function details(rows) {
   var list = element("dl");
   rows.forEach(function (row) {
     list.appendChild(element("dt", "", row[0]));
     var value = element("dd");
+    if (pageLanguage()) value.lang = "fr";  // the partner's data is in French
     if (row[2]) {
       var link = element("a", "", row[1]);
       link.href = row[2] === "tel" ? "tel:" + row[1].replace(/[^\d+]/g, "")
@@ -29,7 +31,7 @@ function render(root, partner, data) {
   var parts = [];
   if (partner.sigle) parts.push(element("p", "gp-sigle", partner.sigle));
   if (partner.desc) parts.push(element("p", "", partner.desc));
-  parts.push(element("h2", "", "Contact"), details(partnerDetails(data, partner)));
+  parts.push(element("h2", "", say("sheet_contact")), details(partnerDetails(data, partner)));
   (partner.services || []).forEach(function (service) {
     var section = element("section", "gp-service");
     section.appendChild(element("h3", "", service.nom));
@@ -37,8 +39,7 @@ function render(root, partner, data) {
     section.appendChild(details(serviceDetails(data, service)));
     parts.push(section);
   });
-  parts.push(element("p", "", "Fiche tirée de l'annuaire enregistré sur cet appareil (mis à jour le " +
-    data.genere.split("-").reverse().join("/") + ")."));
+  parts.push(element("p", "", say("sheet_from_device", { date: data.genere.split("-").reverse().join("/") })));
   root.replaceChildren.apply(root, parts);
 }
 
@@ -50,6 +51,6 @@ export function init() {
     var id = decodeURIComponent(match[1]);
     var partner = partnersOf(data).filter(function (p) { return p.id === id; })[0];
     if (partner) render(root, partner, data);
-    else root.replaceChildren(element("p", "", "Ce partenaire n'est pas dans l'annuaire enregistré."));
+    else root.replaceChildren(element("p", "", say("sheet_unknown")));
   });
 }
