@@ -61,16 +61,15 @@ def of_month(key: str) -> str:
 
 
 @jinja2.pass_context  # never folded at compile time: the answer depends on the page's language
-def lang_attr(_context: jinja2.runtime.Context, code: str, isolate: bool = True) -> Markup:
+def lang_attr(_context: jinja2.runtime.Context, code: str) -> Markup:
     """` lang="fr"` on an element whose text is in another language than the page's (a partner's
     description in an English page), with its direction when it differs (French in an Arabic page
-    reads left to right, isolated from the text around it); nothing otherwise. `isolate=False` for
-    a block holding lists: the theme lays lists out by the page's direction, not the block's."""
+    reads left to right, isolated from the text around it; guide.css lays its lists out so)."""
     page = current().code
     if code == page:
         return Markup("")
     direction = language(code).direction
-    if isolate and direction != language(page).direction:
+    if direction != language(page).direction:
         return Markup(' lang="{}" dir="{}"').format(code, direction)
     return Markup(' lang="{}"').format(code)
 
