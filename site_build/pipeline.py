@@ -24,6 +24,7 @@ from site_build.data.vocabularies import translated_labels
 from site_build.feeds.datapackage import TABLES
 from site_build.feeds.interchange import HSDS_COLUMNS
 from site_build.feeds.worker import FeedInput, FeedsBuild
+from site_build.i18n.catalogs import has_unreviewed
 from site_build.i18n.current import gettext, speaking
 from site_build.i18n.languages import DEFAULT
 from site_build.i18n.languages import language as named
@@ -204,6 +205,8 @@ def prepare(
         translated = Prepared(profile, today, published, records.in_language(language), problems, settings)
         with speaking(language, own_pages), shown_labels(profile.labels(published)):
             translated.pages = translated_pages(translated.records, profile, today, settings, published.content_dir)
+            if has_unreviewed(language):  # the pages' own words are still to be checked
+                translated.pages = [replace(page, reviewed=False) for page in translated.pages]
             translated.home = home_page(translated.records, profile, today, settings, published.content_dir)
             translated.assets[MANIFEST_NAME] = web_manifest(gettext(profile.app_name), named(language), gettext)
         _prepared[key] = translated

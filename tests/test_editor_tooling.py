@@ -106,3 +106,19 @@ def test_contributing_templates_are_valid_and_links_resolve():
     assert len(blocks) >= 5
     # every kind of message the corpus produces is explained in the table
     assert text.count("\n| ") > 30
+
+
+def test_contributing_translation_examples_are_valid():
+    """The examples of « Traduire le guide »: a need, a recipe, an Épi'santé date, as editors copy them."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").split("## 8. Traduire le guide")[1]
+    found = re.findall(r"```yaml\n(.*?)```", text, re.S)
+    blocks = [yaml.safe_load(textwrap.dedent(b)) for b in found if not b.startswith("---")]  # not front matter
+    need, recipe, event = (b for b in blocks if isinstance(b, list | dict) and ("traductions" in str(b)))
+    validator = jsonschema.Draft202012Validator
+    validator(SCHEMAS["needs"]["items"]).validate(need[0])
+    validator(SCHEMAS["recipe"]["properties"]["traductions"]).validate(recipe["traductions"])
+    validator(SCHEMAS["interventions"]["items"]["properties"]["traductions"]).validate(event["traductions"])
+    hummus = yaml.safe_load((ROOT / "data/recipes/houmous-maison.yaml").read_text(encoding="utf-8"))
+    english = recipe["traductions"]["en"]
+    assert len(english["ingredients"]) == len(hummus["ingredients"])  # one name per French line
+    assert len(english["etapes"]) == len(hummus["etapes"])

@@ -69,3 +69,12 @@ def unreviewed(code: str, wanted: set[str]) -> list[str]:
         for text in wanted
         if (message := known.get(text)) is not None and message.string and REVIEW_FLAG in message.flags
     )
+
+
+@cache
+def has_unreviewed(code: str) -> bool:
+    """True when some translation of the language's catalog still carries the review flag: every
+    generated page of that language shows its words, so each says its translation is unreviewed."""
+    if code == DEFAULT or not catalog_file(code).exists():
+        return False
+    return any(message.id and REVIEW_FLAG in message.flags for message in catalog(code))
