@@ -82,7 +82,7 @@ def bare(size: int, data: Path) -> list[Path]:
     from site_build.generator.navigation import nav_for_profile
     from site_build.i18n.languages import configured_languages
     from site_build.i18n.pages import original_uri
-    from site_build.pipeline import prepare
+    from site_build.pipeline import TRANSLATED_PAGES, TRANSLATED_SECTIONS, prepare
 
     folder = OUT / f"bare-{size}"
     if folder.exists():
@@ -111,14 +111,16 @@ def bare(size: int, data: Path) -> list[Path]:
             target = docs / (pair[0] if pair else relative)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
-        if language.is_default:
-            for page in prepare(data, PUBLIC).pages:
-                target = docs / page.src_uri
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(f"{page.markdown_stub}\n{page.html}\n", encoding="utf-8")
+        build = LanguageBuild(language, languages, ROOT / "content", TRANSLATED_SECTIONS, TRANSLATED_PAGES)
+        # each language's generated pages (the directory, partner pages, recipes…), as our build makes them
+        generated = prepare(data, PUBLIC, language=language.code, own_pages=build.own_pages).pages
+        for page in generated:
+            target = docs / page.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(f"{page.markdown_stub}\n{page.html}\n", encoding="utf-8")
         own = dict(config, docs_dir="docs", theme=dict(config["theme"], language=language.code))
         own["site_dir"] = str(folder / "site" / language.folder)
-        own["nav"] = LanguageBuild(language, languages, ROOT / "content").nav(nav_for_profile(config["nav"], PUBLIC))
+        own["nav"] = build.nav(nav_for_profile(config["nav"], PUBLIC))
         (project_folder / "mkdocs.yml").write_text(yaml.safe_dump(own, allow_unicode=True, sort_keys=False), "utf-8")
         projects.append(project_folder)
     return projects
