@@ -36,14 +36,19 @@ def precache_figures(site: Path) -> tuple[int, int]:
     return len(entries), size
 
 
-def offline_ready_seconds(site: Path) -> tuple[float, int]:
+def language_folders(site: Path) -> list[Path]:
+    """The other languages' sites inside `site` (/en/, /ar/): each has its own worker and precache."""
+    return sorted(worker.parent for worker in site.glob("*/sw.js"))
+
+
+def offline_ready_seconds(site: Path, path: str = "/") -> tuple[float, int]:
     from playwright.sync_api import sync_playwright
 
     with host(site, LATENCY_S, BYTES_PER_S) as (url, handler), sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         page = browser.new_page()
         start = time.perf_counter()
-        page.goto(url + "/", timeout=300_000)
+        page.goto(url + path, timeout=300_000)
         page.wait_for_selector("html[data-hors-ligne='pret']", timeout=600_000)
         elapsed = time.perf_counter() - start
         browser.close()
@@ -60,9 +65,21 @@ def main(sizes: list[int]):
         f"offline-ready on slow 3G in {seconds:.0f} s",
         flush=True,
     )
+    for folder in language_folders(sample):
+        entries, size = precache_figures(folder)
+        seconds, sent = offline_ready_seconds(sample, f"/{folder.name}/")
+        print(
+            f"  /{folder.name}/: {entries} entries, {size / 2**20:.2f} MiB precached ({sent / 2**20:.2f} MiB "
+            f"transferred); offline-ready on slow 3G in {seconds:.0f} s",
+            flush=True,
+        )
     for partners in sizes:
-        entries, size = precache_figures(built_site(partners, "offline"))
+        site = built_site(partners, "offline")
+        entries, size = precache_figures(site)
         print(f"{partners} partners: {entries} entries, {size / 2**20:.2f} MiB precached", flush=True)
+        for folder in language_folders(site):
+            entries, size = precache_figures(folder)
+            print(f"  /{folder.name}/: {entries} entries, {size / 2**20:.2f} MiB precached", flush=True)
 
 
 if __name__ == "__main__":

@@ -32,6 +32,8 @@ PAGES = [
     ("/annuaire/", "/annuaire/"),
     ("recipe page", "/recettes/carottes-rapees-orange/"),
     ("Arabic page", "/ar/urgences/"),  # right to left (issue 16: accessibility 100 in every language)
+    ("Arabic directory", "/ar/annuaire/"),
+    ("Arabic recipe", "/ar/recettes/houmous-maison/"),
 ]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 RUNS = 3

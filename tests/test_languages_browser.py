@@ -193,3 +193,18 @@ def test_the_directory_in_arabic_finds_by_arabic_words_and_leads_to_arabic_sheet
         assert errors == []
     finally:
         context.close()
+
+
+def test_arabic_recipes_are_found_by_an_arabic_ingredient_written_either_way(browser, site_urls):
+    context, page, errors = open_page(browser, site_urls["public"] + "/ar/recettes/")
+    try:
+        page.wait_for_selector("[data-gp-recettes][data-ready]")
+        counter = page.locator(".gp-recettes .gp-compte")
+        for typed in ("بصلة", "بَصَلَه"):  # onion: with its last letter written either way, with short vowels
+            page.fill("#gp-ingredient", typed)
+            expect(counter).to_have_text("عدد الوصفات: 3")
+        page.fill("#gp-ingredient", "zzz")
+        expect(counter).to_have_text("لا توجد وصفة مطابقة. أزل أحد المرشحات.")
+        assert errors == []
+    finally:
+        context.close()

@@ -18,10 +18,14 @@ export function element(tag, className, text) {
 }
 
 /* "Épicerie" → "epicerie": search that ignores accents and case. */
+var ARABIC = /[\u0600-\u06FF]/;
+
 export function fold(text) {
-  return String(text || "").normalize("NFD").replace(/\p{M}/gu, "")  // accents, and Arabic short vowels
-    .replace(/[أإآ]/g, "ا").replace(/ة/g, "ه").replace(/ى/g, "ي")  // Arabic letters people write either way
-    .toLowerCase().trim();
+  var folded = String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  if (ARABIC.test(folded)) {  // short vowels and hamza marks; the letters people write either way
+    folded = folded.replace(/\p{M}/gu, "").replace(/[أإآ]/g, "ا").replace(/ة/g, "ه").replace(/ى/g, "ي");
+  }
+  return folded.toLowerCase().trim();
 }
 
 /* The value of a form control as kept in the URL: "1" or "" for a checkbox. */

@@ -28,6 +28,8 @@ var NEED_WORD_BONUS = 2;
 // Several words found one after the other in a partner's own text ("soutien scolaire").
 var PHRASE_BONUS = 5;
 
+var NOT_ASCII = /[^ -~]/;  // a character outside printable ASCII
+
 function stem(word) {
   // Arabic: the article is part of the word ("الطعام", "طعام")
   if (word.length > 3 && word.lastIndexOf("ال", 0) === 0) return word.slice(2);
@@ -40,7 +42,9 @@ var STOP = new Set(STOP_WORDS.split(" ").map(stem));
 /* The words of a text as the index keeps them: folded, without elisions, singular. */
 export function words(text) {
   var folded = fold(text).replace(/œ/g, "oe").replace(/æ/g, "ae").replace(ELISION, " ");
-  return folded.split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 0; }).map(stem);
+  // Latin text (most of it) splits on the fast ASCII rule; other scripts on Unicode letters
+  var separators = NOT_ASCII.test(folded) ? /[^\p{L}\p{N}]+/u : /[^a-z0-9]+/;
+  return folded.split(separators).filter(function (w) { return w.length > 0; }).map(stem);
 }
 
 /* The words of a query that count: without the words that say nothing. */
