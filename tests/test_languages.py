@@ -153,6 +153,13 @@ def test_a_page_marked_reviewed_and_a_missing_catalog_entry(tmp_path):
     }
 
 
+def _the_error(problems):
+    """The one error among `problems` (warnings aside)."""
+    errors = [p for p in problems if not p.warning]
+    assert len(errors) == 1, errors
+    return errors[0]
+
+
 def _with_translations(valid_data: Path, block: str) -> Path:
     needs = valid_data / "besoins.yaml"
     text = needs.read_text(encoding="utf-8")
@@ -182,10 +189,9 @@ def test_a_translation_in_a_language_the_site_does_not_have_is_an_error_at_its_l
     from site_build.data.validate import validate
 
     data = _with_translations(valid_data, "  traductions:\n    de:\n      nom: Essen\n")
-    _, problems = validate(data, languages=("fr", "en", "ar"))
-    errors = [p for p in problems if not p.warning]
-    assert len(errors) == 1 and errors[0].file.endswith("besoins.yaml") and errors[0].line == 8
-    assert "« de » n'est pas une langue du site (langues de mkdocs.yml : en, ar)" in errors[0].message
+    error = _the_error(validate(data, languages=("fr", "en", "ar"))[1])
+    assert error.file.endswith("besoins.yaml") and error.line == 8
+    assert "« de » n'est pas une langue du site (langues de mkdocs.yml : en, ar)" in error.message
 
 
 def test_the_emergency_page_is_made_in_every_language(built_sites):
@@ -259,10 +265,9 @@ def test_a_translated_list_must_have_one_line_per_french_line(valid_data):
     from site_build.data.validate import validate
 
     data = _recipe_translated(valid_data, "traductions:\n  en:\n    ingredients: [pumpkin]\n")
-    _, problems = validate(data, languages=("fr", "en", "ar"))
-    errors = [p for p in problems if not p.warning]
-    assert len(errors) == 1 and errors[0].file.endswith("soupe-de-potiron.yaml") and errors[0].line == 20
-    assert "la traduction a 1 ligne, le français en a 2 lignes : écrivez une ligne traduite" in errors[0].message
+    error = _the_error(validate(data, languages=("fr", "en", "ar"))[1])
+    assert error.file.endswith("soupe-de-potiron.yaml") and error.line == 20
+    assert "la traduction a 1 ligne, le français en a 2 lignes : écrivez une ligne traduite" in error.message
 
 
 def test_an_intervention_title_in_another_language(valid_data):
