@@ -23,6 +23,7 @@ from site_build.data.publication_checks import (
 )
 from site_build.data.schema_messages import field_path
 from site_build.data.schemas import SCHEMAS
+from site_build.data.taste_week import EditionChecks
 from site_build.data.translations import check_translations
 from site_build.data.vocabularies import EVERYDAY_VOCABULARIES, slugs, term_label
 from site_build.text.hours import HoursError, open_throughout, parse_hours
@@ -117,6 +118,7 @@ class Checker:
         self.needs()
         self.everyday_labels()
         check_translations(self.dataset, self.languages, self.report)
+        EditionChecks(self.dataset, self.today, self.report, self._partner_ref).run()
         self.problems += content_collisions(self.dataset.content_dir)
         return self.problems
 

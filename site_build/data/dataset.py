@@ -25,7 +25,8 @@ LIST_FILES = {
     "libelles.yaml": "labels",  # a mapping, not a list: vocabulary → slug → everyday label
 }
 MAPPING_FILES = {"labels"}
-FOLDERS = {"recipes": "recipe", "forms": "form"}  # one record per file, named after its id
+# one record per file, named after its id (an edition of the Semaine du goût: after its year)
+FOLDERS = {"recipes": "recipe", "forms": "form", "semaine-du-gout": "edition"}
 # Size limits (CONTRIBUTING.md): 10,000 partners take 6 Mo; a recipe or a form, a few Ko.
 MAX_LIST_BYTES = 20 * 1024 * 1024
 MAX_RECORD_BYTES = 1024 * 1024
@@ -42,6 +43,7 @@ class Dataset:
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # everyday labels (libelles.yaml)
     recipes: dict[str, Raw] = field(default_factory=dict)  # id (file stem) → recipe, by month
     forms: dict[str, Raw] = field(default_factory=dict)  # id (file stem) → form
+    editions: dict[str, Raw] = field(default_factory=dict)  # year (file stem) → Semaine du goût edition
     documents: dict[str, Document] = field(default_factory=dict)  # "partners" / "recipes/<id>" … → Document
 
     def __post_init__(self) -> None:
@@ -107,7 +109,7 @@ def _load(path: Path, schema: str, problems: list[Problem]) -> Document | None:
     except OSError as error:
         problems.append(Problem(shown, 1, 1, f"fichier illisible : {error.strerror}."))
         return None
-    expected_list = schema not in ("recipe", "form", *MAPPING_FILES)
+    expected_list = schema not in (*FOLDERS.values(), *MAPPING_FILES)
     if expected_list and not isinstance(document.data, list):
         problems.append(
             Problem(
@@ -245,18 +247,22 @@ def load_dataset(data_dir: Path) -> tuple[Dataset, list[Problem]]:
                     1,
                     "fichier ignoré : le guide lit "
                     + ", ".join(sorted(LIST_FILES))
-                    + " et les dossiers recipes/ et forms/ ; "
+                    + " et les dossiers "
+                    + ", ".join(f"{folder}/" for folder in FOLDERS)
+                    + " ; "
                     "renommez-le ou retirez-le.",
                     warning=True,
                 )
             )
+    targets = {"recipes": dataset.recipes, "forms": dataset.forms, "semaine-du-gout": dataset.editions}
     for folder, schema in FOLDERS.items():
-        target = dataset.recipes if folder == "recipes" else dataset.forms
+        target = targets[folder]
         for path in _record_files(data_dir / folder, problems):
             document = _load(path, schema, problems)
             if document:
                 dataset.documents[f"{folder}/{path.stem}"] = document
                 target[path.stem] = cast(Raw, document.data)  # a wrong shape is its schema's problem
     dataset.recipes = dict(sorted(dataset.recipes.items(), key=lambda kv: (str(kv[1].get("mois")), kv[0])))
+    dataset.editions = dict(sorted(dataset.editions.items()))
     dataset.reindex()
     return dataset, problems

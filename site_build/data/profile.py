@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from typing import Any
 
 from site_build.data.dataset import Dataset
 from site_build.data.records import Records
@@ -60,12 +61,14 @@ class Profile:
         return self.is_pro or not path.startswith(self.PRO_ONLY_SECTIONS)
 
     def view(self, dataset: Dataset) -> Dataset:
-        """The data this profile may publish: the public view never holds a `visibilite: pro` record or a form."""
+        """The data this profile may publish: the public view never holds a `visibilite: pro` record, a
+        form, nor the pro-only parts of a Semaine du goût edition (working groups, workshop details)."""
         if self.is_pro:
             return dataset
         public = copy.copy(dataset)
         public.professionals = [p for p in dataset.professionals if p.get("visibilite") == "public"]
         public.forms = {}
+        public.editions = {year: _public_edition(edition) for year, edition in dataset.editions.items()}
         public.documents = {}
         public.reindex()
         return public
@@ -73,6 +76,17 @@ class Profile:
     def records(self, dataset: Dataset) -> Records:
         """This profile's view, typed (built once per build)."""
         return Records.from_dataset(self.view(dataset))
+
+
+def _public_edition(edition: dict[str, Any]) -> dict[str, Any]:
+    shown = {key: value for key, value in edition.items() if key != "groupes"}
+    workshops = edition.get("ateliers_scolaires")
+    if isinstance(workshops, list):
+        shown["ateliers_scolaires"] = [
+            {key: value for key, value in w.items() if key != "details_pro"} if isinstance(w, dict) else w
+            for w in workshops
+        ]
+    return shown
 
 
 PUBLIC = Profile("public")

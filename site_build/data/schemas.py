@@ -596,6 +596,158 @@ def _document(name: str, title: str, body: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# The Semaine du goût: one file per edition, data/semaine-du-gout/<année>.yaml.
+PUBLICS_SEMAINE = ["tout-public", "familles", "seniors", "scolaires"]
+PLACE = _obj(
+    {
+        "nom": _text("Le nom du lieu, par exemple « Place de la Mairie »."),
+        "voie": _text("Numéro et rue."),
+        "commune": _text("La commune."),
+        "latitude": {"type": "number", "minimum": -90, "maximum": 90, "description": "Latitude (WGS 84)."},
+        "longitude": {"type": "number", "minimum": -180, "maximum": 180, "description": "Longitude (WGS 84)."},
+    },
+    ["nom", "commune", "latitude", "longitude"],
+    "Un lieu qui n'est pas une structure de l'annuaire, avec ses coordonnées.",
+)
+TASTE_EVENT = _obj(
+    {
+        "id": SLUG,
+        "titre": _text("Titre de l'animation."),
+        "jour": DATE,
+        "debut": TIME,
+        "fin": TIME,
+        "lieu": SLUG | {"description": "La structure de l'annuaire qui accueille (son id)."},
+        "adresse": PLACE,
+        "organisateurs": _list_of(SLUG | {"description": "Une structure qui organise (son id)."}, "Qui organise.", 1),
+        "publics": _list_of(
+            {
+                "type": "string",
+                "enum": PUBLICS_SEMAINE,
+                "x-erreur": "écrivez tout-public, familles, seniors ou scolaires",
+            },
+            "Pour qui : tout-public, familles, seniors, scolaires.",
+            1,
+        ),
+        "description": MARKDOWN,
+        "inscription": _obj(
+            {"obligatoire": {"type": "boolean"}, "modalites": _prose("Comment s'inscrire.")},
+            ["obligatoire"],
+            "Inscription.",
+        ),
+        "accessibilite": _text("Accès : fauteuil roulant, poussette, boucle magnétique…"),
+    },
+    ["id", "titre", "jour", "debut", "fin", "organisateurs", "publics"],
+    "Une animation de la semaine.",
+)
+BUS_STOP = _obj(
+    {
+        "id": SLUG,
+        "nom": _text("Le nom de l'arrêt, par exemple « Parking du centre commercial »."),
+        "quartier": _text("Le quartier."),
+        "latitude": {"type": "number", "minimum": -90, "maximum": 90, "description": "Latitude (WGS 84)."},
+        "longitude": {"type": "number", "minimum": -180, "maximum": 180, "description": "Longitude (WGS 84)."},
+    },
+    ["id", "nom", "quartier", "latitude", "longitude"],
+    "Un arrêt du bus.",
+)
+BUS_DAY = _obj(
+    {
+        "jour": DATE,
+        "passages": _list_of(
+            _obj(
+                {
+                    "arret": SLUG | {"description": "L'arrêt (son id, dans « arrets »)."},
+                    "arrivee": TIME,
+                    "depart": TIME,
+                    "animation": _text("Ce que le bus propose à cet arrêt."),
+                },
+                ["arret", "arrivee", "depart", "animation"],
+                "Un passage du bus à un arrêt.",
+            ),
+            "Les arrêts du jour, dans l'ordre du trajet.",
+            1,
+        ),
+    },
+    ["jour", "passages"],
+    "Le trajet du bus un jour de la semaine.",
+)
+BUS = _obj(
+    {
+        "partenaires": _list_of(SLUG | {"description": "Une structure qui anime le bus (son id)."}, "Qui anime."),
+        "arrets": _list_of(BUS_STOP, "Les arrêts du bus.", 1),
+        "tournees": _list_of(BUS_DAY, "Le trajet, jour par jour.", 1),
+    },
+    ["arrets", "tournees"],
+    "Le bus près de chez vous.",
+)
+SCHOOL_WORKSHOP = _obj(
+    {
+        "ecole": _text("L'école."),
+        "niveau": _text("La classe, par exemple « CE2 » ou « grande section »."),
+        "partenaire": SLUG | {"description": "La structure qui anime (son id)."},
+        "jour": DATE,
+        "debut": TIME,
+        "fin": TIME,
+        "titre": _text("L'atelier, par exemple « Chasse au trésor des 5 sens »."),
+        "details_pro": _prose("Pour les professionnels seulement : contact de l'enseignant, matériel, effectif."),
+    },
+    ["ecole", "niveau", "partenaire", "jour", "titre"],
+    "Un atelier dans une école.",
+)
+FORUM = _obj(
+    {
+        "titre": _text("Le nom du forum."),
+        "jour": DATE,
+        "debut": TIME,
+        "fin": TIME,
+        "lieu": SLUG | {"description": "La structure de l'annuaire qui accueille (son id)."},
+        "adresse": PLACE,
+        "description": MARKDOWN,
+        "stands": _list_of(
+            _obj(
+                {
+                    "partenaire": SLUG | {"description": "La structure qui tient le stand (son id)."},
+                    "titre": _text("Le stand, par exemple « Le goût : reconnaître les saveurs »."),
+                    "description": _prose("Ce qu'on y fait."),
+                },
+                ["partenaire", "titre"],
+                "Un stand.",
+            ),
+            "Les stands.",
+            1,
+        ),
+    },
+    ["titre", "jour", "debut", "fin", "stands"],
+    "Le forum du goût.",
+)
+WORKING_GROUP = _obj(
+    {
+        "nom": _text("Le groupe, par exemple « Ateliers conviviaux »."),
+        "referent": SLUG | {"description": "Le professionnel référent (son id, dans data/professionals.yaml)."},
+        "membres": _list_of(SLUG | {"description": "Une structure membre (son id)."}, "Les structures membres.", 1),
+        "reunions": _list_of(DATE, "Les dates de réunion."),
+        "role": _text("Ce que fait le groupe."),
+    },
+    ["nom", "referent", "membres"],
+    "Un groupe de travail (visible sur le site des professionnels seulement).",
+)
+EDITION = _obj(
+    {
+        "theme": _text("Le thème de l'année, par exemple « Faites le plein des sens »."),
+        "du": DATE,
+        "au": DATE,
+        "presentation": MARKDOWN,
+        "evenements": _list_of(TASTE_EVENT, "Les animations de la semaine."),
+        "bus": BUS,
+        "ateliers_scolaires": _list_of(SCHOOL_WORKSHOP, "Les ateliers dans les écoles."),
+        "forum": FORUM,
+        "groupes": _list_of(WORKING_GROUP, "Les groupes de travail."),
+    },
+    ["theme", "du", "au"],
+    "Une édition de la Semaine du goût.",
+)
+
+
 SCHEMAS: dict[str, dict[str, Any]] = {
     "partners": _document("partners", "Partenaires et services", {"type": "array", "items": PARTNER}),
     "professionals": _document(
@@ -609,6 +761,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     ),
     "labels": _document("labels", "Libellés de tous les jours", LABELS),
     "needs": _document("needs", "Besoins de tous les jours", {"type": "array", "items": NEED, "minItems": 1}),
+    "edition": _document("edition", "Semaine du goût : une édition", EDITION),
 }
 
 

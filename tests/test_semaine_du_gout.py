@@ -1,0 +1,141 @@
+"""The Semaine du goût editions (data/semaine-du-gout/<année>.yaml): the schema and the checks
+beyond it, each answered in French at the file and line an editor must change."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from site_build.data.validate import validate
+
+from .conftest import ROOT
+
+FUTURE = """\
+# yaml-language-server: $schema=../../site_build/schemas/edition.schema.json
+theme: Le goût des saisons
+du: 2027-10-11
+au: 2027-10-17
+evenements:
+  - id: soupe
+    titre: Atelier soupe
+    jour: 2027-10-12
+    debut: "14:00"
+    fin: "16:00"
+    lieu: epicea
+    organisateurs: [epicea]
+    publics: [tout-public]
+bus:
+  arrets:
+    - {id: centre, nom: Place, quartier: Centre, latitude: 47.22, longitude: 2.07}
+    - {id: gare, nom: Gare, quartier: Gare, latitude: 47.23, longitude: 2.06}
+  tournees:
+    - jour: 2027-10-11
+      passages:
+        - {arret: centre, arrivee: "10:00", depart: "11:00", animation: Jus de pomme}
+        - {arret: gare, arrivee: "11:30", depart: "12:00", animation: Quiz}
+groupes:
+  - nom: Forum
+    referent: martin-claire
+    membres: [epicea, caf-du-cher]
+"""
+TODAY = date(2027, 9, 1)
+
+
+def _edition(valid_data: Path, text: str, name: str = "2027.yaml") -> Path:
+    folder = valid_data / "semaine-du-gout"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return valid_data
+
+
+def _errors(valid_data: Path) -> list[tuple[int, str]]:
+    _, problems = validate(valid_data, TODAY)
+    return [(p.line, p.message) for p in problems if not p.warning]
+
+
+def test_the_sample_editions_are_valid_and_loaded():
+    dataset, problems = validate(ROOT / "data")
+    assert not [p for p in problems if not p.warning]
+    assert list(dataset.editions) == ["2015", "2026"]
+    edition = dataset.editions["2026"]
+    assert edition["theme"] and len(edition["forum"]["stands"]) == 8 and len(edition["groupes"]) == 3
+    # checked as the week to come: every animation falls within its place's opening hours
+    _, before = validate(ROOT / "data", date(2026, 9, 1))
+    assert [p.format() for p in before if "semaine-du-gout" in p.file] == []
+
+
+def test_a_valid_future_edition_has_no_error(valid_data):
+    assert _errors(_edition(valid_data, FUTURE)) == []
+
+
+@pytest.mark.parametrize(
+    "change,line,words",
+    [
+        (("    jour: 2027-10-12\n", "    jour: 2027-10-19\n"), 8, "le 19/10/2027 est en dehors de l'édition"),
+        (("    lieu: epicea\n", "    lieu: epicerie\n"), 11, "le lieu « epicerie » n'existe pas"),
+        (("    referent: martin-claire\n", "    referent: martin\n"), 25, "le professionnel « martin » n'existe pas"),
+        (('    debut: "14:00"\n', '    debut: "18:00"\n'), 10, "l'heure de fin est avant l'heure de début"),
+        # Monday: the épicerie is closed
+        (("    jour: 2027-10-12\n", "    jour: 2027-10-11\n"), 11, "» est fermé à ces heures-là selon ses horaires"),
+        (('arrivee: "11:30"', 'arrivee: "10:30"'), 22, "le bus arrive ici avant d'avoir quitté l'arrêt d'avant"),
+        (("{arret: gare,", "{arret: gares,"), 22, "l'arrêt « gares » n'est pas dans « arrets »"),
+        (
+            (
+                "    lieu: epicea\n",
+                "    lieu: epicea\n    adresse: {nom: Salle, commune: Vierzon, latitude: 47.2, longitude: 2.1}\n",
+            ),
+            12,
+            "écrivez soit « lieu »",
+        ),
+    ],
+)
+def test_a_mistake_in_an_edition_is_explained_at_its_line(valid_data, change, line, words):
+    errors = _errors(_edition(valid_data, FUTURE.replace(*change)))
+    assert len(errors) == 1, errors
+    assert errors[0][0] == line and words in errors[0][1]
+
+
+def test_the_bus_cannot_be_twice_at_one_stop_at_once(valid_data):
+    twice = FUTURE.replace(
+        '        - {arret: gare, arrivee: "11:30", depart: "12:00", animation: Quiz}\n',
+        '        - {arret: gare, arrivee: "11:30", depart: "12:00", animation: Quiz}\n'
+        "    - jour: 2027-10-11\n      passages:\n"
+        '        - {arret: centre, arrivee: "10:30", depart: "10:45", animation: Encore}\n',
+    )
+    errors = _errors(_edition(valid_data, twice))
+    assert [(line, "déjà à cet arrêt" in words) for line, words in errors] == [(25, True)]
+
+
+def test_the_file_is_named_after_the_year_and_a_past_edition_keeps_its_places(valid_data):
+    errors = _errors(_edition(valid_data, FUTURE, name="2026.yaml"))
+    assert [(line, "nommez le fichier « 2027.yaml »" in words) for line, words in errors] == [(3, True)]
+    (valid_data / "semaine-du-gout/2026.yaml").unlink()
+    # an edition that is over: today's opening hours say nothing of that week
+    monday = FUTURE.replace("    jour: 2027-10-12\n", "    jour: 2027-10-11\n")
+    _edition(valid_data, monday)
+    _, problems = validate(valid_data, date(2027, 11, 1))
+    assert not [p for p in problems if not p.warning]
+
+
+def test_the_public_view_leaves_out_the_working_groups_and_the_workshop_details():
+    from site_build.data.profile import PRO, PUBLIC
+
+    dataset, _ = validate(ROOT / "data")
+    public = PUBLIC.view(dataset).editions["2026"]
+    assert "groupes" not in public and all("details_pro" not in w for w in public["ateliers_scolaires"])
+    pro = PRO.view(dataset).editions["2026"]
+    assert pro["groupes"] and any("details_pro" in w for w in pro["ateliers_scolaires"])
+    assert "groupes" in dataset.editions["2026"]  # the data itself is untouched
+
+
+def test_the_contributing_example_is_a_valid_edition(valid_data):
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").split("## 9. La Semaine du goût")[1]
+    example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    data = ROOT / "data"
+    for name in ("partners.yaml", "professionals.yaml"):
+        (valid_data / name).write_text((data / name).read_text(encoding="utf-8"), encoding="utf-8")
+    _edition(valid_data, example, name="2026.yaml")
+    _, problems = validate(valid_data, date(2026, 9, 1))  # before the week: opening hours are checked too
+    assert [p.format() for p in problems if not p.warning and "semaine-du-gout" in p.file] == []
