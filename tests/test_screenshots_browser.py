@@ -30,6 +30,8 @@ PAGES = {
     "fiche-arabe": ("/ar/annuaire/epicea/", None),
     "recettes-anglais": ("/en/recettes/", None),
     "facile-a-lire": ("/facile/epicerie/", None),
+    "semaine-du-gout": ("/semaine-du-gout/", None),
+    "bus-du-gout": ("/semaine-du-gout/2026/bus/", None),
 }
 # Tuesday 1 December 2026, 15:00 in Paris: the distribution is open, the month's recipe is December's.
 INSTANT = datetime(2026, 12, 1, 14, 0, tzinfo=UTC)

@@ -139,3 +139,19 @@ def test_the_contributing_example_is_a_valid_edition(valid_data):
     _edition(valid_data, example, name="2026.yaml")
     _, problems = validate(valid_data, date(2026, 9, 1))  # before the week: opening hours are checked too
     assert [p.format() for p in problems if not p.warning and "semaine-du-gout" in p.file] == []
+
+
+def test_the_pages_of_the_editions(built_sites):
+    public = built_sites["public"]
+    page = (public / "semaine-du-gout/index.html").read_text(encoding="utf-8")
+    assert "Semaine du goût 2026 : Le goût des saisons" in page and "Lundi 12 octobre 2026" in page
+    assert "Atelier soupe de potimarron" in page and 'href="../annuaire/epicea/"' in page  # partners linked
+    assert "Cette édition est terminée" in page  # the sample's today is after October 2026
+    assert '<a href="2015/">2015 : Les 5 sens, faites le plein des sens</a>' in page  # the archive
+    assert "Groupes de travail" not in page and "Prévoir 26 élèves" not in page  # pro only
+    bus = (public / "semaine-du-gout/2026/bus/index.html").read_text(encoding="utf-8")
+    assert '<th scope="row">Place du Clos du Roy' in bus and "Jeu des 5 sens et recettes à emporter" in bus
+    assert (public / "semaine-du-gout/2015/index.html").is_file()
+    pro = (built_sites["pro"] / "semaine-du-gout/2026/index.html").read_text(encoding="utf-8")
+    assert "Groupes de travail (professionnels)" in pro and "Prévoir 26 élèves" in pro
+    assert "Référent : Hélène Girard" in pro

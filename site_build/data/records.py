@@ -17,6 +17,7 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from site_build.data.editions import Edition
 from site_build.text.french import sort_key
 
 if TYPE_CHECKING:
@@ -411,6 +412,7 @@ class Records:
     forms: tuple[Form, ...] = ()
     needs: tuple[Need, ...] = ()
     emergencies: tuple[Emergency, ...] = ()
+    editions: tuple[Edition, ...] = ()  # the Semaine du goût, oldest first
     partner_by_id: dict[str, Partner] = field(default_factory=dict)
     service_by_id: dict[str, Service] = field(default_factory=dict)
     partner_of_service: dict[str, Partner] = field(default_factory=dict)
@@ -425,6 +427,7 @@ class Records:
         forms: Mapping[str, Raw],
         needs: Sequence[Raw] = (),
         emergencies: Sequence[Raw] = (),
+        editions: Mapping[str, Raw] | None = None,
     ) -> Records:
         built = tuple(build(Partner, p) for p in partners)
         services = {s.id: (s, p) for p in built for s in p.services}
@@ -436,6 +439,7 @@ class Records:
             forms=tuple(build(Form, f, id=fid) for fid, f in forms.items()),
             needs=tuple(build(Need, n) for n in needs),
             emergencies=tuple(build(Emergency, e) for e in emergencies),
+            editions=tuple(build(Edition, e, annee=year) for year, e in (editions or {}).items()),
             partner_by_id={p.id: p for p in built},
             service_by_id={sid: s for sid, (s, _) in services.items()},
             partner_of_service={sid: p for sid, (_, p) in services.items()},
@@ -452,6 +456,7 @@ class Records:
             dataset.forms,
             dataset.needs,
             dataset.emergencies,
+            dataset.editions,
         )
 
     def in_language(self, code: str) -> Records:

@@ -139,6 +139,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(
         day=formats.day,
+        weekday_day=formats.weekday_day,
         month=formats.month,
         of_month=of_month,
         month_short=formats.month_short,

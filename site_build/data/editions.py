@@ -1,0 +1,149 @@
+"""The records of a Semaine du goût edition (data/semaine-du-gout/<année>.yaml), typed: built by
+records.build like the others, read by the pages of pages/taste_week.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+PUBLICS = {"tout-public": "Tout public", "familles": "Familles", "seniors": "Seniors", "scolaires": "Scolaires"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place that is not a partner of the directory."""
+
+    nom: str
+    commune: str
+    latitude: float
+    longitude: float
+    voie: str = ""
+
+
+@dataclass(frozen=True)
+class Signup:
+    obligatoire: bool
+    modalites: str = ""
+
+
+@dataclass(frozen=True)
+class TasteEvent:
+    id: str
+    titre: str
+    jour: date
+    debut: str
+    fin: str
+    organisateurs: tuple[str, ...]
+    publics: tuple[str, ...]
+    lieu: str = ""  # a partner id, or
+    adresse: Place | None = None
+    description: str = ""
+    inscription: Signup | None = None
+    accessibilite: str = ""
+
+
+@dataclass(frozen=True)
+class BusStop:
+    id: str
+    nom: str
+    quartier: str
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True)
+class BusPassage:
+    arret: str
+    arrivee: str
+    depart: str
+    animation: str
+
+
+@dataclass(frozen=True)
+class BusDay:
+    jour: date
+    passages: tuple[BusPassage, ...]
+
+
+@dataclass(frozen=True)
+class Bus:
+    arrets: tuple[BusStop, ...]
+    tournees: tuple[BusDay, ...]
+    partenaires: tuple[str, ...] = ()
+
+    def stop(self, identifier: str) -> BusStop | None:
+        return next((s for s in self.arrets if s.id == identifier), None)
+
+
+@dataclass(frozen=True)
+class SchoolWorkshop:
+    ecole: str
+    niveau: str
+    partenaire: str
+    jour: date
+    titre: str
+    debut: str = ""
+    fin: str = ""
+    details_pro: str = ""  # left out of the public view (Profile.view)
+
+
+@dataclass(frozen=True)
+class Stand:
+    partenaire: str
+    titre: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Forum:
+    titre: str
+    jour: date
+    debut: str
+    fin: str
+    stands: tuple[Stand, ...]
+    lieu: str = ""
+    adresse: Place | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class WorkingGroup:
+    nom: str
+    referent: str
+    membres: tuple[str, ...]
+    reunions: tuple[date, ...] = ()
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Edition:
+    annee: str  # the file's name
+    theme: str
+    du: date
+    au: date
+    presentation: str = ""
+    evenements: tuple[TasteEvent, ...] = ()
+    bus: Bus | None = None
+    ateliers_scolaires: tuple[SchoolWorkshop, ...] = ()
+    forum: Forum | None = None
+    groupes: tuple[WorkingGroup, ...] = ()  # empty in the public view
+
+    @property
+    def days(self) -> list[date]:
+        return [date.fromordinal(n) for n in range(self.du.toordinal(), self.au.toordinal() + 1)]
+
+    @property
+    def partners(self) -> list[str]:
+        """Every partner id the edition involves, once, in order of appearance."""
+        found = [who for event in self.evenements for who in (*event.organisateurs, event.lieu)]
+        found += list(self.bus.partenaires) if self.bus else []
+        found += [w.partenaire for w in self.ateliers_scolaires]
+        found += [s.partenaire for s in self.forum.stands] + [self.forum.lieu] if self.forum else []
+        found += [m for g in self.groupes for m in g.membres]
+        return list(dict.fromkeys(p for p in found if p))
+
+
+def featured(editions: tuple[Edition, ...], today: date) -> Edition | None:
+    """The edition under way or to come, else the latest."""
+    coming = [e for e in editions if e.au >= today]
+    return min(coming, key=lambda e: e.du) if coming else (max(editions, key=lambda e: e.du) if editions else None)

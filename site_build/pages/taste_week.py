@@ -1,0 +1,127 @@
+"""The Semaine du goût pages: the edition under way or to come (/semaine-du-gout/), each edition
+(/semaine-du-gout/<année>/) with its programme day by day, and its bus timetable
+(/semaine-du-gout/<année>/bus/). The pro build adds the working groups and workshop details."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from site_build.data.editions import PUBLICS, BusStop, Edition, Place, featured
+from site_build.data.records import Records
+from site_build.pages.model import Page
+from site_build.pages.render import render
+
+SECTION = "semaine-du-gout/"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One line of a day's programme: an animation, a stop of the bus, the forum or a school workshop."""
+
+    kind: str  # "animation", "bus", "forum", "ecole"
+    start: str
+    end: str
+    title: str
+    place_id: str = ""  # a partner of the directory, or
+    place: Place | BusStop | None = None
+    publics: tuple[str, ...] = ("tout-public",)
+    organisers: tuple[str, ...] = ()
+    text: str = ""
+    signup: bool = False  # registration needed
+    how_to_sign_up: str = ""
+    access: str = ""
+
+
+def programme(edition: Edition) -> list[tuple[date, list[Slot]]]:
+    """Each day of the edition with what happens, in order of time."""
+    slots: dict[date, list[Slot]] = {day: [] for day in edition.days}
+    for event in edition.evenements:
+        signup = event.inscription or None
+        slots.setdefault(event.jour, []).append(
+            Slot(
+                "animation",
+                event.debut,
+                event.fin,
+                event.titre,
+                event.lieu,
+                event.adresse,
+                event.publics,
+                event.organisateurs,
+                event.description,
+                bool(signup and signup.obligatoire),
+                signup.modalites if signup else "",
+                event.accessibilite,
+            )
+        )
+    if edition.bus:
+        for tour in edition.bus.tournees:
+            for passage in tour.passages:
+                stop = edition.bus.stop(passage.arret)
+                slots.setdefault(tour.jour, []).append(
+                    Slot(
+                        "bus",
+                        passage.arrivee,
+                        passage.depart,
+                        stop.nom if stop else passage.arret,
+                        place=stop,
+                        text=passage.animation,
+                        organisers=edition.bus.partenaires,
+                    )
+                )
+    if edition.forum:
+        forum = edition.forum
+        slots.setdefault(forum.jour, []).append(
+            Slot(
+                "forum",
+                forum.debut,
+                forum.fin,
+                forum.titre,
+                forum.lieu,
+                forum.adresse,
+                ("tout-public",),
+                tuple(s.partenaire for s in forum.stands),
+                forum.description,
+            )
+        )
+    for workshop in edition.ateliers_scolaires:
+        slots.setdefault(workshop.jour, []).append(
+            Slot(
+                "ecole",
+                workshop.debut,
+                workshop.fin,
+                workshop.titre,
+                publics=("scolaires",),
+                organisers=(workshop.partenaire,),
+                text=f"{workshop.ecole}, {workshop.niveau}",
+            )
+        )
+    return [(day, sorted(items, key=lambda s: (s.start or "99", s.title))) for day, items in sorted(slots.items())]
+
+
+def _edition_page(edition: Edition, records: Records, here: str, src_uri: str, current: bool) -> Page:
+    html = render(
+        "taste_week.html",
+        here,
+        edition=edition,
+        records=records,
+        days=programme(edition),
+        publics=PUBLICS,
+        current=current,
+        folder=f"{SECTION}{edition.annee}/",
+    )
+    return Page(src_uri, f"Semaine du goût {edition.annee} : {edition.theme}", html)
+
+
+def taste_week_pages(records: Records, today: date) -> list[Page]:
+    chosen = featured(records.editions, today)
+    if not chosen:
+        return []
+    pages = [_edition_page(chosen, records, SECTION, f"{SECTION}index.md", chosen.au >= today)]
+    for edition in records.editions:
+        here = f"{SECTION}{edition.annee}/"
+        pages.append(_edition_page(edition, records, here, f"{SECTION}{edition.annee}.md", edition.au >= today))
+        if edition.bus:
+            html = render("taste_week_bus.html", f"{here}bus/", edition=edition, bus=edition.bus, records=records)
+            pages.append(Page(f"{SECTION}{edition.annee}/bus.md", f"Le bus du goût {edition.annee}", html))
+    return pages

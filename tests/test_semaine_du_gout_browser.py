@@ -1,0 +1,46 @@
+"""The Semaine du goût programme in Chromium: filters by day and by public, kept in the address;
+no axe violation and no sideways scrolling on a small phone, on the programme and the bus page."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import axe_violations, open_page
+
+
+def test_the_programme_filters_by_day_and_by_public(browser, site_urls):
+    context, page, errors = open_page(browser, site_urls["public"] + "/semaine-du-gout/")
+    try:
+        page.wait_for_selector("[data-gp-semaine][data-ready]")
+        page.select_option("#gp-jour", "2026-10-13")
+        days = page.locator(".gp-jour:visible")
+        expect(days).to_have_count(1)
+        assert days.first.get_attribute("data-jour") == "2026-10-13"
+        assert "jour=2026-10-13" in page.url
+        page.select_option("#gp-public", "seniors")  # Tuesday: nothing for seniors alone, but the bus is for all
+        titles = page.locator(".gp-moment:visible h3").all_inner_texts()
+        assert titles and all("Chasse au trésor" not in t for t in titles)
+        expect(page.locator(".gp-compte")).to_have_text(f"{len(titles)} moments correspondent.")
+        page.select_option("#gp-jour", "")
+        page.select_option("#gp-public", "scolaires")
+        assert "Chasse au trésor des 5 sens" in " ".join(page.locator(".gp-moment:visible h3").all_inner_texts())
+        page.goto(page.url)  # the shared address restores the choice
+        page.wait_for_selector("[data-gp-semaine][data-ready]")
+        assert page.input_value("#gp-public") == "scolaires"
+        assert errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["/semaine-du-gout/", "/semaine-du-gout/2026/bus/", "/semaine-du-gout/2015/"])
+def test_the_pages_are_accessible_on_a_small_phone(browser, site_urls, path):
+    context = browser.new_context(service_workers="block", viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        page.goto(site_urls["public"] + path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        assert axe_violations(page) == ""
+    finally:
+        context.close()
