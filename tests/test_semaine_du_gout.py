@@ -155,3 +155,25 @@ def test_the_pages_of_the_editions(built_sites):
     pro = (built_sites["pro"] / "semaine-du-gout/2026/index.html").read_text(encoding="utf-8")
     assert "Groupes de travail (professionnels)" in pro and "Prévoir 26 élèves" in pro
     assert "Référent : Hélène Girard" in pro
+
+
+def test_each_edition_has_its_calendar_with_stable_uids_and_the_same_bytes_for_the_same_data(built_sites):
+    import icalendar
+
+    from site_build.data.profile import PUBLIC
+    from site_build.feeds.taste_week_calendar import edition_calendars
+
+    records = PUBLIC.records(validate(ROOT / "data")[0])
+    first, again = edition_calendars(records), edition_calendars(records)
+    assert first == again and set(first) == {"semaine-du-gout/2015.ics", "semaine-du-gout/2026.ics"}
+    built = (built_sites["public"] / "semaine-du-gout/2026.ics").read_bytes()
+    assert built == first["semaine-du-gout/2026.ics"]
+    events = icalendar.Calendar.from_ical(built).walk("VEVENT")
+    assert len(events) == 6 + 1 + 8  # the animations, the forum, the bus's stops
+    uids = [str(e["uid"]) for e in events]
+    assert len(set(uids)) == len(uids) and "semaine-du-gout-2026-atelier-soupe-epicea@guide-partage.example.org" in uids
+    soup = next(e for e in events if str(e["uid"]).startswith("semaine-du-gout-2026-atelier-soupe"))
+    assert soup.decoded("dtstart").isoformat() == "2026-10-13T14:00:00+02:00"  # Paris summer time
+    assert "Épicéa" in str(soup["location"]) and "Sur inscription" in str(soup["description"])
+    page = (built_sites["public"] / "semaine-du-gout/index.html").read_text(encoding="utf-8")
+    assert 'href="2026.ics" download>Ajouter tout le programme à mon agenda' in page

@@ -123,9 +123,10 @@ def _event(dataset: Dataset, intervention: dict[str, Any], state: dict[str, Any]
     return event
 
 
-def _calendar(name: str, events: list[icalendar.Event]) -> bytes:
+def calendar_file(name: str, events: list[icalendar.Event], prodid: str = PRODID) -> bytes:
+    """A calendar of `events` in Europe/Paris time (its VTIMEZONE included), as bytes."""
     calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
+    calendar.add("prodid", prodid)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
@@ -138,13 +139,13 @@ def _calendar(name: str, events: list[icalendar.Event]) -> bytes:
 
 def epi_sante_calendar(dataset: Dataset, today: date) -> bytes:
     state = read_state(dataset.data_dir)
-    return _calendar("Épi'santé", [_event(dataset, i, state, today) for i in dataset.interventions])
+    return calendar_file("Épi'santé", [_event(dataset, i, state, today) for i in dataset.interventions])
 
 
 def intervention_files(dataset: Dataset, today: date) -> dict[str, bytes]:
     """One .ics per intervention, beside /sante/ (the calendar state read once for all)."""
     state = read_state(dataset.data_dir)
     return {
-        f"sante/{i['id']}.ics": _calendar(f"Épi'santé — {i['titre']}", [_event(dataset, i, state, today)])
+        f"sante/{i['id']}.ics": calendar_file(f"Épi'santé — {i['titre']}", [_event(dataset, i, state, today)])
         for i in dataset.interventions
     }
