@@ -110,6 +110,9 @@ def test_data_package_passes_frictionless(built_sites):
         "ingredients",
         "interventions",
         "occurrences",
+        "semaine_du_gout_animations",
+        "semaine_du_gout_organisateurs",
+        "semaine_du_gout_bus",
     }
     services = next(r for r in package["resources"] if r["name"] == "services")
     assert services["schema"]["foreignKeys"][0]["reference"]["resource"] == "partenaires"

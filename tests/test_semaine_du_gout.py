@@ -177,3 +177,22 @@ def test_each_edition_has_its_calendar_with_stable_uids_and_the_same_bytes_for_t
     assert "Épicéa" in str(soup["location"]) and "Sur inscription" in str(soup["description"])
     page = (built_sites["public"] / "semaine-du-gout/index.html").read_text(encoding="utf-8")
     assert 'href="2026.ics" download>Ajouter tout le programme à mon agenda' in page
+
+
+def test_the_data_package_has_the_editions_tables_linked_to_the_partners(built_sites):
+    import csv
+    import json
+
+    folder = built_sites["public"] / "donnees"
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {r["name"]: r for r in package["resources"]}
+    keys = resources["semaine_du_gout_organisateurs"]["schema"]["foreignKeys"]
+    assert {"fields": "partenaire_id", "reference": {"resource": "partenaires", "fields": "id"}} in keys
+    assert resources["semaine_du_gout_animations"]["schema"]["foreignKeys"][0]["fields"] == "lieu_id"
+    with (folder / "semaine_du_gout_bus.csv").open(encoding="utf-8") as handle:
+        stops = list(csv.DictReader(handle))
+    assert len(stops) == 2 + 8 and stops[-1]["arrivee"] == "14:00:00"  # 2015's two stops, 2026's eight
+    with (folder / "semaine_du_gout_animations.csv").open(encoding="utf-8") as handle:
+        animations = {row["id"]: row for row in csv.DictReader(handle)}
+    assert animations["2026--forum"]["lieu"] == "Salle des fêtes, Forum République"
+    assert animations["2026--atelier-soupe-epicea"]["lieu_id"] == "epicea"

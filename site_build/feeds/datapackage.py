@@ -178,6 +178,55 @@ TABLES = {
         ["id"],
         [("intervention_id", "interventions", "id")],
     ),
+    "semaine_du_gout_animations": (
+        "Semaine du goût : animations",
+        "Les animations et le forum de chaque édition de la Semaine du goût.",
+        [
+            _field("id", "Identifiant (année--animation)", required=True),
+            _field("edition", "Édition (année)", "integer", required=True),
+            _field("titre", "Titre", required=True),
+            _field("jour", "Jour", "date", required=True),
+            _field("debut", "Début (heure de Paris)", "time"),
+            _field("fin", "Fin (heure de Paris)", "time"),
+            _field("lieu_id", "Lieu (partenaire)"),
+            _field("lieu", "Lieu (autre adresse)"),
+            _field("latitude", "Latitude", "number", minimum=-90, maximum=90),
+            _field("longitude", "Longitude", "number", minimum=-180, maximum=180),
+            _list_field("publics", "Publics"),
+        ],
+        ["id"],
+        [("lieu_id", "partenaires", "id")],
+    ),
+    "semaine_du_gout_organisateurs": (
+        "Semaine du goût : qui organise",
+        "Les partenaires de chaque animation (et les stands du forum).",
+        [
+            _field("animation_id", "Animation", required=True),
+            _field("partenaire_id", "Partenaire", required=True),
+        ],
+        ["animation_id", "partenaire_id"],
+        [("animation_id", "semaine_du_gout_animations", "id"), ("partenaire_id", "partenaires", "id")],
+    ),
+    "semaine_du_gout_bus": (
+        "Semaine du goût : arrêts du bus",
+        "Chaque passage du bus du goût : le jour, l'arrêt, les heures et l'animation.",
+        [
+            _field("id", "Identifiant", required=True),
+            _field("edition", "Édition (année)", "integer", required=True),
+            _field("jour", "Jour", "date", required=True),
+            _field("position", "Rang dans le trajet du jour", "integer", required=True, minimum=1),
+            _field("arret_id", "Arrêt", required=True, pattern=SLUG_PATTERN),
+            _field("arret", "Nom de l'arrêt", required=True),
+            _field("quartier", "Quartier"),
+            _field("latitude", "Latitude", "number", minimum=-90, maximum=90),
+            _field("longitude", "Longitude", "number", minimum=-180, maximum=180),
+            _field("arrivee", "Arrivée (heure de Paris)", "time", required=True),
+            _field("depart", "Départ (heure de Paris)", "time", required=True),
+            _field("animation", "Animation"),
+        ],
+        ["id"],
+        [],
+    ),
 }
 
 
@@ -305,6 +354,72 @@ def table_rows(dataset: Dataset, today: date | None = None) -> dict[str, list[di
         "ingredients": ingredients,
         "interventions": events,
         "occurrences": dates,
+        **edition_rows(dataset),
+    }
+
+
+def _seconds(hhmm: str | None) -> str | None:
+    """ "14:00" as a Table Schema time: "14:00:00"."""
+    return f"{hhmm}:00" if hhmm else None
+
+
+def edition_rows(dataset: Dataset) -> dict[str, list[dict[str, Any]]]:
+    """The Semaine du goût tables: animations (the forum among them), who organises, the bus's stops."""
+    animations: list[dict[str, Any]] = []
+    organisers: list[dict[str, Any]] = []
+    stops: list[dict[str, Any]] = []
+    for year, edition in dataset.editions.items():
+        forum = edition.get("forum")
+        items = list(edition.get("evenements") or [])
+        if isinstance(forum, dict):
+            stands = [s.get("partenaire") for s in forum.get("stands") or []]
+            items.append({**forum, "id": "forum", "organisateurs": stands, "publics": ["tout-public"]})
+        for item in items:
+            identifier = f"{year}--{item['id']}"
+            place = item.get("adresse") or {}
+            animations.append(
+                {
+                    "id": identifier,
+                    "edition": int(year),
+                    "titre": item["titre"],
+                    "jour": str(item["jour"]),
+                    "debut": _seconds(item.get("debut")),
+                    "fin": _seconds(item.get("fin")),
+                    "lieu_id": item.get("lieu"),
+                    "lieu": place.get("nom"),
+                    "latitude": place.get("latitude"),
+                    "longitude": place.get("longitude"),
+                    "publics": _joined(item.get("publics")),
+                }
+            )
+            organisers += [
+                {"animation_id": identifier, "partenaire_id": who} for who in dict.fromkeys(item["organisateurs"])
+            ]
+        bus = edition.get("bus") or {}
+        known = {stop["id"]: stop for stop in bus.get("arrets") or []}
+        for tour in bus.get("tournees") or []:
+            for n, passage in enumerate(tour["passages"], 1):
+                stop = known.get(passage["arret"], {})
+                stops.append(
+                    {
+                        "id": f"{year}--{tour['jour']}--{n}",
+                        "edition": int(year),
+                        "jour": str(tour["jour"]),
+                        "position": n,
+                        "arret_id": passage["arret"],
+                        "arret": stop.get("nom", passage["arret"]),
+                        "quartier": stop.get("quartier"),
+                        "latitude": stop.get("latitude"),
+                        "longitude": stop.get("longitude"),
+                        "arrivee": _seconds(passage["arrivee"]),
+                        "depart": _seconds(passage["depart"]),
+                        "animation": passage.get("animation"),
+                    }
+                )
+    return {
+        "semaine_du_gout_animations": animations,
+        "semaine_du_gout_organisateurs": organisers,
+        "semaine_du_gout_bus": stops,
     }
 
 
