@@ -44,3 +44,26 @@ def test_the_pages_are_accessible_on_a_small_phone(browser, site_urls, path):
         assert axe_violations(page) == ""
     finally:
         context.close()
+
+
+def test_the_bus_page_says_when_the_bus_comes_next_during_the_week(browser, site_urls):
+    from datetime import UTC, datetime
+
+    # Tuesday 13 October 2026, 10:30 in Paris: the bus is at Henri-Sellier until 12:00
+    context, page, errors = open_page(
+        browser, site_urls["public"] + "/semaine-du-gout/2026/bus/", datetime(2026, 10, 13, 8, 30, tzinfo=UTC)
+    )
+    try:
+        page.wait_for_selector("[data-gp-bus][data-ready]")
+        expect(page.locator("#arret-henri-sellier ~ .gp-prochain")).to_have_text("Le bus est là jusqu'à 12:00.")
+        expect(page.locator("#arret-colombier ~ .gp-prochain")).to_have_text("Prochain passage : aujourd'hui à 14:00.")
+        expect(page.locator("#arret-centre-ville ~ .gp-prochain")).to_have_text("Prochain passage : vendredi à 14:00.")
+        assert errors == []
+    finally:
+        context.close()
+    context, page, _ = open_page(browser, site_urls["public"] + "/semaine-du-gout/2026/bus/")  # after the week
+    try:
+        page.wait_for_selector("[data-gp-bus][data-ready]")
+        assert page.locator(".gp-prochain").first.inner_text() == ""
+    finally:
+        context.close()

@@ -1,7 +1,9 @@
-/* The Semaine du goût programme: show one day, or what is for one public (the choice kept in
- * the address, so it can be shared). Works offline: everything is in the page. */
+/* The Semaine du goût: the programme shows one day, or what is for one public (the choice kept
+ * in the address, so it can be shared); the bus page says when the bus comes next to each stop.
+ * Works offline: everything is in the page. */
 
 import { bindFilters, once } from "./helpers.js";
+import { parisNow } from "./horaires.js";
 
 function setup(root) {
   var form = root.querySelector(".gp-filtres");
@@ -28,6 +30,35 @@ function setup(root) {
   });
 }
 
+var DAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
+
+function when(isoMinute, today) {
+  var day = isoMinute.slice(0, 10), time = isoMinute.slice(11);
+  if (day === today) return "aujourd'hui à " + time;
+  return DAYS[new Date(day + "T12:00:00Z").getUTCDay()] + " à " + time;
+}
+
+/* The bus page during the week (Paris time, offline too): is the bus at this stop, or when next? */
+function nextPassages(root) {
+  var now = parisNow(new Date());
+  var minute = now.day + "T" + String(Math.floor(now.minute / 60)).padStart(2, "0") + ":" +
+    String(now.minute % 60).padStart(2, "0");
+  var all = Array.prototype.slice.call(root.querySelectorAll("li[data-debut]"));
+  var first = all.map(function (p) { return p.dataset.debut; }).sort()[0];
+  var last = all.map(function (p) { return p.dataset.fin; }).sort().pop();
+  if (!first || minute.slice(0, 10) < first.slice(0, 10) || minute > last) return;  // outside the week
+  root.querySelectorAll(".gp-arret").forEach(function (stop) {
+    var line = stop.querySelector(".gp-prochain");
+    var passages = Array.prototype.slice.call(stop.querySelectorAll("li[data-debut]"))
+      .filter(function (p) { return p.dataset.fin > minute; })
+      .sort(function (a, b) { return a.dataset.debut < b.dataset.debut ? -1 : 1; });
+    if (!passages.length) line.textContent = "Le bus ne repasse plus ici cette semaine.";
+    else if (passages[0].dataset.debut <= minute) line.textContent = "Le bus est là jusqu'à " + passages[0].dataset.fin.slice(11) + ".";
+    else line.textContent = "Prochain passage : " + when(passages[0].dataset.debut, now.day) + ".";
+  });
+}
+
 export function init() {
   document.querySelectorAll("[data-gp-semaine]").forEach(function (root) { once(root, setup); });
+  document.querySelectorAll("[data-gp-bus]").forEach(function (root) { once(root, nextPassages); });
 }
