@@ -106,7 +106,7 @@ def all_pages(
     pages += [recipe_page(r, dataset.content_dir, settings) for r in records.recipes]
     pages += [month_page(m, rs) for m, rs in recipes_by_month(records).items()]
     pages += health_pages(records, today, settings)
-    pages += taste_week_pages(records, today)
+    pages += taste_week_pages(records, today, settings)
     if profile.has_professionals_directory:
         pages.append(professionals_page(records))
     if profile.has_verification_page:

@@ -33,7 +33,10 @@ def test_the_programme_filters_by_day_and_by_public(browser, site_urls):
         context.close()
 
 
-@pytest.mark.parametrize("path", ["/semaine-du-gout/", "/semaine-du-gout/2026/bus/", "/semaine-du-gout/2015/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/semaine-du-gout/", "/semaine-du-gout/2026/bus/", "/semaine-du-gout/2026/affiche/", "/semaine-du-gout/2015/"],
+)
 def test_the_pages_are_accessible_on_a_small_phone(browser, site_urls, path):
     context = browser.new_context(service_workers="block", viewport={"width": 320, "height": 640})
     page = context.new_page()
@@ -65,5 +68,33 @@ def test_the_bus_page_says_when_the_bus_comes_next_during_the_week(browser, site
     try:
         page.wait_for_selector("[data-gp-bus][data-ready]")
         assert page.locator(".gp-prochain").first.inner_text() == ""
+    finally:
+        context.close()
+
+
+def _pdf_pages(pdf: bytes) -> tuple[int, tuple[int, int]]:
+    import re
+
+    width, height = map(float, re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf).groups())
+    return len(re.findall(rb"/Type\s*/Page\b", pdf)), (round(width), round(height))
+
+
+@pytest.mark.parametrize("fmt,size,most", [("a4", (595, 842), 1), ("a5", (420, 595), 2)])
+def test_the_poster_prints_on_one_a4_sheet_and_the_flyer_on_one_a5_sheet_recto_verso(
+    browser, site_urls, fmt, size, most
+):
+    context, page, errors = open_page(browser, site_urls["public"] + "/semaine-du-gout/2026/affiche/")
+    try:
+        page.wait_for_selector("[data-gp-affiche][data-ready]")
+        page.evaluate(f"document.querySelector('.gp-affiche').dataset.format = '{fmt}'")
+        page.emulate_media(media="print")
+        assert not page.locator(".md-header").is_visible() and not page.locator(".gp-affiche-outils").is_visible()
+        sheet = page.locator(".gp-affiche")
+        assert page.evaluate("(e) => e.scrollWidth <= e.clientWidth", sheet.element_handle())  # nothing overflows
+        assert "Épicéa" in sheet.inner_text() and "Le goût des saisons" in sheet.inner_text()
+        assert page.locator(".gp-affiche__qr svg").count() == 1  # the QR code to the programme
+        pages, media = _pdf_pages(page.pdf(prefer_css_page_size=True))
+        assert media == size and 1 <= pages <= most
+        assert errors == []
     finally:
         context.close()

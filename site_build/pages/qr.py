@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 
-def qr_svg(text: str) -> str:
+def qr_svg(text: str, title: str = "Code QR de l'adresse du calendrier") -> str:
     import segno
 
     out = io.BytesIO()
@@ -16,8 +16,8 @@ def qr_svg(text: str) -> str:
         border=2,
         xmldecl=False,
         svgns=True,
-        title="Code QR de l'adresse du calendrier",
+        title=title,
         dark="#000",
         light="#fff",
     )
-    return out.getvalue().decode("utf-8")  # health.html names it (role="img")
+    return out.getvalue().decode("utf-8")  # the page names it too (role="img")

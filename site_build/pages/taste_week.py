@@ -7,10 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from markupsafe import Markup
+
 from site_build.data.editions import PUBLICS, BusStop, Edition, Place, featured
 from site_build.data.records import Records
+from site_build.data.settings import SiteSettings
 from site_build.pages.model import Page
+from site_build.pages.qr import qr_svg
 from site_build.pages.render import render
+from site_build.text.french import sort_key
 
 SECTION = "semaine-du-gout/"
 
@@ -113,7 +118,24 @@ def _edition_page(edition: Edition, records: Records, here: str, src_uri: str, c
     return Page(src_uri, f"Semaine du goût {edition.annee} : {edition.theme}", html)
 
 
-def taste_week_pages(records: Records, today: date) -> list[Page]:
+def _poster_page(edition: Edition, records: Records, settings: SiteSettings) -> Page:
+    """The programme on one A4 poster or an A5 flyer, with a QR code to the edition's page."""
+    here = f"{SECTION}{edition.annee}/affiche/"
+    address = settings.page_url(f"{SECTION}{edition.annee}/")
+    names = [records.partner_by_id[p] for p in edition.partners if p in records.partner_by_id]
+    html = render(
+        "taste_week_poster.html",
+        here,
+        edition=edition,
+        days=[(day, slots) for day, slots in programme(edition) if slots],
+        address=address,
+        qr=Markup(qr_svg(address, "Code QR de l'adresse du programme")) if address else "",
+        partners=sorted((p.sigle or p.nom for p in names), key=sort_key),
+    )
+    return Page(f"{SECTION}{edition.annee}/affiche.md", f"Affiche de la Semaine du goût {edition.annee}", html)
+
+
+def taste_week_pages(records: Records, today: date, settings: SiteSettings = SiteSettings()) -> list[Page]:
     chosen = featured(records.editions, today)
     if not chosen:
         return []
@@ -124,4 +146,5 @@ def taste_week_pages(records: Records, today: date) -> list[Page]:
         if edition.bus:
             html = render("taste_week_bus.html", f"{here}bus/", edition=edition, bus=edition.bus, records=records)
             pages.append(Page(f"{SECTION}{edition.annee}/bus.md", f"Le bus du goût {edition.annee}", html))
+        pages.append(_poster_page(edition, records, settings))
     return pages

@@ -17,7 +17,7 @@ const COMPONENTS = [
   ["[data-gp-partager]", "./partager.js"],
   ["[data-gp-langues]", "./langues.js"],
   ["[data-gp-ecouter]", "./ecouter.js"],
-  ["[data-gp-semaine], [data-gp-bus]", "./semaine.js"],
+  ["[data-gp-semaine], [data-gp-bus], [data-gp-affiche]", "./semaine.js"],
 ];
 
 onEveryPage(() => {

@@ -58,7 +58,19 @@ function nextPassages(root) {
   });
 }
 
+/* The poster page: the button says the format, the sheet is laid out for it, then printed. */
+function posterButtons(tools) {
+  var sheet = document.querySelector(".gp-affiche");
+  tools.querySelectorAll("button[data-format]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      sheet.dataset.format = button.dataset.format;
+      window.print();
+    });
+  });
+}
+
 export function init() {
   document.querySelectorAll("[data-gp-semaine]").forEach(function (root) { once(root, setup); });
+  document.querySelectorAll("[data-gp-affiche]").forEach(function (root) { once(root, posterButtons); });
   document.querySelectorAll("[data-gp-bus]").forEach(function (root) { once(root, nextPassages); });
 }
