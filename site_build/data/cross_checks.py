@@ -436,6 +436,28 @@ class Checker:
                     "et la règle de répétition)",
                 )
 
+    def _user_credit(self, kind: str, credit: object) -> None:
+        """A first name is published only with the person's recorded consent; a group has no name."""
+        if not isinstance(credit, dict):
+            return
+        named, group = bool(credit.get("prenom")), credit.get("groupe") is True
+        if named == group:
+            self.report(
+                kind,
+                ("partagee_par",),
+                "écrivez soit le prénom (« prenom: » avec « accord: true »), soit « groupe: true » "
+                "pour « un groupe d'usagers », mais pas les deux"
+                if named
+                else "écrivez le prénom de la personne (« prenom: ») ou « groupe: true »",
+            )
+        elif named and credit.get("accord") is not True:
+            self.report(
+                kind,
+                ("partagee_par", "prenom"),
+                "un prénom n'est publié qu'avec l'accord écrit de la personne : écrivez « accord: true » une fois "
+                "l'accord recueilli, sinon remplacez le prénom par « groupe: true »",
+            )
+
     def recipes(self) -> None:
         content_dir = self.dataset.content_dir
         featured_food: dict[str, tuple[str, str | None]] = {}
@@ -448,6 +470,7 @@ class Checker:
                     f"le nom du fichier « {recipe_id} » doit être en minuscules sans accents ni "
                     "espaces, avec des tirets, par exemple « soupe-de-potiron.yaml »",
                 )
+            self._user_credit(kind, recipe.get("partagee_par"))
             ingredients = [x for x in recipe.get("ingredients") or [] if isinstance(x, dict)]
             if any("prix" in x for x in ingredients) and "prix_releves" not in recipe:
                 self.report(

@@ -228,6 +228,16 @@ class Photo:
 
 
 @dataclass(frozen=True)
+class UserCredit:
+    """Who shared a recipe among the people the épicerie serves: a first name, with their consent, or a group."""
+
+    prenom: str = ""
+    groupe: bool = False
+    accord: bool = False
+    texte: str = ""
+
+
+@dataclass(frozen=True)
 class RecipeTranslation:
     langue: str  # the key of `traductions:` in the file
     titre: str = ""
@@ -259,6 +269,7 @@ class Recipe:
     prix_releves: str = ""
     propose_par: str = ""
     saison: tuple[str, ...] = ()
+    partagee_par: UserCredit | None = None
     traductions: tuple[RecipeTranslation, ...] = ()
     langue: str = "fr"  # the language of its title, ingredients and steps (in_language)
     relu: bool = True  # False: a translation nobody fluent has checked yet
@@ -270,6 +281,11 @@ class Recipe:
     @property
     def needs_oven(self) -> bool:
         return "four" in self.materiel
+
+    @property
+    def from_users(self) -> bool:
+        """Shared by the people the épicerie serves (« Recettes des usagers »)."""
+        return self.partagee_par is not None
 
     def in_language(self, code: str) -> Recipe:
         """Its title, ingredients and steps in that language when the data has them, else French."""

@@ -376,7 +376,25 @@ RECIPE = _obj(
             "Photo.",
         ),
         "astuces": _list_of(_prose("Une astuce."), "Astuces."),
-        "propose_par": _text("Qui propose la recette (prénom, rôle)."),
+        "propose_par": _text("Qui propose la recette : une structure, un atelier, un rôle."),
+        "partagee_par": _obj(
+            {
+                "prenom": {
+                    "type": "string",
+                    "pattern": "^[^\\s0-9,.;:()]{1,30}$",
+                    "description": "Le prénom seul de la personne qui a partagé sa recette (jamais le nom de famille).",
+                    "x-erreur": "écrivez le prénom seul, sans nom de famille, par exemple « Yasmina »",
+                },
+                "groupe": {"type": "boolean", "description": "true : « un groupe d'usagers » (aucun prénom)."},
+                "accord": {
+                    "type": "boolean",
+                    "description": "true quand la personne a donné son accord écrit pour que son prénom soit publié.",
+                },
+                "texte": _text("Quelques mots, par exemple « qui l'a fait goûter au forum du goût »."),
+            },
+            [],
+            "Une recette partagée par une personne accompagnée (son prénom, avec son accord) ou par un groupe.",
+        ),
         "traductions": _translations(
             {
                 "titre": _text("Le titre dans cette langue."),

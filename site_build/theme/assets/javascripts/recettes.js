@@ -72,7 +72,7 @@ function setupFilters(root) {
   var counter = root.querySelector(".gp-compte");
   var cards = Array.prototype.slice.call(root.querySelectorAll(".gp-carte"));
 
-  bindFilters(form, ["sans", "ingredient", "sans-four", "rapide"], function (state) {
+  bindFilters(form, ["sans", "ingredient", "sans-four", "rapide", "usagers"], function (state) {
     var without = state.sans, ingredient = fold(state.ingredient);
     var value = function (name) { return state[name]; };
     var shown = 0;
@@ -80,7 +80,8 @@ function setupFilters(root) {
       var ok = (!without || card.dataset.allergenes.split(" ").indexOf(without) < 0)
         && (!ingredient || card.dataset.ingredients.indexOf(ingredient) >= 0)
         && (!value("sans-four") || card.dataset.four === "0")
-        && (!value("rapide") || Number(card.dataset.minutes) <= 30);
+        && (!value("rapide") || Number(card.dataset.minutes) <= 30)
+        && (!value("usagers") || card.dataset.usagers === "1");
       card.hidden = !ok;
       if (ok) shown += 1;
     });
