@@ -103,7 +103,7 @@ def all_pages(
         offline_partner_page(),
     ]
     pages += partner_pages(records, today, settings, form_of_service(records))
-    pages += [recipe_page(r, dataset.content_dir, settings) for r in records.recipes]
+    pages += [recipe_page(r, dataset.content_dir, settings, records.partner_by_id) for r in records.recipes]
     pages += [month_page(m, rs) for m, rs in recipes_by_month(records).items()]
     pages += health_pages(records, today, settings)
     pages += taste_week_pages(records, today, settings)
@@ -132,7 +132,7 @@ def translated_pages(
         recipes_index(records, today, content_dir),
     ]
     pages += partner_pages(records, today, settings)
-    pages += [recipe_page(r, content_dir, settings) for r in records.recipes]
+    pages += [recipe_page(r, content_dir, settings, records.partner_by_id) for r in records.recipes]
     pages += [month_page(m, rs) for m, rs in recipes_by_month(records).items()]
     return pages + health_pages(records, today, settings)
 

@@ -56,3 +56,18 @@ def test_the_recipe_index_shows_the_users_recipes_alone(browser, site_urls):
         assert errors == []
     finally:
         context.close()
+
+
+def test_epicebon_workshops_show_on_the_recipe_and_in_the_week_they_fall_in(built_sites):
+    recipe = (built_sites["public"] / "recettes/veloute-de-potimarron/index.html").read_text(encoding="utf-8")
+    assert "<strong>Démonstration Épicé&#39;bon</strong> : jeudi 15 octobre 2026, de 10 h à 11 h 30" in recipe
+    assert "<strong>Atelier Épicé&#39;bon</strong> : mardi 8 décembre 2026, de 14 h à 16 h" in recipe
+    week = (built_sites["public"] / "semaine-du-gout/2026/index.html").read_text(encoding="utf-8")
+    thursday = week.split('data-jour="2026-10-15"', 1)[1].split("</section>", 1)[0]
+    assert "Épicé'bon : Velouté de potimarron" in thursday and "L'aliment du mois : Le potimarron" in thursday
+    assert "Épicé'bon :" not in week.split('data-jour="2026-10-15"', 1)[0]  # only on its day
+
+
+def test_a_workshop_at_an_unknown_place_is_refused(valid_data):
+    errors = _credited(valid_data, 'ateliers:\n  - {jour: 2026-12-08, debut: "14:00", fin: "16:00", lieu: epicerie}\n')
+    assert len(errors) == 1 and errors[0][0] == 19 and "le lieu « epicerie » n'existe pas" in errors[0][1]

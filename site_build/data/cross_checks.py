@@ -471,6 +471,11 @@ class Checker:
                     "espaces, avec des tirets, par exemple « soupe-de-potiron.yaml »",
                 )
             self._user_credit(kind, recipe.get("partagee_par"))
+            for j, workshop in enumerate(recipe.get("ateliers") or []):
+                if isinstance(workshop, dict):
+                    self._partner_ref(kind, ("ateliers", j, "lieu"), workshop.get("lieu"), "le lieu")
+                    if str(workshop.get("fin", "")) <= str(workshop.get("debut", "")):
+                        self.report(kind, ("ateliers", j, "fin"), "l'heure de fin est avant l'heure de début")
             ingredients = [x for x in recipe.get("ingredients") or [] if isinstance(x, dict)]
             if any("prix" in x for x in ingredients) and "prix_releves" not in recipe:
                 self.report(

@@ -13,7 +13,7 @@ import types
 import typing
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime, time
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -228,6 +228,25 @@ class Photo:
 
 
 @dataclass(frozen=True)
+class RecipeWorkshop:
+    """An Épicé'bon workshop or demonstration around a recipe."""
+
+    jour: date
+    debut: str
+    fin: str
+    lieu: str
+    nature: str = "atelier"  # or "demonstration"
+
+    @property
+    def starts(self) -> datetime:
+        return datetime.combine(self.jour, time.fromisoformat(self.debut))
+
+    @property
+    def ends(self) -> datetime:
+        return datetime.combine(self.jour, time.fromisoformat(self.fin))
+
+
+@dataclass(frozen=True)
 class UserCredit:
     """Who shared a recipe among the people the épicerie serves: a first name, with their consent, or a group."""
 
@@ -270,6 +289,7 @@ class Recipe:
     propose_par: str = ""
     saison: tuple[str, ...] = ()
     partagee_par: UserCredit | None = None
+    ateliers: tuple[RecipeWorkshop, ...] = ()
     traductions: tuple[RecipeTranslation, ...] = ()
     langue: str = "fr"  # the language of its title, ingredients and steps (in_language)
     relu: bool = True  # False: a translation nobody fluent has checked yet

@@ -377,6 +377,25 @@ RECIPE = _obj(
         ),
         "astuces": _list_of(_prose("Une astuce."), "Astuces."),
         "propose_par": _text("Qui propose la recette : une structure, un atelier, un rôle."),
+        "ateliers": _list_of(
+            _obj(
+                {
+                    "jour": DATE,
+                    "debut": TIME,
+                    "fin": TIME,
+                    "lieu": SLUG | {"description": "La structure qui accueille (son id)."},
+                    "nature": {
+                        "type": "string",
+                        "enum": ["atelier", "demonstration"],
+                        "description": "atelier (on cuisine ensemble) ou demonstration (on regarde et on goûte).",
+                        "x-erreur": "écrivez atelier ou demonstration",
+                    },
+                },
+                ["jour", "debut", "fin", "lieu"],
+                "Un atelier ou une démonstration Épicé'bon autour de cette recette.",
+            ),
+            "Les ateliers et démonstrations Épicé'bon de cette recette.",
+        ),
         "partagee_par": _obj(
             {
                 "prenom": {

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from site_build.data.photos import variant_path
-from site_build.data.records import Ingredient, Recipe, Records
+from site_build.data.records import Ingredient, Partner, Recipe, Records
 from site_build.data.settings import SiteSettings
 from site_build.data.vocabularies import VOCABULARIES, label
 from site_build.i18n import formats
@@ -138,7 +138,9 @@ def recipe_jsonld(recipe: Recipe, settings: SiteSettings) -> dict[str, Any]:
     return data
 
 
-def recipe_page(recipe: Recipe, content_dir: Path, settings: SiteSettings) -> Page:
+def recipe_page(
+    recipe: Recipe, content_dir: Path, settings: SiteSettings, partners: dict[str, Partner] | None = None
+) -> Page:
     photo: Picture | None = photo_of(recipe, content_dir)
     html = render(
         "recipe.html",
@@ -148,6 +150,7 @@ def recipe_page(recipe: Recipe, content_dir: Path, settings: SiteSettings) -> Pa
         cost=cost_per_portion(recipe),
         ingredients=[(i, quantity_text(i.quantite, i.unite)) for i in recipe.ingredients],
         schema=recipe_jsonld(recipe, settings),
+        records_partner=(partners or {}).get,
     )
     return Page(f"recettes/{recipe.id}.md", recipe.titre, html, read_aloud=True, reviewed=recipe.relu)
 

@@ -10,7 +10,7 @@ from datetime import date
 from markupsafe import Markup
 
 from site_build.data.editions import PUBLICS, BusStop, Edition, Place, featured
-from site_build.data.records import Records
+from site_build.data.records import Recipe, Records
 from site_build.data.settings import SiteSettings
 from site_build.pages.model import Page
 from site_build.pages.qr import qr_svg
@@ -38,9 +38,25 @@ class Slot:
     access: str = ""
 
 
-def programme(edition: Edition) -> list[tuple[date, list[Slot]]]:
-    """Each day of the edition with what happens, in order of time."""
+def programme(edition: Edition, recipes: tuple[Recipe, ...] = ()) -> list[tuple[date, list[Slot]]]:
+    """Each day of the edition with what happens, in order of time; the Épicé'bon workshops of the
+    week among them."""
     slots: dict[date, list[Slot]] = {day: [] for day in edition.days}
+    for recipe in recipes:
+        for session in recipe.ateliers:
+            if edition.du <= session.jour <= edition.au:
+                slots[session.jour].append(
+                    Slot(
+                        "epicebon",
+                        session.debut,
+                        session.fin,
+                        recipe.titre,
+                        session.lieu,
+                        publics=("tout-public",),
+                        text=recipe.aliment_du_mois.nom,
+                        organisers=(session.lieu,),
+                    )
+                )
     for event in edition.evenements:
         signup = event.inscription or None
         slots.setdefault(event.jour, []).append(
@@ -110,7 +126,7 @@ def _edition_page(edition: Edition, records: Records, here: str, src_uri: str, c
         here,
         edition=edition,
         records=records,
-        days=programme(edition),
+        days=programme(edition, records.recipes),
         publics=PUBLICS,
         current=current,
         folder=f"{SECTION}{edition.annee}/",
@@ -127,7 +143,7 @@ def _poster_page(edition: Edition, records: Records, settings: SiteSettings) -> 
         "taste_week_poster.html",
         here,
         edition=edition,
-        days=[(day, slots) for day, slots in programme(edition) if slots],
+        days=[(day, slots) for day, slots in programme(edition, records.recipes) if slots],
         address=address,
         qr=Markup(qr_svg(address, "Code QR de l'adresse du programme")) if address else "",
         partners=sorted((p.sigle or p.nom for p in names), key=sort_key),
