@@ -152,6 +152,8 @@ def test_the_pages_of_the_editions(built_sites):
     bus = (public / "semaine-du-gout/2026/bus/index.html").read_text(encoding="utf-8")
     assert '<th scope="row">Place du Clos du Roy' in bus and "Jeu des 5 sens et recettes à emporter" in bus
     assert (public / "semaine-du-gout/2015/index.html").is_file()
+    forum = (public / "semaine-du-gout/2026/forum/index.html").read_text(encoding="utf-8")
+    assert 'L&#39;odorat : les boîtes à odeurs</strong>, avec <a href="../../../annuaire/fol18/">FOL 18</a>' in forum
     pro = (built_sites["pro"] / "semaine-du-gout/2026/index.html").read_text(encoding="utf-8")
     assert "Groupes de travail (professionnels)" in pro and "Prévoir 26 élèves" in pro
     assert "Référent : Hélène Girard" in pro

@@ -35,7 +35,13 @@ def test_the_programme_filters_by_day_and_by_public(browser, site_urls):
 
 @pytest.mark.parametrize(
     "path",
-    ["/semaine-du-gout/", "/semaine-du-gout/2026/bus/", "/semaine-du-gout/2026/affiche/", "/semaine-du-gout/2015/"],
+    [
+        "/semaine-du-gout/",
+        "/semaine-du-gout/2026/bus/",
+        "/semaine-du-gout/2026/affiche/",
+        "/semaine-du-gout/2026/forum/",
+        "/semaine-du-gout/2015/",
+    ],
 )
 def test_the_pages_are_accessible_on_a_small_phone(browser, site_urls, path):
     context = browser.new_context(service_workers="block", viewport={"width": 320, "height": 640})

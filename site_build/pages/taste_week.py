@@ -1,6 +1,6 @@
 """The Semaine du goût pages: the edition under way or to come (/semaine-du-gout/), each edition
-(/semaine-du-gout/<année>/) with its programme day by day, and its bus timetable
-(/semaine-du-gout/<année>/bus/). The pro build adds the working groups and workshop details."""
+(/semaine-du-gout/<année>/) with its programme day by day, its bus timetable (…/bus/), its forum
+(…/forum/) and its poster (…/affiche/). The pro build adds the working groups and workshop details."""
 
 from __future__ import annotations
 
@@ -162,5 +162,8 @@ def taste_week_pages(records: Records, today: date, settings: SiteSettings = Sit
         if edition.bus:
             html = render("taste_week_bus.html", f"{here}bus/", edition=edition, bus=edition.bus, records=records)
             pages.append(Page(f"{SECTION}{edition.annee}/bus.md", f"Le bus du goût {edition.annee}", html))
+        if edition.forum:
+            html = render("taste_week_forum.html", f"{here}forum/", edition=edition, records=records)
+            pages.append(Page(f"{SECTION}{edition.annee}/forum.md", f"{edition.forum.titre} {edition.annee}", html))
         pages.append(_poster_page(edition, records, settings))
     return pages
