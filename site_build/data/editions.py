@@ -22,6 +22,8 @@ class Place:
 
 @dataclass(frozen=True)
 class Signup:
+    """Whether to sign up, and how (a Semaine du goût event, an Épi'santé intervention)."""
+
     obligatoire: bool
     modalites: str = ""
 

@@ -17,7 +17,7 @@ from datetime import date, datetime, time
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from site_build.data.editions import Edition
+from site_build.data.editions import Edition, Signup  # Signup: Épi'santé's too
 from site_build.text.french import sort_key
 
 if TYPE_CHECKING:
@@ -323,12 +323,6 @@ class Recipe:
             langue=code,
             relu=found.relu,
         )
-
-
-@dataclass(frozen=True)
-class Signup:
-    obligatoire: bool
-    modalites: str = ""
 
 
 @dataclass(frozen=True)
