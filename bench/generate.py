@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -105,6 +106,8 @@ def generate(target: Path, partners: int) -> Path:
         (target / name).write_text(text, encoding="utf-8")
     for source in (ROOT / "data/recipes").glob("*.yaml"):
         text = source.read_text(encoding="utf-8").replace("../../site_build", "../../../../site_build")
+        # Épicé'bon sessions take place at a sample partner: at the first synthetic one here
+        text = re.sub(r"\blieu: [a-z0-9-]+", "lieu: structure-0", text)
         (target / "recipes" / source.name).write_text(text, encoding="utf-8")
     return target
 
