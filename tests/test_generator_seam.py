@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 # what differs by design: the generator's name, and the service worker's hashes of the pages that carry it
@@ -35,12 +37,15 @@ def _files(site: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.slow
 def test_mkdocs_and_properdocs_build_the_same_site(tmp_path):
     project = tmp_path / "projet"
     project.mkdir()
     for name in ("content", "data", "hooks", "site_build"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", project)
+    if (ROOT / ".cache").is_dir():  # compiled templates and photo sizes: only faster, never different
+        shutil.copytree(ROOT / ".cache", project / ".cache")
     _build("mkdocs", project, tmp_path / "mkdocs")
     _build("properdocs", project, tmp_path / "properdocs")
     by_mkdocs, by_properdocs = _files(tmp_path / "mkdocs"), _files(tmp_path / "properdocs")

@@ -231,6 +231,7 @@ def test_build_leaves_no_process_and_cleans_what_a_killed_build_left(tmp_path):
     assert_no_process_left(before)
 
 
+@pytest.mark.slow
 def test_killed_build_leaves_the_site_and_a_folder_the_next_build_removes(tmp_path):
     site = tmp_path / "site"
     assert run(["build", "--site-dir", str(site)], cwd=ROOT).returncode == 0

@@ -52,6 +52,7 @@ def _settle(page, path):
 SHARDS = 4
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("profile,shard", [(p, n) for p in ("public", "pro") for n in range(SHARDS)])
 def test_every_page_has_no_axe_violation(browser, built_sites, site_urls, profile, shard):
     every_path = _paths(built_sites[profile])
@@ -110,6 +111,7 @@ def test_page_type_reflows_and_keeps_keyboard_use(browser, site_urls, profile, p
         context.close()
 
 
+@pytest.mark.slow
 def test_every_generated_page_is_valid_html(built_sites, tmp_path):
     java = shutil.which("java")
     if not java or not VNU.is_file():
