@@ -56,6 +56,7 @@ CASES = [
     ("interventions--lieu-inconnu", 14, "vouliez-vous dire « epicea »", "lieu"),
     ("recipes--allergene-mal-ecrit", 17, "vouliez-vous dire « arachides »", "allergenes"),
     ("recipes--portions-en-lettres", 5, "nombre entier", "portions"),
+    ("recipes--deux-points-dans-une-etape", 16, "mettez tout le texte entre guillemets", "etapes"),
     ("recipes--image-introuvable", 18, "introuvable", "image.src"),
     ("recipes--prix-sans-releve", 10, "prix_releves", "ingredients"),
     ("recipes--recette-en-liste", 1, "pas une liste", None),

@@ -58,7 +58,7 @@ def _errors(valid_data: Path) -> list[tuple[int, str]]:
 def test_the_sample_editions_are_valid_and_loaded():
     dataset, problems = validate(ROOT / "data")
     assert not [p for p in problems if not p.warning]
-    assert list(dataset.editions) == ["2015", "2026"]
+    assert list(dataset.editions) == ["2015", "2025", "2026"]
     edition = dataset.editions["2026"]
     assert edition["theme"] and len(edition["forum"]["stands"]) == 8 and len(edition["groupes"]) == 3
     # checked as the week to come: every animation falls within its place's opening hours
@@ -167,7 +167,7 @@ def test_each_edition_has_its_calendar_with_stable_uids_and_the_same_bytes_for_t
 
     records = PUBLIC.records(validate(ROOT / "data")[0])
     first, again = edition_calendars(records), edition_calendars(records)
-    assert first == again and set(first) == {"semaine-du-gout/2015.ics", "semaine-du-gout/2026.ics"}
+    assert first == again and set(first) == {f"semaine-du-gout/{y}.ics" for y in (2015, 2025, 2026)}
     built = (built_sites["public"] / "semaine-du-gout/2026.ics").read_bytes()
     assert built == first["semaine-du-gout/2026.ics"]
     events = icalendar.Calendar.from_ical(built).walk("VEVENT")

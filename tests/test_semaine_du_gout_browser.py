@@ -33,26 +33,32 @@ def test_the_programme_filters_by_day_and_by_public(browser, site_urls):
         context.close()
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/semaine-du-gout/",
-        "/semaine-du-gout/2026/bus/",
-        "/semaine-du-gout/2026/affiche/",
-        "/semaine-du-gout/2026/forum/",
-        "/semaine-du-gout/2015/",
-    ],
-)
-def test_the_pages_are_accessible_on_a_small_phone(browser, site_urls, path):
+SMALL_PHONE_PAGES = [
+    "/semaine-du-gout/",  # the 2026 edition, over: its review first
+    "/semaine-du-gout/2026/bus/",
+    "/semaine-du-gout/2026/affiche/",
+    "/semaine-du-gout/2026/forum/",
+    "/semaine-du-gout/2015/",
+    "/semaine-du-gout/bilans/",
+    "/semaine-du-gout/questionnaire/",
+]
+
+
+def test_the_pages_are_accessible_on_a_small_phone(browser, site_urls):
     context = browser.new_context(service_workers="block", viewport={"width": 320, "height": 640})
     page = context.new_page()
+    failures = []
     try:
-        page.goto(site_urls["public"] + path)
-        page.wait_for_load_state("networkidle")
-        assert page.evaluate("document.documentElement.scrollWidth") <= 320
-        assert axe_violations(page) == ""
+        for path in SMALL_PHONE_PAGES:
+            page.goto(site_urls["public"] + path)
+            page.wait_for_load_state("networkidle")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            report = axe_violations(page)
+            if width > 320 or report:
+                failures.append(f"{path}: {width} px wide\n{report}")
     finally:
         context.close()
+    assert not failures, "\n".join(failures)
 
 
 def test_the_bus_page_says_when_the_bus_comes_next_during_the_week(browser, site_urls):
@@ -83,6 +89,21 @@ def _pdf_pages(pdf: bytes) -> tuple[int, tuple[int, int]]:
 
     width, height = map(float, re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf).groups())
     return len(re.findall(rb"/Type\s*/Page\b", pdf)), (round(width), round(height))
+
+
+def test_the_questionnaire_prints_on_one_a4_sheet(browser, site_urls):
+    context, page, errors = open_page(browser, site_urls["public"] + "/semaine-du-gout/questionnaire/")
+    try:
+        page.emulate_media(media="print")
+        assert not page.locator(".md-header").is_visible() and not page.locator(".gp-imprimer").is_visible()
+        sheet = page.locator(".gp-questionnaire")
+        assert page.evaluate("(e) => e.scrollWidth <= e.clientWidth", sheet.element_handle())  # nothing overflows
+        assert page.locator(".gp-question").count() == 6 and page.locator(".gp-case").first.is_visible()
+        pages, media = _pdf_pages(page.pdf(prefer_css_page_size=True))
+        assert media == (595, 842) and pages == 1
+        assert errors == []
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("fmt,size,most", [("a4", (595, 842), 1), ("a5", (420, 595), 2)])

@@ -23,8 +23,9 @@ LIST_FILES = {
     "besoins.yaml": "needs",
     "urgences.yaml": "emergencies",
     "libelles.yaml": "labels",  # a mapping, not a list: vocabulary → slug → everyday label
+    "questionnaire.yaml": "questionnaire",  # a mapping: the Semaine du goût's paper questionnaire
 }
-MAPPING_FILES = {"labels"}
+MAPPING_FILES = {"labels", "questionnaire"}
 # one record per file, named after its id (an edition of the Semaine du goût: after its year)
 FOLDERS = {"recipes": "recipe", "forms": "form", "semaine-du-gout": "edition"}
 # Size limits (CONTRIBUTING.md): 10,000 partners take 6 Mo; a recipe or a form, a few Ko.
@@ -41,6 +42,7 @@ class Dataset:
     needs: list[Raw] = field(default_factory=list)  # everyday needs → thématiques and words (besoins.yaml)
     emergencies: list[Raw] = field(default_factory=list)  # local emergency contacts (urgences.yaml)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # everyday labels (libelles.yaml)
+    questionnaire: Raw = field(default_factory=dict)  # the paper questionnaire on eating (questionnaire.yaml)
     recipes: dict[str, Raw] = field(default_factory=dict)  # id (file stem) → recipe, by month
     forms: dict[str, Raw] = field(default_factory=dict)  # id (file stem) → form
     editions: dict[str, Raw] = field(default_factory=dict)  # year (file stem) → Semaine du goût edition
@@ -233,7 +235,9 @@ def load_dataset(data_dir: Path) -> tuple[Dataset, list[Problem]]:
                 dataset.documents[schema] = document
                 if schema in MAPPING_FILES:
                     data = document.data if isinstance(document.data, dict) else {}
-                    setattr(dataset, schema, {k: v for k, v in data.items() if isinstance(v, dict)})
+                    if schema == "labels":  # a vocabulary that is not a mapping is reported by the schema
+                        data = {k: v for k, v in data.items() if isinstance(v, dict)}
+                    setattr(dataset, schema, data)
                     continue
                 records = document.data if isinstance(document.data, list) else []
                 setattr(dataset, schema, [r for r in records if isinstance(r, dict)])

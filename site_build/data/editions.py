@@ -118,6 +118,65 @@ class WorkingGroup:
 
 
 @dataclass(frozen=True)
+class Quote:
+    texte: str
+    qui: str
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The paper questionnaires handed back: how many, and per question the count of each box ticked."""
+
+    rendus: int
+    reponses: dict[str, dict[str, int]]
+
+
+@dataclass(frozen=True)
+class Review:
+    """An edition's review, written after the week."""
+
+    participants: dict[str, int] | None = None  # public → people
+    partenaires: int | None = None
+    ateliers: int | None = None
+    points_forts: tuple[str, ...] = ()
+    points_faibles: tuple[str, ...] = ()
+    citations: tuple[Quote, ...] = ()
+    questionnaire: Answers | None = None
+
+    @property
+    def people(self) -> int | None:
+        return sum(self.participants.values()) if self.participants else None
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    libelle: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    choix: tuple[Choice, ...]
+    plusieurs: bool = False  # several boxes may be ticked
+    plus_posee: bool = False  # no longer printed; older reviews still count it
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    """The anonymous paper questionnaire on eating habits (data/questionnaire.yaml)."""
+
+    titre: str
+    questions: tuple[Question, ...]
+    introduction: str = ""
+
+    @property
+    def printed(self) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if not q.plus_posee)
+
+
+@dataclass(frozen=True)
 class Edition:
     annee: str  # the file's name
     theme: str
@@ -129,6 +188,7 @@ class Edition:
     ateliers_scolaires: tuple[SchoolWorkshop, ...] = ()
     forum: Forum | None = None
     groupes: tuple[WorkingGroup, ...] = ()  # empty in the public view
+    bilan: Review | None = None
 
     @property
     def days(self) -> list[date]:

@@ -17,7 +17,7 @@ from datetime import date, datetime, time
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from site_build.data.editions import Edition, Signup  # Signup: Épi'santé's too
+from site_build.data.editions import Edition, Questionnaire, Signup  # Signup: Épi'santé's too
 from site_build.text.french import sort_key
 
 if TYPE_CHECKING:
@@ -443,6 +443,7 @@ class Records:
     needs: tuple[Need, ...] = ()
     emergencies: tuple[Emergency, ...] = ()
     editions: tuple[Edition, ...] = ()  # the Semaine du goût, oldest first
+    questionnaire: Questionnaire | None = None  # its paper questionnaire on eating habits
     partner_by_id: dict[str, Partner] = field(default_factory=dict)
     service_by_id: dict[str, Service] = field(default_factory=dict)
     partner_of_service: dict[str, Partner] = field(default_factory=dict)
@@ -458,6 +459,7 @@ class Records:
         needs: Sequence[Raw] = (),
         emergencies: Sequence[Raw] = (),
         editions: Mapping[str, Raw] | None = None,
+        questionnaire: Raw | None = None,
     ) -> Records:
         built = tuple(build(Partner, p) for p in partners)
         services = {s.id: (s, p) for p in built for s in p.services}
@@ -470,6 +472,7 @@ class Records:
             needs=tuple(build(Need, n) for n in needs),
             emergencies=tuple(build(Emergency, e) for e in emergencies),
             editions=tuple(build(Edition, e, annee=year) for year, e in (editions or {}).items()),
+            questionnaire=build(Questionnaire, questionnaire) if questionnaire else None,
             partner_by_id={p.id: p for p in built},
             service_by_id={sid: s for sid, (s, _) in services.items()},
             partner_of_service={sid: p for sid, (_, p) in services.items()},
@@ -487,6 +490,7 @@ class Records:
             dataset.needs,
             dataset.emergencies,
             dataset.editions,
+            dataset.questionnaire,
         )
 
     def in_language(self, code: str) -> Records:

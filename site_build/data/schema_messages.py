@@ -118,6 +118,16 @@ def _message(error: Any) -> list[tuple[FieldPath, str]]:
             ]
         if expected == "array" and not isinstance(value, (list, dict)):
             return [(path, f"une liste est attendue : écrivez [{_describe(value)}] ou une ligne « - » par élément")]
+        if expected == "string" and isinstance(value, dict) and len(value) == 1:
+            before, after = next(iter(value.items()))
+            return [
+                (
+                    path,
+                    f"le texte contient « : » suivi d'une espace (après « {_describe(before)} »), et YAML l'a lu "
+                    f'comme un champ : mettez tout le texte entre guillemets, "{_describe(before)} : '
+                    f'{_describe(after)}"',
+                )
+            ]
         if expected == "boolean" and isinstance(value, str):
             return [(path, f"« {_describe(value)} » : écrivez true (oui) ou false (non), sans guillemets")]
         return [

@@ -768,6 +768,58 @@ WORKING_GROUP = _obj(
     ["nom", "referent", "membres"],
     "Un groupe de travail (visible sur le site des professionnels seulement).",
 )
+COUNT = {"type": "integer", "minimum": 0, "maximum": 1_000_000, "x-erreur": "écrivez un nombre entier, sans espace"}
+REVIEW = _obj(
+    {
+        "participants": {
+            "type": "object",
+            "additionalProperties": False,
+            "minProperties": 1,
+            "description": "Combien de personnes sont venues, par public (un compte, même approché).",
+            "properties": {
+                public: COUNT | {"description": f"Les participants : {public}."} for public in PUBLICS_SEMAINE
+            },
+        },
+        "partenaires": COUNT | {"description": "Combien de structures ont participé."},
+        "ateliers": COUNT | {"description": "Combien d'ateliers et d'animations ont eu lieu."},
+        "points_forts": _list_of(_text("Ce qui a bien marché."), "Ce qui a bien marché."),
+        "points_faibles": _list_of(_text("Ce qui a moins bien marché, ou manque."), "Ce qui reste à améliorer."),
+        "citations": _list_of(
+            _obj(
+                {
+                    "texte": _text("Les mots de la personne, sans son nom.", max_length=400),
+                    "qui": _text("Qui parle, sans nom : « une maman au bus », « un bénévole »…", max_length=80),
+                },
+                ["texte", "qui"],
+                "Une parole entendue pendant la semaine.",
+            ),
+            "Quelques paroles entendues.",
+        ),
+        "questionnaire": _obj(
+            {
+                "rendus": COUNT | {"description": "Combien de questionnaires ont été rendus."},
+                "reponses": {
+                    "type": "object",
+                    "description": "Pour chaque question (son id dans data/questionnaire.yaml), le nombre de "
+                    "réponses par choix (l'id du choix).",
+                    "additionalProperties": False,
+                    "patternProperties": {
+                        SLUG["pattern"]: {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "patternProperties": {SLUG["pattern"]: COUNT},
+                            "minProperties": 1,
+                        }
+                    },
+                },
+            },
+            ["rendus", "reponses"],
+            "Les réponses au questionnaire anonyme, comptées à la main.",
+        ),
+    },
+    [],
+    "Le bilan de l'édition, écrit après la semaine.",
+)
 EDITION = _obj(
     {
         "theme": _text("Le thème de l'année, par exemple « Faites le plein des sens »."),
@@ -779,9 +831,45 @@ EDITION = _obj(
         "ateliers_scolaires": _list_of(SCHOOL_WORKSHOP, "Les ateliers dans les écoles."),
         "forum": FORUM,
         "groupes": _list_of(WORKING_GROUP, "Les groupes de travail."),
+        "bilan": REVIEW,
     },
     ["theme", "du", "au"],
     "Une édition de la Semaine du goût.",
+)
+# The anonymous paper questionnaire on eating habits, handed out during the week (data/questionnaire.yaml).
+QUESTIONNAIRE = _obj(
+    {
+        "titre": _text("Le titre imprimé en haut du questionnaire."),
+        "introduction": _prose("Quelques mots pour la personne qui répond : c'est anonyme, à quoi ça sert."),
+        "questions": _list_of(
+            _obj(
+                {
+                    "id": SLUG,
+                    "question": _text("La question, courte, avec des mots de tous les jours.", max_length=160),
+                    "plusieurs": {"type": "boolean", "description": "true : on peut cocher plusieurs cases."},
+                    "plus_posee": {
+                        "type": "boolean",
+                        "description": "true : la question n'est plus imprimée, mais les anciens bilans la gardent.",
+                    },
+                    "choix": _list_of(
+                        _obj(
+                            {"id": SLUG, "libelle": _text("Ce qui est écrit à côté de la case.", max_length=80)},
+                            ["id", "libelle"],
+                            "Une case à cocher.",
+                        ),
+                        "Les cases à cocher.",
+                        2,
+                    ),
+                },
+                ["id", "question", "choix"],
+                "Une question.",
+            ),
+            "Les questions, dans l'ordre du papier.",
+            1,
+        ),
+    },
+    ["titre", "questions"],
+    "Le questionnaire anonyme sur les habitudes alimentaires.",
 )
 
 
@@ -799,6 +887,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "labels": _document("labels", "Libellés de tous les jours", LABELS),
     "needs": _document("needs", "Besoins de tous les jours", {"type": "array", "items": NEED, "minItems": 1}),
     "edition": _document("edition", "Semaine du goût : une édition", EDITION),
+    "questionnaire": _document("questionnaire", "Questionnaire sur les habitudes alimentaires", QUESTIONNAIRE),
 }
 
 

@@ -1,7 +1,8 @@
 """Checks of the Semaine du goût editions (data/semaine-du-gout/<année>.yaml) beyond their schema:
 the file is named after the edition's year, every date falls within the edition, the partners
 and the referents exist, an event has one place, the bus goes forward in time along its route
-and is never at one stop twice at once, and an event is not set where the place is closed."""
+and is never at one stop twice at once, an event is not set where the place is closed, and the
+review's counted answers fit the questionnaire."""
 
 from __future__ import annotations
 
@@ -44,6 +45,24 @@ class EditionChecks:
         for year, edition in self.dataset.editions.items():
             if isinstance(edition, dict):
                 self.edition(f"semaine-du-gout/{year}", year, edition)
+        self.questionnaire()
+
+    def questionnaire(self) -> None:
+        """Each question, and each box of a question, has its own id: the reviews count by id."""
+        questions = [q for q in self.dataset.questionnaire.get("questions") or [] if isinstance(q, dict)]
+        self._unique(("questions",), questions, "question")
+        for j, question in enumerate(questions):
+            boxes = [c for c in question.get("choix") or [] if isinstance(c, dict)]
+            self._unique(("questions", j, "choix"), boxes, "case de cette question")
+
+    def _unique(self, path: FieldPath, items: list[dict[str, Any]], what: str) -> None:
+        seen: set[object] = set()
+        for k, item in enumerate(items):
+            if item.get("id") in seen:
+                self.report(
+                    "questionnaire", (*path, k, "id"), f"l'id « {item.get('id')} » sert déjà à une autre {what}"
+                )
+            seen.add(item.get("id"))
 
     def edition(self, kind: str, year: str, edition: dict[str, Any]) -> None:
         first, last = _day(edition.get("du")), _day(edition.get("au"))
@@ -77,6 +96,62 @@ class EditionChecks:
         bus = edition.get("bus")
         if isinstance(bus, dict):
             self._bus(kind, bus)
+        review = edition.get("bilan")
+        answers = review.get("questionnaire") if isinstance(review, dict) else None
+        if isinstance(answers, dict):
+            self._answers(kind, answers)
+
+    def _answers(self, kind: str, answers: dict[str, Any]) -> None:
+        """The counted answers match the questionnaire: its questions, their boxes, and no more answers
+        than questionnaires handed back."""
+        path: FieldPath = ("bilan", "questionnaire")
+        questionnaire = self.dataset.questionnaire
+        if not questionnaire:
+            self.report(
+                kind, path, "le questionnaire n'existe pas : ajoutez data/questionnaire.yaml (voir CONTRIBUTING.md)"
+            )
+            return
+        questions: dict[object, dict[str, Any]] = {}
+        for question in questionnaire.get("questions") or []:
+            if isinstance(question, dict):
+                questions.setdefault(question.get("id"), question)  # a second one with that id is reported
+        handed_back = answers.get("rendus")
+        for question_id, counts in (answers.get("reponses") or {}).items():
+            question = questions.get(question_id)
+            where = (*path, "reponses", question_id)
+            if question is None:
+                self.report(
+                    kind,
+                    where,
+                    f"la question « {question_id} » n'est pas dans data/questionnaire.yaml : "
+                    f"recopiez l'« id » d'une question ({', '.join(str(q) for q in questions)})",
+                )
+                continue
+            if not isinstance(counts, dict) or not isinstance(handed_back, int):
+                continue
+            boxes = [c.get("id") for c in question.get("choix") or [] if isinstance(c, dict)]
+            for box, count in counts.items():
+                if box not in boxes:
+                    self.report(
+                        kind,
+                        (*where, box),
+                        f"la question « {question_id} » n'a pas de case « {box} » : "
+                        f"écrivez {', '.join(map(str, boxes))}",
+                    )
+                elif isinstance(count, int) and count > handed_back:
+                    self.report(
+                        kind,
+                        (*where, box),
+                        f"{count} cases cochées pour {handed_back} questionnaires rendus : vérifiez le compte",
+                    )
+            total = sum(c for c in counts.values() if isinstance(c, int))
+            if not question.get("plusieurs") and total > handed_back:
+                self.report(
+                    kind,
+                    where,
+                    f"{total} réponses pour {handed_back} questionnaires rendus, alors qu'on ne coche qu'une case "
+                    "à cette question : vérifiez les comptes (ou écrivez « plusieurs: true » dans la question)",
+                )
 
     def _dates(self, edition: dict[str, Any]) -> Iterator[tuple[FieldPath, date | None]]:
         for key in ("evenements", "ateliers_scolaires"):

@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from babel.dates import format_date, format_time
 from babel.lists import format_list
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, format_percent
 
 from site_build.i18n.current import current, gettext
 from site_build.i18n.languages import DEFAULT
@@ -74,6 +74,11 @@ def decimal(value: float) -> str:
 def grouped(value: int) -> str:
     """'1 200' in French, '1,200' in English."""
     return format_decimal(value, format="#,##0", locale=_code(), numbering_system="latn")
+
+
+def percent(share: float) -> str:
+    """A share as a whole percentage: '21 %' in French (narrow no-break space), '21%' in English."""
+    return format_percent(share, locale=_code(), numbering_system="latn")
 
 
 def listing(parts: list[str]) -> str:

@@ -144,6 +144,7 @@ def environment() -> jinja2.Environment:
         of_month=of_month,
         month_short=formats.month_short,
         euros=formats.euros,
+        grouped=formats.grouped,
         time_span=formats.time_span,
         tel_uri=french.tel_uri,
         sort_key=french.sort_key,

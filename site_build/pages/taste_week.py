@@ -9,9 +9,10 @@ from datetime import date
 
 from markupsafe import Markup
 
-from site_build.data.editions import PUBLICS, BusStop, Edition, Place, featured
+from site_build.data.editions import PUBLICS, BusStop, Edition, Place, Question, Questionnaire, featured
 from site_build.data.records import Recipe, Records
 from site_build.data.settings import SiteSettings
+from site_build.pages.charts import Chart, bar_chart
 from site_build.pages.model import Page
 from site_build.pages.qr import qr_svg
 from site_build.pages.render import render
@@ -120,6 +121,104 @@ def programme(edition: Edition, recipes: tuple[Recipe, ...] = ()) -> list[tuple[
     return [(day, sorted(items, key=lambda s: (s.start or "99", s.title))) for day, items in sorted(slots.items())]
 
 
+def _answer_rows(question: Question, counts: dict[str, int], handed_back: int) -> list[tuple[str, float]]:
+    """Each box's share of the questionnaires handed back; for a one-box question, those left blank too."""
+    rows = [(box.libelle, counts.get(box.id, 0) / handed_back) for box in question.choix]
+    blank = handed_back - sum(counts.values())
+    if not question.plusieurs and blank > 0:
+        rows.append(("Sans réponse", blank / handed_back))
+    return rows
+
+
+def _how_to_read(question: Question, handed_back: str) -> str:
+    several = " Plusieurs cases possibles : le total dépasse 100 %." if question.plusieurs else ""
+    return f"Part des {handed_back} questionnaires rendus.{several}"
+
+
+def review_charts(edition: Edition, questionnaire: Questionnaire | None) -> list[Chart]:
+    """The charts of an edition's review: participants by public, then one per question answered."""
+    review = edition.bilan
+    if not review:
+        return []
+    charts = []
+    if review.participants:
+        people = [
+            (name, (float(review.participants[slug]),)) for slug, name in PUBLICS.items() if slug in review.participants
+        ]
+        charts.append(
+            bar_chart(
+                "bilan-participants", f"Participants par public en {edition.annee}", "Public", ("Participants",), people
+            )
+        )
+    answers = review.questionnaire
+    if answers and questionnaire and answers.rendus:
+        for question in questionnaire.questions:
+            if question.id in answers.reponses:
+                shares = _answer_rows(question, answers.reponses[question.id], answers.rendus)
+                charts.append(
+                    bar_chart(
+                        f"bilan-{question.id}",
+                        question.question,
+                        "Réponse",
+                        (edition.annee,),
+                        [(label, (share,)) for label, share in shares],
+                        shares=True,
+                        note=_how_to_read(question, str(answers.rendus)),
+                    )
+                )
+    return charts
+
+
+def comparison_charts(editions: tuple[Edition, ...], questionnaire: Questionnaire | None) -> list[Chart]:
+    """Editions side by side: participants by public, then each question's answers, as shares so that
+    years with more questionnaires weigh the same."""
+    counted = [e for e in editions if e.bilan and e.bilan.participants]
+    charts = []
+    if counted:
+        rows = [
+            (
+                name,
+                tuple(
+                    float(e.bilan.participants[slug])
+                    if e.bilan and e.bilan.participants and slug in e.bilan.participants
+                    else None
+                    for e in counted
+                ),
+            )
+            for slug, name in PUBLICS.items()
+        ]
+        charts.append(
+            bar_chart("participants", "Participants par public", "Public", tuple(e.annee for e in counted), rows)
+        )
+    asked = [e for e in editions if e.bilan and e.bilan.questionnaire and e.bilan.questionnaire.rendus]
+    for question in questionnaire.questions if questionnaire and asked else ():
+        years = [
+            e for e in asked if e.bilan and e.bilan.questionnaire and question.id in e.bilan.questionnaire.reponses
+        ]
+        if not years:
+            continue
+        shares: dict[str, list[float | None]] = {}
+        for position, edition in enumerate(years):
+            answers = edition.bilan.questionnaire  # type: ignore[union-attr]
+            for label, share in _answer_rows(question, answers.reponses[question.id], answers.rendus):  # type: ignore[union-attr]
+                shares.setdefault(label, [None] * len(years))[position] = share
+        note = "Part des questionnaires rendus chaque année." + (
+            " Plusieurs cases possibles." if question.plusieurs else ""
+        )
+        charts.append(
+            bar_chart(
+                f"question-{question.id}",
+                question.question,
+                "Réponse",
+                tuple(e.annee for e in years),
+                [(label, tuple(values)) for label, values in shares.items()],
+                shares=True,
+                note=note,
+            )
+        )
+    return charts
+
+
 def _edition_page(edition: Edition, records: Records, here: str, src_uri: str, current: bool) -> Page:
     html = render(
         "taste_week.html",
@@ -130,6 +229,7 @@ def _edition_page(edition: Edition, records: Records, here: str, src_uri: str, c
         publics=PUBLICS,
         current=current,
         folder=f"{SECTION}{edition.annee}/",
+        charts=review_charts(edition, records.questionnaire),
     )
     return Page(src_uri, f"Semaine du goût {edition.annee} : {edition.theme}", html)
 
@@ -151,11 +251,32 @@ def _poster_page(edition: Edition, records: Records, settings: SiteSettings) -> 
     return Page(f"{SECTION}{edition.annee}/affiche.md", f"Affiche de la Semaine du goût {edition.annee}", html)
 
 
+def _reviews_page(records: Records) -> Page:
+    """The editions compared, year by year."""
+    html = render(
+        "taste_week_reviews.html",
+        f"{SECTION}bilans/",
+        editions=[e for e in reversed(records.editions) if e.bilan],
+        charts=comparison_charts(records.editions, records.questionnaire),
+    )
+    return Page(f"{SECTION}bilans.md", "Les bilans de la Semaine du goût, année par année", html)
+
+
+def _questionnaire_page(questionnaire: Questionnaire) -> Page:
+    """The anonymous paper questionnaire, to print on A4."""
+    html = render("taste_week_questionnaire.html", f"{SECTION}questionnaire/", questionnaire=questionnaire)
+    return Page(f"{SECTION}questionnaire.md", "Le questionnaire de la Semaine du goût", html)
+
+
 def taste_week_pages(records: Records, today: date, settings: SiteSettings = SiteSettings()) -> list[Page]:
     chosen = featured(records.editions, today)
     if not chosen:
         return []
     pages = [_edition_page(chosen, records, SECTION, f"{SECTION}index.md", chosen.au >= today)]
+    if any(e.bilan for e in records.editions):
+        pages.append(_reviews_page(records))
+    if records.questionnaire:
+        pages.append(_questionnaire_page(records.questionnaire))
     for edition in records.editions:
         here = f"{SECTION}{edition.annee}/"
         pages.append(_edition_page(edition, records, here, f"{SECTION}{edition.annee}.md", edition.au >= today))
