@@ -36,7 +36,7 @@ serve: validate
 schemas: $(STAMP)
 	$(BIN)/site-build schemas
 
-# Record new or changed Épi'santé interventions (iCalendar SEQUENCE) in data/calendrier.json.
+# Record new or changed calendar events (Épi'santé, Semaine du goût: iCalendar SEQUENCE) in data/calendrier.json.
 calendrier: validate
 	$(BIN)/site-build calendrier
 

@@ -198,9 +198,9 @@ def _translations_to_review(dataset: Any) -> list[Any]:
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
-    """Record changed interventions in data/calendrier.json (new SEQUENCE, DTSTAMP today)."""
+    """Record changed calendar events in data/calendrier.json (new SEQUENCE, DTSTAMP today)."""
     from site_build.data.validate import has_errors, validate
-    from site_build.editing.calendar import changed_interventions, record_changes
+    from site_build.editing.calendar import changed_events, record_changes
     from site_build.feeds.icalendar import STATE_FILE
     from site_build.pipeline import build_day
 
@@ -213,13 +213,13 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         print("Calendrier non mis à jour : corrigez d'abord les erreurs.", file=sys.stderr)
         return 1
     if args.check:
-        changed = changed_interventions(data_dir, dataset)
+        changed = changed_events(data_dir, dataset)
         for ident in changed:
-            print(f"{data_dir / STATE_FILE} : l'intervention « {ident} » est nouvelle ou a changé.", file=sys.stderr)
+            print(f"{data_dir / STATE_FILE} : l'événement « {ident} » est nouveau ou a changé.", file=sys.stderr)
         return 1 if changed else 0
     changed = record_changes(data_dir, dataset, build_day())
     print(
-        f"{len(changed)} intervention(s) nouvelle(s) ou modifiée(s) enregistrée(s) dans {data_dir / STATE_FILE}.",
+        f"{len(changed)} événement(s) nouveau(x) ou modifié(s) enregistré(s) dans {data_dir / STATE_FILE}.",
         file=sys.stderr,
     )
     return 0

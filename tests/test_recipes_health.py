@@ -11,7 +11,7 @@ import pytest
 import recurring_ical_events
 
 from site_build.data.validate import validate
-from site_build.feeds.icalendar import epi_sante_calendar, read_state, stale_interventions, updated_state
+from site_build.feeds.icalendar import epi_sante_calendar, intervention_marks, read_state, stale_events, updated_state
 from site_build.generator.build import build_site
 from site_build.pages.recipes import quantity_text
 
@@ -122,14 +122,14 @@ def test_sequence_rises_when_an_intervention_changes(tmp_path):
         encoding="utf-8",
     )
     dataset, problems = validate(data, date(2026, 12, 1))
-    assert stale_interventions(dataset, read_state(data)) == ["atelier-equilibre-alimentaire"]
+    assert stale_events(intervention_marks(dataset), read_state(data)) == ["atelier-equilibre-alimentaire"]
     feed = icalendar.Calendar.from_ical(epi_sante_calendar(dataset, date(2026, 12, 1)))
     events = {str(e["UID"]): e for e in feed.walk("VEVENT")}
     changed = events["atelier-equilibre-alimentaire@guide-partage.example.org"]
     unchanged = events["depistage-diabete@guide-partage.example.org"]
     assert changed["SEQUENCE"] == 1 and changed["DTSTAMP"].dt.date() == date(2026, 12, 1)
     assert unchanged["SEQUENCE"] == 0 and unchanged["DTSTAMP"].dt.date() == date(2026, 11, 26)
-    recorded = updated_state(dataset, read_state(data), date(2026, 12, 1))
+    recorded = updated_state(intervention_marks(dataset), read_state(data), date(2026, 12, 1))
     assert recorded["atelier-equilibre-alimentaire"]["sequence"] == 1
 
 

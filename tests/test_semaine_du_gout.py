@@ -3,6 +3,7 @@ beyond it, each answered in French at the file and line an editor must change.""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -163,22 +164,55 @@ def test_each_edition_has_its_calendar_with_stable_uids_and_the_same_bytes_for_t
     import icalendar
 
     from site_build.data.profile import PUBLIC
+    from site_build.feeds.icalendar import read_state
     from site_build.feeds.taste_week_calendar import edition_calendars
 
-    records = PUBLIC.records(validate(ROOT / "data")[0])
-    first, again = edition_calendars(records), edition_calendars(records)
+    records, state, day = PUBLIC.records(validate(ROOT / "data")[0]), read_state(ROOT / "data"), date(2026, 11, 26)
+    first, again = edition_calendars(records, state, day), edition_calendars(records, state, day)
     assert first == again and set(first) == {f"semaine-du-gout/{y}.ics" for y in (2015, 2025, 2026)}
     built = (built_sites["public"] / "semaine-du-gout/2026.ics").read_bytes()
     assert built == first["semaine-du-gout/2026.ics"]
     events = icalendar.Calendar.from_ical(built).walk("VEVENT")
-    assert len(events) == 6 + 1 + 8  # the animations, the forum, the bus's stops
+    assert len(events) == 6 + 1 + 8 + 1  # the animations, the forum, the bus's stops, an Épicé'bon workshop
     uids = [str(e["uid"]) for e in events]
     assert len(set(uids)) == len(uids) and "semaine-du-gout-2026-atelier-soupe-epicea@guide-partage.example.org" in uids
     soup = next(e for e in events if str(e["uid"]).startswith("semaine-du-gout-2026-atelier-soupe"))
     assert soup.decoded("dtstart").isoformat() == "2026-10-13T14:00:00+02:00"  # Paris summer time
     assert "Épicéa" in str(soup["location"]) and "Sur inscription" in str(soup["description"])
+    cooking = next(e for e in events if "-epicebon-" in str(e["uid"]))
+    assert str(cooking["summary"]).startswith("Épicé'bon : ") and "L'aliment du mois" in str(cooking["description"])
+    assert all(e["sequence"] == 0 for e in events)  # as recorded in data/calendrier.json
     page = (built_sites["public"] / "semaine-du-gout/index.html").read_text(encoding="utf-8")
     assert 'href="2026.ics" download>Ajouter tout le programme à mon agenda' in page
+
+
+def test_a_changed_event_of_the_programme_gets_a_new_sequence(tmp_path):
+    import icalendar
+
+    from site_build.data.profile import PUBLIC
+    from site_build.editing.calendar import changed_events, record_changes
+    from site_build.feeds.icalendar import read_state
+    from site_build.feeds.taste_week_calendar import edition_calendar
+
+    data = shutil.copytree(ROOT / "data", tmp_path / "data")
+    path = data / "semaine-du-gout/2026.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('debut: "14:30"', 'debut: "15:00"', 1), encoding="utf-8")
+    dataset, _ = validate(data, date(2026, 12, 1))
+    assert changed_events(data, dataset) == ["semaine-du-gout-2026-gouter-intergenerationnel"]
+    records = PUBLIC.records(dataset)
+    edition = next(e for e in records.editions if e.annee == "2026")
+    events = {
+        str(e["uid"]).split("@")[0]: e
+        for e in icalendar.Calendar.from_ical(
+            edition_calendar(edition, records, read_state(data), date(2026, 12, 1))
+        ).walk("VEVENT")
+    }
+    moved, kept = events["semaine-du-gout-2026-gouter-intergenerationnel"], events["semaine-du-gout-2026-forum"]
+    assert moved["sequence"] == 1 and moved.decoded("dtstamp").date() == date(2026, 12, 1)
+    assert kept["sequence"] == 0 and kept.decoded("dtstamp").date() == date(2026, 11, 26)
+    assert record_changes(data, dataset, date(2026, 12, 1)) == ["semaine-du-gout-2026-gouter-intergenerationnel"]
+    assert read_state(data)["semaine-du-gout-2026-gouter-intergenerationnel"]["sequence"] == 1
+    assert changed_events(data, dataset) == []
 
 
 def test_the_data_package_has_the_editions_tables_linked_to_the_partners(built_sites):

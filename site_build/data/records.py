@@ -503,6 +503,12 @@ class Records:
             interventions=tuple(event.in_language(code) for event in self.interventions),
         )
 
+    def epicebon_in(self, edition: Edition) -> list[tuple[Recipe, RecipeWorkshop]]:
+        """The Épicé'bon workshops held during an edition of the Semaine du goût, with their recipe."""
+        return [
+            (r, session) for r in self.recipes for session in r.ateliers if edition.du <= session.jour <= edition.au
+        ]
+
     def partners_by_name(self) -> list[Partner]:
         return sorted(self.partners, key=lambda p: sort_key(p.nom))
 

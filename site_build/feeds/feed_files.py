@@ -16,7 +16,7 @@ from site_build.data.records import Records
 from site_build.data.settings import PARTNER_VCARD, SiteSettings
 from site_build.feeds.datapackage import package_errors, package_files
 from site_build.feeds.directory_json import directory_json
-from site_build.feeds.icalendar import epi_sante_calendar, intervention_files
+from site_build.feeds.icalendar import epi_sante_calendar, intervention_files, read_state
 from site_build.feeds.interchange import data_inclusion_files, hsds_files
 from site_build.feeds.taste_week_calendar import edition_calendars
 from site_build.feeds.vcard import partner_vcard, person_vcard
@@ -55,7 +55,7 @@ def feed_files(given: FeedInput) -> tuple[dict[str, bytes], dict[str, bytes]]:
     with shown_labels(given.profile.labels(view)):  # the filters' labels, as the pages show them
         files["annuaire/annuaire.json"] = directory_json(records, given.profile, given.today)
     files.update(contact_cards(records, given.profile, given.settings))
-    files.update(edition_calendars(records))
+    files.update(edition_calendars(records, read_state(view.data_dir), given.today))
     package = package_files(public, today=given.today, licence=given.settings.licence, source=given.settings.site_url)
     files.update({f"donnees/{name}": content for name, content in package.items()})
     files.update({f"donnees/data-inclusion/{name}": c for name, c in data_inclusion_files(public).items()})

@@ -1,9 +1,10 @@
 """The Épi'santé iCalendar feeds: stable UIDs, Europe/Paris times, RRULE and EXDATE, same bytes for same data.
 
-DTSTAMP and SEQUENCE come from `data/calendrier.json`, the calendar's memory:
-for each intervention, a fingerprint of its data, its SEQUENCE and when it last
-changed. An intervention that differs from its fingerprint is published with the
-next SEQUENCE and the build day as DTSTAMP, so subscribed calendars update it;
+DTSTAMP and SEQUENCE come from `data/calendrier.json`, the calendars' memory:
+for each intervention (and each event of the Semaine du goût), a fingerprint of
+its data, its SEQUENCE and when it last changed. An event that differs from its
+fingerprint is published with the next SEQUENCE and the build day as DTSTAMP, so
+subscribed calendars update it;
 `site-build calendrier` records the change (the deployment workflow runs it and
 commits the file, so editors never have to).
 """
@@ -38,30 +39,32 @@ def read_state(data_dir: Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
-def revision(intervention: dict[str, Any], state: dict[str, Any], today: date) -> tuple[int, datetime]:
-    """(SEQUENCE, DTSTAMP): recorded ones when unchanged, the next ones (stamped today) when changed."""
-    known = state.get(intervention["id"])
-    if known and known["empreinte"] == fingerprint(intervention):
+def revision(key: str, mark: str, state: dict[str, Any], today: date) -> tuple[int, datetime]:
+    """(SEQUENCE, DTSTAMP) of the event remembered under `key`: the recorded ones when its fingerprint
+    `mark` is unchanged, the next ones (stamped today) when it changed."""
+    known = state.get(key)
+    if known and known["empreinte"] == mark:
         return known["sequence"], datetime.fromisoformat(known["modifie"]).astimezone(UTC)
     sequence = known["sequence"] + 1 if known else 0
     return sequence, datetime.combine(today, datetime.min.time(), tzinfo=UTC)
 
 
-def updated_state(dataset: Dataset, state: dict[str, Any], today: date) -> dict[str, Any]:
-    """The state with every changed or new intervention recorded (what `site-build calendrier` writes)."""
+def intervention_marks(dataset: Dataset) -> dict[str, str]:
+    """Each intervention's fingerprint, by id (its key in the calendar's memory)."""
+    return {i["id"]: fingerprint(i) for i in dataset.interventions}
+
+
+def updated_state(marks: dict[str, str], state: dict[str, Any], today: date) -> dict[str, Any]:
+    """The memory with every changed or new event recorded (what `site-build calendrier` writes)."""
     result = {}
-    for intervention in dataset.interventions:
-        sequence, stamp = revision(intervention, state, today)
-        result[intervention["id"]] = {
-            "empreinte": fingerprint(intervention),
-            "sequence": sequence,
-            "modifie": stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        }
+    for key, mark in marks.items():
+        sequence, stamp = revision(key, mark, state, today)
+        result[key] = {"empreinte": mark, "sequence": sequence, "modifie": stamp.strftime("%Y-%m-%dT%H:%M:%SZ")}
     return result
 
 
-def stale_interventions(dataset: Dataset, state: dict[str, Any]) -> list[str]:
-    return [i["id"] for i in dataset.interventions if state.get(i["id"], {}).get("empreinte") != fingerprint(i)]
+def stale_events(marks: dict[str, str], state: dict[str, Any]) -> list[str]:
+    return [key for key, mark in marks.items() if state.get(key, {}).get("empreinte") != mark]
 
 
 def paris_timezone() -> icalendar.Timezone:
@@ -84,7 +87,7 @@ def paris_timezone() -> icalendar.Timezone:
 
 def _event(dataset: Dataset, intervention: dict[str, Any], state: dict[str, Any], today: date) -> icalendar.Event:
     start, end = span(intervention)
-    sequence, stamp = revision(intervention, state, today)
+    sequence, stamp = revision(intervention["id"], fingerprint(intervention), state, today)
     event = icalendar.Event()
     # The id never changes, so calendar apps update events instead of duplicating them.
     event.add("uid", f"{intervention['id']}@{UID_DOMAIN}")

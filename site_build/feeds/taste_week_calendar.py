@@ -1,20 +1,43 @@
 """The Semaine du goût calendar of each edition (/semaine-du-gout/<année>.ics): every animation,
-the forum, the school workshops open to the public and every stop of the bus, with stable UIDs
-and Europe/Paris times. The same data gives the same bytes: DTSTAMP is the edition's first day
-(an edition is published once, before its week; calendar apps refresh a subscription whole)."""
+the forum, the Épicé'bon workshops of the week and every stop of the bus, with stable UIDs and
+Europe/Paris times. DTSTAMP and SEQUENCE come from the calendars' memory (data/calendrier.json)
+like Épi'santé's: an event whose time or place changes gets a new SEQUENCE, so an agenda that
+took the programme weeks before the week updates it; the same data gives the same bytes."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import hashlib
+import json
+from dataclasses import astuple, dataclass
+from datetime import date, datetime
+from typing import Any
 
 import icalendar
 
 from site_build.data.editions import Edition, Place
 from site_build.data.records import Records
-from site_build.feeds.icalendar import UID_DOMAIN, calendar_file
+from site_build.feeds.icalendar import UID_DOMAIN, calendar_file, revision
 from site_build.text.occurrences import PARIS
 
 PRODID = "-//Le guide partagé//Semaine du goût//FR"
+
+
+@dataclass(frozen=True)
+class EventFacts:
+    """What one event of the programme says: the calendar's memory fingerprints exactly this."""
+
+    key: str  # the UID without its domain, and the key in the calendars' memory
+    title: str
+    day: date
+    start: str
+    end: str
+    where: str
+    text: str
+
+    @property
+    def mark(self) -> str:
+        said = json.dumps(astuple(self), default=str, ensure_ascii=False)
+        return hashlib.sha256(said.encode()).hexdigest()[:16]
 
 
 def _at(day: date, hhmm: str) -> datetime:
@@ -22,19 +45,20 @@ def _at(day: date, hhmm: str) -> datetime:
     return datetime(day.year, day.month, day.day, hours, minutes, tzinfo=PARIS)
 
 
-def _event(
-    uid: str, stamp: datetime, title: str, day: date, start: str, end: str, where: str, text: str
-) -> icalendar.Event:
+def _event(facts: EventFacts, state: dict[str, Any], today: date) -> icalendar.Event:
+    sequence, stamp = revision(facts.key, facts.mark, state, today)
     event = icalendar.Event()
-    event.add("uid", f"{uid}@{UID_DOMAIN}")  # from the data's ids: an edited event replaces itself
+    event.add("uid", f"{facts.key}@{UID_DOMAIN}")  # from the data's ids: an edited event replaces itself
     event.add("dtstamp", stamp)
-    event.add("summary", title)
-    event.add("dtstart", _at(day, start))
-    event.add("dtend", _at(day, end))
-    if where:
-        event.add("location", where)
-    if text:
-        event.add("description", text)
+    event.add("last-modified", stamp)
+    event.add("sequence", sequence)
+    event.add("summary", facts.title)
+    event.add("dtstart", _at(facts.day, facts.start))
+    event.add("dtend", _at(facts.day, facts.end))
+    if facts.where:
+        event.add("location", facts.where)
+    if facts.text:
+        event.add("description", facts.text)
     return event
 
 
@@ -48,10 +72,10 @@ def _place(records: Records, partner: str, address: Place | None) -> str:
     return ""
 
 
-def edition_calendar(edition: Edition, records: Records) -> bytes:
-    stamp = datetime.combine(edition.du, datetime.min.time(), tzinfo=UTC)
+def programme_facts(edition: Edition, records: Records) -> list[EventFacts]:
+    """Every event of the edition with a time, as its calendar gives it, in order of time."""
     prefix = f"semaine-du-gout-{edition.annee}"
-    events = []
+    facts = []
     for item in edition.evenements:
         signup = item.inscription
         text = "\n".join(
@@ -63,36 +87,42 @@ def edition_calendar(edition: Edition, records: Records) -> bytes:
             )
             if x
         )
-        events.append(
-            _event(
-                f"{prefix}-{item.id}",
-                stamp,
-                item.titre,
-                item.jour,
-                item.debut,
-                item.fin,
-                _place(records, item.lieu, item.adresse),
-                text,
-            )
-        )
+        where = _place(records, item.lieu, item.adresse)
+        facts.append(EventFacts(f"{prefix}-{item.id}", item.titre, item.jour, item.debut, item.fin, where, text))
+    for recipe, session in records.epicebon_in(edition):
+        key = f"{prefix}-epicebon-{recipe.id}-{session.jour.isoformat()}-{session.debut.replace(':', '')}"
+        kind = "Démonstration" if session.nature == "demonstration" else "Atelier"
+        text = f"{kind} Épicé'bon. L'aliment du mois : {recipe.aliment_du_mois.nom}."
+        where = _place(records, session.lieu, None)
+        title = f"Épicé'bon : {recipe.titre}"
+        facts.append(EventFacts(key, title, session.jour, session.debut, session.fin, where, text))
     if edition.forum:
         forum = edition.forum
         stands = "\n".join(f"- {s.titre}" for s in forum.stands)
         where = _place(records, forum.lieu, forum.adresse)
-        events.append(_event(f"{prefix}-forum", stamp, forum.titre, forum.jour, forum.debut, forum.fin, where, stands))
+        facts.append(EventFacts(f"{prefix}-forum", forum.titre, forum.jour, forum.debut, forum.fin, where, stands))
     if edition.bus:
         for tour in edition.bus.tournees:
             for passage in tour.passages:
                 stop = edition.bus.stop(passage.arret)
                 where = f"{stop.nom} ({stop.quartier}), Vierzon" if stop else passage.arret
                 title = f"Bus du goût : {stop.nom if stop else passage.arret}"
-                uid = f"{prefix}-bus-{tour.jour.isoformat()}-{passage.arret}-{passage.arrivee.replace(':', '')}"
-                events.append(
-                    _event(uid, stamp, title, tour.jour, passage.arrivee, passage.depart, where, passage.animation)
+                key = f"{prefix}-bus-{tour.jour.isoformat()}-{passage.arret}-{passage.arrivee.replace(':', '')}"
+                facts.append(
+                    EventFacts(key, title, tour.jour, passage.arrivee, passage.depart, where, passage.animation)
                 )
-    events.sort(key=lambda e: (e.decoded("dtstart"), str(e["uid"])))
+    return sorted(facts, key=lambda f: (f.day, f.start, f.key))
+
+
+def edition_marks(records: Records) -> dict[str, str]:
+    """Each event's fingerprint, by key, for every edition (what the calendars' memory records)."""
+    return {f.key: f.mark for edition in records.editions for f in programme_facts(edition, records)}
+
+
+def edition_calendar(edition: Edition, records: Records, state: dict[str, Any], today: date) -> bytes:
+    events = [_event(facts, state, today) for facts in programme_facts(edition, records)]
     return calendar_file(f"Semaine du goût {edition.annee}", events, PRODID)
 
 
-def edition_calendars(records: Records) -> dict[str, bytes]:
-    return {f"semaine-du-gout/{e.annee}.ics": edition_calendar(e, records) for e in records.editions}
+def edition_calendars(records: Records, state: dict[str, Any], today: date) -> dict[str, bytes]:
+    return {f"semaine-du-gout/{e.annee}.ics": edition_calendar(e, records, state, today) for e in records.editions}

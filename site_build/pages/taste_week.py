@@ -4,13 +4,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from markupsafe import Markup
 
 from site_build.data.editions import PUBLICS, BusStop, Edition, Place, Question, Questionnaire, featured
-from site_build.data.records import Recipe, Records
+from site_build.data.records import Recipe, RecipeWorkshop, Records
 from site_build.data.settings import SiteSettings
 from site_build.pages.charts import Chart, bar_chart
 from site_build.pages.model import Page
@@ -39,25 +40,25 @@ class Slot:
     access: str = ""
 
 
-def programme(edition: Edition, recipes: tuple[Recipe, ...] = ()) -> list[tuple[date, list[Slot]]]:
+def programme(
+    edition: Edition, sessions: Sequence[tuple[Recipe, RecipeWorkshop]] = ()
+) -> list[tuple[date, list[Slot]]]:
     """Each day of the edition with what happens, in order of time; the Épicé'bon workshops of the
     week among them."""
     slots: dict[date, list[Slot]] = {day: [] for day in edition.days}
-    for recipe in recipes:
-        for session in recipe.ateliers:
-            if edition.du <= session.jour <= edition.au:
-                slots[session.jour].append(
-                    Slot(
-                        "epicebon",
-                        session.debut,
-                        session.fin,
-                        recipe.titre,
-                        session.lieu,
-                        publics=("tout-public",),
-                        text=recipe.aliment_du_mois.nom,
-                        organisers=(session.lieu,),
-                    )
-                )
+    for recipe, session in sessions:
+        slots[session.jour].append(
+            Slot(
+                "epicebon",
+                session.debut,
+                session.fin,
+                recipe.titre,
+                session.lieu,
+                publics=("tout-public",),
+                text=recipe.aliment_du_mois.nom,
+                organisers=(session.lieu,),
+            )
+        )
     for event in edition.evenements:
         signup = event.inscription or None
         slots.setdefault(event.jour, []).append(
@@ -225,7 +226,7 @@ def _edition_page(edition: Edition, records: Records, here: str, src_uri: str, c
         here,
         edition=edition,
         records=records,
-        days=programme(edition, records.recipes),
+        days=programme(edition, records.epicebon_in(edition)),
         publics=PUBLICS,
         current=current,
         folder=f"{SECTION}{edition.annee}/",
@@ -243,7 +244,7 @@ def _poster_page(edition: Edition, records: Records, settings: SiteSettings) -> 
         "taste_week_poster.html",
         here,
         edition=edition,
-        days=[(day, slots) for day, slots in programme(edition, records.recipes) if slots],
+        days=[(day, slots) for day, slots in programme(edition, records.epicebon_in(edition)) if slots],
         address=address,
         qr=Markup(qr_svg(address, "Code QR de l'adresse du programme")) if address else "",
         partners=sorted((p.sigle or p.nom for p in names), key=sort_key),
