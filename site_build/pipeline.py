@@ -19,6 +19,7 @@ from site_build.data.problems import DataError, Problem, UsageError
 from site_build.data.profile import Profile
 from site_build.data.records import Records
 from site_build.data.settings import SiteSettings
+from site_build.data.territory import active_services, dashboard_tables
 from site_build.data.validate import has_errors, validate
 from site_build.data.vocabularies import translated_labels
 from site_build.feeds.datapackage import TABLES
@@ -30,6 +31,7 @@ from site_build.i18n.languages import DEFAULT
 from site_build.i18n.languages import language as named
 from site_build.i18n.messages import interface_messages
 from site_build.i18n.pages import NO_PAGES, Pages
+from site_build.pages.dashboard import dashboard_page
 from site_build.pages.directory import (
     FULL_LIST_LIMIT,
     directory_page,
@@ -111,6 +113,10 @@ def all_pages(
         pages.append(professionals_page(records))
     if profile.has_verification_page:
         pages.append(verification_page(dataset, today))
+    if profile.has_dashboard:
+        active = active_services(records)
+        partners = len({partner.id for partner, _ in active})
+        pages.append(dashboard_page(dashboard_tables(dataset, records, today), today, len(active), partners))
     if profile.has_liaison_forms:
         pages += [form_page(f, records) for f in records.forms]
     return pages

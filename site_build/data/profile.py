@@ -38,6 +38,10 @@ class Profile:
         return self.is_pro
 
     @property
+    def has_dashboard(self) -> bool:
+        return self.is_pro
+
+    @property
     def search_engines_may_index(self) -> bool:
         return not self.is_pro  # the pro site is served behind a password and says noindex too
 
@@ -55,7 +59,7 @@ class Profile:
         return "Le guide partagé" + (" — professionnels" if self.is_pro else "")
 
     # Sections of the site only the pro profile publishes (pages, navigation entries).
-    PRO_ONLY_SECTIONS = ("professionnels/", "liaison/", "verification/")
+    PRO_ONLY_SECTIONS = ("professionnels/", "liaison/", "verification/", "tableau-de-bord/")
 
     def publishes_path(self, path: str) -> bool:
         return self.is_pro or not path.startswith(self.PRO_ONLY_SECTIONS)

@@ -14,6 +14,8 @@ from site_build.data.photos import variants
 from site_build.data.profile import PUBLIC, Profile
 from site_build.data.records import Records
 from site_build.data.settings import PARTNER_VCARD, SiteSettings
+from site_build.data.territory import dashboard_tables
+from site_build.feeds.dashboard_csv import dashboard_files
 from site_build.feeds.datapackage import package_errors, package_files
 from site_build.feeds.directory_json import directory_json
 from site_build.feeds.icalendar import epi_sante_calendar, intervention_files, read_state
@@ -56,6 +58,8 @@ def feed_files(given: FeedInput) -> tuple[dict[str, bytes], dict[str, bytes]]:
         files["annuaire/annuaire.json"] = directory_json(records, given.profile, given.today)
     files.update(contact_cards(records, given.profile, given.settings))
     files.update(edition_calendars(records, read_state(view.data_dir), given.today))
+    if given.profile.has_dashboard:
+        files.update(dashboard_files(dashboard_tables(view, records, given.today)))
     package = package_files(public, today=given.today, licence=given.settings.licence, source=given.settings.site_url)
     files.update({f"donnees/{name}": content for name, content in package.items()})
     files.update({f"donnees/data-inclusion/{name}": c for name, c in data_inclusion_files(public).items()})

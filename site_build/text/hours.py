@@ -274,6 +274,11 @@ def _holidays(first_day: date) -> tuple[date, ...]:
     )
 
 
+def public_holidays(first_day: date) -> tuple[date, ...]:
+    """France's public holidays over the two years from `first_day`."""
+    return _holidays(first_day)
+
+
 def _open_minutes(hours: opening_hours.OpeningHours, day: date) -> list[tuple[Any, ...]]:
     start = datetime.combine(day, datetime.min.time())
     return [(b - start, e - start, str(s)) for b, e, s, _ in hours.intervals(start, start + timedelta(days=1))]

@@ -1,0 +1,283 @@
+"""The territory's offer, counted for the analyse des besoins sociaux (ABS): which needs are met
+where and for whom, at what times, on what terms, and how fresh the entries are. Pure counts over
+the records, shared by the pro dashboard (/tableau-de-bord/) and its CSV files, so both always give
+the same numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from site_build.data.dataset import Dataset
+from site_build.data.freshness import freshness_rows
+from site_build.data.labels import shown_label
+from site_build.data.needs import expanded
+from site_build.data.records import Partner, Records, Service
+from site_build.data.vocabularies import label
+from site_build.text.french import sort_key
+from site_build.text.hours import HoursError, parse_hours, public_holidays
+
+DASHBOARD = "tableau-de-bord/"  # the pro page and its CSV files
+# The publics the ABS looks at first; a service for everyone (tous-publics) counts for each.
+FOCUS_PUBLICS = ("seniors", "jeunes", "familles", "personnes-en-situation-de-handicap", "personnes-exilees")
+EVENING, LUNCH = time(18, 0), (time(12, 0), time(14, 0))
+PAYING = {"payant", "participation-symbolique", "adhesion"}
+
+Cell = int | str
+
+
+@dataclass(frozen=True)
+class CountTable:
+    """A table of counts: rows by a label, one value per column."""
+
+    id: str  # its anchor on the page and its CSV file's name
+    title: str
+    row_header: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[Cell, ...]], ...]
+    note: str = ""
+    # the table at a glance, for its chart: each service counted once per bar
+    totals_title: str = ""
+    totals: tuple[tuple[str, int], ...] = ()
+    totals_header: str = ""  # what the chart's bars are, when not the rows
+    lacking: int = 0  # a 0 in the first `lacking` columns is something missing (0: in every column)
+
+    @property
+    def csv_path(self) -> str:
+        return f"{DASHBOARD}{self.id}.csv"
+
+    def gaps(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Each row with the columns where its count is 0 (what the territory lacks), in table order."""
+        width = self.lacking or len(self.columns)
+        found = [
+            (row, tuple(c for c, v in zip(self.columns[:width], values[:width], strict=True) if v == 0))
+            for row, values in self.rows
+        ]
+        return [(row, columns) for row, columns in found if columns]
+
+
+@dataclass(frozen=True)
+class Need:
+    """A row of the coverage tables: an everyday need (data/besoins.yaml) or, without it, a thématique."""
+
+    label: str
+    thematiques: frozenset[str]
+
+    def met_by(self, service: Service) -> bool:
+        return not self.thematiques.isdisjoint(service.thematiques)
+
+
+def needs_of(records: Records) -> list[Need]:
+    if records.needs:
+        return [Need(n.nom, expanded(n.thematiques)) for n in records.needs]  # a theme covers its sub-themes
+    used = sorted({t for _, s in active_services(records) for t in s.thematiques})
+    return [Need(shown_label("thematiques", t), frozenset({t})) for t in used]
+
+
+def active_services(records: Records) -> list[tuple[Partner, Service]]:
+    """Every service of a partner that has not closed for good (a temporary closure still counts)."""
+    return [(p, s) for p in records.partners if p.statut != "ferme" for s in p.services]
+
+
+def coverage_by_commune(records: Records) -> CountTable:
+    services = active_services(records)
+    by_commune: dict[str, int] = {}
+    for partner, _ in services:
+        by_commune[partner.adresse.commune] = by_commune.get(partner.adresse.commune, 0) + 1
+    communes = sorted(by_commune, key=lambda c: (-by_commune[c], sort_key(c)))
+    rows = tuple(
+        (
+            need.label,
+            tuple(sum(1 for p, s in services if p.adresse.commune == c and need.met_by(s)) for c in communes),
+        )
+        for need in needs_of(records)
+    )
+    return CountTable(
+        "besoins-communes",
+        "Services actifs par besoin et par commune",
+        "Besoin",
+        tuple(communes),
+        rows,
+        "Un service compte pour chaque besoin auquel il répond. La commune est celle du lieu d'accueil.",
+        "Services actifs par besoin, toutes communes",
+        tuple((need, sum(int(v) for v in values)) for need, values in rows),
+    )
+
+
+def coverage_by_public(records: Records) -> CountTable:
+    services = active_services(records)
+
+    def for_public(service: Service, public: str) -> bool:
+        return public in service.publics or "tous-publics" in service.publics
+
+    rows = tuple(
+        (need.label, tuple(sum(1 for _, s in services if need.met_by(s) and for_public(s, p)) for p in FOCUS_PUBLICS))
+        for need in needs_of(records)
+    )
+    return CountTable(
+        "besoins-publics",
+        "Services actifs par besoin et par public",
+        "Besoin",
+        tuple(label("publics", p) for p in FOCUS_PUBLICS),
+        rows,
+        "Un service « tous publics » compte pour chaque public.",
+        "Services actifs par public, tous besoins",
+        tuple((label("publics", p), sum(1 for _, s in services if for_public(s, p))) for p in FOCUS_PUBLICS),
+        "Public",
+    )
+
+
+def typical_week(today: date) -> date:
+    """The Monday of the first whole week from today without a public holiday."""
+    monday = today + timedelta(days=(7 - today.weekday()) % 7)
+    holidays = set(public_holidays(monday))
+    while any(monday + timedelta(days=n) in holidays for n in range(7)):
+        monday += timedelta(days=7)
+    return monday
+
+
+def opening_times(hours: str, monday: date) -> dict[str, bool]:
+    """When a place with these hours opens over the week starting `monday`."""
+    found = {"soir": False, "samedi": False, "dimanche": False, "midi": False}
+    try:
+        parsed = parse_hours(hours)
+    except HoursError:
+        return found  # reported by the validation
+    start = datetime.combine(monday, time())
+    for begin, end, state, _ in parsed.intervals(start, start + timedelta(days=7)):
+        if str(state) != "open":
+            continue
+        day = begin.weekday()
+        found["samedi"] |= day == 5
+        found["dimanche"] |= day == 6
+        evening = datetime.combine(begin.date(), EVENING)
+        found["soir"] |= end > evening
+        noon, two = (datetime.combine(begin.date(), t) for t in LUNCH)
+        found["midi"] |= begin < two and end > noon
+    return found
+
+
+HOURS_COLUMNS = {
+    "soir": "Le soir (après 18 h)",
+    "samedi": "Le samedi",
+    "dimanche": "Le dimanche",
+    "midi": "Entre midi et 14 h",
+}
+
+
+def hours_by_need(records: Records, today: date) -> CountTable:
+    monday = typical_week(today)
+    services = active_services(records)
+    times = {s.id: opening_times(s.horaires_accueil or p.horaires_accueil, monday) for p, s in services}
+    unknown = {s.id for p, s in services if not (s.horaires_accueil or p.horaires_accueil)}
+    rows = []
+    for need in needs_of(records):
+        meeting = [s for _, s in services if need.met_by(s)]
+        counts = [sum(1 for s in meeting if times[s.id][key]) for key in HOURS_COLUMNS]
+        rows.append((need.label, (*counts, sum(1 for s in meeting if s.id in unknown), len(meeting))))
+    every = [s for _, s in services]
+    return CountTable(
+        "besoins-horaires",
+        "Quand les services sont ouverts, par besoin",
+        "Besoin",
+        (*HOURS_COLUMNS.values(), "Sans horaires", "Services"),
+        tuple(rows),
+        f"Semaine type : du {monday.strftime('%d/%m/%Y')} au {(monday + timedelta(days=6)).strftime('%d/%m/%Y')}, "
+        "sans jour férié. Horaires du service, ou à défaut de la structure.",
+        f"Services actifs ouverts à ces moments-là (sur {len(every)})",
+        (
+            *((name, sum(1 for s in every if times[s.id][key])) for key, name in HOURS_COLUMNS.items()),
+            ("Sans horaires", len(unknown)),
+        ),
+        "Moment",
+        len(HOURS_COLUMNS),
+    )
+
+
+def access_by_need(records: Records) -> CountTable:
+    services = active_services(records)
+    columns: dict[str, Callable[[Partner, Service], bool]] = {
+        "Gratuit": lambda p, s: "gratuit" in s.frais,
+        "Payant ou participation": lambda p, s: not PAYING.isdisjoint(s.frais),
+        "Sans rendez-vous": lambda p, s: "se-presenter" in s.modes_mobilisation,
+        "Sur rendez-vous ou contact": lambda p, s: (
+            bool(s.modes_mobilisation) and "se-presenter" not in s.modes_mobilisation
+        ),
+        "Fiche Acceslibre": lambda p, s: bool(p.accessibilite_lieu),
+    }
+    rows = tuple(
+        (need.label, tuple(sum(1 for p, s in services if need.met_by(s) and test(p, s)) for test in columns.values()))
+        for need in needs_of(records)
+    )
+    return CountTable(
+        "besoins-acces",
+        "Conditions d'accès, par besoin",
+        "Besoin",
+        tuple(columns),
+        rows,
+        "« Fiche Acceslibre » : le lieu a une fiche d'accessibilité sur acceslibre.beta.gouv.fr.",
+        f"Services actifs, tous besoins (sur {len(services)})",
+        tuple((name, sum(1 for p, s in services if test(p, s))) for name, test in columns.items()),
+        "Condition",
+    )
+
+
+def languages(records: Records) -> CountTable:
+    services = active_services(records)
+    spoken: dict[str, int] = {}
+    for _, service in services:
+        for code in service.langues:
+            spoken[code] = spoken.get(code, 0) + 1
+    order = sorted(spoken, key=lambda c: (-spoken[c], sort_key(label("langues", c))))
+    silent = sum(1 for _, s in services if not s.langues)
+    rows = tuple((label("langues", c), (spoken[c],)) for c in order) + (("Non renseigné", (silent,)),)
+    return CountTable(
+        "langues",
+        "Langues parlées à l'accueil",
+        "Langue",
+        ("Services",),
+        rows,
+        "Un service compte pour chaque langue parlée à son accueil.",
+        "Services actifs par langue parlée",
+        tuple((name, int(values[0])) for name, values in rows),
+    )
+
+
+def freshness_by_partner(dataset: Dataset, today: date) -> CountTable:
+    """Entries overdue for checking, by partner, with the oldest check of each."""
+    names = {p["id"]: p["nom"] for p in dataset.partners}
+    late: dict[str, list[str]] = {}
+    for row in freshness_rows(dataset, today):
+        if row.late(today) and row.partner in names:
+            late.setdefault(row.partner, []).append(row.checked)
+    order = sorted(late, key=lambda pid: (min(late[pid]), sort_key(names[pid])))
+    rows = tuple((names[pid], (len(late[pid]), _french_date(min(late[pid])))) for pid in order)
+    return CountTable(
+        "fraicheur",
+        "Fiches à vérifier, par structure",
+        "Structure",
+        ("Fiches en retard", "Plus ancienne vérification"),
+        rows,
+        "Une fiche est en retard quand sa date de vérification dépasse la fréquence prévue (un an par défaut).",
+        "Fiches en retard, par structure",
+        tuple((name, int(values[0])) for name, values in rows),
+    )
+
+
+def _french_date(iso: str) -> str:
+    try:
+        return date.fromisoformat(iso).strftime("%d/%m/%Y")
+    except ValueError:
+        return iso
+
+
+def dashboard_tables(dataset: Dataset, records: Records, today: date) -> list[CountTable]:
+    return [
+        coverage_by_commune(records),
+        coverage_by_public(records),
+        hours_by_need(records, today),
+        access_by_need(records),
+        languages(records),
+        freshness_by_partner(dataset, today),
+    ]
