@@ -16,7 +16,7 @@ from site_build.generator.languages import LanguageBuild, OwnSwitcher
 from site_build.generator.navigation import nav_for_profile
 from site_build.generator.toc import with_headings
 from site_build.i18n.languages import DEFAULT, language
-from site_build.pages.shortcodes import unknown_pictogram_message, with_pictograms
+from site_build.pages.shortcodes import unknown_figure_message, unknown_pictogram_message, with_figures, with_pictograms
 from site_build.pipeline import TRANSLATED_PAGES, TRANSLATED_SECTIONS, prepare
 from site_build.pwa.csp import with_content_security_policy
 from site_build.pwa.search_index import add_accent_free_words
@@ -74,11 +74,15 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     prepared = _state["prepared"]
     if page.file.src_uri not in prepared.html_by_uri:  # a hand-written page
+        source = Path(page.file.abs_src_path or page.file.src_uri)
+        shown = str(source.relative_to(Path(config.docs_dir).parent) if source.is_absolute() else source)
         markdown, unknown = with_pictograms(markdown)
         if unknown:
-            source = Path(page.file.abs_src_path or page.file.src_uri)
-            shown = source.relative_to(Path(config.docs_dir).parent) if source.is_absolute() else source
-            raise PluginError("\n".join(unknown_pictogram_message(str(shown), line, name) for line, name in unknown))
+            raise PluginError("\n".join(unknown_pictogram_message(shown, line, name) for line, name in unknown))
+        markdown, unknown = with_figures(markdown, lambda: prepared.figures)
+        if unknown:
+            names = sorted(prepared.figures)
+            raise PluginError("\n".join(unknown_figure_message(shown, line, name, names) for line, name in unknown))
     markdown = _state["language"].links_in(markdown, page.file.src_uri)
     if page.file.src_uri == "index.md":
         return markdown.replace(HOME_MARKER, prepared.home.html)

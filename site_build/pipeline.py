@@ -19,7 +19,7 @@ from site_build.data.problems import DataError, Problem, UsageError
 from site_build.data.profile import Profile
 from site_build.data.records import Records
 from site_build.data.settings import SiteSettings
-from site_build.data.territory import active_services, dashboard_tables
+from site_build.data.territory import active_services, dashboard_tables, territory_figures
 from site_build.data.validate import has_errors, validate
 from site_build.data.vocabularies import translated_labels
 from site_build.feeds.datapackage import TABLES
@@ -68,6 +68,11 @@ class Prepared:
     @cached_property
     def html_by_uri(self) -> dict[str, Page]:
         return {page.src_uri: page for page in self.pages}
+
+    @cached_property
+    def figures(self) -> dict[str, int]:
+        """What hand-written pages may quote as `{chiffre …}`."""
+        return territory_figures(self.dataset, self.records, self.today)
 
 
 def build_day() -> date:

@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 from datetime import date
 
 from site_build.data.profile import PRO
 from site_build.data.territory import dashboard_tables, typical_week
 from site_build.data.validate import validate
+
+from .conftest import ROOT, site_build_command
+from .test_build import _config_beside
 
 # Beside the fixture's Épicéa (Vierzon, food, families, Tu/Th daytime) and CAF (Vierzon, rights,
 # families, weekdays): a food bank in Bourges open on Saturday and in the evening for everyone, a
@@ -121,3 +125,55 @@ def test_the_page_and_its_csv_files_give_the_same_numbers_in_the_pro_build_only(
         assert f'<th scope="row">{name.replace(chr(39), "&#39;")}</th>{cells}' in page, name
     assert 'href="besoins-communes.csv" download' in page
     assert not (built_sites["public"] / "tableau-de-bord").exists()
+
+
+def test_a_hand_written_page_quotes_the_figures_of_the_data(built_sites):
+    from site_build.data.profile import PUBLIC
+    from site_build.data.territory import territory_figures
+
+    dataset, _ = validate(ROOT / "data", TODAY)
+    view = PUBLIC.view(dataset)
+    figures = territory_figures(view, PUBLIC.records(view), TODAY)
+    page = (built_sites["public"] / "guide/professionnels/index.html").read_text(encoding="utf-8")
+    assert f"<strong>{figures['services']} services</strong>" in page and "{chiffre" not in page
+    assert f"<strong>{figures['cases-sans-service']} croisements" in page
+    # the same count as the dashboard's zero cells
+    pro = (built_sites["pro"] / "tableau-de-bord/index.html").read_text(encoding="utf-8")
+    assert f"<strong>{figures['cases-sans-service']} cases à zéro</strong>" in pro
+
+
+def test_an_unknown_figure_stops_the_build_with_its_line(tmp_path):
+    content = shutil.copytree(ROOT / "content", tmp_path / "content")
+    page = content / "guide/professionnels.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("{chiffre besoins}", "{chiffre besoin}"))
+    config = _config_beside(tmp_path)
+    config.write_text(config.read_text().replace(f"docs_dir: {ROOT / 'content'}", f"docs_dir: {content}"))
+    site = tmp_path / "site"
+    result = site_build_command(
+        "build", "--config", str(config), "--site-dir", str(site), "--data", str(ROOT / "data"), cwd=tmp_path
+    )
+    assert result.returncode == 1
+    assert "content/guide/professionnels.md:" in result.stderr
+    assert "le chiffre « besoin » n'existe pas ; écrivez l'un de : besoins, cases-sans-service" in result.stderr
+    assert "Traceback" not in result.stderr and not site.exists()
+
+
+def test_on_the_sample_data_each_need_counts_the_services_its_yaml_lists():
+    """Counted again straight from data/partners.yaml, without the typed records."""
+    from site_build.data.needs import expanded
+
+    dataset, _ = validate(ROOT / "data", TODAY)
+    table = {t.id: t for t in dashboard_tables(dataset, PRO.records(dataset), TODAY)}["besoins-communes"]
+    for need in dataset.needs:
+        themes = expanded(need["thematiques"])
+        expected = {
+            commune: sum(
+                1
+                for p in dataset.partners
+                if p.get("statut") != "ferme" and p["adresse"]["commune"] == commune
+                for s in p.get("services") or []
+                if themes & set(s["thematiques"])
+            )
+            for commune in table.columns
+        }
+        assert dict(zip(table.columns, dict(table.rows)[need["nom"]], strict=True)) == expected, need["id"]

@@ -281,3 +281,16 @@ def dashboard_tables(dataset: Dataset, records: Records, today: date) -> list[Co
         languages(records),
         freshness_by_partner(dataset, today),
     ]
+
+
+def territory_figures(dataset: Dataset, records: Records, today: date) -> dict[str, int]:
+    """The figures hand-written pages may quote with `{chiffre NOM}`, computed like the dashboard's."""
+    active = active_services(records)
+    return {
+        "services": len(active),
+        "structures": len({partner.id for partner, _ in active}),
+        "communes": len({partner.adresse.commune for partner, _ in active}),
+        "besoins": len(needs_of(records)),
+        "cases-sans-service": sum(len(columns) for _, columns in coverage_by_commune(records).gaps()),
+        "fiches-en-retard": sum(1 for row in freshness_rows(dataset, today) if row.late(today)),
+    }

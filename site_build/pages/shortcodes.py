@@ -1,13 +1,17 @@
-"""Pictograms in hand-written pages: `{picto material/food-apple}` in the Markdown becomes the
-theme's icon, drawn inline (no request), beside the line it illustrates (easy-to-read pages)."""
+"""Shortcodes in hand-written pages. `{picto material/food-apple}` becomes the theme's icon, drawn
+inline (no request), beside the line it illustrates (easy-to-read pages). `{chiffre services}`
+becomes a figure computed from the data at build time, so that a page never quotes a stale number."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 
+from site_build.i18n import formats
 from site_build.pages.render import pictogram_markup
 
 SHORTCODE = re.compile(r"\{picto ([a-z0-9-]+/[a-z0-9-]+)\}")
+FIGURE = re.compile(r"\{chiffre ([a-z0-9-]+)\}")
 
 
 def with_pictograms(markdown: str) -> tuple[str, list[tuple[int, str]]]:
@@ -29,3 +33,24 @@ def unknown_pictogram_message(source: str, line: int, name: str) -> str:
         f"{source}:{line} : le pictogramme « {name} » n'existe pas ; écrivez le nom d'une icône du "
         "thème, par exemple {picto material/food-apple} (les noms sont sur la page « Icons » de Material for MkDocs)"
     )
+
+
+def with_figures(markdown: str, figures: Callable[[], Mapping[str, int]]) -> tuple[str, list[tuple[int, str]]]:
+    """The Markdown with its `{chiffre …}` replaced, and the (line, name) of the unknown ones. The
+    figures are computed only for a page that quotes one."""
+    if "{chiffre " not in markdown:
+        return markdown, []
+    known = figures()
+    unknown: list[tuple[int, str]] = []
+
+    def quote(match: re.Match[str]) -> str:
+        if match[1] not in known:
+            unknown.append((markdown.count("\n", 0, match.start()) + 1, match[1]))
+            return match[0]
+        return formats.grouped(known[match[1]])
+
+    return FIGURE.sub(quote, markdown), unknown
+
+
+def unknown_figure_message(source: str, line: int, name: str, known: list[str]) -> str:
+    return f"{source}:{line} : le chiffre « {name} » n'existe pas ; écrivez l'un de : {', '.join(known)}"
