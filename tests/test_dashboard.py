@@ -177,3 +177,14 @@ def test_on_the_sample_data_each_need_counts_the_services_its_yaml_lists():
             for commune in table.columns
         }
         assert dict(zip(table.columns, dict(table.rows)[need["nom"]], strict=True)) == expected, need["id"]
+
+
+def test_contributing_lists_every_figure_a_page_may_quote():
+    import re
+
+    from site_build.data.territory import territory_figures
+
+    dataset, _ = validate(ROOT / "data", TODAY)
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    listed = text.split("Les chiffres possibles :", 1)[1].split("\n-", 1)[0]
+    assert set(re.findall(r"`([a-z-]+)`", listed)) == set(territory_figures(dataset, PRO.records(dataset), TODAY))
