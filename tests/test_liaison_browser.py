@@ -207,3 +207,63 @@ def test_public_site_has_no_liaison_form(built_sites, profile):
     assert not any(
         "liaison/" in p.read_text(encoding="utf-8", errors="ignore") for p in built_sites[profile].rglob("*.html")
     )
+
+
+def test_the_printout_is_paper_ready_and_the_service_conditions_come_first(browser, site_urls):
+    context, page, errors, requests = _open(browser, site_urls, "?service=epicea--aide-alimentaire")
+    try:
+        panel = page.locator(".gp-avant-orientation")
+        assert panel.is_visible() and "À vérifier avec la personne" in panel.inner_text()
+        assert "Habiter Vierzon" in panel.inner_text() and "Justificatif de domicile" in panel.inner_text()
+        assert axe_violations(page) == ""
+        _fill_everything(page)
+        page.emulate_media(media="print")
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        assert not panel.is_visible() and not page.locator(".gp-comptes").is_visible()
+        assert not page.locator(".gp-obligatoire").first.is_visible()  # no form chrome on paper
+        assert page.evaluate("getComputedStyle(document.querySelector('#champ-motif')).resize") == "none"
+        assert page.locator(".gp-signature").count() == 2 and page.locator(".gp-signatures").is_visible()
+        said = page.locator(".gp-accord-imprime").inner_text()
+        assert said.startswith("La personne a donné son accord le ")
+        text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
+        flat = " ".join(text.split())
+        assert "Signature de la personne" in flat and "Signature du professionnel" in flat
+        assert "(obligatoire)" not in flat and "À vérifier avec la personne" not in flat
+        assert errors == [] and [r for r in requests if "/assets/" not in r] == []
+    finally:
+        context.close()
+
+
+def test_the_anonymous_tally_counts_needs_only_on_opt_in_and_exports_csv(browser, site_urls):
+    context, page, errors, requests = _open(browser, site_urls, "?service=epicea--aide-alimentaire")
+    try:
+        page.evaluate("window.print = () => { document.documentElement.dataset.imprime = '1'; }")
+        _fill_everything(page)
+        page.click('[data-action="imprimer"]')
+        assert page.evaluate("localStorage.getItem('gp-orientations')") is None  # not counted: not chosen
+        page.check("#gp-compter")
+        page.click('[data-action="imprimer"]')
+        page.click('[data-action="imprimer"]')  # the same orientation printed again: counted once
+        needs = [page.locator("#champ-besoins-0").input_value(), page.locator("#champ-besoins-3").input_value()]
+        rows = page.locator(".gp-comptes tbody tr")
+        assert rows.count() == 2 and all(rows.nth(n).locator("td").inner_text() == "1" for n in range(2))
+        kept = json.dumps(_storage(page), ensure_ascii=False)
+        assert all(v.split()[0] not in kept for v in PERSONAL.values())  # counts only, nothing personal
+        page.fill("#champ-motif", "Une autre personne, un autre besoin")  # a new orientation
+        page.click('[data-action="imprimer"]')
+        assert rows.first.locator("td").inner_text() == "2"
+        with page.expect_download() as download:
+            page.click('[data-action="telecharger-comptes"]')
+        content = open(download.value.path(), encoding="utf-8-sig").read().splitlines()
+        assert content[0] == "Besoin;Orientations;Comptées depuis le"
+        assert sorted(line.split(";")[0].strip('"') for line in content[1:]) == sorted(needs)
+        page.reload()
+        page.wait_for_selector("form.gp-liaison[data-ready='1']")
+        assert page.is_checked("#gp-compter") and page.locator(".gp-comptes tbody tr").count() == 2  # kept
+        page.click('[data-action="effacer-comptes"]')
+        assert page.evaluate("localStorage.getItem('gp-orientations')") is None
+        # the reload fetches the page again; no request carries a body or anything typed
+        assert all(r.split(" ", 1)[1].strip() == "" for r in requests)
+        assert [r for r in requests if any(v.split()[0] in r for v in PERSONAL.values())] == [] and errors == []
+    finally:
+        context.close()

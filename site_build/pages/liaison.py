@@ -44,6 +44,7 @@ def prefill_data(form: Form, records: Records) -> dict[str, dict[str, str]]:
             "service": service.nom,
             "contact": contact,
             "justificatifs": "\n".join(f"- {j}" for j in service.justificatifs),
+            "conditions": service.conditions_acces.strip(),
         }
     return data
 

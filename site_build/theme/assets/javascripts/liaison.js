@@ -1,6 +1,7 @@
 /* Fiche de liaison: checks, print, plain-text copy, and an opt-in draft kept on this device only.
  * Nothing typed here is ever sent: there is no submission and no request while filling the form. */
 
+import { element } from "./helpers.js";
 import { MONTHS, parisNow } from "./horaires.js";
 
 var EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]{2,}$/;
@@ -110,15 +111,105 @@ function copy(text) {
   return Promise.resolve();
 }
 
-function prefill(form) {
+/* The receiving service chosen with "Orienter vers ce service" (?service=…), as the build described it. */
+function chosenService(form) {
   var data = JSON.parse(form.querySelector(".gp-prerempli").textContent);
-  var service = data[new URLSearchParams(location.search).get("service")] || {};
+  return data[new URLSearchParams(location.search).get("service")] || {};
+}
+
+function prefill(form) {
+  var service = chosenService(form);
   form.querySelectorAll("[data-prerempli]").forEach(function (field) {
     var input = controls(field)[0];
     var kind = field.dataset.prerempli;
     if (kind === "date-du-jour") { if (!input.value) input.value = today(); return; }
     if (service[kind] && !input.value) input.value = service[kind];
   });
+}
+
+/* Before printing: the service's conditions and documents, to go through with the person. */
+function showWhatToCheck(form) {
+  var service = chosenService(form);
+  var panel = form.querySelector(".gp-avant-orientation");
+  if (!service.service) return;
+  panel.querySelector(".gp-avant-orientation__service").textContent = service.partenaire + " — " + service.service;
+  panel.querySelector(".gp-avant-orientation__conditions").textContent =
+    service.conditions || "La fiche du service n'écrit pas de condition.";
+  var documents = (service.justificatifs || "").split("\n").map(function (line) {
+    return line.replace(/^- /, "").trim();
+  }).filter(Boolean);
+  panel.querySelector(".gp-avant-orientation__documents").replaceChildren.apply(
+    panel.querySelector(".gp-avant-orientation__documents"),
+    (documents.length ? documents : ["La fiche du service n'en demande pas."]).map(function (text) {
+      return element("li", "", text);
+    })
+  );
+  panel.hidden = false;
+}
+
+/* An anonymous tally of orientations by need, opt-in, on this device only: counts, nothing else. */
+var TALLY = "gp-orientations";
+var COUNTING = "gp-compter";
+
+function tally(form) {
+  var box = form.querySelector("#gp-compter");
+  var rows = form.querySelector(".gp-comptes tbody");
+  var since = form.querySelector(".gp-comptes-depuis");
+  var needs = form.querySelector("[data-besoins]");
+
+  function read() {
+    try { return JSON.parse(localStorage.getItem(TALLY)); } catch { return null; }
+  }
+  function show() {
+    var saved = read();
+    var names = saved ? Object.keys(saved.besoins).sort(function (a, b) { return a.localeCompare(b, "fr"); }) : [];
+    rows.replaceChildren.apply(rows, names.map(function (name) {
+      var row = element("tr");
+      row.appendChild(element("th", "", name)).scope = "row";
+      row.appendChild(element("td", "", String(saved.besoins[name])));
+      return row;
+    }));
+    since.textContent = saved ? "Comptées depuis le " + frenchDate(saved.depuis) + "." :
+      "Aucune orientation comptée sur cet appareil.";
+  }
+  function count() {
+    if (!box.checked || !needs || form.dataset.compte) return;
+    var saved = read() || { depuis: today(), besoins: {} };
+    valueOf(needs).forEach(function (need) { saved.besoins[need] = (saved.besoins[need] || 0) + 1; });
+    localStorage.setItem(TALLY, JSON.stringify(saved));
+    form.dataset.compte = "1";  // once per filled form, however often it is printed
+    show();
+  }
+  function download() {
+    var saved = read();
+    var lines = ["Besoin;Orientations;Comptées depuis le"];
+    Object.keys(saved ? saved.besoins : {}).forEach(function (name) {
+      lines.push('"' + name.replace(/"/g, '""') + '";' + saved.besoins[name] + ";" + saved.depuis);
+    });
+    var link = element("a");
+    link.href = URL.createObjectURL(new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv" }));
+    link.download = "orientations-" + today() + ".csv";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
+  box.checked = localStorage.getItem(COUNTING) === "1";
+  box.addEventListener("change", function () {
+    if (box.checked) localStorage.setItem(COUNTING, "1");
+    else localStorage.removeItem(COUNTING);
+  });
+  form.querySelector('[data-action="telecharger-comptes"]').addEventListener("click", download);
+  form.querySelector('[data-action="effacer-comptes"]').addEventListener("click", function () {
+    localStorage.removeItem(TALLY);
+    show();
+  });
+  form.addEventListener("input", function (event) {
+    if (!event.target.closest(".gp-comptes")) delete form.dataset.compte;  // another orientation
+  });
+  show();
+  return count;
 }
 
 /* Drafts: off by default; when chosen, kept in this browser only, until the form's delay. */
@@ -190,6 +281,8 @@ function setup(form) {
   form.dataset.ready = "1";
   form.noValidate = true;  // our messages, in French, listed at the top
   prefill(form);
+  showWhatToCheck(form);
+  var counted = tally(form);
   var draft = drafts(form);
   var status = form.querySelector(".gp-statut");
   var dirty = false;
@@ -213,11 +306,14 @@ function setup(form) {
     if (check(form)) status.textContent = "La fiche est complète.";
   });
   form.querySelector('[data-action="imprimer"]').addEventListener("click", function () {
-    if (check(form)) window.print();
+    if (!check(form)) return;
+    counted();
+    window.print();
   });
   form.querySelector('[data-action="copier"]').addEventListener("click", function () {
     if (!check(form)) return;
     copy(plainText(form)).then(function () {
+      counted();
       status.textContent = "Texte copié. Collez-le dans votre messagerie sécurisée de santé.";
     }, function () {
       status.textContent = "La copie n'a pas marché : utilisez « Imprimer / PDF ».";
@@ -228,6 +324,11 @@ function setup(form) {
     var service = form.querySelector("[data-prerempli='service'] input");
     form.querySelector(".gp-impression-entete").textContent = "Destinataire : " +
       [partner && partner.value, service && service.value].filter(Boolean).join(" — ");
+    // the consent, said in words on the paper
+    var consent = form.querySelector("[data-prerempli='date-du-jour'] input");
+    var agreed = form.querySelector(".gp-option input[type=checkbox][name='consentement']");
+    form.querySelector(".gp-accord-imprime").textContent = agreed && agreed.checked ?
+      "La personne a donné son accord" + (consent && consent.value ? " le " + frenchDate(consent.value) : "") + "." : "";
   });
   // Leaving with unsaved input: ask first (page unload, and the theme's instant navigation).
   window.addEventListener("beforeunload", function (event) {
@@ -235,7 +336,7 @@ function setup(form) {
   });
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[href]");
-    if (!link || !dirty || !document.body.contains(form) || form.contains(link)) return;
+    if (!link || link.hasAttribute("download") || !dirty || !document.body.contains(form) || form.contains(link)) return;
     if (!window.confirm("La fiche n'est pas enregistrée : quitter la page et perdre la saisie ?")) {
       event.preventDefault();
       event.stopImmediatePropagation();
