@@ -47,6 +47,7 @@ from site_build.pages.model import Page
 from site_build.pages.open_data import data_page
 from site_build.pages.recipes import month_page, recipe_page, recipes_by_month, recipes_index
 from site_build.pages.render import keep_compiled_templates
+from site_build.pages.rights import rights_page
 from site_build.pages.taste_week import taste_week_pages
 from site_build.pages.verification import verification_page
 from site_build.pwa.service_worker import MANIFEST_NAME, web_manifest
@@ -114,6 +115,8 @@ def all_pages(
     pages += [month_page(m, rs) for m, rs in recipes_by_month(records).items()]
     pages += health_pages(records, today, settings)
     pages += taste_week_pages(records, today, settings)
+    if records.rights:
+        pages.append(rights_page(records))
     if profile.has_professionals_directory:
         pages.append(professionals_page(records))
     if profile.has_verification_page:

@@ -21,6 +21,7 @@ from site_build.data.publication_checks import (
     private_contacts,
     reserved_name,
 )
+from site_build.data.rights_checks import check_rights
 from site_build.data.schema_messages import field_path
 from site_build.data.schemas import SCHEMAS
 from site_build.data.taste_week import EditionChecks
@@ -93,13 +94,13 @@ class Checker:
 
     # -- every record -------------------------------------------------------
     def records(self) -> Iterator[tuple[str, FieldPath, dict[str, Any]]]:
-        """(document kind, path, record) for every partner, service, professional, intervention."""
+        """(document kind, path, record) for every partner, service, professional, intervention, right."""
         for i, partner in enumerate(self.dataset.partners):
             yield "partners", (i,), partner
             for j, service in enumerate(partner.get("services") or []):
                 if isinstance(service, dict):
                     yield "partners", (i, "services", j), service
-        for kind in ("professionals", "interventions"):
+        for kind in ("professionals", "interventions", "rights"):
             for i, record in enumerate(getattr(self.dataset, kind)):
                 yield kind, (i,), record
 
@@ -119,6 +120,7 @@ class Checker:
         self.everyday_labels()
         check_translations(self.dataset, self.languages, self.report)
         EditionChecks(self.dataset, self.today, self.report, self._partner_ref).run()
+        check_rights(self.dataset, self.today, self.report)
         self.problems += content_collisions(self.dataset.content_dir)
         return self.problems
 

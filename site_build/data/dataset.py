@@ -24,6 +24,7 @@ LIST_FILES = {
     "urgences.yaml": "emergencies",
     "libelles.yaml": "labels",  # a mapping, not a list: vocabulary → slug → everyday label
     "questionnaire.yaml": "questionnaire",  # a mapping: the Semaine du goût's paper questionnaire
+    "droits.yaml": "rights",  # the rights helper's rules
 }
 MAPPING_FILES = {"labels", "questionnaire"}
 # one record per file, named after its id (an edition of the Semaine du goût: after its year)
@@ -43,6 +44,7 @@ class Dataset:
     emergencies: list[Raw] = field(default_factory=list)  # local emergency contacts (urgences.yaml)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # everyday labels (libelles.yaml)
     questionnaire: Raw = field(default_factory=dict)  # the paper questionnaire on eating (questionnaire.yaml)
+    rights: list[Raw] = field(default_factory=list)  # the rights helper's rules (droits.yaml)
     recipes: dict[str, Raw] = field(default_factory=dict)  # id (file stem) → recipe, by month
     forms: dict[str, Raw] = field(default_factory=dict)  # id (file stem) → form
     editions: dict[str, Raw] = field(default_factory=dict)  # year (file stem) → Semaine du goût edition

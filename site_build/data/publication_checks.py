@@ -41,7 +41,9 @@ _PHOTO_RULES = f"{sorted(PHOTO_FORMATS)} {MAX_PHOTO_PIXELS}".encode()
 
 
 def reserved_name(kind: str, ident: str) -> str | None:
-    """Why ident cannot be used for kind (French), or None."""
+    """Why ident cannot be used for kind (French), or None (also for kinds that have no pages)."""
+    if kind not in RESERVED:
+        return None
     folder, names = RESERVED[kind]
     if ident in names:
         return f"« {ident} » est un nom réservé du site (page /{folder}/{ident}) : choisissez un autre identifiant"

@@ -395,6 +395,22 @@ class Form:
     brouillon_heures: int = 72
 
 
+@dataclass(frozen=True)
+class Right:
+    """A right or aid the rights helper proposes to check (data/droits.yaml)."""
+
+    id: str
+    nom: str
+    resume: str
+    organisme: str
+    si: tuple[dict[str, list[str]], ...]  # alternatives: question → the answers that fit
+    aide: tuple[str, ...]  # services that help with the application
+    source: str
+    verifie_le: date
+    documents: tuple[str, ...] = ()
+    simulateur: str = ""
+
+
 R = TypeVar("R")
 
 
@@ -444,6 +460,7 @@ class Records:
     emergencies: tuple[Emergency, ...] = ()
     editions: tuple[Edition, ...] = ()  # the Semaine du goût, oldest first
     questionnaire: Questionnaire | None = None  # its paper questionnaire on eating habits
+    rights: tuple[Right, ...] = ()  # the rights helper's rules
     partner_by_id: dict[str, Partner] = field(default_factory=dict)
     service_by_id: dict[str, Service] = field(default_factory=dict)
     partner_of_service: dict[str, Partner] = field(default_factory=dict)
@@ -460,6 +477,7 @@ class Records:
         emergencies: Sequence[Raw] = (),
         editions: Mapping[str, Raw] | None = None,
         questionnaire: Raw | None = None,
+        rights: Sequence[Raw] = (),
     ) -> Records:
         built = tuple(build(Partner, p) for p in partners)
         services = {s.id: (s, p) for p in built for s in p.services}
@@ -473,6 +491,7 @@ class Records:
             emergencies=tuple(build(Emergency, e) for e in emergencies),
             editions=tuple(build(Edition, e, annee=year) for year, e in (editions or {}).items()),
             questionnaire=build(Questionnaire, questionnaire) if questionnaire else None,
+            rights=tuple(build(Right, r) for r in rights),
             partner_by_id={p.id: p for p in built},
             service_by_id={sid: s for sid, (s, _) in services.items()},
             partner_of_service={sid: p for sid, (_, p) in services.items()},
@@ -491,6 +510,7 @@ class Records:
             dataset.emergencies,
             dataset.editions,
             dataset.questionnaire,
+            dataset.rights,
         )
 
     def in_language(self, code: str) -> Records:

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from site_build.data.rights import conditions_schema
 from site_build.data.vocabularies import EVERYDAY_VOCABULARIES, VOCABULARIES
 
 SCHEMA_DIR = Path(__file__).parent.parent / "schemas"  # beside the code: editors point their YAML at it
@@ -836,6 +837,31 @@ EDITION = _obj(
     ["theme", "du", "au"],
     "Une édition de la Semaine du goût.",
 )
+# The rights helper's rules (data/droits.yaml).
+RIGHT = _obj(
+    {
+        "id": SLUG,
+        "nom": _text("Le nom de l'aide, par exemple « Prime d'activité »."),
+        "resume": _prose("En une ou deux phrases simples : à quoi sert cette aide."),
+        "organisme": _text("Qui décide et verse l'aide : la CAF, la CPAM, le Département…"),
+        "si": _list_of(
+            conditions_schema(),
+            "Quand proposer de vérifier cette aide : il suffit d'une des façons de la liste.",
+            1,
+        ),
+        "aide": _list_of(
+            SLUG | {"description": "Un service qui aide à faire la demande (son id, dans data/partners.yaml)."},
+            "Les services qui aident à faire la demande.",
+            1,
+        ),
+        "documents": _list_of(_text("Un document à préparer."), "Les documents à préparer."),
+        "simulateur": URL | {"description": "Le simulateur officiel, pour connaître le montant."},
+        "source": URL | {"description": "La page officielle qui décrit l'aide (service-public.fr, caf.fr…)."},
+        "verifie_le": DATE | {"description": "Le jour où la règle a été comparée à la source."},
+    },
+    ["id", "nom", "resume", "organisme", "si", "aide", "source", "verifie_le"],
+    "Une aide à vérifier.",
+)
 # The anonymous paper questionnaire on eating habits, handed out during the week (data/questionnaire.yaml).
 QUESTIONNAIRE = _obj(
     {
@@ -888,6 +914,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "needs": _document("needs", "Besoins de tous les jours", {"type": "array", "items": NEED, "minItems": 1}),
     "edition": _document("edition", "Semaine du goût : une édition", EDITION),
     "questionnaire": _document("questionnaire", "Questionnaire sur les habitudes alimentaires", QUESTIONNAIRE),
+    "rights": _document("rights", "Aides et droits à vérifier", {"type": "array", "items": RIGHT}),
 }
 
 

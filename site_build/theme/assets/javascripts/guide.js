@@ -18,6 +18,7 @@ const COMPONENTS = [
   ["[data-gp-langues]", "./langues.js"],
   ["[data-gp-ecouter]", "./ecouter.js"],
   ["[data-gp-semaine], [data-gp-bus], [data-gp-affiche]", "./semaine.js"],
+  ["[data-gp-droits]", "./droits.js"],
 ];
 
 onEveryPage(() => {

@@ -1,0 +1,99 @@
+"""The rights helper (/mes-droits/) in Chromium: one question at a time with the keyboard, the rights
+whose rules fit, who helps and what to bring; no request and no storage while answering; accessible
+at every step; the result prints without the questions."""
+
+from __future__ import annotations
+
+import json
+
+from .conftest import axe_violations, open_page
+
+
+def _storage(page) -> str:
+    return page.evaluate("""async () => JSON.stringify({local: {...localStorage}, session: {...sessionStorage},
+        idb: indexedDB.databases ? (await indexedDB.databases()).map(d => d.name) : [],
+        cookies: document.cookie, caches: await caches.keys()})""")
+
+
+def test_a_person_answers_with_the_keyboard_and_gets_the_rights_to_check(browser, site_urls):
+    context, page, errors = open_page(browser, site_urls["public"] + "/mes-droits/")
+    try:
+        page.wait_for_selector("[data-gp-droits][data-ready]")
+        before = _storage(page)
+        requests = []
+        page.on("request", lambda r: requests.append(r.url))
+        assert page.locator(".gp-droits__question:visible").count() == 1
+        assert page.locator(".gp-droits__etape").inner_text() == "Question 1 sur 7"
+        assert axe_violations(page) == ""
+
+        def answer(*labels):
+            for label in labels:
+                page.get_by_label(label, exact=True).check()  # the keyboard's space bar does the same
+            page.locator(".gp-droits__question:visible [data-action='suivant']").press("Enter")
+
+        answer("Seul ou seule")
+        assert page.evaluate("document.activeElement.tagName") == "LEGEND"  # the next question is announced
+        assert page.evaluate("document.activeElement.textContent") == "Quel âge avez-vous ?"
+        answer("De 25 à 59 ans")
+        answer("Deux enfants ou plus")
+        answer("D'un travail")
+        answer("Je loue un logement")
+        page.locator(".gp-droits__question:visible [data-action='precedent']").click()  # back, then on
+        assert page.locator(".gp-droits__etape").inner_text() == "Question 5 sur 7"
+        page.locator(".gp-droits__question:visible [data-action='suivant']").click()
+        answer("La Sécurité sociale, sans mutuelle")
+        answer("Aucune de ces situations")
+        shown = page.locator(".gp-droit:visible h3").all_inner_texts()
+        assert {
+            "Prime d'activité",
+            "Aide au logement (APL)",
+            "Complémentaire santé solidaire",
+            "Allocations familiales",
+            "Revenu de solidarité active (RSA)",
+        } <= set(shown)
+        assert "Allocation aux adultes handicapés (AAH)" not in shown and "Chèque énergie" in shown
+        assert "Allocation de solidarité aux personnes âgées (Aspa)" not in shown  # 25 to 59
+        assert (
+            page.locator(".gp-droits__compte").inner_text()
+            == f"D'après vos réponses, {len(shown)} aides peuvent vous concerner."
+        )
+        assert page.evaluate("document.activeElement.id") == "les-aides"
+        housing = page.locator("[data-droit='aide-au-logement']")
+        assert "CAF" in housing.inner_text() and "Le bail" in housing.inner_text()
+        assert housing.locator("a[href^='tel:']").count() >= 1 and "simulation" in housing.inner_text()
+        assert "Vous vivez… Seul ou seule" in " ".join(page.locator(".gp-droits__reponses").inner_text().split())
+        assert axe_violations(page) == ""
+        # nothing stored, nothing sent, while answering
+        assert _storage(page) == before and json.loads(before)["local"] == {} and requests == []
+        page.emulate_media(media="print")
+        assert not page.locator(".gp-droits__questions").is_visible() and page.locator(".gp-droit").first.is_visible()
+        page.emulate_media(media="screen")
+        page.get_by_role("button", name="Recommencer").click()
+        assert page.locator(".gp-droits__etape").inner_text() == "Question 1 sur 7"
+        assert page.locator(".gp-droits input:checked").count() == 0
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_no_answer_keeps_every_right_and_a_senior_gets_the_aspa(browser, site_urls):
+    context, page, errors = open_page(browser, site_urls["public"] + "/mes-droits/")
+    try:
+        page.wait_for_selector("[data-gp-droits][data-ready]")
+        total = page.locator(".gp-droit").count()
+        for _ in range(7):
+            page.locator(".gp-droits__question:visible [data-action='suivant']").click()
+        assert page.locator(".gp-droit:visible").count() == total  # unanswered rules nothing out
+        page.get_by_role("button", name="Recommencer").click()
+        page.locator(".gp-droits__question:visible [data-action='suivant']").click()
+        page.get_by_label("65 ans ou plus", exact=True).check()
+        for _ in range(2):
+            page.locator(".gp-droits__question:visible [data-action='suivant']").click()
+        page.get_by_label("D'une retraite", exact=True).check()
+        for _ in range(4):
+            page.locator(".gp-droits__question:visible [data-action='suivant']").click()
+        shown = page.locator(".gp-droit:visible h3").all_inner_texts()
+        assert "Allocation de solidarité aux personnes âgées (Aspa)" in shown and "Prime d'activité" not in shown
+        assert errors == []
+    finally:
+        context.close()
