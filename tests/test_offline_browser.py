@@ -88,6 +88,12 @@ def test_every_page_opens_offline_after_visiting_the_home_page(browser, built_si
         page.wait_for_selector(".gp-portions[data-ready='1']")
         page.click("button[data-pas='1']")
         assert page.locator(".gp-portions__etat").inner_text() == "Quantités pour 5 portions."
+        # the rights helper answers without network too
+        page.goto(server.url + "/mes-droits/")
+        page.wait_for_selector("[data-gp-droits][data-ready]")
+        for _ in range(7):
+            page.locator(".gp-droits__question:visible [data-action='suivant']").click()
+        assert page.locator(".gp-droit:visible").count() >= 10
         assert foreign == [] and errors == []
     finally:
         context.close()
