@@ -33,6 +33,8 @@ PAGES = {
     "semaine-du-gout": ("/semaine-du-gout/", None),
     "bus-du-gout": ("/semaine-du-gout/2026/bus/", None),
     "affiche-du-gout": ("/semaine-du-gout/2026/affiche/", None),
+    "bilans-du-gout": ("/semaine-du-gout/bilans/", None),
+    "mes-droits": ("/mes-droits/", None),
 }
 # Tuesday 1 December 2026, 15:00 in Paris: the distribution is open, the month's recipe is December's.
 INSTANT = datetime(2026, 12, 1, 14, 0, tzinfo=UTC)
