@@ -200,3 +200,19 @@ def open_page(browser, url: str, instant=None, timezone_id: str = "America/Montr
         page.clock.set_fixed_time(instant)
     page.goto(url)
     return context, page, errors
+
+
+def build_with_page_changed(tmp_path: Path, page: str, old: str, new: str) -> tuple[subprocess.CompletedProcess, Path]:
+    """`site-build build` of the project with one hand-written page of content/ edited: (result, site folder)."""
+    from .test_build import _config_beside
+
+    content = shutil.copytree(ROOT / "content", tmp_path / "content")
+    source = content / page
+    source.write_text(source.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    config = _config_beside(tmp_path)
+    config.write_text(config.read_text().replace(f"docs_dir: {ROOT / 'content'}", f"docs_dir: {content}"))
+    site = tmp_path / "site"
+    result = site_build_command(
+        "build", "--config", str(config), "--site-dir", str(site), "--data", str(ROOT / "data"), cwd=tmp_path
+    )
+    return result, site

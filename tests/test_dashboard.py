@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from datetime import date
 
 from site_build.data.profile import PRO
 from site_build.data.territory import dashboard_tables, typical_week
 from site_build.data.validate import validate
 
-from .conftest import ROOT, site_build_command
-from .test_build import _config_beside
+from .conftest import ROOT, build_with_page_changed
 
 # Beside the fixture's Épicéa (Vierzon, food, families, Tu/Th daytime) and CAF (Vierzon, rights,
 # families, weekdays): a food bank in Bourges open on Saturday and in the evening for everyone, a
@@ -143,15 +141,7 @@ def test_a_hand_written_page_quotes_the_figures_of_the_data(built_sites):
 
 
 def test_an_unknown_figure_stops_the_build_with_its_line(tmp_path):
-    content = shutil.copytree(ROOT / "content", tmp_path / "content")
-    page = content / "guide/professionnels.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("{chiffre besoins}", "{chiffre besoin}"))
-    config = _config_beside(tmp_path)
-    config.write_text(config.read_text().replace(f"docs_dir: {ROOT / 'content'}", f"docs_dir: {content}"))
-    site = tmp_path / "site"
-    result = site_build_command(
-        "build", "--config", str(config), "--site-dir", str(site), "--data", str(ROOT / "data"), cwd=tmp_path
-    )
+    result, site = build_with_page_changed(tmp_path, "guide/professionnels.md", "{chiffre besoins}", "{chiffre besoin}")
     assert result.returncode == 1
     assert "content/guide/professionnels.md:" in result.stderr
     assert "le chiffre « besoin » n'existe pas ; écrivez l'un de : besoins, cases-sans-service" in result.stderr

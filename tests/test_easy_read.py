@@ -4,12 +4,10 @@ line with a pictogram drawn inline; a pictogram the theme does not have stops th
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
-from .conftest import ROOT, site_build_command
-from .test_build import _config_beside
+from .conftest import ROOT, build_with_page_changed
 
 PAGES = {"": "facile/", "guide/epicerie/": "facile/epicerie/", "aide/": "facile/aide/"}
 
@@ -39,15 +37,7 @@ def test_easy_to_read_sentences_stay_short():
 
 
 def test_an_unknown_pictogram_stops_the_build_with_its_line(tmp_path):
-    content = shutil.copytree(ROOT / "content", tmp_path / "content")
-    page = content / "facile/aide.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("material/timer-sand", "material/sablier"))
-    config = _config_beside(tmp_path)
-    config.write_text(config.read_text().replace(f"docs_dir: {ROOT / 'content'}", f"docs_dir: {content}"))
-    site = tmp_path / "site"
-    result = site_build_command(
-        "build", "--config", str(config), "--site-dir", str(site), "--data", str(ROOT / "data"), cwd=tmp_path
-    )
+    result, site = build_with_page_changed(tmp_path, "facile/aide.md", "material/timer-sand", "material/sablier")
     assert result.returncode == 1
     assert (
         "content/facile/aide.md:" in result.stderr
