@@ -34,6 +34,8 @@ PAGES = [
     ("Arabic page", "/ar/urgences/"),  # right to left (issue 16: accessibility 100 in every language)
     ("Arabic directory", "/ar/annuaire/"),
     ("Arabic recipe", "/ar/recettes/houmous-maison/"),
+    ("rights helper", "/mes-droits/"),  # issue 18: read on old phones by the people it is for
+    ("Semaine du goût reviews", "/semaine-du-gout/bilans/"),  # issue 17: charts
 ]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 RUNS = 3
