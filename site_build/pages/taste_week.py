@@ -220,7 +220,7 @@ def comparison_charts(editions: tuple[Edition, ...], questionnaire: Questionnair
     return charts
 
 
-def _edition_page(edition: Edition, records: Records, here: str, src_uri: str, current: bool) -> Page:
+def _edition_page(edition: Edition, records: Records, here: str, src_uri: str, current: bool, searchable: bool) -> Page:
     html = render(
         "taste_week.html",
         here,
@@ -232,7 +232,7 @@ def _edition_page(edition: Edition, records: Records, here: str, src_uri: str, c
         folder=f"{SECTION}{edition.annee}/",
         charts=review_charts(edition, records.questionnaire),
     )
-    return Page(src_uri, f"Semaine du goût {edition.annee} : {edition.theme}", html)
+    return Page(src_uri, f"Semaine du goût {edition.annee} : {edition.theme}", html, searchable=searchable)
 
 
 def _poster_page(edition: Edition, records: Records, settings: SiteSettings) -> Page:
@@ -273,14 +273,17 @@ def taste_week_pages(records: Records, today: date, settings: SiteSettings = Sit
     chosen = featured(records.editions, today)
     if not chosen:
         return []
-    pages = [_edition_page(chosen, records, SECTION, f"{SECTION}index.md", chosen.au >= today)]
+    # In the site search: the featured edition's own page only. /semaine-du-gout/ repeats it, and
+    # the archive would fill every visitor's first download with past programmes.
+    pages = [_edition_page(chosen, records, SECTION, f"{SECTION}index.md", chosen.au >= today, False)]
     if any(e.bilan for e in records.editions):
         pages.append(_reviews_page(records))
     if records.questionnaire:
         pages.append(_questionnaire_page(records.questionnaire))
     for edition in records.editions:
         here = f"{SECTION}{edition.annee}/"
-        pages.append(_edition_page(edition, records, here, f"{SECTION}{edition.annee}.md", edition.au >= today))
+        current, searchable = edition.au >= today, edition == chosen
+        pages.append(_edition_page(edition, records, here, f"{SECTION}{edition.annee}.md", current, searchable))
         if edition.bus:
             html = render("taste_week_bus.html", f"{here}bus/", edition=edition, bus=edition.bus, records=records)
             pages.append(Page(f"{SECTION}{edition.annee}/bus.md", f"Le bus du goût {edition.annee}", html))
