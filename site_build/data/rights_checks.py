@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from site_build.data.dataset import Dataset
+from site_build.text.french import date_or_none, numeric_date
 
 REVIEW_DAYS = 365  # a rule whose source was read more than a year ago is to be read again
 Report = Callable[..., None]
@@ -24,19 +25,12 @@ def check_rights(dataset: Dataset, today: date, report: Report) -> None:
                     f"le service « {service} » n'existe pas dans data/partners.yaml : recopiez l'« id » d'un "
                     "service (il commence par l'id de sa structure, puis --)",
                 )
-        checked = _day(right.get("verifie_le"))
+        checked = date_or_none(right.get("verifie_le"))
         if checked and (today - checked).days > REVIEW_DAYS:
             report(
                 "rights",
                 (j, "verifie_le"),
-                f"règle vérifiée le {checked.strftime('%d/%m/%Y')}, il y a plus d'un an : relisez la source, "
+                f"règle vérifiée le {numeric_date(checked)}, il y a plus d'un an : relisez la source, "
                 "corrigez la règle si besoin, puis mettez la date du jour",
                 warning=True,
             )
-
-
-def _day(value: object) -> date | None:
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        return None

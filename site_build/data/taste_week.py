@@ -12,17 +12,11 @@ from typing import Any
 
 from site_build.data.dataset import Dataset
 from site_build.data.problems import FieldPath
+from site_build.text.french import date_or_none, numeric_date
 from site_build.text.hours import HoursError, open_throughout
 
 Report = Callable[..., None]
 PartnerRef = Callable[[str, FieldPath, object, str], None]
-
-
-def _day(value: object) -> date | None:
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        return None  # the schema says what is wrong
 
 
 def _minutes(value: object) -> int | None:
@@ -31,10 +25,6 @@ def _minutes(value: object) -> int | None:
         return int(hours) * 60 + int(minutes)
     except ValueError:
         return None
-
-
-def _french(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
 
 
 class EditionChecks:
@@ -65,13 +55,13 @@ class EditionChecks:
             seen.add(item.get("id"))
 
     def edition(self, kind: str, year: str, edition: dict[str, Any]) -> None:
-        first, last = _day(edition.get("du")), _day(edition.get("au"))
+        first, last = date_or_none(edition.get("du")), date_or_none(edition.get("au"))
         if not first or not last:
             return
         if str(first.year) != year:
             self.report(kind, ("du",), f"l'édition commence en {first.year} : nommez le fichier « {first.year}.yaml »")
         if last < first:
-            self.report(kind, ("au",), f"la fin ({_french(last)}) est avant le début ({_french(first)})")
+            self.report(kind, ("au",), f"la fin ({numeric_date(last)}) est avant le début ({numeric_date(first)})")
             return
         current = last >= self.today  # hours and closures describe the present, not a past edition
         for path, day in self._dates(edition):
@@ -79,8 +69,8 @@ class EditionChecks:
                 self.report(
                     kind,
                     path,
-                    f"le {_french(day)} est en dehors de l'édition (du {_french(first)} au {_french(last)}) : "
-                    "corrigez la date",
+                    f"le {numeric_date(day)} est en dehors de l'édition "
+                    f"(du {numeric_date(first)} au {numeric_date(last)}) : corrigez la date",
                 )
         for path, value, what in self._partners(edition):
             self.partner_ref(kind, path, value, what)
@@ -157,14 +147,14 @@ class EditionChecks:
         for key in ("evenements", "ateliers_scolaires"):
             for j, item in enumerate(edition.get(key) or []):
                 if isinstance(item, dict):
-                    yield (key, j, "jour"), _day(item.get("jour"))
+                    yield (key, j, "jour"), date_or_none(item.get("jour"))
         forum = edition.get("forum")
         if isinstance(forum, dict):
-            yield ("forum", "jour"), _day(forum.get("jour"))
+            yield ("forum", "jour"), date_or_none(forum.get("jour"))
         bus = edition.get("bus")
         for j, tour in enumerate((bus.get("tournees") or []) if isinstance(bus, dict) else []):
             if isinstance(tour, dict):
-                yield ("bus", "tournees", j, "jour"), _day(tour.get("jour"))
+                yield ("bus", "tournees", j, "jour"), date_or_none(tour.get("jour"))
 
     def _partners(self, edition: dict[str, Any]) -> Iterator[tuple[FieldPath, object, str]]:
         for j, event in enumerate(edition.get("evenements") or []):
@@ -211,7 +201,7 @@ class EditionChecks:
                 if has_place
                 else "il manque le lieu : ajoutez « lieu » (l'id d'une structure) ou « adresse » (un autre lieu)",
             )
-        start, end, day = _minutes(event.get("debut")), _minutes(event.get("fin")), _day(event.get("jour"))
+        start, end, day = _minutes(event.get("debut")), _minutes(event.get("fin")), date_or_none(event.get("jour"))
         if start is None or end is None or day is None:
             return
         if end <= start:

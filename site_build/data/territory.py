@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from site_build.data.dataset import Dataset
 from site_build.data.freshness import freshness_rows
@@ -15,7 +16,7 @@ from site_build.data.labels import shown_label
 from site_build.data.needs import expanded
 from site_build.data.records import Partner, Records, Service
 from site_build.data.vocabularies import label
-from site_build.text.french import sort_key
+from site_build.text.french import numeric_date, sort_key
 from site_build.text.hours import HoursError, parse_hours, public_holidays
 
 DASHBOARD = "tableau-de-bord/"  # the pro page and its CSV files
@@ -80,19 +81,52 @@ def active_services(records: Records) -> list[tuple[Partner, Service]]:
     return [(p, s) for p in records.partners if p.statut != "ferme" for s in p.services]
 
 
-def coverage_by_commune(records: Records) -> CountTable:
-    services = active_services(records)
+Test = Callable[[Partner, Service], bool]
+
+
+@dataclass(frozen=True)
+class Offer:
+    """The active services, each with the needs it meets, worked out once: every table counts them in
+    one pass (20,000 services by 15 needs is 300,000 comparisons, not 3 million)."""
+
+    needs: list[Need]
+    services: list[tuple[Partner, Service]]
+    meets: list[tuple[int, ...]]  # for each service, the positions of the needs it meets
+
+    @classmethod
+    def of(cls, records: Records) -> Offer:
+        needs, services = needs_of(records), active_services(records)
+        return cls(needs, services, [tuple(i for i, n in enumerate(needs) if n.met_by(s)) for _, s in services])
+
+    def by_need(self, tests: list[Test]) -> tuple[tuple[str, tuple[Cell, ...]], ...]:
+        """For each need, how many of the services meeting it pass each test."""
+        counts = [[0] * len(tests) for _ in self.needs]
+        for (partner, service), met in zip(self.services, self.meets, strict=True):
+            passed = [column for column, test in enumerate(tests) if test(partner, service)]
+            for need in met:
+                for column in passed:
+                    counts[need][column] += 1
+        return tuple((need.label, tuple(row)) for need, row in zip(self.needs, counts, strict=True))
+
+    def total(self, test: Test) -> int:
+        """How many services pass the test, whatever their needs."""
+        return sum(1 for partner, service in self.services if test(partner, service))
+
+
+def _every(partner: Partner, service: Service) -> bool:
+    return True
+
+
+def _in_commune(commune: str) -> Test:
+    return lambda partner, service: partner.adresse.commune == commune
+
+
+def coverage_by_commune(offer: Offer) -> CountTable:
     by_commune: dict[str, int] = {}
-    for partner, _ in services:
+    for partner, _ in offer.services:
         by_commune[partner.adresse.commune] = by_commune.get(partner.adresse.commune, 0) + 1
     communes = sorted(by_commune, key=lambda c: (-by_commune[c], sort_key(c)))
-    rows = tuple(
-        (
-            need.label,
-            tuple(sum(1 for p, s in services if p.adresse.commune == c and need.met_by(s)) for c in communes),
-        )
-        for need in needs_of(records)
-    )
+    rows = offer.by_need([_in_commune(c) for c in communes])
     return CountTable(
         "besoins-communes",
         "Services actifs par besoin et par commune",
@@ -105,25 +139,21 @@ def coverage_by_commune(records: Records) -> CountTable:
     )
 
 
-def coverage_by_public(records: Records) -> CountTable:
-    services = active_services(records)
+def _for_public(public: str) -> Test:
+    return lambda partner, service: public in service.publics or "tous-publics" in service.publics
 
-    def for_public(service: Service, public: str) -> bool:
-        return public in service.publics or "tous-publics" in service.publics
 
-    rows = tuple(
-        (need.label, tuple(sum(1 for _, s in services if need.met_by(s) and for_public(s, p)) for p in FOCUS_PUBLICS))
-        for need in needs_of(records)
-    )
+def coverage_by_public(offer: Offer) -> CountTable:
+    tests = [_for_public(p) for p in FOCUS_PUBLICS]
     return CountTable(
         "besoins-publics",
         "Services actifs par besoin et par public",
         "Besoin",
         tuple(label("publics", p) for p in FOCUS_PUBLICS),
-        rows,
+        offer.by_need(tests),
         "Un service « tous publics » compte pour chaque public.",
         "Services actifs par public, tous besoins",
-        tuple((label("publics", p), sum(1 for _, s in services if for_public(s, p))) for p in FOCUS_PUBLICS),
+        tuple((label("publics", p), offer.total(test)) for p, test in zip(FOCUS_PUBLICS, tests, strict=True)),
         "Public",
     )
 
@@ -137,25 +167,30 @@ def typical_week(today: date) -> date:
     return monday
 
 
-def opening_times(hours: str, monday: date) -> dict[str, bool]:
-    """When a place with these hours opens over the week starting `monday`."""
-    found = {"soir": False, "samedi": False, "dimanche": False, "midi": False}
+@lru_cache(maxsize=4096)
+def opening_times(hours: str, monday: date) -> frozenset[str]:
+    """When a place with these hours opens over the week starting `monday` (keys of HOURS_COLUMNS);
+    kept per distinct hours, which many services share."""
+    found: set[str] = set()
     try:
         parsed = parse_hours(hours)
     except HoursError:
-        return found  # reported by the validation
+        return frozenset()  # reported by the validation
     start = datetime.combine(monday, time())
     for begin, end, state, _ in parsed.intervals(start, start + timedelta(days=7)):
         if str(state) != "open":
             continue
         day = begin.weekday()
-        found["samedi"] |= day == 5
-        found["dimanche"] |= day == 6
-        evening = datetime.combine(begin.date(), EVENING)
-        found["soir"] |= end > evening
+        if day == 5:
+            found.add("samedi")
+        if day == 6:
+            found.add("dimanche")
+        if end > datetime.combine(begin.date(), EVENING):
+            found.add("soir")
         noon, two = (datetime.combine(begin.date(), t) for t in LUNCH)
-        found["midi"] |= begin < two and end > noon
-    return found
+        if begin < two and end > noon:
+            found.add("midi")
+    return frozenset(found)
 
 
 HOURS_COLUMNS = {
@@ -166,65 +201,63 @@ HOURS_COLUMNS = {
 }
 
 
-def hours_by_need(records: Records, today: date) -> CountTable:
+def _hours(partner: Partner, service: Service) -> str:
+    return service.horaires_accueil or partner.horaires_accueil  # a service without its own: its place's
+
+
+def hours_by_need(offer: Offer, today: date) -> CountTable:
     monday = typical_week(today)
-    services = active_services(records)
-    times = {s.id: opening_times(s.horaires_accueil or p.horaires_accueil, monday) for p, s in services}
-    unknown = {s.id for p, s in services if not (s.horaires_accueil or p.horaires_accueil)}
-    rows = []
-    for need in needs_of(records):
-        meeting = [s for _, s in services if need.met_by(s)]
-        counts = [sum(1 for s in meeting if times[s.id][key]) for key in HOURS_COLUMNS]
-        rows.append((need.label, (*counts, sum(1 for s in meeting if s.id in unknown), len(meeting))))
-    every = [s for _, s in services]
+
+    def open_at(key: str) -> Test:
+        return lambda partner, service: key in opening_times(_hours(partner, service), monday)
+
+    times = [open_at(key) for key in HOURS_COLUMNS]
+    unknown: Test = lambda partner, service: not _hours(partner, service)  # noqa: E731
     return CountTable(
         "besoins-horaires",
         "Quand les services sont ouverts, par besoin",
         "Besoin",
         (*HOURS_COLUMNS.values(), "Sans horaires", "Services"),
-        tuple(rows),
-        f"Semaine type : du {monday.strftime('%d/%m/%Y')} au {(monday + timedelta(days=6)).strftime('%d/%m/%Y')}, "
+        offer.by_need([*times, unknown, _every]),
+        f"Semaine type : du {numeric_date(monday)} au {numeric_date(monday + timedelta(days=6))}, "
         "sans jour férié. Horaires du service, ou à défaut de la structure.",
-        f"Services actifs ouverts à ces moments-là (sur {len(every)})",
+        f"Services actifs ouverts à ces moments-là (sur {len(offer.services)})",
         (
-            *((name, sum(1 for s in every if times[s.id][key])) for key, name in HOURS_COLUMNS.items()),
-            ("Sans horaires", len(unknown)),
+            *((name, offer.total(test)) for name, test in zip(HOURS_COLUMNS.values(), times, strict=True)),
+            ("Sans horaires", offer.total(unknown)),
         ),
         "Moment",
         len(HOURS_COLUMNS),
     )
 
 
-def access_by_need(records: Records) -> CountTable:
-    services = active_services(records)
-    columns: dict[str, Callable[[Partner, Service], bool]] = {
-        "Gratuit": lambda p, s: "gratuit" in s.frais,
-        "Payant ou participation": lambda p, s: not PAYING.isdisjoint(s.frais),
-        "Sans rendez-vous": lambda p, s: "se-presenter" in s.modes_mobilisation,
-        "Sur rendez-vous ou contact": lambda p, s: (
-            bool(s.modes_mobilisation) and "se-presenter" not in s.modes_mobilisation
-        ),
-        "Fiche Acceslibre": lambda p, s: bool(p.accessibilite_lieu),
-    }
-    rows = tuple(
-        (need.label, tuple(sum(1 for p, s in services if need.met_by(s) and test(p, s)) for test in columns.values()))
-        for need in needs_of(records)
-    )
+ACCESS: dict[str, Test] = {
+    "Gratuit": lambda p, s: "gratuit" in s.frais,
+    "Payant ou participation": lambda p, s: not PAYING.isdisjoint(s.frais),
+    "Sans rendez-vous": lambda p, s: "se-presenter" in s.modes_mobilisation,
+    "Sur rendez-vous ou contact": lambda p, s: (
+        bool(s.modes_mobilisation) and "se-presenter" not in s.modes_mobilisation
+    ),
+    "Fiche Acceslibre": lambda p, s: bool(p.accessibilite_lieu),
+}
+
+
+def access_by_need(offer: Offer) -> CountTable:
     return CountTable(
         "besoins-acces",
         "Conditions d'accès, par besoin",
         "Besoin",
-        tuple(columns),
-        rows,
+        tuple(ACCESS),
+        offer.by_need(list(ACCESS.values())),
         "« Fiche Acceslibre » : le lieu a une fiche d'accessibilité sur acceslibre.beta.gouv.fr.",
-        f"Services actifs, tous besoins (sur {len(services)})",
-        tuple((name, sum(1 for p, s in services if test(p, s))) for name, test in columns.items()),
+        f"Services actifs, tous besoins (sur {len(offer.services)})",
+        tuple((name, offer.total(test)) for name, test in ACCESS.items()),
         "Condition",
     )
 
 
-def languages(records: Records) -> CountTable:
-    services = active_services(records)
+def languages(offer: Offer) -> CountTable:
+    services = offer.services
     spoken: dict[str, int] = {}
     for _, service in services:
         for code in service.langues:
@@ -252,7 +285,7 @@ def freshness_by_partner(dataset: Dataset, today: date) -> CountTable:
         if row.late(today) and row.partner in names:
             late.setdefault(row.partner, []).append(row.checked)
     order = sorted(late, key=lambda pid: (min(late[pid]), sort_key(names[pid])))
-    rows = tuple((names[pid], (len(late[pid]), _french_date(min(late[pid])))) for pid in order)
+    rows = tuple((names[pid], (len(late[pid]), numeric_date(date.fromisoformat(min(late[pid]))))) for pid in order)
     return CountTable(
         "fraicheur",
         "Fiches à vérifier, par structure",
@@ -265,32 +298,26 @@ def freshness_by_partner(dataset: Dataset, today: date) -> CountTable:
     )
 
 
-def _french_date(iso: str) -> str:
-    try:
-        return date.fromisoformat(iso).strftime("%d/%m/%Y")
-    except ValueError:
-        return iso
-
-
 def dashboard_tables(dataset: Dataset, records: Records, today: date) -> list[CountTable]:
+    offer = Offer.of(records)
     return [
-        coverage_by_commune(records),
-        coverage_by_public(records),
-        hours_by_need(records, today),
-        access_by_need(records),
-        languages(records),
+        coverage_by_commune(offer),
+        coverage_by_public(offer),
+        hours_by_need(offer, today),
+        access_by_need(offer),
+        languages(offer),
         freshness_by_partner(dataset, today),
     ]
 
 
 def territory_figures(dataset: Dataset, records: Records, today: date) -> dict[str, int]:
     """The figures hand-written pages may quote with `{chiffre NOM}`, computed like the dashboard's."""
-    active = active_services(records)
+    offer = Offer.of(records)
     return {
-        "services": len(active),
-        "structures": len({partner.id for partner, _ in active}),
-        "communes": len({partner.adresse.commune for partner, _ in active}),
-        "besoins": len(needs_of(records)),
-        "cases-sans-service": sum(len(columns) for _, columns in coverage_by_commune(records).gaps()),
+        "services": len(offer.services),
+        "structures": len({partner.id for partner, _ in offer.services}),
+        "communes": len({partner.adresse.commune for partner, _ in offer.services}),
+        "besoins": len(offer.needs),
+        "cases-sans-service": sum(len(columns) for _, columns in coverage_by_commune(offer).gaps()),
         "fiches-en-retard": sum(1 for row in freshness_rows(dataset, today) if row.late(today)),
     }

@@ -36,6 +36,19 @@ def weekday_day(value: date) -> str:
 MONTHS_SHORT = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
 
 
+def numeric_date(value: date) -> str:
+    """« 02/11/2026 »: a date as an editor writes it, in messages and tables."""
+    return value.strftime("%d/%m/%Y")
+
+
+def date_or_none(value: object) -> date | None:
+    """A date written as YYYY-MM-DD, or None (the schema says what is wrong with it)."""
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
 def month_short(value: date) -> str:
     return MONTHS_SHORT[value.month - 1]
 
