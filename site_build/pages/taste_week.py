@@ -10,7 +10,7 @@ from datetime import date
 
 from markupsafe import Markup
 
-from site_build.data.editions import PUBLICS, BusStop, Edition, Place, Question, Questionnaire, featured
+from site_build.data.editions import PUBLICS, Answers, BusStop, Edition, Place, Question, Questionnaire, featured
 from site_build.data.records import Recipe, RecipeWorkshop, Records
 from site_build.data.settings import SiteSettings
 from site_build.pages.charts import Chart, bar_chart
@@ -131,9 +131,16 @@ def _answer_rows(question: Question, counts: dict[str, int], handed_back: int) -
     return rows
 
 
-def _how_to_read(question: Question, handed_back: str) -> str:
-    several = " Plusieurs cases possibles : le total dépasse 100 %." if question.plusieurs else ""
-    return f"Part des {handed_back} questionnaires rendus.{several}"
+def _question_chart(chart_id: str, question: Question, answered: list[tuple[str, Answers]], note: str) -> Chart:
+    """One question's answers, a bar per year that asked it, as shares of the questionnaires handed back
+    (years with more questionnaires then weigh the same)."""
+    shares: dict[str, list[float | None]] = {}
+    for position, (_, answers) in enumerate(answered):
+        for label, share in _answer_rows(question, answers.reponses[question.id], answers.rendus):
+            shares.setdefault(label, [None] * len(answered))[position] = share
+    years = tuple(year for year, _ in answered)
+    rows = [(label, tuple(values)) for label, values in shares.items()]
+    return bar_chart(chart_id, question.question, "Réponse", years, rows, shares=True, note=note)
 
 
 def review_charts(edition: Edition, questionnaire: Questionnaire | None) -> list[Chart]:
@@ -153,70 +160,34 @@ def review_charts(edition: Edition, questionnaire: Questionnaire | None) -> list
         )
     answers = review.questionnaire
     if answers and questionnaire and answers.rendus:
+        several = " Plusieurs cases possibles : le total dépasse 100 %."
         for question in questionnaire.questions:
             if question.id in answers.reponses:
-                shares = _answer_rows(question, answers.reponses[question.id], answers.rendus)
-                charts.append(
-                    bar_chart(
-                        f"bilan-{question.id}",
-                        question.question,
-                        "Réponse",
-                        (edition.annee,),
-                        [(label, (share,)) for label, share in shares],
-                        shares=True,
-                        note=_how_to_read(question, str(answers.rendus)),
-                    )
-                )
+                note = f"Part des {answers.rendus} questionnaires rendus." + (several if question.plusieurs else "")
+                charts.append(_question_chart(f"bilan-{question.id}", question, [(edition.annee, answers)], note))
     return charts
 
 
 def comparison_charts(editions: tuple[Edition, ...], questionnaire: Questionnaire | None) -> list[Chart]:
-    """Editions side by side: participants by public, then each question's answers, as shares so that
-    years with more questionnaires weigh the same."""
-    counted = [e for e in editions if e.bilan and e.bilan.participants]
+    """Editions side by side: participants by public, then each question's answers year by year."""
+    reviews = [(e.annee, e.bilan) for e in editions if e.bilan]
+    counted = [(year, review.participants) for year, review in reviews if review.participants]
     charts = []
     if counted:
         rows = [
-            (
-                name,
-                tuple(
-                    float(e.bilan.participants[slug])
-                    if e.bilan and e.bilan.participants and slug in e.bilan.participants
-                    else None
-                    for e in counted
-                ),
-            )
+            (name, tuple(float(people[slug]) if slug in people else None for _, people in counted))
             for slug, name in PUBLICS.items()
         ]
-        charts.append(
-            bar_chart("participants", "Participants par public", "Public", tuple(e.annee for e in counted), rows)
-        )
-    asked = [e for e in editions if e.bilan and e.bilan.questionnaire and e.bilan.questionnaire.rendus]
-    for question in questionnaire.questions if questionnaire and asked else ():
-        years = [
-            e for e in asked if e.bilan and e.bilan.questionnaire and question.id in e.bilan.questionnaire.reponses
-        ]
-        if not years:
-            continue
-        shares: dict[str, list[float | None]] = {}
-        for position, edition in enumerate(years):
-            answers = edition.bilan.questionnaire  # type: ignore[union-attr]
-            for label, share in _answer_rows(question, answers.reponses[question.id], answers.rendus):  # type: ignore[union-attr]
-                shares.setdefault(label, [None] * len(years))[position] = share
-        note = "Part des questionnaires rendus chaque année." + (
-            " Plusieurs cases possibles." if question.plusieurs else ""
-        )
-        charts.append(
-            bar_chart(
-                f"question-{question.id}",
-                question.question,
-                "Réponse",
-                tuple(e.annee for e in years),
-                [(label, tuple(values)) for label, values in shares.items()],
-                shares=True,
-                note=note,
+        years = tuple(year for year, _ in counted)
+        charts.append(bar_chart("participants", "Participants par public", "Public", years, rows))
+    asked = [(year, r.questionnaire) for year, r in reviews if r.questionnaire and r.questionnaire.rendus]
+    for question in questionnaire.questions if questionnaire else ():
+        answered = [(year, answers) for year, answers in asked if question.id in answers.reponses]
+        if answered:
+            note = "Part des questionnaires rendus chaque année." + (
+                " Plusieurs cases possibles." if question.plusieurs else ""
             )
-        )
+            charts.append(_question_chart(f"question-{question.id}", question, answered, note))
     return charts
 
 
