@@ -16,7 +16,7 @@ from site_build.generator.languages import LanguageBuild, OwnSwitcher
 from site_build.generator.navigation import nav_for_profile
 from site_build.generator.toc import with_headings
 from site_build.i18n.languages import DEFAULT, language
-from site_build.pages.shortcodes import unknown_figure_message, unknown_pictogram_message, with_figures, with_pictograms
+from site_build.pages.shortcodes import with_shortcodes
 from site_build.pipeline import TRANSLATED_PAGES, TRANSLATED_SECTIONS, prepare
 from site_build.pwa.csp import with_content_security_policy
 from site_build.pwa.search_index import add_accent_free_words
@@ -56,7 +56,7 @@ def on_config(config):
 
 def on_env(env, config, files):
     env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_translations(_state["language"].translations, newstyle=True)
+    env.install_gettext_translations(_state["language"].theme_translations, newstyle=True)
     env.globals["gp_versions"] = _state["language"].versions
     return env
 
@@ -73,16 +73,14 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     prepared = _state["prepared"]
-    if page.file.src_uri not in prepared.html_by_uri:  # a hand-written page
+    if page.file.src_uri not in prepared.html_by_uri:  # a hand-written page (the gate checked it)
         source = Path(page.file.abs_src_path or page.file.src_uri)
         shown = str(source.relative_to(Path(config.docs_dir).parent) if source.is_absolute() else source)
-        markdown, unknown = with_pictograms(markdown)
+        text = source.read_text(encoding="utf-8-sig") if source.is_file() else markdown
+        markdown, unknown = with_shortcodes(markdown, text, shown, lambda: prepared.figures)
         if unknown:
-            raise PluginError("\n".join(unknown_pictogram_message(shown, line, name) for line, name in unknown))
-        markdown, unknown = with_figures(markdown, lambda: prepared.figures)
-        if unknown:
-            names = sorted(prepared.figures)
-            raise PluginError("\n".join(unknown_figure_message(shown, line, name, names) for line, name in unknown))
+            raise PluginError("\n".join(unknown))
+        _state["language"].mark_review(page.meta)
     markdown = _state["language"].links_in(markdown, page.file.src_uri)
     if page.file.src_uri == "index.md":
         return markdown.replace(HOME_MARKER, prepared.home.html)

@@ -25,16 +25,15 @@ def _print_problems(problems: list[Problem]) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from site_build.data.validate import has_errors, validate
+    from site_build.data.validate import has_errors
+    from site_build.gate import check_project
     from site_build.pipeline import build_day
 
     data_dir = _data_dir(args)
     if not data_dir:
         return 2
-    from site_build.i18n.languages import codes_in_config
-
-    # the translations in the data are checked against the site's languages (mkdocs.yml here)
-    _, problems = validate(data_dir, build_day(), strict=args.strict, languages=codes_in_config(Path("mkdocs.yml")))
+    # the whole project: mkdocs.yml, data, the calendars' memory, catalogs and pages
+    _, problems = check_project(Path(args.config), data_dir, build_day(), strict=args.strict)
     _print_problems(problems)
     print(
         ("Données valides. " if not has_errors(problems) else "Données invalides : ") + count_line(problems),
@@ -199,15 +198,16 @@ def _translations_to_review(dataset: Any) -> list[Any]:
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     """Record changed calendar events in data/calendrier.json (new SEQUENCE, DTSTAMP today)."""
-    from site_build.data.validate import has_errors, validate
+    from site_build.data.validate import has_errors
     from site_build.editing.calendar import changed_events, record_changes
     from site_build.feeds.icalendar import STATE_FILE
+    from site_build.gate import check_project
     from site_build.pipeline import build_day
 
     data_dir = _data_dir(args)
     if not data_dir:
         return 2
-    dataset, problems = validate(data_dir, build_day())
+    dataset, problems = check_project(Path("mkdocs.yml"), data_dir, build_day())
     if has_errors(problems):
         _print_problems(problems)
         print("Calendrier non mis à jour : corrigez d'abord les erreurs.", file=sys.stderr)
@@ -327,6 +327,7 @@ def parser() -> argparse.ArgumentParser:
 
     validate = with_data(commands.add_parser("validate", help="vérifier les données"))
     validate.add_argument("--strict", action="store_true", help="les informations à vérifier deviennent des erreurs")
+    validate.add_argument("--config", default="mkdocs.yml", help="réglages du site (défaut : mkdocs.yml)")
     validate.set_defaults(run=cmd_validate)
 
     new = with_data(commands.add_parser("new", help="ajouter un modèle à compléter (partenaire, service…)"))

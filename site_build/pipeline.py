@@ -182,6 +182,15 @@ def validated(
     return _validated[key]
 
 
+def remember_validated(
+    data_dir: Path, today: date, languages: tuple[str, ...] | None, dataset: Dataset, problems: list[Problem]
+) -> None:
+    """The gate has validated this data (site_build.gate): the build's pages use that result."""
+    data_dir = Path(data_dir).resolve()
+    _validated.clear()
+    _validated[(str(data_dir), today, languages, _fingerprint(data_dir))] = (dataset, problems)
+
+
 def close_checks() -> None:
     """Stop the feeds workers still running (a failed or interrupted build): no orphan process."""
     unfinished = [p.feeds for p in _prepared.values() if p.feeds and not p.feeds.finished]

@@ -25,7 +25,7 @@ RANKS = {
     "editing": 4,
     "cli": 5,
 }
-TOP_LEVEL = {"pipeline": "pipeline", "cli": "cli", "cli_french": "cli"}
+TOP_LEVEL = {"pipeline": "pipeline", "gate": "pipeline", "cli": "cli", "cli_french": "cli"}
 TAG = re.compile(r"(?<!\?P)<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*[\s>/]")  # not a regex group (?P<name>
 # Modules that read or patch the theme's own markup (not generated content): regular expressions on it.
 PATCHES_THEME_MARKUP = {"pwa/theme_fixes.py", "pwa/csp.py", "pwa/service_worker.py", "pwa/search_index.py"}

@@ -310,6 +310,10 @@ def dashboard_tables(dataset: Dataset, records: Records, today: date) -> list[Co
     ]
 
 
+# The names hand-written pages may quote (the gate checks them without computing the figures).
+FIGURE_NAMES = ("services", "structures", "communes", "besoins", "cases-sans-service", "fiches-en-retard")
+
+
 def territory_figures(dataset: Dataset, records: Records, today: date) -> dict[str, int]:
     """The figures hand-written pages may quote with `{chiffre NOM}`, computed like the dashboard's."""
     offer = Offer.of(records)

@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 
 import yaml
 
+from site_build.data.file_checks import conflict_problems
 from site_build.data.problems import FieldPath, Problem
 
 Path_ = FieldPath  # a path into the document: keys and list indexes
@@ -354,6 +355,9 @@ def _first_bad_byte(raw: bytes, error: UnicodeDecodeError) -> tuple[int, int]:
 
 def load_text(raw: bytes, file: str) -> Document:
     """Parse raw bytes of one YAML file; raise LoadError with a French message."""
+    markers = conflict_problems(raw, file)
+    if markers:
+        raise LoadError(markers[0])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -19,11 +19,12 @@ from typing import Any
 
 import icalendar
 
+from site_build.data.calendar_memory import FILE_NAME, read_calendar_memory
 from site_build.data.dataset import Dataset
 from site_build.text.occurrences import PARIS, span
 
 UID_DOMAIN = "guide-partage.example.org"
-STATE_FILE = "calendrier.json"
+STATE_FILE = FILE_NAME
 PRODID = "-//Le guide partagé//Épi'santé//FR"
 
 
@@ -35,8 +36,9 @@ def fingerprint(intervention: dict[str, Any]) -> str:
 
 
 def read_state(data_dir: Path) -> dict[str, Any]:
-    path = Path(data_dir) / STATE_FILE
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    """The calendars' memory; the gate has refused a damaged one before any build reads it."""
+    state, _problems = read_calendar_memory(data_dir)
+    return state
 
 
 def revision(key: str, mark: str, state: dict[str, Any], today: date) -> tuple[int, datetime]:

@@ -11,9 +11,10 @@ from typing import Any
 
 from site_build.data.profile import Profile
 from site_build.data.settings import SiteSettings
+from site_build.gate import checked, refuse_unreadable_config
 from site_build.i18n.languages import FRENCH, Language, LanguageSettingError, configured_languages
 from site_build.i18n.pages import translation_uri
-from site_build.pipeline import close_checks, validated
+from site_build.pipeline import build_day, close_checks
 
 # What the generator's hooks need from the caller, carried in the MkDocs config (no environment variable).
 BUILD_KEY = "site_build"
@@ -85,12 +86,13 @@ def build_site(
     (DataError for bad data) and leaves an existing site_dir untouched."""
     from mkdocs.commands.build import build
 
+    refuse_unreadable_config(Path(config_file))  # in French, at its line, before MkDocs reads it
     config = mkdocs_config(config_file, site_url)
     if publication:
         check_publication(config["site_url"])
     languages = site_languages(config, Profile(profile), Path(config_file))
-    # raises DataError before anything is written (the translations in the data: the site's languages)
-    validated(data_dir, languages=SiteSettings.from_mkdocs(config).langues)
+    # the one gate: raises DataError before anything is written
+    checked(Path(config_file), data_dir, build_day(), SiteSettings.from_mkdocs(config).langues)
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_abandoned_folders(site_dir)

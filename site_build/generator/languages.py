@@ -10,6 +10,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from site_build.generator.navigation import filtered_nav
 from site_build.i18n.catalogs import translations
 from site_build.i18n.languages import Language
@@ -36,6 +38,26 @@ class OwnSwitcher:
         return iter(())
 
 
+class EscapedTranslations:
+    """The catalog as the theme's templates get it: MkDocs renders them with autoescaping off, so
+    every translation is handed over as escaped text (a translation is never markup)."""
+
+    def __init__(self, translations: Any):
+        self._translations = translations
+
+    def gettext(self, message: str) -> Markup:
+        return Markup.escape(self._translations.gettext(message))
+
+    def ngettext(self, singular: str, plural: str, count: int) -> Markup:
+        return Markup.escape(self._translations.ngettext(singular, plural, count))
+
+    def pgettext(self, context: str, message: str) -> Markup:
+        return Markup.escape(self._translations.pgettext(context, message))
+
+    def npgettext(self, context: str, singular: str, plural: str, count: int) -> Markup:
+        return Markup.escape(self._translations.npgettext(context, singular, plural, count))
+
+
 class LanguageBuild:
     def __init__(
         self,
@@ -49,6 +71,7 @@ class LanguageBuild:
         self.translated = translated_pages(docs_dir, languages, sections, generated)
         self.translations = translations(language.code)
         self.gettext: Callable[[str], str] = self.translations.gettext
+        self.theme_translations = EscapedTranslations(self.translations)  # for the theme's templates
         self.others = {other.code for other in languages if not other.is_default}
         self.root_url = ""  # the French site's address (translate_site)
 
@@ -62,16 +85,16 @@ class LanguageBuild:
     def translate_site(self, config: Any) -> None:
         """The site's name and description in this language (mkdocs.yml has them in French)."""
         self.root_url = (config["site_url"] or "").removesuffix(self.language.folder)
-        if not self.language.is_default:
-            name, description = config["site_name"], config["site_description"]
-            config["site_name"] = self.gettext(name)
-            config["site_description"] = self.gettext(description) if description else description
+        # the theme prints both as they are: handed over escaped, in every language
+        name, description = config["site_name"], config["site_description"]
+        config["site_name"] = self.theme_translations.gettext(name)
+        config["site_description"] = self.theme_translations.gettext(description) if description else description
 
     def nav(self, nav: Any) -> Any:
         """The navigation of this language: the pages it has, under translated titles."""
         if self.language.is_default:
             return nav
-        return filtered_nav(nav, self.has_page, self.gettext)
+        return filtered_nav(nav, self.has_page, self.theme_translations.gettext)
 
     def select_files(self, files: Any, config: Any) -> Any:
         """French: every page but the translations. Another language: its translations, each at the
@@ -102,6 +125,11 @@ class LanguageBuild:
         for name in SHARED_FILES:
             if (french_root / name).is_file() and (site_dir / name).parent.is_dir():
                 shutil.copyfile(french_root / name, site_dir / name)
+
+    def mark_review(self, meta: dict[str, Any]) -> None:
+        """A hand-written translation says it is not reviewed unless its front matter says `relu: true`."""
+        if not self.language.is_default and meta.get("relu") is not True:
+            meta["relu"] = False
 
     def versions(self, src_uri: str) -> list[tuple[str, str]]:
         """(language, address) of every version of a page, when it has more than one (the sitemap)."""

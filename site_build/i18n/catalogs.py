@@ -9,6 +9,7 @@ has checked yet carries the flag `#, a-relire` (REVIEW_FLAG): it is shown, and l
 from __future__ import annotations
 
 import gettext
+import os
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -24,8 +25,13 @@ LOCALES = Path(__file__).parent / "locales"
 REVIEW_FLAG = "a-relire"
 
 
+def locales_folder() -> Path:
+    """The catalogs' folder; SITE_BUILD_LOCALES names another (a translator trying a catalog, tests)."""
+    return Path(os.environ.get("SITE_BUILD_LOCALES") or LOCALES)
+
+
 def catalog_file(code: str) -> Path:
-    return LOCALES / f"{code}.po"
+    return locales_folder() / f"{code}.po"
 
 
 @cache

@@ -54,3 +54,20 @@ def with_figures(markdown: str, figures: Callable[[], Mapping[str, int]]) -> tup
 
 def unknown_figure_message(source: str, line: int, name: str, known: list[str]) -> str:
     return f"{source}:{line} : le chiffre « {name} » n'existe pas ; écrivez l'un de : {', '.join(known)}"
+
+
+def with_shortcodes(
+    markdown: str, source: str, shown: str, figures: Callable[[], Mapping[str, int]]
+) -> tuple[str, list[str]]:
+    """A hand-written page's Markdown with its shortcodes drawn, and a message per unknown one, at
+    its line in the file `shown` (whose text is `source`: the front matter MkDocs took away counted)."""
+    from site_build.pages.hand_written_checks import lines_before_body
+
+    moved = lines_before_body(source, markdown)
+    markdown, unknown_pictograms = with_pictograms(markdown)
+    messages = [unknown_pictogram_message(shown, line + moved, name) for line, name in unknown_pictograms]
+    markdown, unknown_figures = with_figures(markdown, figures)
+    if unknown_figures:
+        names = sorted(figures())
+        messages += [unknown_figure_message(shown, line + moved, name, names) for line, name in unknown_figures]
+    return markdown, messages

@@ -1,0 +1,208 @@
+"""The gate for mkdocs.yml: the settings an editor changes (`extra`, the site's name and
+description, the navigation's titles), read with their lines and refused in French before a
+build would stop on them or print them as markup (the theme prints them as they are)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from site_build.data.file_checks import conflict_problems, too_deep, utf8_problem
+from site_build.data.problems import Problem
+
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+_HTTPS = re.compile(r"https?://[^\s/?#<>\"']+\.[^\s/?#<>\"']+(/[^\s<>\"']*)?")
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+# Keys of `extra` the guide reads, and those the theme or the build itself sets.
+KNOWN_EXTRA = {"langues", "signalement", "epicerie", "hors_ligne", "licence", "generator"}
+THEME_EXTRA = {"alternate", "analytics", "consent", "social", "homepage", "version", "status", "tags"}
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold !!python/name: or !ENV tags: read as plain values, never run."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_AnyTagLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@dataclass
+class ConfigFile:
+    where: str
+    data: dict[str, Any] = field(default_factory=dict)
+    lines: dict[tuple[str, ...], int] = field(default_factory=dict)  # key path → line
+
+    def line(self, *path: str) -> int:
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+    def problem(self, path: tuple[str, ...], message: str, warning: bool = False) -> Problem:
+        return Problem(self.where, self.line(*path), 1, message, warning)
+
+
+def _lines(node: Any, path: tuple[str, ...], into: dict[tuple[str, ...], int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                into[(*path, key.value)] = key.start_mark.line + 1
+                if len(path) < 3:
+                    _lines(value, (*path, key.value), into)
+
+
+def read_config(path: Path, where: str) -> tuple[ConfigFile | None, list[Problem]]:
+    """mkdocs.yml as data with the line of each key; None and the reason when it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(where, 1, 1, f"fichier illisible : {error.strerror}.")]
+    problems = conflict_problems(raw, where)
+    bad = utf8_problem(raw, where)
+    if problems or bad:
+        return None, problems or [bad]  # type: ignore[list-item]
+    text = raw.decode("utf-8-sig")
+    if too_deep(text):
+        return None, [
+            Problem(
+                where, 1, 1, "trop de crochets ou d'accolades imbriqués : comparez le fichier avec la version du dépôt."
+            )
+        ]
+    try:
+        node = yaml.compose(text, Loader=_AnyTagLoader)
+        data = yaml.load(text, Loader=_AnyTagLoader)  # noqa: S506 (every tag is read as None)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, [
+            Problem(
+                where,
+                line,
+                column,
+                "erreur de syntaxe YAML dans la configuration du site : vérifiez l'indentation, "
+                "les deux-points et les guillemets.",
+            )
+        ]
+    except (yaml.YAMLError, RecursionError):
+        return None, [Problem(where, 1, 1, "fichier YAML illisible : comparez-le avec la version du dépôt.")]
+    if not isinstance(data, dict):
+        return None, [Problem(where, 1, 1, "le fichier doit être un bloc de réglages « nom: valeur ».")]
+    config = ConfigFile(where, data)
+    _lines(node, (), config.lines)
+    return config, []
+
+
+def _text_problem(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "doit être un texte"
+    if _MARKUP.search(value):
+        return "pas de balise HTML ni d'entité (&…;) : écrivez le texte seulement"
+    return None
+
+
+def _nav_titles(entries: Any, found: list[str]) -> None:
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict):
+            for title, value in entry.items():
+                found.append(str(title))
+                _nav_titles(value, found)
+
+
+def config_problems(config: ConfigFile, partner_ids: set[str] | None) -> list[Problem]:
+    """What is wrong in the settings an editor changes. `partner_ids`: None when partners.yaml is
+    unreadable (the grocery's id cannot be checked then)."""
+    found: list[Problem] = []
+    data = config.data
+    for key in ("site_name", "site_description", "copyright"):
+        if data.get(key) is not None:
+            message = _text_problem(data[key])
+            if message:
+                found.append(config.problem((key,), f"« {key} » {message}."))
+    titles: list[str] = []
+    _nav_titles(data.get("nav"), titles)
+    for title in titles:
+        if _MARKUP.search(title):
+            found.append(
+                config.problem(("nav",), f"titre « {title} » dans « nav » : pas de balise HTML, le texte seulement.")
+            )
+    extra = data.get("extra")
+    if extra is None:
+        return found
+    if not isinstance(extra, dict):
+        return [*found, config.problem(("extra",), "« extra » doit être un bloc de réglages « nom: valeur ».")]
+    for key in extra:
+        if key not in KNOWN_EXTRA | THEME_EXTRA:
+            near = ", ".join(sorted(KNOWN_EXTRA))
+            found.append(
+                config.problem(
+                    ("extra", str(key)),
+                    f"réglage « extra.{key} » inconnu, il est ignoré ; ceux du guide : {near}.",
+                    warning=True,
+                )
+            )
+    if "signalement" in extra:
+        value = extra["signalement"]
+        ok = isinstance(value, str) and (
+            (value.startswith("mailto:") and _EMAIL.fullmatch(value[7:].split("?")[0])) or _HTTPS.fullmatch(value)
+        )
+        if not ok and value not in ("", None):
+            found.append(
+                config.problem(
+                    ("extra", "signalement"),
+                    "« signalement » : écrivez mailto: suivi d'une adresse électronique, par exemple "
+                    "mailto:guide@ccas.example.org, ou une adresse https://.",
+                )
+            )
+    if "epicerie" in extra:
+        value = extra["epicerie"]
+        if not isinstance(value, str) or not _SLUG.fullmatch(value):
+            found.append(
+                config.problem(
+                    ("extra", "epicerie"),
+                    "« epicerie » : écrivez l'« id » de l'épicerie dans data/partners.yaml, par exemple epicea.",
+                )
+            )
+        elif partner_ids is not None and value not in partner_ids:
+            found.append(
+                config.problem(
+                    ("extra", "epicerie"),
+                    f"« epicerie » : la structure « {value} » n'existe pas dans data/partners.yaml ; "
+                    "recopiez son « id ».",
+                )
+            )
+    if "hors_ligne" in extra:
+        offline = extra["hors_ligne"]
+        budget = offline.get("budget_mo") if isinstance(offline, dict) else None
+        if not isinstance(offline, dict) or set(offline) - {"budget_mo"}:
+            found.append(
+                config.problem(("extra", "hors_ligne"), "« hors_ligne » ne contient que « budget_mo: 20 » (en Mo).")
+            )
+        elif "budget_mo" in offline and (
+            isinstance(budget, bool) or not isinstance(budget, int | float) or not 1 <= budget <= 500
+        ):
+            found.append(
+                config.problem(
+                    ("extra", "hors_ligne", "budget_mo"),
+                    "« budget_mo » : un nombre de Mo entre 1 et 500, par exemple 20.",
+                )
+            )
+    if "licence" in extra:
+        licence = extra["licence"]
+        if not isinstance(licence, dict) or set(licence) - {"name", "title", "path"}:
+            found.append(
+                config.problem(("extra", "licence"), "« licence » contient « name », « title » et « path » seulement.")
+            )
+        else:
+            for key, value in licence.items():
+                message = _text_problem(value)
+                if not message and key == "path" and not _HTTPS.fullmatch(value):
+                    message = "doit être une adresse https://"
+                if message:
+                    found.append(config.problem(("extra", "licence", str(key)), f"« licence.{key} » {message}."))
+    if "generator" in extra and not isinstance(extra["generator"], bool):
+        found.append(config.problem(("extra", "generator"), "« generator » : écrivez true ou false."))
+    return found

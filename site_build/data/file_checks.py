@@ -1,0 +1,52 @@
+"""Checks every editable file gets before it is read: merge conflict markers, UTF-8, front matter."""
+
+from __future__ import annotations
+
+import re
+
+from site_build.data.problems import Problem
+
+# What git leaves in a file when two changes to the same lines met (a merge or a rebase).
+_CONFLICT = re.compile(rb"^(<{7}(?: |$)|={7}$|>{7}(?: |$)|\|{7}(?: |$))", re.MULTILINE)
+
+
+def conflict_problems(raw: bytes, where: str) -> list[Problem]:
+    """One problem per conflict marker line (<<<<<<<, =======, >>>>>>>)."""
+    found = []
+    for match in _CONFLICT.finditer(raw.replace(b"\r\n", b"\n")):
+        line = raw.count(b"\n", 0, match.start()) + 1
+        found.append(
+            Problem(
+                where,
+                line,
+                1,
+                "marque de conflit git (« <<<<<<< », « ======= » ou « >>>>>>> ») : deux modifications se sont "
+                "croisées ; gardez la bonne version des lignes entre les marques, puis effacez les trois marques.",
+            )
+        )
+    return found
+
+
+_DEEP = re.compile(r"(?:[\[{]\s*){100}")
+
+
+def too_deep(text: str) -> bool:
+    """A hundred brackets opened in a row: no settings file needs that, and a YAML reader would
+    recurse through them for a second before it gives up."""
+    return bool(_DEEP.search(text))
+
+
+def utf8_problem(raw: bytes, where: str) -> Problem | None:
+    """The first byte that is not UTF-8, as a problem at its line and column."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        return Problem(
+            where,
+            before.count(b"\n") + 1,
+            error.start - (before.rfind(b"\n") + 1) + 1,
+            "le fichier n'est pas enregistré en UTF-8 (accents illisibles) : "
+            "enregistrez-le en UTF-8 dans votre éditeur.",
+        )
+    return None

@@ -1,0 +1,133 @@
+"""The one gate: every file an editor, a translator or an outside source can change, checked
+before anything is built. `site-build validate` prints what it finds; `site-build build` runs the
+same checks and builds only what they accept, so the build never reports a file's mistake itself.
+
+Checked here: mkdocs.yml (the settings editors change), the data files, the calendars' memory
+(data/calendrier.json), the interface catalogs (locales/<code>.po) and the hand-written pages of
+content/ and their translations.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from site_build.data.calendar_memory import read_calendar_memory
+from site_build.data.catalog_checks import catalog_problems
+from site_build.data.config_checks import ConfigFile, config_problems, read_config
+from site_build.data.dataset import Dataset, display_path
+from site_build.data.problems import DataError, Problem
+from site_build.data.validate import has_errors, validate
+from site_build.i18n.catalogs import locales_folder
+from site_build.i18n.languages import DEFAULT, Language, LanguageSettingError, configured_languages
+from site_build.i18n.pages import original_uri, translation_uri
+from site_build.pages.hand_written_checks import content_problems
+
+_WHERE = re.compile(r"^(?P<file>[^:]+):(?P<line>[0-9]+) : (?P<message>.*)$", re.DOTALL)
+
+
+def _languages(config: ConfigFile, config_file: Path) -> tuple[tuple[Language, ...] | None, list[Problem]]:
+    extra = config.data.get("extra")
+    try:
+        return configured_languages(extra if isinstance(extra, dict) else {}, config_file), []
+    except LanguageSettingError as error:
+        said = _WHERE.match(str(error))
+        message = said["message"] if said else str(error)
+        return None, [config.problem(("extra", "langues"), message[:1].upper() + message[1:] + ".")]
+
+
+def _docs_dir(config: ConfigFile, config_file: Path) -> Path:
+    docs = config.data.get("docs_dir")
+    return (config_file.parent / (docs if isinstance(docs, str) else "docs")).resolve()
+
+
+def _pages(docs_dir: Path, codes: set[str]) -> list[tuple[Path, str, bool]]:
+    found = []
+    for path in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else []:
+        relative = path.relative_to(docs_dir).as_posix()
+        found.append((path, display_path(path), original_uri(relative, codes) is not None))
+    return found
+
+
+def _catalogs(codes: set[str]) -> list[Problem]:
+    """Every catalog of the folder: the site's languages, and the others too (one being prepared
+    must not carry markup or conflict markers either)."""
+    found = []
+    folder = locales_folder()
+    for path in sorted(folder.glob("*.po")) if folder.is_dir() else []:
+        found += catalog_problems(path, path.stem, display_path(path))
+    for code in sorted(codes - {DEFAULT}):
+        if not (folder / f"{code}.po").is_file():
+            where = display_path(folder / f"{code}.po")
+            found.append(
+                Problem(
+                    where,
+                    1,
+                    1,
+                    f"catalogue manquant pour la langue « {code} » : copiez en.po sous ce nom, puis traduisez-le.",
+                    warning=True,
+                )
+            )
+    return found
+
+
+def check_project(
+    config_file: Path | None, data_dir: Path, today: date, strict: bool = False
+) -> tuple[Dataset, list[Problem]]:
+    """Every problem of the project, sorted by file and line. Never raises on bad input.
+    `config_file`: mkdocs.yml, or None (data alone: no settings, catalogs or pages to check)."""
+    problems: list[Problem] = []
+    config: ConfigFile | None = None
+    languages: tuple[Language, ...] | None = None
+    if config_file is not None and Path(config_file).is_file():
+        config, problems = read_config(Path(config_file), display_path(Path(config_file)))
+    if config is not None and config_file is not None:
+        languages, language_problems = _languages(config, Path(config_file))
+        problems += language_problems
+    codes = tuple(language.code for language in languages) if languages else None
+    dataset, data_problems = validate(data_dir, today, strict, codes)
+    problems += data_problems
+    problems += read_calendar_memory(data_dir, display_path(Path(data_dir) / "calendrier.json"))[1]
+    if config is not None and config_file is not None:
+        partners_file = display_path(Path(data_dir) / "partners.yaml")
+        readable = "partners" in dataset.documents and not any(
+            p.file == partners_file and not p.warning for p in problems
+        )
+        partners = {p.get("id") for p in dataset.partners} if readable else None
+        problems += config_problems(
+            config, {i for i in partners if isinstance(i, str)} if partners is not None else None
+        )
+        docs_dir = _docs_dir(config, Path(config_file))
+        for language in languages or ():
+            home = docs_dir / translation_uri("index.md", language.code)
+            if not language.is_default and not home.is_file():
+                problems.append(
+                    config.problem(
+                        ("extra", "langues"),
+                        f"la langue « {language.code} » n'a pas encore de page d'accueil ; traduisez "
+                        f"content/index.md dans {display_path(home)}, ou retirez « {language.code} » de « langues ».",
+                    )
+                )
+        problems += _catalogs(set(codes or ()))
+        problems += content_problems(_pages(docs_dir, set(codes or ()) - {DEFAULT}))
+    return dataset, sorted(set(problems))
+
+
+def checked(config_file: Path, data_dir: Path, today: date, languages: tuple[str, ...] | None) -> None:
+    """The gate of a build: DataError with every problem when something is refused; otherwise the
+    data's validation is kept for the build's pages (validated once per build)."""
+    from site_build.pipeline import remember_validated  # the build's own stage: loaded by a build only
+
+    dataset, problems = check_project(config_file, Path(data_dir).resolve(), today)
+    if has_errors(problems):
+        raise DataError(problems)
+    remember_validated(data_dir, today, languages, dataset, [p for p in problems if p.warning])
+
+
+def refuse_unreadable_config(config_file: Path) -> None:
+    """DataError when mkdocs.yml cannot be read at all (conflict markers, YAML syntax, encoding):
+    said in French at its line rather than by the generator."""
+    _config, problems = read_config(config_file, display_path(config_file))
+    if problems:
+        raise DataError(problems)

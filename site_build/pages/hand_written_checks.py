@@ -1,0 +1,152 @@
+"""The gate for the hand-written pages of content/ (French and their translations, aide.en.md):
+a front matter that reads, the review mark of a translation, and shortcodes that exist, each
+reported at its real line in the file that holds it (the front matter counted)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+
+from site_build.data.file_checks import conflict_problems, too_deep, utf8_problem
+from site_build.data.pictograms import pictogram_svg
+from site_build.data.problems import Problem
+from site_build.data.territory import FIGURE_NAMES
+from site_build.data.yaml_loader import forbidden_character, forbidden_message
+
+# MkDocs's own rule for a front matter (mkdocs.utils.meta): what it does not read, it publishes as text.
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_SHORTCODE = re.compile(r"\{(picto|chiffre)\b[^}\n]*\}?")
+_PICTO = re.compile(r"\{picto ([a-z0-9-]+/[a-z0-9-]+)\}")
+_FIGURE = re.compile(r"\{chiffre ([a-z0-9-]+)\}")
+MAX_PAGE_BYTES = 2 * 1024 * 1024
+MAX_PROBLEMS = 20  # per page: the first ones say what to fix
+
+
+def lines_before_body(source: str, body: str) -> int:
+    """How many lines of `source` come before `body`, the Markdown MkDocs kept once it took the
+    front matter away: what a line counted in `body` must be moved by."""
+    if body and source.endswith(body):
+        return source.count("\n", 0, len(source) - len(body))
+    return 0
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _front_matter(text: str, where: str, translated: bool) -> tuple[int, list[Problem]]:
+    """(offset where the Markdown starts, problems of the front matter)."""
+    if not re.match(r"-{3}[ \t]*\n", text):
+        return 0, []
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return 0, [
+            Problem(
+                where,
+                1,
+                1,
+                "l'en-tête de la page (entre deux lignes « --- ») n'est pas fermé : "
+                "ajoutez une ligne « --- » après ses réglages.",
+            )
+        ]
+    try:
+        if too_deep(match[1]):
+            raise RecursionError
+        meta = yaml.safe_load(match[1])
+    except RecursionError:
+        return match.end(), [
+            Problem(where, 2, 1, "en-tête de la page illisible : trop de niveaux de crochets imbriqués.")
+        ]
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line = mark.line + 2 if mark else 2
+        return match.end(), [
+            Problem(
+                where,
+                line,
+                1,
+                "en-tête de la page illisible (YAML) : écrivez un réglage par ligne, « nom: valeur », "
+                "par exemple « relu: false ».",
+            )
+        ]
+    except yaml.YAMLError:
+        return match.end(), [
+            Problem(where, 2, 1, "en-tête de la page illisible (YAML) : écrivez un réglage par ligne, « nom: valeur ».")
+        ]
+    if not isinstance(meta, dict):
+        return match.end(), [
+            Problem(
+                where, 2, 1, "l'en-tête de la page doit être des réglages « nom: valeur », par exemple « relu: false »."
+            )
+        ]
+    problems = []
+    if translated and "relu" in meta and not isinstance(meta["relu"], bool):
+        line = next((n for n, t in enumerate(match[1].split("\n"), 2) if t.startswith("relu")), 2)
+        problems.append(
+            Problem(where, line, 1, "« relu » : écrivez true (une personne dont c'est la langue a relu) ou false.")
+        )
+    return match.end(), problems
+
+
+def page_problems(path: Path, where: str, translated: bool) -> list[Problem]:
+    """Every problem of one hand-written page; `translated`: a page in another language than French."""
+    try:
+        if path.stat().st_size > MAX_PAGE_BYTES:
+            return [
+                Problem(
+                    where, 1, 1, f"page trop grosse (au plus {MAX_PAGE_BYTES // 1048576} Mo) : vérifiez le fichier."
+                )
+            ]
+        raw = path.read_bytes()
+    except OSError as error:
+        return [Problem(where, 1, 1, f"fichier illisible : {error.strerror}.")]
+    problems = conflict_problems(raw, where)
+    bad = utf8_problem(raw, where)
+    if problems or bad:
+        return problems or [bad]  # type: ignore[list-item]
+    text = raw.decode("utf-8-sig").replace("\r\n", "\n")
+    hidden = forbidden_character(text.replace("\t", " "))
+    if hidden and hidden[1].startswith("caractère nul"):
+        return [Problem(where, _line(text, hidden[0]), 1, forbidden_message(hidden[1]))]
+    start, problems = _front_matter(text, where, translated)
+    line, counted, line_start = 1, 0, 0  # counted as the matches come: a page of shortcodes stays linear
+    for match in _SHORTCODE.finditer(text, start):
+        if len(problems) >= MAX_PROBLEMS:
+            break
+        line += text.count("\n", counted, match.start())
+        newline = text.rfind("\n", counted, match.start())
+        line_start = newline + 1 if newline >= 0 else line_start
+        counted = match.start()
+        column = match.start() - line_start + 1
+        picto, figure = _PICTO.fullmatch(match[0]), _FIGURE.fullmatch(match[0])
+        if match[1] == "picto" and not (picto and pictogram_svg(picto[1])):
+            name = picto[1] if picto else match[0]
+            problems.append(
+                Problem(
+                    where,
+                    line,
+                    column,
+                    f"le pictogramme « {name} » n'existe pas ; écrivez le nom d'une icône du thème, par exemple "
+                    "{picto material/food-apple} (les noms sont sur la page « Icons » de Material for MkDocs).",
+                )
+            )
+        elif match[1] == "chiffre" and not (figure and figure[1] in FIGURE_NAMES):
+            name = figure[1] if figure else match[0]
+            problems.append(
+                Problem(
+                    where,
+                    line,
+                    column,
+                    f"le chiffre « {name} » n'existe pas ; écrivez l'un de : {', '.join(sorted(FIGURE_NAMES))}, "
+                    "par exemple {chiffre services}.",
+                )
+            )
+    return problems
+
+
+def content_problems(pages: Iterable[tuple[Path, str, bool]]) -> list[Problem]:
+    """Problems of every page: (file, how it is named, whether it is a translation)."""
+    return [problem for path, where, translated in pages for problem in page_problems(path, where, translated)]
