@@ -81,8 +81,18 @@ def texts(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]
 
 
 class Checker:
-    def __init__(self, dataset: Dataset, today: date, strict: bool, languages: tuple[str, ...] | None = None):
+    def __init__(
+        self,
+        dataset: Dataset,
+        today: date,
+        strict: bool,
+        languages: tuple[str, ...] | None = None,
+        partners_ok: bool = True,
+    ):
         self.dataset, self.today, self.strict, self.languages = dataset, today, strict, languages
+        # partners.yaml unreadable or refused by its schema: a reference to it cannot be judged,
+        # and reporting each one would bury the partner's own mistake under its consequences
+        self.partners_ok = partners_ok and "partners" in dataset.documents
         self.problems: list[Problem] = []
 
     def report(self, kind: str, path: FieldPath, message: str, warning: bool = False) -> None:
@@ -120,7 +130,7 @@ class Checker:
         self.everyday_labels()
         check_translations(self.dataset, self.languages, self.report)
         EditionChecks(self.dataset, self.today, self.report, self._partner_ref).run()
-        check_rights(self.dataset, self.today, self.report)
+        check_rights(self.dataset, self.today, self.report, self.partners_ok)
         self.problems += content_collisions(self.dataset.content_dir)
         return self.problems
 
@@ -157,7 +167,7 @@ class Checker:
                     self.report(f"{folder}/{ident}", (), "nom du fichier : " + reason)
 
     def _partner_ref(self, kind: str, path: FieldPath, value: object, what: str) -> None:
-        if isinstance(value, str) and value not in self.dataset.partner_by_id:
+        if self.partners_ok and isinstance(value, str) and value not in self.dataset.partner_by_id:
             self.report(
                 kind,
                 path,
@@ -170,7 +180,7 @@ class Checker:
             )
 
     def _service_ref(self, kind: str, path: FieldPath, value: object) -> None:
-        if isinstance(value, str) and value not in self.dataset.service_by_id:
+        if self.partners_ok and isinstance(value, str) and value not in self.dataset.service_by_id:
             self.report(
                 kind,
                 path,
@@ -368,8 +378,10 @@ class Checker:
                 continue
             try:
                 start, end = span(event)
-            except (KeyError, TypeError, ValueError):
+            except (KeyError, TypeError, ValueError, OverflowError):
                 continue  # malformed times are reported by the schema
+            if not 2000 <= start.year <= 2099 or not 2000 <= end.year <= 2099:
+                continue  # the schema says which years a date may have
             if end <= start:
                 self.report("interventions", (i, "fin"), "l'heure de fin est avant l'heure de début")
                 continue
@@ -377,7 +389,7 @@ class Checker:
                 continue  # the schema reports it, with the expected shape
             try:
                 dates = occurrences(event, start, max(start, datetime.combine(self.today, start.time())) + horizon)
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, OverflowError):
                 self.report(
                     "interventions",
                     (i, "recurrence"),
@@ -612,6 +624,10 @@ class Checker:
 
 
 def cross_problems(
-    dataset: Dataset, today: date, strict: bool = False, languages: tuple[str, ...] | None = None
+    dataset: Dataset,
+    today: date,
+    strict: bool = False,
+    languages: tuple[str, ...] | None = None,
+    partners_ok: bool = True,
 ) -> list[Problem]:
-    return Checker(dataset, today, strict, languages).run()
+    return Checker(dataset, today, strict, languages, partners_ok).run()

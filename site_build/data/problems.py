@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Where a value sits in a loaded document: keys and list indexes from the top, e.g. (3, "services", 0).
@@ -17,14 +18,23 @@ class Problem:
     warning: bool = False
 
     def format(self) -> str:
+        """One line: a line break or a control character quoted from the data is shown as « \\n »."""
         prefix = "attention : " if self.warning else ""
-        return f"{self.file}:{self.line}:{self.column}: {prefix}{self.message}"
+        return f"{self.file}:{self.line}:{self.column}: {prefix}{one_line(self.message)}"
 
     def github_annotation(self) -> str:
         kind = "warning" if self.warning else "error"
         # Workflow commands need %, CR and LF escaped in the message.
         text = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return f"::{kind} file={self.file},line={self.line},col={self.column}::{text}"
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """`text` with its line breaks and control characters written visibly (\\n, \\u2028…)."""
+    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
 
 
 def count_line(problems: list[Problem]) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from site_build.data.dataset import Dataset, cache_dir_of, display_path
 from site_build.data.passed_checks import PassedChecks, digest
 from site_build.data.problems import Problem
+from site_build.text.digits import ascii_digits
 
 MONTH_NAME = re.compile(r"^[0-9]{4}-[0-9]{2}$")
 # Folder of the site → ids that would take the address of a page the generator writes there.
@@ -168,7 +169,8 @@ def phone_key(text: str) -> str:
 
 
 def contacts_in(text: str) -> list[tuple[str, str]]:
-    """(key, as written) of each phone number and e-mail address in a text."""
+    """(key, as written) of each phone number and e-mail address in a text (digits of any script)."""
+    text = ascii_digits(text)
     found = [(phone_key(m.group()), m.group()) for m in _PHONE_IN_TEXT.finditer(text)]
     found += [(m.group().lower(), m.group()) for m in _EMAIL_IN_TEXT.finditer(text)]
     return found
@@ -204,6 +206,7 @@ class PrivateMatcher:
     def may_hold(self, text: str) -> bool:
         if not _DIGIT_OR_AT.search(text):  # most texts: names, vocabulary, ids
             return False
+        text = ascii_digits(text)
         if self._emails and "@" in text:
             lowered = text.lower()
             if any(address in lowered for address in self._emails):
@@ -214,4 +217,4 @@ class PrivateMatcher:
         return any(digits[start : start + 9] in self._phones for start in range(len(digits) - 8))
 
 
-_DIGIT_OR_AT = re.compile(r"[0-9@]")
+_DIGIT_OR_AT = re.compile(r"[\d@]")  # \d: a digit of any script (Arabic-Indic too)

@@ -24,12 +24,30 @@ _TYPES = {
 }
 
 
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+@cache
+def _ecma_pattern(pattern: str) -> re.Pattern[str]:
+    """A schema pattern as JSON Schema means it (ECMA-262): « $ » is the end of the text, where
+    Python's « $ » also matches before a final line break ("epicea\n" would pass as an id)."""
+    return re.compile(_DOLLAR.sub(r"\\Z", pattern))
+
+
+def _pattern(validator: Any, pattern: str, instance: object, schema: Any) -> Any:
+    import jsonschema
+
+    if validator.is_type(instance, "string") and not _ecma_pattern(pattern).search(str(instance)):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
 @cache
 def validator(name: str) -> Any:
     import jsonschema  # only needed for files with errors
 
     # Compiled once per process; the format checker makes "date" mean a real date.
-    return jsonschema.Draft202012Validator(SCHEMAS[name], format_checker=jsonschema.FormatChecker(["date"]))
+    checker = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
+    return checker(SCHEMAS[name], format_checker=jsonschema.FormatChecker(["date"]))
 
 
 @cache
@@ -174,6 +192,10 @@ def schema_problems(document: Document, schema_name: str) -> list[Problem]:
     problems = []
     for path, message in _without_misspelt_required(found):
         problems.append(document.problem(path, sentence(f"{field_path(path, document.data)} : {message}")))
+    if not problems:  # the two validators disagree: never let the file pass unexplained
+        problems.append(
+            document.problem((), "le fichier ne suit pas son modèle : comparez-le avec un exemple de CONTRIBUTING.md.")
+        )
     return sorted(set(problems))
 
 

@@ -72,6 +72,7 @@ class EditionChecks:
                     f"le {numeric_date(day)} est en dehors de l'édition "
                     f"(du {numeric_date(first)} au {numeric_date(last)}) : corrigez la date",
                 )
+        self._unique_ids(kind, edition)
         for path, value, what in self._partners(edition):
             self.partner_ref(kind, path, value, what)
         for j, group in enumerate(edition.get("groupes") or []):
@@ -179,6 +180,27 @@ class EditionChecks:
             if isinstance(group, dict):
                 for k, member in enumerate(group.get("membres") or []):
                     yield ("groupes", j, "membres", k), member, "la structure"
+
+    def _unique_ids(self, kind: str, edition: dict[str, Any]) -> None:
+        """An event's id is its calendar UID and its anchor on the programme; a stop's, its anchor."""
+        lists: list[tuple[FieldPath, Any, str]] = [(("evenements",), edition.get("evenements"), "un autre événement")]
+        bus = edition.get("bus")
+        if isinstance(bus, dict):
+            lists.append((("bus", "arrets"), bus.get("arrets"), "un autre arrêt du bus"))
+        for path, items, what in lists:
+            seen: dict[object, int] = {}
+            for k, item in enumerate(items if isinstance(items, list) else []):
+                ident = item.get("id") if isinstance(item, dict) else None
+                if not isinstance(ident, str):
+                    continue
+                if ident in seen:
+                    self.report(
+                        kind,
+                        (*path, k, "id"),
+                        f"l'id « {ident} » sert déjà à {what} (n° {seen[ident] + 1}) : donnez un id différent à chacun",
+                    )
+                else:
+                    seen[ident] = k
 
     def _professional(self, kind: str, path: FieldPath, value: object) -> None:
         known = {p.get("id") for p in self.dataset.professionals if isinstance(p, dict)}

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from site_build.data.cross_checks import cross_problems
-from site_build.data.dataset import Dataset, load_dataset
+from site_build.data.dataset import Dataset, display_path, load_dataset
 from site_build.data.problems import Problem
 
 
@@ -16,7 +16,9 @@ def validate(
     """Every problem in the data, sorted by file and line. Never raises on bad data. `languages`: the
     site's (mkdocs.yml), for the translations in the data; None when unknown."""
     dataset, problems = load_dataset(Path(data_dir))
-    problems += cross_problems(dataset, today or date.today(), strict, languages)
+    partners_file = display_path(Path(data_dir) / "partners.yaml")
+    partners_ok = not any(p.file == partners_file and not p.warning for p in problems)
+    problems += cross_problems(dataset, today or date.today(), strict, languages, partners_ok)
     return dataset, sorted(set(problems))
 
 
