@@ -18,7 +18,10 @@ from typing import Any
 
 import yaml
 
+from site_build.data.problems import one_line
+from site_build.data.schema_messages import schema_problems
 from site_build.data.vocabularies import VOCABULARIES
+from site_build.data.yaml_loader import Document
 from site_build.editing.new import append_item, fresh_id, list_records
 
 _KNOWN = {name: {t.slug for t in terms} for name, terms in VOCABULARIES.items()}
@@ -41,9 +44,11 @@ class ImportReport:
     added: list[str] = field(default_factory=list)  # "id (n services)"
     differences: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # records the partners' schema refuses, and why
 
     def lines(self) -> list[str]:
         out = [f"ajouté (à vérifier) : {a}" for a in self.added]
+        out += [f"refusé, non importé : {r}" for r in self.refused]
         out += [f"déjà dans le guide, non modifié : {d}" for d in self.differences]
         out += [f"ignoré : {s}" for s in self.skipped]
         return out or ["rien à importer pour ces communes"]
@@ -191,11 +196,45 @@ def _partner(
 _MARK = "importé de data·inclusion"
 
 
+_PLAIN = re.compile(r"[A-Za-z0-9._:-]+")
+_ORIGIN_PART = r'("(?:[^"\\]|\\.)*"|[^,"()]+)'
+_ORIGIN = re.compile(rf"{_MARK} \({_ORIGIN_PART}, {_ORIGIN_PART}\)")
+
+
+def _comment_value(value: object) -> str:
+    """A value of the source record as the comment shows it: as it is when plain, otherwise a YAML
+    double-quoted scalar on one line (a line break in it cannot start a new entry of the file)."""
+    text = str(value)
+    if _PLAIN.fullmatch(text):
+        return text
+    dumped = yaml.safe_dump(text, allow_unicode=True, default_style='"', width=1_000_000_000)
+    return dumped.removesuffix("\n...\n").strip()
+
+
+def _origin_value(written: str) -> str:
+    loaded = yaml.safe_load(written) if written.startswith('"') else written
+    return str(loaded)
+
+
+def imported_origins(text: str) -> set[tuple[str, str]]:
+    """(source, id) of every record an earlier import wrote into partners.yaml."""
+    return {(_origin_value(a), _origin_value(b)) for a, b in _ORIGIN.findall(text)}
+
+
 def _block(record: dict[str, Any], structure: dict[str, Any], today: date) -> str:
     """The partner as YAML text, after a comment naming its national record (found again at the next import)."""
     text = yaml.safe_dump([record], allow_unicode=True, sort_keys=False, width=110, default_flow_style=None)
-    origin = f"{structure.get('source', 'source inconnue')}, {structure.get('id')}"
-    return f"# À vérifier : {_MARK} ({origin}) le {today.isoformat()}.\n{text}"
+    source, ident = _comment_value(structure.get("source", "source inconnue")), _comment_value(structure.get("id"))
+    return f"# À vérifier : {_MARK} ({source}, {ident}) le {today.isoformat()}.\n{text}"
+
+
+def _refusal(record: dict[str, Any], structure: dict[str, Any]) -> str | None:
+    """Why the partners' schema refuses the new partner (its name, its source and the field), or None."""
+    found = schema_problems(Document("partners.yaml", [record]), "partners")
+    if not found:
+        return None
+    said = "; ".join(one_line(problem.message).removeprefix(f"[{record['id']}] ") for problem in found[:3])
+    return f"« {one_line(str(structure.get('nom')))[:80]} » ({_comment_value(structure.get('id'))}) : {said}"
 
 
 def import_data_inclusion(
@@ -204,9 +243,7 @@ def import_data_inclusion(
     structures, services = read_export(files)
     partners, _ = list_records(data_dir / "partners.yaml")
     path = data_dir / "partners.yaml"
-    imported = (
-        set(re.findall(rf"{_MARK} \(([^,]+), ([^)]+)\)", path.read_text(encoding="utf-8"))) if path.is_file() else set()
-    )
+    imported = imported_origins(path.read_text(encoding="utf-8")) if path.is_file() else set()
     by_siret = {p.get("siret"): p for p in partners if isinstance(p, dict) and p.get("siret")}
     by_id = {p.get("id"): p for p in partners if isinstance(p, dict)}
     taken: set[str] = {str(k) for k in by_id} | {
@@ -232,6 +269,10 @@ def import_data_inclusion(
         taken.add(ident)
         own = [s for s in services if s.get("structure_id") == structure.get("id")]
         record = _partner(structure, ident, own, taken, report)
+        refusal = _refusal(record, structure)
+        if refusal:
+            report.refused.append(refusal)
+            continue
         blocks.append(_block(record, structure, today))
         report.added.append(f"{ident} ({len(record['services'])} service{'s' if len(record['services']) != 1 else ''})")
     if blocks and not dry_run:

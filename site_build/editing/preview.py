@@ -14,6 +14,7 @@ import signal
 import sys
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -40,6 +41,18 @@ def cache_control(path: str) -> str:
     return "public, max-age=31536000, immutable" if HASHED.search(path) else "no-cache"
 
 
+_FRENCH_REASONS = {
+    400: "Requête mal formée",
+    404: "Page introuvable",
+    405: "Méthode non permise",
+    414: "Adresse trop longue",
+    431: "En-têtes trop longs",
+    501: "Méthode non prise en charge",
+    505: "Version de HTTP non prise en charge",
+}
+_ERROR_TEXT = "Erreur %(code)d : %(explain)s. Revenez à l'accueil du guide : /\n"
+
+
 class CachingHandler(SimpleHTTPRequestHandler):
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,
@@ -51,13 +64,54 @@ class CachingHandler(SimpleHTTPRequestHandler):
     }
 
     def end_headers(self) -> None:
-        self.send_header("Cache-Control", cache_control(self.path.split("?")[0]))
+        self.send_header("Cache-Control", cache_control(getattr(self, "path", "").split("?")[0]))
         super().end_headers()
+
+    default_request_version = "HTTP/1.0"  # a garbled request line still gets a status line
+    error_message_format = _ERROR_TEXT  # in French, as plain text (the site's page answers a 404)
+    error_content_type = "text/plain; charset=utf-8"
+
+    def handle_one_request(self) -> None:
+        super().handle_one_request()
+        if (
+            len(getattr(self, "raw_requestline", b"")) > 65536
+        ):  # answered 414: read the rest, or closing resets the answer away
+            self._drain_line()
+
+    def _drain_line(self, limit: int = 4 * 1024 * 1024) -> None:
+        try:
+            self.connection.settimeout(2)
+            while limit > 0:
+                chunk = self.rfile.readline(65536)
+                limit -= len(chunk)
+                if not chunk or chunk.endswith(b"\n"):
+                    break
+        except OSError:
+            pass
+        self.close_connection = True
+
+    def do_GET(self) -> None:
+        self._answer(super().do_GET)
+
+    def do_HEAD(self) -> None:
+        self._answer(super().do_HEAD)
+
+    def _answer(self, method: Callable[[], None]) -> None:
+        """A path no file can have (an encoded NUL byte, bytes that are not UTF-8) is a 404 page,
+        not a closed connection."""
+        path = urllib.parse.unquote(self.path.split("?", 1)[0].split("#", 1)[0], errors="replace")
+        if "\x00" in path or "\ufffd" in path:
+            self.send_error(404)
+            return
+        try:
+            method()
+        except (ValueError, UnicodeError):
+            self.send_error(400)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
         if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
+            return super().send_error(code, None, _FRENCH_REASONS.get(code, "Erreur"))
         body = page.read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")

@@ -9,6 +9,7 @@ from typing import TextIO
 from site_build.data.dataset import Dataset
 from site_build.data.freshness import freshness_rows
 from site_build.i18n.review import ToReview
+from site_build.text.spreadsheet import safe_row
 
 
 def write_report(
@@ -24,13 +25,15 @@ def write_report(
     for row in freshness_rows(dataset, today):
         due = row.due.isoformat() if row.due else ""
         if writer:
-            writer.writerow((row.kind, row.ident, row.name, row.checked, due, "oui" if row.late(today) else "non"))
+            writer.writerow(
+                safe_row((row.kind, row.ident, row.name, row.checked, due, "oui" if row.late(today) else "non"))
+            )
         else:
             print(f"{'EN RETARD' if row.late(today) else '':9}  {due:10}  {row.kind:13} {row.ident}", file=out)
     translations = translations or []
     if writer:
         for item in translations:
-            writer.writerow(("traduction", f"{item.language}:{item.where}", item.what, "", "", "oui"))
+            writer.writerow(safe_row(("traduction", f"{item.language}:{item.where}", item.what, "", "", "oui")))
     elif translations:
         print("\nTraductions à relire (par une personne dont c'est la langue) :", file=out)
         for item in translations:

@@ -7,14 +7,15 @@ import csv
 import io
 
 from site_build.data.territory import CountTable
+from site_build.text.spreadsheet import safe_row
 
 
 def table_csv(table: CountTable) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([table.row_header, *table.columns])
+    writer.writerow(safe_row([table.row_header, *table.columns]))
     for row, values in table.rows:
-        writer.writerow([row, *values])
+        writer.writerow(safe_row([row, *values]))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

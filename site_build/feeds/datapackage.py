@@ -15,6 +15,7 @@ from site_build.data.dataset import Dataset
 from site_build.data.passed_checks import PassedChecks, digest
 from site_build.data.vocabularies import slugs
 from site_build.text.occurrences import occurrences, span
+from site_build.text.spreadsheet import safe_cell
 
 LICENCE = {
     "name": "etalab-2.0",
@@ -462,7 +463,10 @@ def _csv(rows: list[dict[str, Any]], fields: list[dict[str, Any]]) -> bytes:
     writer.writeheader()
     for row in rows:
         writer.writerow(
-            {k: ("true" if v is True else "false" if v is False else "" if v is None else v) for k, v in row.items()}
+            {
+                k: ("true" if v is True else "false" if v is False else "" if v is None else safe_cell(v))
+                for k, v in row.items()
+            }
         )
     return out.getvalue().encode("utf-8")
 

@@ -17,6 +17,7 @@ from site_build.data.vocabularies import VOCABULARIES, label
 from site_build.text.french import international_number
 from site_build.text.hours import describe_hours
 from site_build.text.safe_markdown import markdown_plain
+from site_build.text.spreadsheet import safe_cell
 
 SOURCE = "guide-partage"
 _NATIONAL = {name: {t.slug for t in terms if not t.local} for name, terms in VOCABULARIES.items()}
@@ -330,6 +331,6 @@ def hsds_files(dataset: Dataset) -> dict[str, bytes]:
         writer = csv.DictWriter(out, fieldnames=HSDS_COLUMNS[name].split(), lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+            writer.writerow({k: ("" if v is None else safe_cell(v)) for k, v in row.items()})
         files[f"{name}.csv"] = out.getvalue().encode("utf-8")
     return files

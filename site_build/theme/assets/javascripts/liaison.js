@@ -180,11 +180,16 @@ function tally(form) {
     form.dataset.compte = "1";  // once per filled form, however often it is printed
     show();
   }
+  // A need's name that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets an
+  // apostrophe in front, as in every CSV file the site writes (site_build/text/spreadsheet.py).
+  function safeCell(text) {
+    return /^[=+\-@\t\r]/.test(text) && text !== "-" && !/^[+-]?[0-9]+([.,][0-9]+)?$/.test(text) ? "'" + text : text;
+  }
   function download() {
     var saved = read();
     var lines = ["Besoin;Orientations;Comptées depuis le"];
     Object.keys(saved ? saved.besoins : {}).forEach(function (name) {
-      lines.push('"' + name.replace(/"/g, '""') + '";' + saved.besoins[name] + ";" + saved.depuis);
+      lines.push('"' + safeCell(name).replace(/"/g, '""') + '";' + saved.besoins[name] + ";" + saved.depuis);
     });
     var link = element("a");
     link.href = URL.createObjectURL(new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv" }));
