@@ -171,6 +171,14 @@ CASES = [
     ),
     (
         "catalog",
+        "lone-brace",
+        edit(EN_PO, 'msgstr "Show {n} more results"', 'msgstr "Show {n} more results {"'),
+        EN_PO,
+        55,
+        "accolade { ou } seule",
+    ),
+    (
+        "catalog",
         "stray-line",
         edit(EN_PO, 'msgstr "Show {n} more results"\n', 'msgstr "Show {n} more results"\nShow more\n'),
         EN_PO,
@@ -282,14 +290,6 @@ CASES = [
         "mkdocs.yml",
         44,
         "« signalement »",
-    ),
-    (
-        "config",
-        "grocery-unknown",
-        edit("mkdocs.yml", "epicerie: epicea", "epicerie: epicerie-inconnue"),
-        "mkdocs.yml",
-        46,
-        "n'existe pas dans data/partners.yaml",
     ),
     (
         "config",
@@ -415,6 +415,16 @@ def test_every_bad_input_is_refused_by_validate_at_its_line_and_by_the_build(
         assert "Ce n'est pas une erreur dans vos données" not in output
 
 
+def test_an_unknown_grocery_is_said_and_the_home_has_no_distribution_block(tmp_path):
+    folder = project(tmp_path)
+    replace(folder, "mkdocs.yml", "epicerie: epicea", "epicerie: epicerie-inconnue")
+    result = site_build(folder, "validate")
+    assert result.returncode == 0
+    assert (
+        "mkdocs.yml:46:1: attention : « epicerie » : la structure « epicerie-inconnue » n'existe pas" in result.stderr
+    )
+
+
 def test_the_sample_project_passes_the_gate(tmp_path):
     folder = project(tmp_path)
     result = site_build(folder, "validate")
@@ -431,14 +441,14 @@ def test_translations_are_text_wherever_they_land(tmp_path):
         folder,
         EN_PO,
         'msgid "Choisir la langue"\nmsgstr "Choose the language"',
-        'msgid "Choisir la langue"\nmsgstr "Pick\\" onmouseover=\\"alert(1) & <3"',
+        'msgid "Choisir la langue"\nmsgstr "Pick\\" onmouseover=\\"alert(1) & <3 100 % la"',
     )
     replace(folder, EN_PO, 'msgid "Urgence ?"\nmsgstr "Emergency?"', 'msgid "Urgence ?"\nmsgstr "Emergency\\" x=\\"1"')
     replace(folder, PAGE, "relu: false\n", "titre: Aide\n")
     result = site_build(folder, "build", "--site-dir", str(folder / "site"))
     assert result.returncode == 0, result.stderr
     page = (folder / "site" / "en" / "aide" / "index.html").read_text(encoding="utf-8")
-    assert 'aria-label="Pick&#34; onmouseover=&#34;alert(1) &amp; &lt;3"' in page
+    assert 'aria-label="Pick&#34; onmouseover=&#34;alert(1) &amp; &lt;3 100 % la"' in page
     assert 'onmouseover="alert' not in page
     assert "Emergency&#34; x=&#34;1" in page
     assert 'class="gp-relecture"' in page  # no « relu: true »: not reviewed

@@ -267,3 +267,31 @@ def test_the_anonymous_tally_counts_needs_only_on_opt_in_and_exports_csv(browser
         assert [r for r in requests if any(v.split()[0] in r for v in PERSONAL.values())] == [] and errors == []
     finally:
         context.close()
+
+
+def test_the_tally_csv_never_holds_a_formula(browser, site_urls):
+    """A need's name a spreadsheet would run (=, +, -, @ first) is written with an apostrophe in
+    front, as in every CSV of the site; a number and a lone dash stay as they are."""
+    context, page, errors, _requests = _open(browser, site_urls, "?service=epicea--aide-alimentaire")
+    try:
+        saved = {
+            "depuis": "2026-11-02",
+            "besoins": {'=HYPERLINK("http://x.example.org")': 2, "-3": 1, "+cmd": 1, "Se loger": 4},
+        }
+        page.evaluate("saved => localStorage.setItem('gp-orientations', JSON.stringify(saved))", saved)
+        page.reload()
+        page.wait_for_selector("form.gp-liaison[data-ready='1']")
+        with page.expect_download() as download:
+            page.click('[data-action="telecharger-comptes"]')
+        content = open(download.value.path(), encoding="utf-8-sig").read().splitlines()
+        assert sorted(content[1:]) == sorted(
+            [
+                '"\'=HYPERLINK(""http://x.example.org"")";2;2026-11-02',
+                '"-3";1;2026-11-02',
+                '"\'+cmd";1;2026-11-02',
+                '"Se loger";4;2026-11-02',
+            ]
+        )
+        assert errors == []
+    finally:
+        context.close()

@@ -214,6 +214,17 @@ def _entry_problems(entry: Entry, where: str, with_placeholders: bool) -> list[P
         given = placeholders(string)
         source = set(placeholders(entry.msgid)) if index == 0 or not entry.plural else set(wanted)
         missing, extra = sorted(source - set(given)), sorted(set(given) - set(wanted))
+        stray = re.sub(_PLACEHOLDER, "", string) if "{" in entry.msgid else ""
+        if "{" in stray or "}" in stray:
+            found.append(
+                Problem(
+                    where,
+                    line,
+                    1,
+                    "accolade { ou } seule dans la traduction : les accolades servent aux repères comme "
+                    "{n} ; retirez-la ou recopiez le repère entier.",
+                )
+            )
         if missing or extra:
             said = []
             if missing:

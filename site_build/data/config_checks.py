@@ -170,8 +170,9 @@ def config_problems(config: ConfigFile, partner_ids: set[str] | None) -> list[Pr
             found.append(
                 config.problem(
                     ("extra", "epicerie"),
-                    f"« epicerie » : la structure « {value} » n'existe pas dans data/partners.yaml ; "
-                    "recopiez son « id ».",
+                    f"« epicerie » : la structure « {value} » n'existe pas dans data/partners.yaml, l'accueil "
+                    "n'aura pas d'horaires de distribution ; recopiez son « id ».",
+                    warning=True,
                 )
             )
     if "hors_ligne" in extra:

@@ -38,6 +38,15 @@ class OwnSwitcher:
         return iter(())
 
 
+class ThemeText(Markup):
+    """A translation as the theme prints it: escaped text. Jinja's gettext always applies « % » to
+    it, with the template's values; the theme's templates give none, so « 100 % » stays as written
+    instead of being read as a format (or failing the build)."""
+
+    def __mod__(self, values: Any) -> Markup:
+        return self if not values else super().__mod__(values)
+
+
 class EscapedTranslations:
     """The catalog as the theme's templates get it: MkDocs renders them with autoescaping off, so
     every translation is handed over as escaped text (a translation is never markup)."""
@@ -46,16 +55,16 @@ class EscapedTranslations:
         self._translations = translations
 
     def gettext(self, message: str) -> Markup:
-        return Markup.escape(self._translations.gettext(message))
+        return ThemeText(Markup.escape(self._translations.gettext(message)))
 
     def ngettext(self, singular: str, plural: str, count: int) -> Markup:
-        return Markup.escape(self._translations.ngettext(singular, plural, count))
+        return ThemeText(Markup.escape(self._translations.ngettext(singular, plural, count)))
 
     def pgettext(self, context: str, message: str) -> Markup:
-        return Markup.escape(self._translations.pgettext(context, message))
+        return ThemeText(Markup.escape(self._translations.pgettext(context, message)))
 
     def npgettext(self, context: str, singular: str, plural: str, count: int) -> Markup:
-        return Markup.escape(self._translations.npgettext(context, singular, plural, count))
+        return ThemeText(Markup.escape(self._translations.npgettext(context, singular, plural, count)))
 
 
 class LanguageBuild:
