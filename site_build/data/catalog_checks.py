@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_build.data.file_checks import conflict_problems, utf8_problem
+from site_build.data.file_checks import MARKUP, conflict_problems, utf8_problem
 from site_build.data.problems import Problem
 from site_build.data.yaml_loader import forbidden_character, forbidden_message
 
@@ -22,8 +22,6 @@ _QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r"}
 # Placeholders a sentence may hold: {name} (str.format, fill()) and %(name)s, %s, %d (Jinja's gettext).
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}|%\([A-Za-z_][A-Za-z0-9_]*\)[sd]|%[sd]")
-# What would become markup where a theme template prints the text as it is.
-_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(?P<n>[0-9]+)\s*;\s*plural\s*=\s*(?P<expr>[^;]+);?\s*$")
 
 
@@ -198,7 +196,7 @@ def _entry_problems(entry: Entry, where: str, with_placeholders: bool) -> list[P
         bad = forbidden_character(string)
         if bad:
             found.append(Problem(where, line, 1, forbidden_message(bad[1])))
-        markup = _MARKUP.search(string)
+        markup = MARKUP.search(string)
         if markup:
             found.append(
                 Problem(

@@ -11,10 +11,9 @@ from typing import Any
 
 import yaml
 
-from site_build.data.file_checks import conflict_problems, too_deep, utf8_problem
+from site_build.data.file_checks import MARKUP, conflict_problems, too_deep, utf8_problem
 from site_build.data.problems import Problem
 
-_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 _HTTPS = re.compile(r"https?://[^\s/?#<>\"']+\.[^\s/?#<>\"']+(/[^\s<>\"']*)?")
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -99,7 +98,7 @@ def read_config(path: Path, where: str) -> tuple[ConfigFile | None, list[Problem
 def _text_problem(value: Any) -> str | None:
     if not isinstance(value, str):
         return "doit être un texte"
-    if _MARKUP.search(value):
+    if MARKUP.search(value):
         return "pas de balise HTML ni d'entité (&…;) : écrivez le texte seulement"
     return None
 
@@ -125,7 +124,7 @@ def config_problems(config: ConfigFile, partner_ids: set[str] | None) -> list[Pr
     titles: list[str] = []
     _nav_titles(data.get("nav"), titles)
     for title in titles:
-        if _MARKUP.search(title):
+        if MARKUP.search(title):
             found.append(
                 config.problem(("nav",), f"titre « {title} » dans « nav » : pas de balise HTML, le texte seulement.")
             )

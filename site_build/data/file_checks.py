@@ -27,6 +27,9 @@ def conflict_problems(raw: bytes, where: str) -> list[Problem]:
     return found
 
 
+# What becomes markup where a template prints a text as it is (the theme's, autoescaping off):
+# an element, an end tag, a comment or an entity. Translations and settings must be text.
+MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _DEEP = re.compile(r"(?:[\[{]\s*){100}")
 
 

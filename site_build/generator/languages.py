@@ -8,7 +8,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from markupsafe import Markup
 
@@ -43,7 +43,7 @@ class ThemeText(Markup):
     it, with the template's values; the theme's templates give none, so « 100 % » stays as written
     instead of being read as a format (or failing the build)."""
 
-    def __mod__(self, values: Any) -> Markup:
+    def __mod__(self, values: Any) -> Self:
         return self if not values else super().__mod__(values)
 
 
