@@ -14,6 +14,7 @@ Usage: python bench/run.py [--pairs N] [SIZE ...]   (N defaults to 5, and to 1 a
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -120,7 +121,8 @@ def bare(size: int, data: Path) -> list[Path]:
             target.write_text(f"{page.markdown_stub}\n{page.html}\n", encoding="utf-8")
         own = dict(config, docs_dir="docs", theme=dict(config["theme"], language=language.code))
         own["site_dir"] = str(folder / "site" / language.folder)
-        own["nav"] = build.nav(nav_for_profile(config["nav"], PUBLIC))
+        # the titles as plain strings (our build hands the theme escaped text, which YAML cannot write)
+        own["nav"] = json.loads(json.dumps(build.nav(nav_for_profile(config["nav"], PUBLIC))))
         (project_folder / "mkdocs.yml").write_text(yaml.safe_dump(own, allow_unicode=True, sort_keys=False), "utf-8")
         projects.append(project_folder)
     return projects
