@@ -336,3 +336,22 @@ def test_hidden_controls_stay_hidden_whatever_the_theme_says(browser, site_urls)
         assert page.locator('[data-action="effacer"]').is_hidden()
     finally:
         context.close()
+
+
+def test_the_scripts_tel_links_are_the_ones_python_writes(browser, site_urls):
+    """One rule for a tel: link, drawn by Python (pages, vCards) and by the scripts (the directory's
+    cards, the offline partner sheet): the same numbers give the same links."""
+    from site_build.text.french import tel_uri
+
+    numbers = ["02 61 91 00 30", "0639981222", "+33 2 61 91 00 30", "15", "3114", "02.61.91.00.30"]
+    context, page, errors = open_page(browser, site_urls["public"] + "/annuaire/")
+    try:
+        drawn = page.evaluate(
+            "async numbers => { const helpers = await import('../assets/javascripts/helpers.js');"
+            " return numbers.map(number => helpers.telHref(number)); }",
+            numbers,
+        )
+        assert drawn == [tel_uri(number) for number in numbers]
+        assert errors == []
+    finally:
+        context.close()

@@ -3,6 +3,7 @@
 
 import { showStatus as writeStatus, status } from "./horaires.js";
 import { number, say } from "./textes.js";
+import { telHref } from "./helpers.js";
 
 // open first, then « à confirmer », then closed (and, closed, the one that opens first)
 function rank(state) {
@@ -47,8 +48,7 @@ export function card(model, entry, now, metres) {
   var call = item.querySelector(".gp-carte__actions");
   call.hidden = !p.tel;
   if (p.tel) {
-    var digits = p.tel.replace(/[^\d+]/g, "");
-    call.querySelector("a").href = "tel:" + (/^0\d{9}$/.test(digits) ? "+33" + digits.slice(1) : digits);
+    call.querySelector("a").href = telHref(p.tel);
     call.querySelector(".gp-appeler__numero").textContent = p.tel;
   }
   return item;

@@ -2,7 +2,7 @@
  * partner page that was not saved (large directories, see site_build/offline.py). */
 
 import { partnerDetails, partnersOf, serviceDetails } from "./annuaire-donnees.js";
-import { element } from "./helpers.js";
+import { element, telHref } from "./helpers.js";
 import { pageLanguage, say } from "./textes.js";
 
 function details(rows) {
@@ -13,7 +13,7 @@ function details(rows) {
     if (pageLanguage()) value.lang = "fr";  // the partner's data is in French
     if (row[2]) {
       var link = element("a", "", row[1]);
-      link.href = row[2] === "tel" ? "tel:" + row[1].replace(/[^\d+]/g, "")
+      link.href = row[2] === "tel" ? telHref(row[1])
         : row[2] === "mail" ? "mailto:" + row[1] : (/^https?:/.test(row[1]) ? row[1] : "#");
       value.appendChild(link);
     } else {

@@ -95,3 +95,10 @@ export function once(root, setup) {
   root.dataset.ready = "1";
   setup(root);
 }
+
+// A tel: link in international form for a 10-digit French number ("02 61 91 00 30" →
+// tel:+33261910030), as site_build/text/french.py tel_uri() writes it (a test compares them).
+export function telHref(number) {
+  var digits = String(number).replace(/[^\d+]/g, "");
+  return "tel:" + (/^0\d{9}$/.test(digits) ? "+33" + digits.slice(1) : digits);
+}
