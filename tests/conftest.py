@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from .helpers import FIXTURES, ROOT, config_beside  # noqa: F401 (test modules import ROOT and FIXTURES from here)
+
 TODAY = "2026-11-26"
 
 # Pages are computed for a fixed day so that upcoming dates and freshness are reproducible.
@@ -204,12 +204,10 @@ def open_page(browser, url: str, instant=None, timezone_id: str = "America/Montr
 
 def build_with_page_changed(tmp_path: Path, page: str, old: str, new: str) -> tuple[subprocess.CompletedProcess, Path]:
     """`site-build build` of the project with one hand-written page of content/ edited: (result, site folder)."""
-    from .test_build import _config_beside
-
     content = shutil.copytree(ROOT / "content", tmp_path / "content")
     source = content / page
     source.write_text(source.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-    config = _config_beside(tmp_path)
+    config = config_beside(tmp_path)
     config.write_text(config.read_text().replace(f"docs_dir: {ROOT / 'content'}", f"docs_dir: {content}"))
     site = tmp_path / "site"
     result = site_build_command(

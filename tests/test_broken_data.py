@@ -2,7 +2,6 @@
 
 import os
 import re
-import shutil
 from datetime import date
 
 import pytest
@@ -10,104 +9,9 @@ import pytest
 from site_build.cli import main
 from site_build.data.validate import has_errors, validate
 
-from .conftest import FIXTURES
+from .helpers import BROKEN_CASES, FIXTURES, install_broken
 
-TARGETS = {
-    "partners": "partners.yaml",
-    "professionals": "professionals.yaml",
-    "interventions": "interventions.yaml",
-    "recipes": "recipes/soupe-de-potiron.yaml",
-    "forms": "forms/fiche.yaml",
-    "needs": "besoins.yaml",
-    "emergencies": "urgences.yaml",
-}
-
-# fixture name → (line, what the message says, the field it names)
-CASES = [
-    ("partners--public-mal-ecrit", 16, "vouliez-vous dire « familles »", "publics"),
-    ("partners--champ-inconnu", 22, "vouliez-vous dire « telephone »", "telephon"),
-    ("partners--champ-en-double", 21, "écrit deux fois", "sigle"),
-    ("partners--code-postal-nombre", 21, "entre guillemets", "code_postal"),
-    ("partners--telephone-zero-initial", 6, "commence par un zéro", "telephone"),
-    ("partners--booleen-yes", 17, "ambigu", "orientable"),
-    ("partners--horaires-illisibles", 25, "illisibles", "horaires_accueil"),
-    ("partners--site-web-sans-https", 24, "https://", "site_web"),
-    ("partners--courriel-incomplet", 23, "adresse électronique", "courriel"),
-    ("partners--date-impossible", 28, "vraie date", "date_verification"),
-    ("partners--identifiant-service-en-double", 30, "déjà utilisé", "id"),
-    ("partners--nom-manquant", 18, "il manque le champ obligatoire « nom »", "nom"),
-    ("partners--ancre-yaml", 9, "ancres", "date_verification"),
-    ("partners--tabulation", 20, "tabulation", None),
-    ("partners--html-dans-description", 32, "HTML", "description"),
-    ("partners--deux-points-dans-texte", 4, "deux-points", None),
-    ("partners--fermeture-a-l-envers", 27, "fin est avant", "fermeture_temporaire.au"),
-    ("partners--mauvais-statut", 26, "inconnue", "statut"),
-    ("partners--fichier-vide", 1, "vide", None),
-    ("partners--pas-une-liste", 1, "doit être une liste", None),
-    ("partners--pas-utf8", 5, "UTF-8", None),
-    ("professionals--partenaire-inconnu", 16, "vouliez-vous dire « caf-du-cher »", "partenaire"),
-    ("professionals--service-inconnu", 7, "n'existe pas", "services"),
-    ("professionals--visibilite-inconnue", 20, "valeurs possibles : public, pro", "visibilite"),
-    ("professionals--prenom-manquant", 12, "il manque le champ obligatoire « prenom »", "prenom"),
-    ("interventions--hors-distribution", 15, "en dehors des heures de distribution", "debut"),
-    ("interventions--fin-et-duree", 10, "mais pas les deux", "fin"),
-    ("interventions--debut-sans-t", 7, "AAAA-MM-JJTHH:MM", "debut"),
-    ("interventions--recurrence-mal-ecrite", 9, "règle iCalendar", "recurrence"),
-    ("interventions--lieu-inconnu", 14, "vouliez-vous dire « epicea »", "lieu"),
-    ("recipes--allergene-mal-ecrit", 17, "vouliez-vous dire « arachides »", "allergenes"),
-    ("recipes--portions-en-lettres", 5, "nombre entier", "portions"),
-    ("recipes--deux-points-dans-une-etape", 16, "mettez tout le texte entre guillemets", "etapes"),
-    ("recipes--image-introuvable", 18, "introuvable", "image.src"),
-    ("recipes--prix-sans-releve", 10, "prix_releves", "ingredients"),
-    ("recipes--recette-en-liste", 1, "pas une liste", None),
-    ("forms--choix-sans-liste", 9, "liste « choix »", "champs"),
-    ("partners--cle-mal-ecrite", 21, "vouliez-vous dire « adresse »", "adress"),
-    ("partners--booleen-oui", 17, "écrivez true (oui) ou false (non)", "orientable"),
-    (
-        "partners--thematique-proche",
-        15,
-        "vouliez-vous dire « equipement-et-alimentation--alimentation »",
-        "thematiques",
-    ),
-    ("partners--telephone-avec-points", 22, "numéro français à 10 chiffres", "telephone"),
-    ("partners--date-a-la-francaise", 28, "format AAAA-MM-JJ", "date_verification"),
-    ("partners--mauvaise-indentation", 31, "indentation incorrecte", None),
-    ("recipes--mois-impossible", 3, "format AAAA-MM", "mois"),
-    ("interventions--le-dimanche", 7, "en dehors des heures de distribution", "debut"),
-    ("interventions--exception-hors-dates", 10, "n'est pas une date de cette intervention", "exceptions"),
-    ("professionals--partenaire-supprime", 16, "recopiez l'« id » d'une structure", "partenaire"),
-    ("partners--tous-publics-avec-autres", 16, "« tous-publics » ne va pas avec d'autres publics", "publics"),
-    # What the build would refuse or publish wrongly: reported by validate first.
-    ("partners--nombre-immense", 5, "nombre hors limites", "latitude"),
-    ("partners--date-chiffres-arabes", 9, "format AAAA-MM-JJ", "date_verification"),
-    ("partners--annee-9999", 9, "format AAAA-MM-JJ", "date_verification"),
-    ("partners--caractere-nul", 4, "caractère nul", None),
-    ("partners--texte-inverse", 3, "direction du texte", None),
-    ("partners--retour-chariot-seul", 4, "retour chariot seul", None),
-    ("partners--invisible-dans-un-mot", 3, "invisible au milieu d'un mot", None),
-    ("partners--guillemet-non-ferme", 3, "jamais refermé", None),
-    ("partners--imbrication-profonde", 4, "trop de niveaux", None),
-    ("partners--identifiant-reserve", 37, "nom réservé", "id"),
-    ("partners--coordonnee-pro-publiee", 4, "réservée aux professionnels", "description"),
-    ("partners--image-dans-description", 4, "images ne sont pas acceptées", "description"),
-    ("partners--lien-javascript", 4, "lien « javascript:alert(1 » refusé", "description"),
-    ("partners--attributs-markdown", 4, "attributs entre accolades", "description"),
-    ("partners--nom-sur-deux-lignes", 3, "une seule ligne", "nom"),
-    ("partners--formule-tableur", 3, "formule", "nom"),
-    ("partners--nom-trop-long", 3, "texte trop long", "nom"),
-    ("partners--chiffres-a-rallonge", 10, "nombre trop long", "frequence_maj"),
-    ("interventions--identifiant-reserve", 2, "nom réservé", "id"),
-    ("recipes--image-illisible", 18, "illisible", "image.src"),
-    ("recipes--image-hors-du-dossier", 18, "mal écrite", "image.src"),
-    ("recipes--quantite-absurde", 11, "trop grand", "quantite"),
-    ("needs--pictogramme-inconnu", 4, "vouliez-vous dire « material/food-apple »", "pictogramme"),
-    ("needs--thematique-mal-ecrite", 11, "vouliez-vous dire « mobilite »", "thematiques"),
-    ("needs--sans-mots", 6, "mots", "mots"),
-    ("needs--besoin-en-double", 8, "déjà décrit (ligne 2)", "id"),
-    ("emergencies--partenaire-inconnu", 5, "vouliez-vous dire « epicea »", "partenaire"),
-    ("emergencies--horaires-illisibles", 6, "horaires", "horaires"),
-    ("emergencies--numero-etranger", 3, "numéro français", "telephone"),
-]
+CASES = BROKEN_CASES
 
 ENGLISH = re.compile(r"\b(expected|not allowed|is not|Traceback|error|found|while)\b")
 FRENCH = re.compile(r"\b(le|la|les|un|une|est|écrivez|champ|valeur|du|de|fichier)\b")
@@ -120,15 +24,9 @@ def test_corpus_is_complete():
     assert len(CASES) >= 40
 
 
-def _install(valid_data, name):
-    target = valid_data / TARGETS[name.split("--")[0]]
-    shutil.copyfile(FIXTURES / "broken" / f"{name}.yaml", target)
-    return target
-
-
 @pytest.mark.parametrize("name,line,fragment,field", CASES, ids=[c[0] for c in CASES])
 def test_mistake_is_reported_at_its_line(valid_data, name, line, fragment, field):
-    target = _install(valid_data, name)
+    target = install_broken(valid_data, name)
     _, problems = validate(valid_data, date(2026, 11, 26))
     errors = [p for p in problems if not p.warning]
     assert has_errors(problems), f"{name}: no error reported"
@@ -143,7 +41,7 @@ def test_mistake_is_reported_at_its_line(valid_data, name, line, fragment, field
 
 @pytest.mark.parametrize("name", [c[0] for c in CASES])
 def test_cli_prints_file_line_column_and_no_traceback(valid_data, name, capsys):
-    _install(valid_data, name)
+    install_broken(valid_data, name)
     assert main(["validate", "--data", str(valid_data)]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
@@ -156,7 +54,7 @@ def test_cli_prints_file_line_column_and_no_traceback(valid_data, name, capsys):
 def test_golden_message(valid_data, name):
     """Exactly one message, word for word: `line:column: message` in tests/fixtures/broken/<name>.expected.
     To accept a deliberate wording change: UPDATE_GOLDEN=1 pytest tests/test_broken_data.py."""
-    _install(valid_data, name)
+    install_broken(valid_data, name)
     _, problems = validate(valid_data, date(2026, 11, 26))
     got = "".join(f"{p.line}:{p.column}: {'attention : ' if p.warning else ''}{p.message}\n" for p in problems)
     golden = FIXTURES / "broken" / f"{name}.expected"

@@ -11,7 +11,7 @@ from site_build.data.problems import DataError
 from site_build.generator.build import build_site
 from site_build.text.french import tel_uri
 
-from .conftest import FIXTURES, ROOT
+from .helpers import FIXTURES, ROOT, config_beside
 
 
 def _files(site: Path):
@@ -136,21 +136,8 @@ def test_partner_page_shows_french_labels_not_slugs(built_sites):
     assert 'href="tel:+33261910030"' in page
 
 
-def _config_beside(tmp_path: Path) -> Path:
-    """The project's mkdocs.yml, usable from tmp_path (whose data/ is the test's)."""
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        (ROOT / "mkdocs.yml")
-        .read_text()
-        .replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}")
-        .replace("hooks/guide.py", str(ROOT / "hooks/guide.py"))
-        .replace("custom_dir: site_build/theme", f"custom_dir: {ROOT / 'site_build/theme'}")
-    )
-    return config
-
-
 def test_invalid_data_leaves_previous_site_intact(tmp_path, valid_data):
-    config = _config_beside(tmp_path)
+    config = config_beside(tmp_path)
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous site")
@@ -177,7 +164,7 @@ def test_invalid_data_package_fails_the_build(tmp_path, valid_data, monkeypatch,
         return FeedInput(twice, *rest)
 
     monkeypatch.setattr(pipeline, "FeedInput", with_duplicate_partner)
-    config = _config_beside(tmp_path)
+    config = config_beside(tmp_path)
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous site")
@@ -232,7 +219,7 @@ def test_verification_page_is_pro_only_and_lists_late_entries_first(built_sites)
 def test_publication_needs_the_public_address(tmp_path):
     from site_build.generator.build import PublicationError
 
-    config = _config_beside(tmp_path)
+    config = config_beside(tmp_path)
     with pytest.raises(PublicationError, match="site_url"):
         build_site(config, "public", tmp_path / "site", ROOT / "data", publication=True)
     assert not (tmp_path / "site").exists()
@@ -246,7 +233,7 @@ def test_publication_needs_the_public_address(tmp_path):
 
 def test_build_uses_the_data_folder_it_is_given(tmp_path, valid_data):
     """`site-build build --data DIR` validates and builds DIR, not the project's own data/."""
-    site = build_site(_config_beside(tmp_path), "public", tmp_path / "site", valid_data)
+    site = build_site(config_beside(tmp_path), "public", tmp_path / "site", valid_data)
     partners = sorted(p.parent.name for p in (site / "annuaire").glob("*/index.html"))
     assert partners == ["caf-du-cher", "epicea"]
     assert (site / "recettes/soupe-de-potiron/index.html").is_file()

@@ -3,7 +3,6 @@
 import json
 import re
 from datetime import date
-from html.parser import HTMLParser
 
 import vobject
 import yaml
@@ -15,29 +14,13 @@ from site_build.data.validate import validate
 from site_build.feeds.directory_json import directory_data
 from site_build.pages.directory import FULL_LIST_LIMIT, PAGE_SIZE, directory_page, partner_page
 
-from .conftest import ROOT
+from .helpers import ROOT, JsonLd
 
 TODAY = date(2026, 11, 26)
 
 
-class _JsonLd(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.blocks, self._inside = [], False
-
-    def handle_starttag(self, tag, attrs):
-        self._inside = tag == "script" and ("type", "application/ld+json") in attrs
-
-    def handle_data(self, data):
-        if self._inside:
-            self.blocks.append(json.loads(data))
-
-    def handle_endtag(self, tag):
-        self._inside = False
-
-
 def test_partner_page_has_organization_json_ld(built_sites):
-    parser = _JsonLd()
+    parser = JsonLd()
     parser.feed((built_sites["public"] / "annuaire/caf-du-cher/index.html").read_text(encoding="utf-8"))
     [data] = parser.blocks
     assert data["@context"] == "https://schema.org" and data["@type"] == "Organization"

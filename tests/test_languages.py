@@ -14,7 +14,7 @@ from site_build.i18n.pages import Pages, alternates, href_to, translated_pages
 from site_build.pipeline import interface_strings
 
 from .conftest import ROOT, site_build_command
-from .test_build import _config_beside
+from .helpers import config_beside
 
 LANGUAGES = configured_languages({"langues": ["fr", "en", "ar"]})
 FR, EN, AR = LANGUAGES
@@ -108,7 +108,7 @@ def test_a_wrong_language_list_fails_the_build_and_keeps_the_site(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("ancien site", encoding="utf-8")
-    config = _config_beside(tmp_path)
+    config = config_beside(tmp_path)
     config.write_text(config.read_text().replace("langues: [fr, en, ar]", "langues: [en, fr]"))
     result = site_build_command(
         "build", "--config", str(config), "--site-dir", str(site), "--data", str(ROOT / "data"), cwd=tmp_path
@@ -122,7 +122,7 @@ def test_a_new_language_without_a_home_page_is_refused_with_what_to_do(tmp_path)
     from site_build.data.profile import Profile
     from site_build.generator.build import mkdocs_config, site_languages
 
-    config = _config_beside(tmp_path)
+    config = config_beside(tmp_path)
     config.write_text(config.read_text().replace("langues: [fr, en, ar]", "langues: [fr, en, ar, es]"))
     with pytest.raises(LanguageSettingError) as error:
         site_languages(mkdocs_config(config), Profile("public"), config)

@@ -11,7 +11,7 @@ from site_build.generator.build import build_site
 from site_build.pwa.service_worker import precache_manifest
 
 from .conftest import CHROMIUM_FLAGS, ROOT, Server, chromium_path
-from .test_build import _config_beside
+from .helpers import config_beside
 
 
 def _sitemap_paths(site) -> list[str]:
@@ -104,7 +104,7 @@ def test_every_page_opens_offline_after_visiting_the_home_page(browser, built_si
 def test_update_is_offered_then_applied_and_old_entries_go(browser, tmp_path):
     data = shutil.copytree(ROOT / "data", tmp_path / "data")
     (tmp_path / "content").symlink_to(ROOT / "content")
-    config = _config_beside(tmp_path)
+    config = config_beside(tmp_path)
     site = build_site(config, "public", tmp_path / "site", data)
     server = Server(site)
     context = browser.new_context()

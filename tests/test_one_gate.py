@@ -14,8 +14,8 @@ from site_build.data.validate import has_errors, validate
 from site_build.generator.build import build_site
 
 from .conftest import FIXTURES
-from .test_broken_data import CASES, _install
-from .test_build import _config_beside
+from .helpers import BROKEN_CASES as CASES
+from .helpers import config_beside, install_broken
 
 DAY = date(2026, 11, 26)
 
@@ -29,7 +29,7 @@ def _previous_site(tmp_path: Path) -> Path:
 
 def _assert_refused(tmp_path: Path, data: Path):
     site = _previous_site(tmp_path)
-    config = _config_beside(tmp_path)
+    config = config_beside(tmp_path)
     for profile in ("public", "pro"):
         with pytest.raises(DataError):
             build_site(config, profile, site, data)
@@ -39,7 +39,7 @@ def _assert_refused(tmp_path: Path, data: Path):
 
 @pytest.mark.parametrize("name", [c[0] for c in CASES])
 def test_what_validate_refuses_the_build_refuses_before_writing(tmp_path, valid_data, name):
-    _install(valid_data, name)
+    install_broken(valid_data, name)
     _assert_refused(tmp_path, valid_data)
 
 
@@ -155,7 +155,7 @@ def test_what_validate_accepts_builds_in_both_profiles_as_plain_text(tmp_path, v
     _hostile_but_valid(valid_data)
     _, problems = validate(valid_data, DAY)
     assert not has_errors(problems), "\n".join(p.format() for p in problems)
-    config = _config_beside(tmp_path)
+    config = config_beside(tmp_path)
     for profile in ("public", "pro"):
         site = build_site(config, profile, tmp_path / profile, valid_data)
         pages = {p: p.read_text(encoding="utf-8") for p in site.rglob("*.html")}

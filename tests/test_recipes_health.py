@@ -16,7 +16,7 @@ from site_build.generator.build import build_site
 from site_build.pages.recipes import quantity_text
 
 from .conftest import ROOT
-from .test_directory import _JsonLd
+from .helpers import JsonLd
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -43,7 +43,7 @@ def test_quantities_read_the_french_way(quantity, unit, text):
 
 
 def test_recipe_json_ld_has_what_google_asks(built_sites):
-    parser = _JsonLd()
+    parser = JsonLd()
     parser.feed((built_sites["public"] / "recettes/veloute-de-potimarron/index.html").read_text(encoding="utf-8"))
     [recipe] = parser.blocks
     assert recipe["@type"] == "Recipe" and recipe["name"] == "Velouté de potimarron"
@@ -137,7 +137,7 @@ def test_every_upcoming_occurrence_has_event_json_ld_on_its_month_page(built_sit
     shown = _shown_upcoming(built_sites["public"])
     described = set()
     for page in (built_sites["public"] / "sante").glob("20*/index.html"):
-        parser = _JsonLd()
+        parser = JsonLd()
         parser.feed(page.read_text(encoding="utf-8"))
         described |= {
             datetime.fromisoformat(b["startDate"]).replace(tzinfo=None) for b in parser.blocks if b["@type"] == "Event"
@@ -147,7 +147,7 @@ def test_every_upcoming_occurrence_has_event_json_ld_on_its_month_page(built_sit
 
 def test_health_page_has_event_json_ld_and_subscription_help(built_sites):
     html = (built_sites["public"] / "sante/index.html").read_text(encoding="utf-8")
-    parser = _JsonLd()
+    parser = JsonLd()
     parser.feed(html)
     events = [b for b in parser.blocks if b["@type"] == "Event"]
     assert events and all(e["startDate"].endswith(("+01:00", "+02:00")) for e in events)
