@@ -220,14 +220,17 @@ def test_links_from_another_language_lead_to_the_french_page_it_lacks():
     assert relative("annuaire/caf/", "urgences/") == "../annuaire/caf/"  # French again outside
 
 
-def test_the_scripts_french_sentences_and_the_catalog_ones_are_the_same():
+def test_the_scripts_sentences_are_read_from_their_one_list_and_every_key_said_exists():
     import re
 
     from site_build.i18n.script_texts import SCRIPT_TEXTS
 
-    script = (ROOT / "site_build/theme/assets/javascripts/textes.js").read_text(encoding="utf-8")
-    block = script.split("var FRENCH_TEXTS = {", 1)[1].split("};", 1)[0]
-    assert dict(re.findall(r'(\w+): "([^"]*)"', block)) == SCRIPT_TEXTS
+    scripts = ROOT / "site_build/theme/assets/javascripts"
+    block = (scripts / "textes.js").read_text(encoding="utf-8").split("var FRENCH_TEXTS = {", 1)[1].split("};")[0]
+    assert len(SCRIPT_TEXTS) == block.strip().count("\n") + 1  # every line of the list is read
+    assert SCRIPT_TEXTS["open_until"] == "Ouvert — ferme {quand}"
+    said = {key for path in scripts.glob("*.js") for key in re.findall(r'\bsay\("(\w+)"\s*[,)]', path.read_text("utf-8"))}
+    assert said and said <= set(SCRIPT_TEXTS), sorted(said - set(SCRIPT_TEXTS))
 
 
 def _recipe_translated(valid_data: Path, block: str) -> Path:

@@ -1,8 +1,8 @@
 """Every interface string the site shows, in French: what each language's catalog must translate.
 
 Taken from where they are written, so a string added to a template or to the navigation is
-never forgotten: `_()` in the theme's templates, `gettext()` in the code, the navigation's
-titles and the site's name and description in mkdocs.yml.
+never forgotten: `_()` in the theme's templates, `gettext()` in the code, the scripts' sentences
+(textes.js), the navigation's titles and the site's name and description in mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import yaml
 from babel.messages.extract import extract
 from jinja2.ext import babel_extract
 
+from site_build.i18n.script_texts import SCRIPT_TEXTS
 from site_build.text.hours import TRANSLATED_WORDS
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -57,4 +58,5 @@ def _nav_titles(entries: Any) -> set[str]:
 def interface_messages(config_file: Path) -> set[str]:
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     from_config = {config.get("site_name") or "", config.get("site_description") or ""} - {""}
-    return _from_templates() | _from_code() | _nav_titles(config.get("nav")) | from_config | set(TRANSLATED_WORDS)
+    found = _from_templates() | _from_code() | _nav_titles(config.get("nav")) | from_config | set(TRANSLATED_WORDS)
+    return found | set(SCRIPT_TEXTS.values())
