@@ -138,3 +138,19 @@ def test_templates_are_autoescaped():
     env = environment()
     assert env.autoescape is True or env.autoescape("x.html")
     assert env.from_string("{{ v }}").render(v="<b>&") == "&lt;b&gt;&amp;"
+
+
+def test_every_path_the_code_and_the_docs_name_exists():
+    """A comment or a README line pointing at site_build/… names a file that is there (no pointer
+    left to a module that was moved or removed)."""
+    named = re.compile(r"\bsite_build/[\w./-]*\w")
+    sources = [p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".js", ".html", ".css")]
+    sources += [ROOT / "README.md", ROOT / "CONTRIBUTING.md", ROOT / "Makefile", ROOT / "mkdocs.yml"]
+    sources += list((ROOT / "hooks").glob("*.py")) + list((ROOT / "bench").glob("*.py"))
+    missing = sorted(
+        f"{path.relative_to(ROOT)}: {match}"
+        for path in sources
+        for match in named.findall(path.read_text(encoding="utf-8"))
+        if not any(mark in match for mark in "*<{") and not (ROOT / match).exists()
+    )
+    assert not missing, "\n".join(missing)

@@ -1,5 +1,5 @@
 /* The partner sheet drawn from annuaire.json, when the service worker serves it for a
- * partner page that was not saved (large directories, see site_build/offline.py). */
+ * partner page that was not saved (large directories, see site_build/pwa/service_worker.py). */
 
 import { partnerDetails, partnersOf, serviceDetails } from "./annuaire-donnees.js";
 import { element, telHref } from "./helpers.js";

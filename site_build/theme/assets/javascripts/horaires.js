@@ -1,6 +1,6 @@
 /* "Ouvert — ferme à 12 h" / "Fermé — ouvre mardi à 14 h", computed on the device.
  *
- * Schedules come from the build (site_build/opening_schedule.py): a weekly pattern
+ * Schedules come from the build (site_build/text/opening_schedule.py): a weekly pattern
  * of [start, end) minutes per day (Monday first) plus the days that differ
  * (public holidays, monthly rules), exact between horizon[0] and horizon[1].
  * A range is [start, end] (open) or [start, end, n] with schedule.notes[n] =

@@ -20,7 +20,7 @@ function unitWord(unit, many) {
   return say((many ? "units_" : "unit_") + unit.replace(/-/g, "_"));
 }
 
-/* How a quantity reads; mirrors quantity_text() in site_build/recipe_pages.py. */
+/* How a quantity reads; mirrors quantity_text() in site_build/pages/recipes.py. */
 function quantityText(quantity, unit) {
   if (unit === "g" || unit === "ml") {
     if (quantity >= 1000) return decimal(quantity / 1000) + " " + (unit === "g" ? "kg" : "l");
