@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import difflib
 import re
 from collections.abc import Iterable, Iterator
@@ -10,6 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from site_build.data.dataset import Dataset
+from site_build.data.due_dates import due_date
 from site_build.data.needs import covered_thematiques
 from site_build.data.pictograms import icon_folder, pictogram_svg
 from site_build.data.problems import FieldPath, Problem, sentence
@@ -38,33 +38,11 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
 _ATTRIBUTES = re.compile(r"\{\s*:?\s*[#.a-zA-Z][^}]*\}")
 _SAFE_TARGET = re.compile(r"^(https?://|mailto:|tel:)", re.IGNORECASE)
-DEFAULT_FREQUENCY_MONTHS = 12
 
 
 def _suggest(value: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
     return f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
-
-
-def add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def due_date(record: dict[str, Any]) -> date | None:
-    """Date by which a record should be checked again, or None if its date is unusable."""
-    try:
-        checked = date.fromisoformat(record["date_verification"])
-    except (KeyError, TypeError, ValueError):
-        return None
-    return due_after(checked, record.get("frequence_maj"))
-
-
-def due_after(checked: date, frequency_months: object) -> date:
-    """When a record checked on `checked` is due again (every `frequence_maj` months, default 12)."""
-    months = frequency_months if isinstance(frequency_months, int) else DEFAULT_FREQUENCY_MONTHS
-    return add_months(checked, months)
 
 
 def texts(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:

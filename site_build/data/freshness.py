@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from site_build.data.cross_checks import due_date
 from site_build.data.dataset import Dataset
+from site_build.data.due_dates import due_date
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
-from site_build.data.cross_checks import due_after
+from site_build.data.due_dates import due_after
 from site_build.data.labels import shown_label
 from site_build.data.profile import PUBLIC, Profile
 from site_build.data.records import Partner, Records
