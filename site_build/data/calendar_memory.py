@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from site_build.data.file_checks import conflict_problems, utf8_problem
+from site_build.data.file_checks import unreadable_problems
 from site_build.data.problems import Problem
 
 FILE_NAME = "calendrier.json"
@@ -59,10 +59,9 @@ def read_calendar_memory(data_dir: Path, where: str | None = None) -> tuple[dict
     if path.stat().st_size > MAX_BYTES:
         return {}, [Problem(where, 1, 1, f"fichier trop gros (au plus {MAX_BYTES // 1048576} Mo) : {_FIX}.")]
     raw = path.read_bytes()
-    problems = conflict_problems(raw, where)
-    bad = utf8_problem(raw, where)
-    if problems or bad:
-        return {}, problems or [bad]  # type: ignore[list-item]
+    unreadable = unreadable_problems(raw, where)
+    if unreadable:
+        return {}, unreadable
     text = raw.decode("utf-8")
     try:
         state = json.loads(text)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_build.data.file_checks import MARKUP, conflict_problems, utf8_problem
+from site_build.data.file_checks import MARKUP, unreadable_problems
 from site_build.data.problems import Problem
 from site_build.data.yaml_loader import forbidden_character, forbidden_message
 
@@ -84,7 +84,6 @@ def read_entries(text: str) -> list[Entry]:
             if not last_key:
                 raise _Syntax(number, "texte en dehors d'une entrée : il doit suivre msgid ou msgstr")
             piece = _unquote(line, number)
-            assert current is not None or last_key == "msgctxt"
             if last_key == "msgctxt":
                 context = (context or "") + piece
             elif current is not None:
@@ -256,12 +255,9 @@ def catalog_problems(path: Path, code: str, where: str) -> list[Problem]:
         raw = path.read_bytes()
     except OSError as error:
         return [Problem(where, 1, 1, f"catalogue illisible : {error.strerror}.")]
-    markers = conflict_problems(raw, where)
-    if markers:
-        return markers
-    bad_encoding = utf8_problem(raw, where)
-    if bad_encoding:
-        return [bad_encoding]
+    unreadable = unreadable_problems(raw, where)
+    if unreadable:
+        return unreadable
     text = raw.decode("utf-8-sig")
     try:
         entries = read_entries(text)

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from site_build.data.file_checks import MARKUP, conflict_problems, too_deep, utf8_problem
+from site_build.data.file_checks import MARKUP, too_deep, unreadable_problems
 from site_build.data.problems import Problem
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
@@ -60,10 +60,9 @@ def read_config(path: Path, where: str) -> tuple[ConfigFile | None, list[Problem
         raw = path.read_bytes()
     except OSError as error:
         return None, [Problem(where, 1, 1, f"fichier illisible : {error.strerror}.")]
-    problems = conflict_problems(raw, where)
-    bad = utf8_problem(raw, where)
-    if problems or bad:
-        return None, problems or [bad]  # type: ignore[list-item]
+    unreadable = unreadable_problems(raw, where)
+    if unreadable:
+        return None, unreadable
     text = raw.decode("utf-8-sig")
     if too_deep(text):
         return None, [

@@ -1,4 +1,4 @@
-"""Checks every editable file gets before it is read: merge conflict markers, UTF-8, front matter."""
+"""Checks every editable file gets before it is read: merge conflict markers and UTF-8."""
 
 from __future__ import annotations
 
@@ -53,3 +53,13 @@ def utf8_problem(raw: bytes, where: str) -> Problem | None:
             "enregistrez-le en UTF-8 dans votre éditeur.",
         )
     return None
+
+
+def unreadable_problems(raw: bytes, where: str) -> list[Problem]:
+    """Why a file cannot be read as text at all: its conflict markers, or else its first byte that
+    is not UTF-8. Empty when it can be decoded."""
+    markers = conflict_problems(raw, where)
+    if markers:
+        return markers
+    bad = utf8_problem(raw, where)
+    return [bad] if bad else []

@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 
 import yaml
 
-from site_build.data.file_checks import conflict_problems
+from site_build.data.file_checks import unreadable_problems
 from site_build.data.problems import FieldPath, Problem
 
 Path_ = FieldPath  # a path into the document: keys and list indexes
@@ -346,31 +346,12 @@ def _translate_yaml_error(error: yaml.MarkedYAMLError, file: str, lines: list[st
     )
 
 
-def _first_bad_byte(raw: bytes, error: UnicodeDecodeError) -> tuple[int, int]:
-    before = raw[: error.start]
-    line = before.count(b"\n") + 1
-    column = error.start - (before.rfind(b"\n") + 1) + 1
-    return line, column
-
-
 def load_text(raw: bytes, file: str) -> Document:
     """Parse raw bytes of one YAML file; raise LoadError with a French message."""
-    markers = conflict_problems(raw, file)
-    if markers:
-        raise LoadError(markers[0])
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line, column = _first_bad_byte(raw, error)
-        raise LoadError(
-            Problem(
-                file,
-                line,
-                column,
-                "le fichier n'est pas enregistré en UTF-8 (accents illisibles) : "
-                "enregistrez-le en UTF-8 dans votre éditeur.",
-            )
-        ) from None
+    unreadable = unreadable_problems(raw, file)
+    if unreadable:
+        raise LoadError(unreadable[0])
+    text = raw.decode("utf-8-sig")
     found = forbidden_character(text)
     if found:
         offset, name = found

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from site_build.data.file_checks import conflict_problems, too_deep, utf8_problem
+from site_build.data.file_checks import too_deep, unreadable_problems
 from site_build.data.pictograms import pictogram_svg
 from site_build.data.problems import Problem
 from site_build.data.territory import FIGURE_NAMES
@@ -103,10 +103,9 @@ def page_problems(path: Path, where: str, translated: bool) -> list[Problem]:
         raw = path.read_bytes()
     except OSError as error:
         return [Problem(where, 1, 1, f"fichier illisible : {error.strerror}.")]
-    problems = conflict_problems(raw, where)
-    bad = utf8_problem(raw, where)
-    if problems or bad:
-        return problems or [bad]  # type: ignore[list-item]
+    unreadable = unreadable_problems(raw, where)
+    if unreadable:
+        return unreadable
     text = raw.decode("utf-8-sig").replace("\r\n", "\n")
     hidden = forbidden_character(text.replace("\t", " "))
     if hidden and hidden[1].startswith("caractère nul"):
