@@ -17,11 +17,11 @@ from site_build.data.calendar_memory import read_calendar_memory
 from site_build.data.catalog_checks import catalog_problems
 from site_build.data.config_checks import ConfigFile, config_problems, read_config
 from site_build.data.dataset import Dataset, display_path
-from site_build.data.problems import DataError, Problem
-from site_build.data.validate import has_errors, validate
+from site_build.data.problems import DataError, Problem, sentence
+from site_build.data.validate import has_errors, partners_refused, validate
 from site_build.i18n.catalogs import locales_folder
 from site_build.i18n.languages import DEFAULT, Language, LanguageSettingError, configured_languages
-from site_build.i18n.pages import original_uri, translation_uri
+from site_build.i18n.pages import no_home_message, original_uri, without_home
 from site_build.pages.hand_written_checks import content_problems
 
 _WHERE = re.compile(r"^(?P<file>[^:]+):(?P<line>[0-9]+) : (?P<message>.*)$", re.DOTALL)
@@ -90,25 +90,14 @@ def check_project(
     problems += data_problems
     problems += read_calendar_memory(data_dir, display_path(Path(data_dir) / "calendrier.json"))[1]
     if config is not None and config_file is not None:
-        partners_file = display_path(Path(data_dir) / "partners.yaml")
-        readable = "partners" in dataset.documents and not any(
-            p.file == partners_file and not p.warning for p in problems
-        )
+        readable = "partners" in dataset.documents and not partners_refused(data_dir, problems)
         partners = {p.get("id") for p in dataset.partners} if readable else None
         problems += config_problems(
             config, {i for i in partners if isinstance(i, str)} if partners is not None else None
         )
         docs_dir = _docs_dir(config, Path(config_file))
-        for language in languages or ():
-            home = docs_dir / translation_uri("index.md", language.code)
-            if not language.is_default and not home.is_file():
-                problems.append(
-                    config.problem(
-                        ("extra", "langues"),
-                        f"la langue « {language.code} » n'a pas encore de page d'accueil ; traduisez "
-                        f"content/index.md dans {display_path(home)}, ou retirez « {language.code} » de « langues ».",
-                    )
-                )
+        for language in without_home(languages or (), docs_dir):
+            problems.append(config.problem(("extra", "langues"), sentence(no_home_message(language.code))))
         problems += _catalogs(set(codes or ()))
         problems += content_problems(_pages(docs_dir, set(codes or ()) - {DEFAULT}))
     return dataset, sorted(set(problems))

@@ -161,6 +161,10 @@ def _fingerprint(data_dir: Path) -> tuple[Any, ...]:
     )
 
 
+def _validation_key(data_dir: Path, today: date, languages: tuple[str, ...] | None) -> tuple[Any, ...]:
+    return (str(data_dir), today, languages, _fingerprint(data_dir))
+
+
 _validated: dict[tuple[Any, ...], tuple[Dataset, list[Problem]]] = {}
 _prepared: dict[tuple[Any, ...], Prepared] = {}
 
@@ -172,7 +176,7 @@ def validated(
     The CLI's pre-check and the MkDocs hook share one validation per build. `languages`: the site's."""
     data_dir = Path(data_dir).resolve()
     today = today or build_day()
-    key = (str(data_dir), today, languages, _fingerprint(data_dir))
+    key = _validation_key(data_dir, today, languages)
     if key not in _validated:
         dataset, problems = validate(data_dir, today, languages=languages)
         if has_errors(problems):
@@ -188,7 +192,7 @@ def remember_validated(
     """The gate has validated this data (site_build.gate): the build's pages use that result."""
     data_dir = Path(data_dir).resolve()
     _validated.clear()
-    _validated[(str(data_dir), today, languages, _fingerprint(data_dir))] = (dataset, problems)
+    _validated[_validation_key(data_dir, today, languages)] = (dataset, problems)
 
 
 def close_checks() -> None:

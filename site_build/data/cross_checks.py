@@ -68,8 +68,7 @@ class Checker:
         partners_ok: bool = True,
     ):
         self.dataset, self.today, self.strict, self.languages = dataset, today, strict, languages
-        # partners.yaml unreadable or refused by its schema: a reference to it cannot be judged,
-        # and reporting each one would bury the partner's own mistake under its consequences
+        # references into partners.yaml are judged only when it was read and accepted (validate.partners_refused)
         self.partners_ok = partners_ok and "partners" in dataset.documents
         self.problems: list[Problem] = []
 

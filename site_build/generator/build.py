@@ -13,7 +13,7 @@ from site_build.data.profile import Profile
 from site_build.data.settings import SiteSettings
 from site_build.gate import checked, refuse_unreadable_config
 from site_build.i18n.languages import FRENCH, Language, LanguageSettingError, configured_languages
-from site_build.i18n.pages import translation_uri
+from site_build.i18n.pages import no_home_message, without_home
 from site_build.pipeline import build_day, close_checks
 
 # What the generator's hooks need from the caller, carried in the MkDocs config (no environment variable).
@@ -55,13 +55,9 @@ def site_languages(config: Any, profile: Profile, config_file: Path) -> tuple[La
     if profile.is_pro:
         return (FRENCH,)
     languages = configured_languages(config["extra"] or {}, config_file)
-    for language in languages:
-        home = translation_uri("index.md", language.code)
-        if not language.is_default and not (Path(config["docs_dir"]) / home).exists():
-            raise LanguageSettingError(
-                f"{config_file.name} : la langue « {language.code} » n'a pas encore de page d'accueil ; "
-                f"traduisez content/index.md dans content/{home}, ou retirez « {language.code} » de « langues »"
-            )
+    missing = without_home(languages, Path(config["docs_dir"]))
+    if missing:
+        raise LanguageSettingError(f"{config_file.name} : {no_home_message(missing[0].code)}")
     return languages
 
 

@@ -19,6 +19,22 @@ def translation_uri(src_uri: str, code: str) -> str:
     return f"{src_uri[:-3]}.{code}.md"
 
 
+def without_home(languages: tuple[Language, ...], docs_dir: Path) -> list[Language]:
+    """The languages (French aside) whose home page, content/index.<code>.md, is not written yet."""
+    return [
+        language
+        for language in languages
+        if not language.is_default and not (docs_dir / translation_uri("index.md", language.code)).is_file()
+    ]
+
+
+def no_home_message(code: str) -> str:
+    return (
+        f"la langue « {code} » n'a pas encore de page d'accueil ; traduisez content/index.md dans "
+        f"content/{translation_uri('index.md', code)}, ou retirez « {code} » de « langues »"
+    )
+
+
 def original_uri(src_uri: str, codes: set[str]) -> tuple[str, str] | None:
     """('guide/epicerie.md', 'en') for 'guide/epicerie.en.md'; None for a French page."""
     stem, _, suffix = src_uri.rpartition(".")
