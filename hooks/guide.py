@@ -76,8 +76,7 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri not in prepared.html_by_uri:  # a hand-written page (the gate checked it)
         source = Path(page.file.abs_src_path or page.file.src_uri)
         shown = str(source.relative_to(Path(config.docs_dir).parent) if source.is_absolute() else source)
-        text = source.read_text(encoding="utf-8-sig") if source.is_file() else markdown
-        markdown, unknown = with_shortcodes(markdown, text, shown, lambda: prepared.figures)
+        markdown, unknown = with_shortcodes(markdown, source, shown, lambda: prepared.figures)
         if unknown:
             raise PluginError("\n".join(unknown))
         _state["language"].mark_review(page.meta)

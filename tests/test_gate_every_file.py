@@ -559,3 +559,18 @@ def test_the_preview_answers_every_malformed_request_with_a_status(tmp_path, req
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_builds_own_shortcode_message_counts_the_front_matter(tmp_path):
+    """Behind the gate, the generator's message (a page built by MkDocs alone) names the same line."""
+    from site_build.pages.shortcodes import with_shortcodes
+
+    page = tmp_path / "aide.en.md"
+    page.write_text("---\nrelu: false\n---\n\n# Help\n\n{chiffre inconnu}\n", encoding="utf-8")
+    body = "# Help\n\n{chiffre inconnu}\n"  # what MkDocs keeps once it took the front matter away
+    drawn, messages = with_shortcodes(body, page, "content/aide.en.md", lambda: {"services": 3})
+    assert drawn == body
+    assert messages == [
+        "content/aide.en.md:7 : le chiffre « inconnu » n'existe pas ; écrivez l'un de : besoins, "
+        "cases-sans-service, communes, fiches-en-retard, services, structures, par exemple {chiffre services}."
+    ]

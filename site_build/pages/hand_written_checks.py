@@ -19,10 +19,24 @@ from site_build.data.yaml_loader import forbidden_character, forbidden_message
 # MkDocs's own rule for a front matter (mkdocs.utils.meta): what it does not read, it publishes as text.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _SHORTCODE = re.compile(r"\{(picto|chiffre)\b[^}\n]*\}?")
-_PICTO = re.compile(r"\{picto ([a-z0-9-]+/[a-z0-9-]+)\}")
-_FIGURE = re.compile(r"\{chiffre ([a-z0-9-]+)\}")
+PICTOGRAM = re.compile(r"\{picto ([a-z0-9-]+/[a-z0-9-]+)\}")
+FIGURE = re.compile(r"\{chiffre ([a-z0-9-]+)\}")
 MAX_PAGE_BYTES = 2 * 1024 * 1024
 MAX_PROBLEMS = 20  # per page: the first ones say what to fix
+
+
+def unknown_pictogram_text(name: str) -> str:
+    return (
+        f"le pictogramme « {name} » n'existe pas ; écrivez le nom d'une icône du thème, par exemple "
+        "{picto material/food-apple} (les noms sont sur la page « Icons » de Material for MkDocs)."
+    )
+
+
+def unknown_figure_text(name: str) -> str:
+    return (
+        f"le chiffre « {name} » n'existe pas ; écrivez l'un de : {', '.join(sorted(FIGURE_NAMES))}, "
+        "par exemple {chiffre services}."
+    )
 
 
 def lines_before_body(source: str, body: str) -> int:
@@ -120,29 +134,11 @@ def page_problems(path: Path, where: str, translated: bool) -> list[Problem]:
         line_start = newline + 1 if newline >= 0 else line_start
         counted = match.start()
         column = match.start() - line_start + 1
-        picto, figure = _PICTO.fullmatch(match[0]), _FIGURE.fullmatch(match[0])
+        picto, figure = PICTOGRAM.fullmatch(match[0]), FIGURE.fullmatch(match[0])
         if match[1] == "picto" and not (picto and pictogram_svg(picto[1])):
-            name = picto[1] if picto else match[0]
-            problems.append(
-                Problem(
-                    where,
-                    line,
-                    column,
-                    f"le pictogramme « {name} » n'existe pas ; écrivez le nom d'une icône du thème, par exemple "
-                    "{picto material/food-apple} (les noms sont sur la page « Icons » de Material for MkDocs).",
-                )
-            )
+            problems.append(Problem(where, line, column, unknown_pictogram_text(picto[1] if picto else match[0])))
         elif match[1] == "chiffre" and not (figure and figure[1] in FIGURE_NAMES):
-            name = figure[1] if figure else match[0]
-            problems.append(
-                Problem(
-                    where,
-                    line,
-                    column,
-                    f"le chiffre « {name} » n'existe pas ; écrivez l'un de : {', '.join(sorted(FIGURE_NAMES))}, "
-                    "par exemple {chiffre services}.",
-                )
-            )
+            problems.append(Problem(where, line, column, unknown_figure_text(figure[1] if figure else match[0])))
     return problems
 
 

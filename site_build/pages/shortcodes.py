@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from site_build.i18n import formats
+from site_build.pages.hand_written_checks import (
+    FIGURE,
+    PICTOGRAM,
+    lines_before_body,
+    unknown_figure_text,
+    unknown_pictogram_text,
+)
 from site_build.pages.render import pictogram_markup
-
-SHORTCODE = re.compile(r"\{picto ([a-z0-9-]+/[a-z0-9-]+)\}")
-FIGURE = re.compile(r"\{chiffre ([a-z0-9-]+)\}")
 
 
 def with_pictograms(markdown: str) -> tuple[str, list[tuple[int, str]]]:
@@ -25,14 +30,7 @@ def with_pictograms(markdown: str) -> tuple[str, list[tuple[int, str]]]:
             return match[0]
         return str(markup)
 
-    return SHORTCODE.sub(draw, markdown), unknown
-
-
-def unknown_pictogram_message(source: str, line: int, name: str) -> str:
-    return (
-        f"{source}:{line} : le pictogramme « {name} » n'existe pas ; écrivez le nom d'une icône du "
-        "thème, par exemple {picto material/food-apple} (les noms sont sur la page « Icons » de Material for MkDocs)"
-    )
+    return PICTOGRAM.sub(draw, markdown), unknown
 
 
 def with_figures(markdown: str, figures: Callable[[], Mapping[str, int]]) -> tuple[str, list[tuple[int, str]]]:
@@ -52,22 +50,18 @@ def with_figures(markdown: str, figures: Callable[[], Mapping[str, int]]) -> tup
     return FIGURE.sub(quote, markdown), unknown
 
 
-def unknown_figure_message(source: str, line: int, name: str, known: list[str]) -> str:
-    return f"{source}:{line} : le chiffre « {name} » n'existe pas ; écrivez l'un de : {', '.join(known)}"
-
-
 def with_shortcodes(
-    markdown: str, source: str, shown: str, figures: Callable[[], Mapping[str, int]]
+    markdown: str, source: Path, shown: str, figures: Callable[[], Mapping[str, int]]
 ) -> tuple[str, list[str]]:
     """A hand-written page's Markdown with its shortcodes drawn, and a message per unknown one, at
-    its line in the file `shown` (whose text is `source`: the front matter MkDocs took away counted)."""
-    from site_build.pages.hand_written_checks import lines_before_body
-
-    moved = lines_before_body(source, markdown)
-    markdown, unknown_pictograms = with_pictograms(markdown)
-    messages = [unknown_pictogram_message(shown, line + moved, name) for line, name in unknown_pictograms]
-    markdown, unknown_figures = with_figures(markdown, figures)
-    if unknown_figures:
-        names = sorted(figures())
-        messages += [unknown_figure_message(shown, line + moved, name, names) for line, name in unknown_figures]
-    return markdown, messages
+    its line in the file `shown` (`source`, read only then: the front matter MkDocs took away is
+    counted)."""
+    drawn, unknown_pictograms = with_pictograms(markdown)
+    drawn, unknown_figures = with_figures(drawn, figures)
+    if not unknown_pictograms and not unknown_figures:
+        return drawn, []
+    text = source.read_text(encoding="utf-8-sig") if source.is_file() else markdown
+    moved = lines_before_body(text, markdown)
+    messages = [f"{shown}:{line + moved} : {unknown_pictogram_text(name)}" for line, name in unknown_pictograms]
+    messages += [f"{shown}:{line + moved} : {unknown_figure_text(name)}" for line, name in unknown_figures]
+    return drawn, messages
