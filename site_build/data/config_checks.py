@@ -13,8 +13,9 @@ import yaml
 
 from site_build.data.file_checks import MARKUP, too_deep, unreadable_problems
 from site_build.data.problems import Problem
+from site_build.data.schemas import EMAIL
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+_EMAIL = re.compile(EMAIL["pattern"])  # the data's own rule for an e-mail address
 _HTTPS = re.compile(r"https?://[^\s/?#<>\"']+\.[^\s/?#<>\"']+(/[^\s<>\"']*)?")
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # Keys of `extra` the guide reads, and those the theme or the build itself sets.

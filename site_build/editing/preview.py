@@ -73,9 +73,8 @@ class CachingHandler(SimpleHTTPRequestHandler):
 
     def handle_one_request(self) -> None:
         super().handle_one_request()
-        if (
-            len(getattr(self, "raw_requestline", b"")) > 65536
-        ):  # answered 414: read the rest, or closing resets the answer away
+        too_long = len(getattr(self, "raw_requestline", b"")) > 65536
+        if too_long:  # answered 414: read the rest of the line, or closing resets the answer away
             self._drain_line()
 
     def _drain_line(self, limit: int = 4 * 1024 * 1024) -> None:

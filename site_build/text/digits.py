@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f]")  # \d is Unicode-wide: any decimal digit of any script
+_DIGIT = re.compile(r"\d")  # without re.ASCII: a decimal digit (category Nd) of any script
 
 
 def ascii_digits(text: str) -> str:
-    """`text` with every Unicode decimal digit (category Nd) replaced by its ASCII digit."""
+    """`text` with every Unicode decimal digit replaced by its ASCII digit."""
     if text.isascii():
         return text
-    return _NON_ASCII_DIGIT.sub(lambda m: str(unicodedata.decimal(m[0], "")) or m[0], text)
+    return _DIGIT.sub(lambda m: str(unicodedata.decimal(m[0])), text)

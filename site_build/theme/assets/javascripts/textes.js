@@ -1,7 +1,7 @@
 /* The sentences the scripts write, in French: the one list of them (site_build/i18n/script_texts.py
  * reads it, one « key: "text", » per line, for the catalogs). A page in another language carries
- * its own (#gp-textes, written by the build from its catalog). {name} marks a value filled in. Numbers are written the page's
- * way in Latin digits, so that they stay readable beside times and phone numbers. */
+ * its own (#gp-textes, written by the build from its catalog). {name} marks a value filled in.
+ * Numbers are written the page's way in Latin digits, so that they stay readable beside times and phone numbers. */
 
 var FRENCH_TEXTS = {
   open_until: "Ouvert — ferme {quand}",
