@@ -9,7 +9,6 @@ content/ and their translations.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
@@ -24,17 +23,14 @@ from site_build.i18n.languages import DEFAULT, Language, LanguageSettingError, c
 from site_build.i18n.pages import no_home_message, original_uri, without_home
 from site_build.pages.hand_written_checks import content_problems
 
-_WHERE = re.compile(r"^(?P<file>[^:]+):(?P<line>[0-9]+) : (?P<message>.*)$", re.DOTALL)
-
 
 def _languages(config: ConfigFile, config_file: Path) -> tuple[tuple[Language, ...] | None, list[Problem]]:
     extra = config.data.get("extra")
     try:
         return configured_languages(extra if isinstance(extra, dict) else {}, config_file), []
     except LanguageSettingError as error:
-        said = _WHERE.match(str(error))
-        message = said["message"] if said else str(error)
-        return None, [config.problem(("extra", "langues"), message[:1].upper() + message[1:] + ".")]
+        reason = error.reason
+        return None, [config.problem(("extra", "langues"), reason[:1].upper() + reason[1:] + ".")]
 
 
 def _docs_dir(config: ConfigFile, config_file: Path) -> Path:

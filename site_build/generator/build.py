@@ -57,7 +57,7 @@ def site_languages(config: Any, profile: Profile, config_file: Path) -> tuple[La
     languages = configured_languages(config["extra"] or {}, config_file)
     missing = without_home(languages, Path(config["docs_dir"]))
     if missing:
-        raise LanguageSettingError(f"{config_file.name} : {no_home_message(missing[0].code)}")
+        raise LanguageSettingError(config_file.name, no_home_message(missing[0].code))
     return languages
 
 

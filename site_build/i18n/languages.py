@@ -20,7 +20,12 @@ DEFAULT = "fr"
 
 
 class LanguageSettingError(ValueError):
-    """`extra.langues` in mkdocs.yml cannot be used; the message is French and names the line."""
+    """`extra.langues` in mkdocs.yml cannot be used; the message is French and names the line.
+    `reason` is the message without its place (the gate names the place its own way)."""
+
+    def __init__(self, where: str, reason: str):
+        super().__init__(f"{where} : {reason}")
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -72,25 +77,26 @@ def configured_languages(extra: dict[str, Any], config_file: Path | None = None)
     where = _line_of(config_file, "langues")
     example = "par exemple langues: [fr, en, ar]"
     if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
-        raise LanguageSettingError(f"{where} : « langues » doit être une liste de codes de langue, {example}")
+        raise LanguageSettingError(where, f"« langues » doit être une liste de codes de langue, {example}")
     if not codes or codes[0] != DEFAULT:
-        raise LanguageSettingError(f"{where} : le français (fr) doit venir en premier dans « langues », {example}")
+        raise LanguageSettingError(where, f"le français (fr) doit venir en premier dans « langues », {example}")
     seen: set[str] = set()
     languages = []
     for code in codes:
         if code in seen:
-            raise LanguageSettingError(f"{where} : la langue « {code} » est écrite deux fois dans « langues »")
+            raise LanguageSettingError(where, f"la langue « {code} » est écrite deux fois dans « langues »")
         seen.add(code)
         try:
             found = language(code)
         except (UnknownLocaleError, ValueError):
             raise LanguageSettingError(
-                f"{where} : « {code} » n'est pas un code de langue connu ; écrivez le code à deux lettres, "
-                "par exemple en (anglais), ar (arabe), es (espagnol)"
+                where,
+                f"« {code} » n'est pas un code de langue connu ; écrivez le code à deux lettres, "
+                "par exemple en (anglais), ar (arabe), es (espagnol)",
             ) from None
         templates = theme_templates()
         if templates and not (templates / "partials" / "languages" / f"{code}.html").exists():
-            raise LanguageSettingError(f"{where} : le thème du site n'a pas de traduction pour « {code} »")
+            raise LanguageSettingError(where, f"le thème du site n'a pas de traduction pour « {code} »")
         languages.append(found)
     return tuple(languages)
 
