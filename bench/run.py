@@ -79,11 +79,13 @@ def bare(size: int, data: Path) -> list[Path]:
     import yaml
 
     from site_build.data.profile import PUBLIC
-    from site_build.generator.languages import LanguageBuild
+    from site_build.data.validate import validate
+    from site_build.gate import Validated
+    from site_build.generator.handover import language_build
     from site_build.generator.navigation import nav_for_profile
     from site_build.i18n.languages import configured_languages
     from site_build.i18n.pages import original_uri
-    from site_build.pipeline import TRANSLATED_PAGES, TRANSLATED_SECTIONS, prepare
+    from site_build.pipeline import build_day, prepare
 
     folder = OUT / f"bare-{size}"
     if folder.exists():
@@ -94,6 +96,7 @@ def bare(size: int, data: Path) -> list[Path]:
     del config["hooks"]
     config["theme"]["custom_dir"] = str(ROOT / "site_build/theme")
     languages = configured_languages(config.get("extra") or {})
+    validated = Validated(validate(data, build_day())[0], [], build_day())
     codes = {language.code for language in languages if not language.is_default}
     projects = []
     for language in languages:
@@ -112,9 +115,9 @@ def bare(size: int, data: Path) -> list[Path]:
             target = docs / (pair[0] if pair else relative)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
-        build = LanguageBuild(language, languages, ROOT / "content", TRANSLATED_SECTIONS, TRANSLATED_PAGES)
+        build = language_build(language, languages, ROOT / "content")
         # each language's generated pages (the directory, partner pages, recipes…), as our build makes them
-        generated = prepare(data, PUBLIC, language=language.code, own_pages=build.own_pages).pages
+        generated = prepare(validated, PUBLIC, language=language.code, own_pages=build.own_pages).pages
         for page in generated:
             target = docs / page.src_uri
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -60,7 +60,9 @@ def _data_dir(args: argparse.Namespace) -> Path | None:
 
 def _build(config: Path, args: argparse.Namespace, site_dir: Path, failure: str, publication: bool = False) -> bool:
     """One build; False (and the reason, in French) when it did not replace the site."""
-    from site_build.generator.build import GeneratorConfigError, PublicationError, build_site
+    from site_build.generator.build import PublicationError, build_site
+    from site_build.generator.configs import GeneratorConfigError
+    from site_build.generator.language_child import LanguageBuildError
     from site_build.i18n.languages import LanguageSettingError
 
     try:
@@ -76,7 +78,7 @@ def _build(config: Path, args: argparse.Namespace, site_dir: Path, failure: str,
         _print_problems(error.problems)
         print(f"{failure} : {count_line(error.problems)}", file=sys.stderr)
         return False
-    except (PublicationError, LanguageSettingError) as error:
+    except (PublicationError, LanguageSettingError, LanguageBuildError) as error:
         print(f"{failure} : {error}.", file=sys.stderr)
         return False
     except GeneratorConfigError:
@@ -114,7 +116,6 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from site_build.editing.preview import AddressError, open_server, parse_address, serve
-    from site_build.pipeline import close_checks
 
     config, data = _config_file(args), _data_dir(args)
     if not config or not data:
@@ -144,7 +145,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
         serve(server, Path.cwd(), rebuild)
     finally:
         server.server_close()
-        close_checks()
     return 0
 
 

@@ -9,6 +9,7 @@ content/ and their translations.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +23,19 @@ from site_build.i18n.catalogs import locales_folder
 from site_build.i18n.languages import DEFAULT, Language, LanguageSettingError, configured_languages
 from site_build.i18n.pages import no_home_message, original_uri, without_home
 from site_build.pages.hand_written_checks import content_problems
+
+
+@dataclass(frozen=True)
+class Validated:
+    """The gate's verdict on the data folder: the whole dataset and its warnings (errors raised)."""
+
+    dataset: Dataset
+    warnings: list[Problem]
+    today: date
+
+    def lean(self) -> Validated:
+        """Without the loader's documents (line maps): what a public build reads, cheaper to send."""
+        return replace(self, dataset=replace(self.dataset, documents={}))
 
 
 def _languages(config: ConfigFile, config_file: Path) -> tuple[tuple[Language, ...] | None, list[Problem]]:
@@ -99,15 +113,13 @@ def check_project(
     return dataset, sorted(set(problems))
 
 
-def checked(config_file: Path, data_dir: Path, today: date, languages: tuple[str, ...] | None) -> None:
+def checked(config_file: Path, data_dir: Path, today: date) -> Validated:
     """The gate of a build: DataError with every problem when something is refused; otherwise the
-    data's validation is kept for the build's pages (validated once per build)."""
-    from site_build.pipeline import remember_validated  # the build's own stage: loaded by a build only
-
+    validated data every stage of the build reads (validated once per build)."""
     dataset, problems = check_project(config_file, Path(data_dir).resolve(), today)
     if has_errors(problems):
         raise DataError(problems)
-    remember_validated(data_dir, today, languages, dataset, [p for p in problems if p.warning])
+    return Validated(dataset, [p for p in problems if p.warning], today)
 
 
 def refuse_unreadable_config(config_file: Path) -> None:

@@ -51,10 +51,6 @@ def no_process_outlives_the_suite():
     """Builds start a data-package check in a child process: none may still run after the tests."""
     before = our_processes()
     yield
-    from site_build.pipeline import close_checks
-
-    close_checks()
-    import time
 
     deadline = time.monotonic() + 10
     while our_processes() - before and time.monotonic() < deadline:

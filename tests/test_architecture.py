@@ -10,11 +10,12 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "site_build"
 # Stages in pipeline order; a module may import its own stage and the ones before it.
 # pages, feeds and pwa are siblings: none of them imports another.
-# theme_location (where the installed theme keeps its files) is a leaf; i18n (languages, catalogs)
-# sits beside data.
+# theme_location (where the installed theme keeps its files) and urls (site paths) are leaves;
+# i18n (languages, catalogs) sits beside data.
 RANKS = {
     "text": 0,
     "theme_location": 0,
+    "urls": 0,
     "data": 1,
     "i18n": 1,
     "pages": 2,
@@ -25,7 +26,7 @@ RANKS = {
     "editing": 4,
     "cli": 5,
 }
-TOP_LEVEL = {"pipeline": "pipeline", "gate": "pipeline", "cli": "cli", "cli_french": "cli"}
+TOP_LEVEL = {"pipeline": "pipeline", "gate": "pipeline", "families": "pipeline", "cli": "cli", "cli_french": "cli"}
 TAG = re.compile(r"(?<!\?P)<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*[\s>/]")  # not a regex group (?P<name>
 # Modules that read or patch the theme's own markup (not generated content): regular expressions on it.
 PATCHES_THEME_MARKUP = {"pwa/theme_fixes.py", "pwa/csp.py", "pwa/service_worker.py", "pwa/search_index.py"}

@@ -158,10 +158,10 @@ def test_invalid_data_package_fails_the_build(tmp_path, valid_data, monkeypatch,
     import site_build.pipeline as pipeline
     from site_build.feeds.worker import FeedInput
 
-    def with_duplicate_partner(dataset, *rest):
-        twice = copy.copy(dataset)
-        twice.partners = [*dataset.partners, dataset.partners[0]]
-        return FeedInput(twice, *rest)
+    def with_duplicate_partner(view, public, *rest):
+        twice = copy.copy(public)
+        twice.partners = [*public.partners, public.partners[0]]
+        return FeedInput(view, twice, *rest)
 
     monkeypatch.setattr(pipeline, "FeedInput", with_duplicate_partner)
     config = config_beside(tmp_path)
@@ -180,7 +180,7 @@ def test_generator_failure_leaves_previous_site_intact(tmp_path):
     (site / "index.html").write_text("previous site")
     broken_config = tmp_path / "mkdocs.yml"
     broken_config.write_text((ROOT / "mkdocs.yml").read_text().replace("name: material", "name: no-such-theme"))
-    from site_build.generator.build import GeneratorConfigError
+    from site_build.generator.configs import GeneratorConfigError
 
     with pytest.raises(GeneratorConfigError):
         build_site(broken_config, "public", site, ROOT / "data")
@@ -324,3 +324,48 @@ def test_site_search_never_indexes_form_internals(built_sites):
             assert internal not in index, (profile, internal)
     pro = (built_sites["pro"] / "search/search_index.json").read_text(encoding="utf-8")
     assert "Garder un brouillon" not in pro and "Annuaire des professionnels" in pro
+
+
+def test_languages_built_in_parallel_give_the_same_site(tmp_path, valid_data):
+    # A large directory builds the other languages in child processes (generator/language_child.py):
+    # forced here on the small data, the site is the one the sequential build makes, byte for byte.
+    config = config_beside(tmp_path)
+    sequential = build_site(config, "public", tmp_path / "sequential", valid_data, parallel=False)
+    parallel = build_site(config, "public", tmp_path / "parallel", valid_data, parallel=True)
+
+    def files(site):
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+    made, expected = files(parallel), files(sequential)
+    assert {"en/index.html", "ar/index.html", "en/sw.js", "en/annuaire/annuaire.json"} <= set(made)
+    assert sorted(made) == sorted(expected)
+    assert [name for name in made if made[name] != expected[name]] == []
+    assert [p.name for p in tmp_path.iterdir() if "-build-" in p.name] == []  # no child folder left
+
+
+def test_a_failed_language_child_leaves_the_previous_site(tmp_path, valid_data, monkeypatch):
+    import shutil
+
+    import site_build.generator.build as generator
+    from site_build.generator.language_child import LanguageBuildError
+
+    config = config_beside(tmp_path)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous site")
+    # English's home page quotes an unknown figure once the gate has passed: only the child sees it
+    english = tmp_path / "pages"
+    shutil.copytree(ROOT / "content", english)
+    config.write_text(config.read_text().replace(f"docs_dir: {ROOT / 'content'}", f"docs_dir: {english}"))
+    original = generator.checked
+
+    def checked_then_broken(*args):
+        verdict = original(*args)
+        (english / "index.en.md").write_text("# Home\n\n{chiffre inconnu}\n", encoding="utf-8")
+        return verdict
+
+    monkeypatch.setattr(generator, "checked", checked_then_broken)
+    with pytest.raises(LanguageBuildError, match="« en »"):
+        build_site(config, "public", site, valid_data, parallel=True)
+    assert (site / "index.html").read_text() == "previous site"
+    assert [p.name for p in tmp_path.iterdir() if "-build-" in p.name] == []

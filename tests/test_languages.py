@@ -212,7 +212,7 @@ def test_the_emergency_page_is_made_in_every_language(built_sites):
 
 def test_links_from_another_language_lead_to_the_french_page_it_lacks():
     from site_build.i18n.current import speaking
-    from site_build.pages.urls import relative
+    from site_build.pages.links import relative
 
     with speaking("en", Pages(frozenset({"urgences/index.md", "index.md"}))):
         assert relative("annuaire/caf/", "urgences/") == "../../annuaire/caf/"

@@ -58,12 +58,6 @@ class Profile:
     def app_name(self) -> str:
         return "Le guide partagé" + (" — professionnels" if self.is_pro else "")
 
-    # Sections of the site only the pro profile publishes (pages, navigation entries).
-    PRO_ONLY_SECTIONS = ("professionnels/", "liaison/", "verification/", "tableau-de-bord/")
-
-    def publishes_path(self, path: str) -> bool:
-        return self.is_pro or not path.startswith(self.PRO_ONLY_SECTIONS)
-
     def view(self, dataset: Dataset) -> Dataset:
         """The data this profile may publish: the public view never holds a `visibilite: pro` record, a
         form, nor the pro-only parts of a Semaine du goût edition (working groups, workshop details)."""

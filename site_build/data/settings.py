@@ -19,6 +19,7 @@ class SiteSettings:
     licence_name: str = "etalab-2.0"
     licence_path: str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
     langues: tuple[str, ...] | None = None  # the site's languages (extra.langues), for the data's translations
+    budget_mo: float = 20  # what the service worker may save for offline use (extra.hors_ligne.budget_mo)
 
     @property
     def licence(self) -> dict[str, Any]:
@@ -36,6 +37,7 @@ class SiteSettings:
             signalement=extra.get("signalement", ""),
             epicerie=extra.get("epicerie", "epicea"),
             langues=_codes(extra.get("langues")),
+            budget_mo=(extra.get("hors_ligne") or {}).get("budget_mo", 20),
             **{f"licence_{k}": v for k, v in licence.items() if k in ("title", "name", "path")},
         )
 

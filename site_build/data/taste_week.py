@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Any
 
+from site_build import urls
 from site_build.data.dataset import Dataset
 from site_build.data.problems import FieldPath
 from site_build.text.french import date_or_none, numeric_date
@@ -34,7 +35,7 @@ class EditionChecks:
     def run(self) -> None:
         for year, edition in self.dataset.editions.items():
             if isinstance(edition, dict):
-                self.edition(f"semaine-du-gout/{year}", year, edition)
+                self.edition(urls.TASTE_WEEK + str(year), year, edition)
         self.questionnaire()
 
     def questionnaire(self) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
+from site_build import urls
 from site_build.data.dataset import Dataset
 from site_build.data.freshness import freshness_rows
 from site_build.data.labels import shown_label
@@ -19,7 +20,6 @@ from site_build.data.vocabularies import label
 from site_build.text.french import numeric_date, sort_key
 from site_build.text.hours import HoursError, parse_hours, public_holidays
 
-DASHBOARD = "tableau-de-bord/"  # the pro page and its CSV files
 # The publics the ABS looks at first; a service for everyone (tous-publics) counts for each.
 FOCUS_PUBLICS = ("seniors", "jeunes", "familles", "personnes-en-situation-de-handicap", "personnes-exilees")
 EVENING, LUNCH = time(18, 0), (time(12, 0), time(14, 0))
@@ -46,7 +46,7 @@ class CountTable:
 
     @property
     def csv_path(self) -> str:
-        return f"{DASHBOARD}{self.id}.csv"
+        return f"{urls.DASHBOARD}{self.id}.csv"
 
     def gaps(self) -> list[tuple[str, tuple[str, ...]]]:
         """Each row with the columns where its count is 0 (what the territory lacks), in table order."""

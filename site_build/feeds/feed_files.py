@@ -7,11 +7,12 @@ import pickle
 import sys
 from pathlib import Path
 
+from site_build import urls
 from site_build.data.dataset import Dataset
 from site_build.data.labels import shown_labels
 from site_build.data.passed_checks import PassedChecks
 from site_build.data.photos import variants
-from site_build.data.profile import PUBLIC, Profile
+from site_build.data.profile import Profile
 from site_build.data.records import Records
 from site_build.data.settings import PARTNER_VCARD, SiteSettings
 from site_build.data.territory import dashboard_tables
@@ -28,11 +29,11 @@ from site_build.feeds.worker import FeedInput
 def contact_cards(records: Records, profile: Profile, settings: SiteSettings) -> dict[str, bytes]:
     """vCards: one per partner and, where there is a professionals' directory, one per person."""
     cards = {
-        f"annuaire/{p.id}/{PARTNER_VCARD}": partner_vcard(p, settings.page_url(f"annuaire/{p.id}/"))
+        urls.partner(p.id) + PARTNER_VCARD: partner_vcard(p, settings.page_url(urls.partner(p.id)))
         for p in records.partners
     }
     for person in records.professionals if profile.has_professionals_directory else ():
-        cards[f"professionnels/{person.id}.vcf"] = person_vcard(person, records.partner_by_id.get(person.partenaire))
+        cards[urls.professional_card(person.id)] = person_vcard(person, records.partner_by_id.get(person.partenaire))
     return cards
 
 
@@ -48,22 +49,21 @@ def recipe_photos(dataset: Dataset) -> dict[str, bytes]:
 
 def feed_files(given: FeedInput) -> tuple[dict[str, bytes], dict[str, bytes]]:
     """(every file by site path, the data package's files by name for the Frictionless check)."""
-    view = given.profile.view(given.dataset)
-    public = PUBLIC.view(given.dataset)
-    files: dict[str, bytes] = {"sante/epi-sante.ics": epi_sante_calendar(view, given.today)}
+    view, public = given.view, given.public
+    files: dict[str, bytes] = {urls.HEALTH_CALENDAR: epi_sante_calendar(view, given.today)}
     files.update(intervention_files(view, given.today))
     files.update(recipe_photos(view))
     records = Records.from_dataset(view)
     with shown_labels(given.profile.labels(view)):  # the filters' labels, as the pages show them
-        files["annuaire/annuaire.json"] = directory_json(records, given.profile, given.today)
+        files[urls.DIRECTORY_DATA] = directory_json(records, given.profile, given.today)
     files.update(contact_cards(records, given.profile, given.settings))
     files.update(edition_calendars(records, read_state(view.data_dir), given.today))
     if given.profile.has_dashboard:
         files.update(dashboard_files(dashboard_tables(view, records, given.today)))
     package = package_files(public, today=given.today, licence=given.settings.licence, source=given.settings.site_url)
-    files.update({f"donnees/{name}": content for name, content in package.items()})
-    files.update({f"donnees/data-inclusion/{name}": c for name, c in data_inclusion_files(public).items()})
-    files.update({f"donnees/hsds/{name}": c for name, c in hsds_files(public).items()})
+    files.update({urls.OPEN_DATA + name: content for name, content in package.items()})
+    files.update({f"{urls.OPEN_DATA}data-inclusion/{name}": c for name, c in data_inclusion_files(public).items()})
+    files.update({f"{urls.OPEN_DATA}hsds/{name}": c for name, c in hsds_files(public).items()})
     return files, package
 
 
@@ -74,7 +74,7 @@ def _child(request: Path, out: Path) -> list[str]:
         target = out / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-    return package_errors(package, PassedChecks(given.dataset.cache_dir / "paquets-valides"))
+    return package_errors(package, PassedChecks(given.view.cache_dir / "paquets-valides"))
 
 
 if __name__ == "__main__":

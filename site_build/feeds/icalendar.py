@@ -19,6 +19,7 @@ from typing import Any
 
 import icalendar
 
+from site_build import urls
 from site_build.data.calendar_memory import FILE_NAME, read_calendar_memory
 from site_build.data.dataset import Dataset
 from site_build.text.occurrences import PARIS, span
@@ -151,6 +152,8 @@ def intervention_files(dataset: Dataset, today: date) -> dict[str, bytes]:
     """One .ics per intervention, beside /sante/ (the calendar state read once for all)."""
     state = read_state(dataset.data_dir)
     return {
-        f"sante/{i['id']}.ics": calendar_file(f"Épi'santé — {i['titre']}", [_event(dataset, i, state, today)])
+        urls.intervention_calendar(i["id"]): calendar_file(
+            f"Épi'santé — {i['titre']}", [_event(dataset, i, state, today)]
+        )
         for i in dataset.interventions
     }

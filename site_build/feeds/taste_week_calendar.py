@@ -14,6 +14,7 @@ from typing import Any
 
 import icalendar
 
+from site_build import urls
 from site_build.data.editions import Edition, Place
 from site_build.data.records import Records
 from site_build.feeds.icalendar import UID_DOMAIN, calendar_file, revision
@@ -125,4 +126,4 @@ def edition_calendar(edition: Edition, records: Records, state: dict[str, Any], 
 
 
 def edition_calendars(records: Records, state: dict[str, Any], today: date) -> dict[str, bytes]:
-    return {f"semaine-du-gout/{e.annee}.ics": edition_calendar(e, records, state, today) for e in records.editions}
+    return {urls.edition_calendar(e.annee): edition_calendar(e, records, state, today) for e in records.editions}

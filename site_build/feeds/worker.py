@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -33,15 +33,11 @@ TIMEOUT_S = 600
 
 @dataclass(frozen=True)
 class FeedInput:
-    dataset: Dataset  # the full validated data (the open data is always its public view)
+    view: Dataset  # the profile's view of the validated data, without the loader's line maps
+    public: Dataset  # the public view: the open data is always made from it (the same object for public)
     profile: Profile
     today: date
     settings: SiteSettings
-
-
-def _lean(dataset: Dataset) -> Dataset:
-    """The records without the loader's documents (line maps): what the feeds read, cheaper to send."""
-    return replace(dataset, documents={})
 
 
 class FeedsBuild:
@@ -50,8 +46,7 @@ class FeedsBuild:
     def __init__(self, given: FeedInput):
         self.folder = Path(tempfile.mkdtemp(prefix="site-build-flux-"))
         request = self.folder / "demande.pickle"
-        lean = FeedInput(_lean(given.dataset), given.profile, given.today, given.settings)
-        request.write_bytes(pickle.dumps(lean, protocol=pickle.HIGHEST_PROTOCOL))
+        request.write_bytes(pickle.dumps(given, protocol=pickle.HIGHEST_PROTOCOL))
         self._result: list[str] | None = None
         self._process = subprocess.Popen(
             [sys.executable, "-m", "site_build.feeds.feed_files", str(request), str(self.folder / "site")],

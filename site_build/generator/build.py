@@ -11,33 +11,21 @@ from typing import Any
 
 from site_build.data.profile import Profile
 from site_build.data.settings import SiteSettings
+from site_build.feeds.worker import FeedsBuild
 from site_build.gate import checked, refuse_unreadable_config
+from site_build.generator.configs import language_config, mkdocs_config
+from site_build.generator.handover import LanguageSite, hand_over, language_build
+from site_build.generator.language_child import LanguageChild, LanguageRequest
 from site_build.i18n.languages import FRENCH, Language, LanguageSettingError, configured_languages
 from site_build.i18n.pages import no_home_message, without_home
-from site_build.pipeline import build_day, close_checks
+from site_build.pipeline import build_day, feeds_input, prepare
 
-# What the generator's hooks need from the caller, carried in the MkDocs config (no environment variable).
-BUILD_KEY = "site_build"
+PARALLEL_FROM_PARTNERS = 500
 LOOPBACK_URL = re.compile(r"^https?://(localhost|127(\.[0-9]+){3}|\[::1\])(:[0-9]+)?(/|$)", re.IGNORECASE)
-
-
-class GeneratorConfigError(Exception):
-    """mkdocs.yml cannot be loaded (MkDocs has logged why)."""
 
 
 class PublicationError(Exception):
     """The configuration is fine for a preview, not for a site put online."""
-
-
-def mkdocs_config(config_file: Path, site_url: str | None = None) -> Any:
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
-
-    options = {"site_url": site_url} if site_url else {}
-    try:
-        return load_config(config_file=str(config_file), **options)
-    except (Abort, ConfigurationError, OSError, ValueError) as error:  # YAML errors are ValueErrors there
-        raise GeneratorConfigError(str(error)) from None
 
 
 def check_publication(site_url: str | None) -> None:
@@ -61,15 +49,6 @@ def site_languages(config: Any, profile: Profile, config_file: Path) -> tuple[La
     return languages
 
 
-def language_config(config: Any, language: Language, site_root: Path) -> None:
-    """One language's build: its folder in the site, its address, the theme's language (its
-    labels, writing direction and search stemmer follow)."""
-    config["site_dir"] = str(site_root / language.folder)
-    if config["site_url"] and language.folder:
-        config["site_url"] = config["site_url"].rstrip("/") + "/" + language.folder
-    config["theme"]["language"] = language.code
-
-
 def build_site(
     config_file: Path,
     profile: str,
@@ -77,43 +56,72 @@ def build_site(
     data_dir: Path,
     site_url: str | None = None,
     publication: bool = False,
+    parallel: bool | None = None,
 ) -> Path:
     """Validate, build into a temporary sibling folder, then swap it in. Raises on any failure
-    (DataError for bad data) and leaves an existing site_dir untouched."""
+    (DataError for bad data) and leaves an existing site_dir untouched. The languages are
+    independent MkDocs builds: with `parallel` (by default, for a large directory on a machine with
+    more than one core) the other languages build in child processes while French builds here."""
     from mkdocs.commands.build import build
 
     refuse_unreadable_config(Path(config_file))  # in French, at its line, before MkDocs reads it
     config = mkdocs_config(config_file, site_url)
     if publication:
         check_publication(config["site_url"])
-    languages = site_languages(config, Profile(profile), Path(config_file))
-    # the one gate: raises DataError before anything is written
-    checked(Path(config_file), data_dir, build_day(), SiteSettings.from_mkdocs(config).langues)
+    chosen = Profile(profile)
+    languages = site_languages(config, chosen, Path(config_file))
+    validated = checked(Path(config_file), data_dir, build_day())  # the one gate, before anything is written
+    settings = SiteSettings.from_mkdocs(config)
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_abandoned_folders(site_dir)
-    temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-{os.getpid()}-", dir=site_dir.parent))
-    os.chmod(temporary, 0o777 & ~_umask())  # mkdtemp makes 0700: a web server could not read the site
+    temporary = _temporary_folder(site_dir)
+    others = [language for language in languages if not language.is_default]
+    if parallel is None:
+        parallel = worth_parallel(len(validated.dataset.partners), len(others))
+    children: list[LanguageChild] = []
+    feeds = FeedsBuild(feeds_input(validated, chosen, settings))
     try:
+        if parallel:
+            request = LanguageRequest(Path(config_file), site_url, chosen, data_dir, validated.lean(), languages)
+            children = [LanguageChild(request, other, _temporary_folder(site_dir)) for other in others]
         # French first: MkDocs empties its site folder, and the other languages are folders inside it
-        for language in languages:
+        for language in [FRENCH] if parallel else languages:
             if not language.is_default:
                 config = mkdocs_config(config_file, site_url)
             language_config(config, language, temporary)
-            config["extra"][BUILD_KEY] = {
-                "profile": profile,
-                "data_dir": str(Path(data_dir).resolve()),
-                "language": language.code,
-                "languages": [other.code for other in languages],
-            }
+            own = language_build(language, languages, Path(config["docs_dir"]))
+            site = LanguageSite(
+                chosen,
+                own,
+                prepare(validated, chosen, settings, language.code, own.own_pages),
+                Path(data_dir).resolve(),
+                feeds if language.is_default else None,
+            )
+            hand_over(config, site)
             build(config)
+        for child in children:
+            child.finish(temporary, settings.budget_mo)
         _swap(temporary, site_dir)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
     finally:
-        close_checks()
+        feeds.close()
+        for child in children:
+            child.close()
     return site_dir
+
+
+def worth_parallel(partners: int, other_languages: int) -> bool:
+    """Child processes cost a second of start-up each: worth it for a large directory only."""
+    return other_languages > 0 and (os.cpu_count() or 1) > 1 and partners >= PARALLEL_FROM_PARTNERS
+
+
+def _temporary_folder(site_dir: Path) -> Path:
+    folder = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-{os.getpid()}-", dir=site_dir.parent))
+    os.chmod(folder, 0o777 & ~_umask())  # mkdtemp makes 0700: a web server could not read the site
+    return folder
 
 
 def _umask() -> int:

@@ -12,6 +12,7 @@ from typing import Any, Self
 
 from markupsafe import Markup
 
+from site_build import urls
 from site_build.generator.navigation import filtered_nav
 from site_build.i18n.catalogs import translations
 from site_build.i18n.languages import Language
@@ -20,7 +21,7 @@ from site_build.i18n.script_texts import SCRIPT_TEXTS
 
 # Data files the French build makes that another language's pages read too (the directory's
 # search): copied into the language's folder, so its own worker saves them for offline use.
-SHARED_FILES = ("annuaire/annuaire.json",)
+SHARED_FILES = (urls.DIRECTORY_DATA,)
 
 # [text](target.md) or [text](target.md#part) in a page's Markdown
 _PAGE_LINK = re.compile(r"\]\((?P<target>[^()\s#]+\.md)(?P<anchor>#[^()\s]*)?\)")
@@ -128,12 +129,8 @@ class LanguageBuild:
 
     def copy_shared_files(self, site_dir: Path) -> None:
         """Once this language's pages are written: SHARED_FILES from the French site, built first."""
-        if self.language.is_default:
-            return
-        french_root = site_dir.parents[self.language.folder.count("/") - 1]
-        for name in SHARED_FILES:
-            if (french_root / name).is_file() and (site_dir / name).parent.is_dir():
-                shutil.copyfile(french_root / name, site_dir / name)
+        if not self.language.is_default:
+            copy_shared_files(site_dir.parents[self.language.folder.count("/") - 1], site_dir)
 
     def mark_review(self, meta: dict[str, Any]) -> None:
         """A hand-written translation says it is not reviewed unless its front matter says `relu: true`."""
@@ -174,3 +171,10 @@ class LanguageBuild:
             return f"]({href_to(target, src_uri, self.language, self.translated)}{match['anchor'] or ''})"
 
         return _PAGE_LINK.sub(relink, markdown)
+
+
+def copy_shared_files(french_root: Path, language_dir: Path) -> None:
+    """SHARED_FILES from the French site into another language's folder (its pages read them)."""
+    for name in SHARED_FILES:
+        if (french_root / name).is_file() and (language_dir / name).parent.is_dir():
+            shutil.copyfile(french_root / name, language_dir / name)

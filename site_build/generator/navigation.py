@@ -4,9 +4,11 @@ from it, and so does a section left empty."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from site_build.data.profile import Profile
+from site_build.families import publishes_path
 
 
 def _same(title: str) -> str:
@@ -40,4 +42,5 @@ def filtered_nav(nav: Any, keep: Callable[[str], bool], title: Callable[[str], s
 
 
 def nav_for_profile(nav: Any, profile: Profile) -> Any:
-    return filtered_nav(nav, profile.publishes_path)
+    """The navigation without the entries of the families this profile does not publish."""
+    return filtered_nav(nav, partial(publishes_path, profile))

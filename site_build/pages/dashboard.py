@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from site_build.data.territory import DASHBOARD, CountTable
+from site_build import urls
+from site_build.data.territory import CountTable
 from site_build.pages.charts import Chart, bar_chart
 from site_build.pages.model import Page
 from site_build.pages.render import render
@@ -25,10 +26,10 @@ def chart_of(table: CountTable) -> Chart:
 def dashboard_page(tables: list[CountTable], today: date, services: int, partners: int) -> Page:
     html = render(
         "dashboard.html",
-        DASHBOARD,
+        urls.DASHBOARD,
         tables=[(table, chart_of(table) if table.totals else None, table.csv_path) for table in tables],
         today=today,
         services=services,
         partners=partners,
     )
-    return Page(f"{DASHBOARD}index.md", "Tableau de bord du territoire", html)
+    return Page(urls.source(urls.DASHBOARD), "Tableau de bord du territoire", html)

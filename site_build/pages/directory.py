@@ -8,6 +8,7 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
+from site_build import urls
 from site_build.data.due_dates import due_after
 from site_build.data.labels import shown_label
 from site_build.data.profile import PUBLIC, Profile
@@ -46,7 +47,7 @@ def report_href(target: str, partner: Partner, page_url: str) -> str | None:
     """ "Signaler une erreur": a pre-filled e-mail or new-issue form naming the partner and its page."""
     subject = f"Erreur sur la fiche « {partner.nom} »"
     body = (
-        f"Fiche : {partner.nom} ({partner.id})\nPage : {page_url or 'annuaire/' + partner.id + '/'}\n\n"
+        f"Fiche : {partner.nom} ({partner.id})\nPage : {page_url or urls.partner(partner.id)}\n\n"
         "Ce qui est faux ou manque :\n\nLa bonne information (et comment vous la connaissez) :\n"
     )
     if target.startswith("mailto:"):
@@ -63,7 +64,8 @@ def partner_page(
     settings: SiteSettings = SiteSettings(),
     form_of_service: dict[str, str] | None = None,
 ) -> Page:
-    here = f"annuaire/{partner.id}/"
+    here = urls.partner(partner.id)
+    address = settings.page_url(current().folder + here)  # of this page, in its language
     closure = partner.fermeture_temporaire
     due = due_after(partner.date_verification, partner.frequence_maj)
     html = render(
@@ -79,13 +81,11 @@ def partner_page(
         due=due,
         stale=due <= today,
         vcard=PARTNER_VCARD,
-        report_href=report_href(settings.signalement, partner, settings.page_url(here)),
-        organization=organization(
-            partner, settings.page_url(current().folder + here), markdown_plain(partner.description)
-        ),
+        report_href=report_href(settings.signalement, partner, address),
+        organization=organization(partner, address, markdown_plain(partner.description)),
     )
     french = DEFAULT if current().code != DEFAULT else ""  # its name: French in every language
-    return Page(f"annuaire/{partner.id}.md", partner.nom, html, title_language=french)
+    return Page(urls.source(here), partner.nom, html, title_language=french)
 
 
 def card_place(partner: Partner) -> str:
@@ -130,7 +130,7 @@ def directory_page(records: Records, today: date, profile: Profile = PUBLIC, eme
     cards = [(p, card_place(p), ", ".join(s.nom for s in p.services), card_hours(p, schedules)) for p in shown]
     html = render(
         "directory.html",
-        "annuaire/",
+        urls.DIRECTORY,
         partners=partners,
         shown=shown,
         cards=cards,
@@ -143,7 +143,7 @@ def directory_page(records: Records, today: date, profile: Profile = PUBLIC, eme
         needs=records.needs,
         emergency=emergency or Markup(""),
     )
-    return Page("annuaire/index.md", gettext("Annuaire des partenaires"), html, wide=True)
+    return Page(urls.source(urls.DIRECTORY), gettext("Annuaire des partenaires"), html, wide=True)
 
 
 def professionals_page(records: Records) -> Page:
@@ -170,16 +170,17 @@ def professionals_page(records: Records) -> Page:
     ]
     html = render(
         "professionals.html",
-        "professionnels/",
+        urls.PROFESSIONALS,
         people=searchable,
         records=records,
         themes=[(t, thematique_label(t)) for t in themes],
         structures=[(i, records.partner_name(i)) for i in structures],
     )
-    return Page("professionnels/index.md", "Annuaire des professionnels", html)
+    return Page(urls.source(urls.PROFESSIONALS), "Annuaire des professionnels", html)
 
 
 def offline_partner_page() -> Page:
     """Served by the service worker for a partner page that was not saved: drawn from the directory JSON.
     At the same depth as /annuaire/<id>/, so its relative links work at either address."""
-    return Page("hors-ligne/fiche.md", gettext("Fiche partenaire"), render("offline_partner.html", "hors-ligne/fiche/"))
+    here = urls.OFFLINE_CARD
+    return Page(urls.source(here), gettext("Fiche partenaire"), render("offline_partner.html", here))

@@ -8,6 +8,7 @@ from datetime import date
 
 from markupsafe import Markup
 
+from site_build import urls
 from site_build.data.records import Records
 from site_build.i18n.current import N_, gettext
 from site_build.pages.directory import status_place
@@ -55,6 +56,6 @@ def emergency_block(
 
 
 def emergency_page(records: Records, today: date) -> Page:
-    here = "urgences/"
+    here = urls.EMERGENCY
     html = render("emergency.html", here, block=emergency_block(records, today, here, N_("Numéros gratuits")))
-    return Page("urgences/index.md", gettext("En cas d'urgence"), html)
+    return Page(urls.source(here), gettext("En cas d'urgence"), html)

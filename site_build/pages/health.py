@@ -7,6 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from site_build import urls
 from site_build.data.records import Intervention, Records
 from site_build.data.settings import SiteSettings
 from site_build.i18n import formats
@@ -60,7 +61,7 @@ def event_jsonld(
     }
     if event.description:
         data["description"] = event.description
-    url = settings.page_url(current().folder + "sante/")
+    url = settings.page_url(current().folder + urls.HEALTH)
     if url:
         data["url"] = url
     return data
@@ -73,10 +74,10 @@ def health_pages(records: Records, today: date, settings: SiteSettings) -> list[
     for item in events:
         by_month.setdefault(item[0].strftime("%Y-%m"), []).append(item)
     coming_by_month = [(m, [x for x in items if x[1] > midnight]) for m, items in by_month.items()]
-    feed = settings.page_url("sante/epi-sante.ics")
+    feed = settings.page_url(urls.HEALTH_CALENDAR)
     index = render(
         "health.html",
-        "sante/",
+        urls.HEALTH,
         records=records,
         coming_by_month=[(m, items) for m, items in coming_by_month if items],
         past=[x for x in reversed(events) if x[1] <= midnight],
@@ -85,16 +86,16 @@ def health_pages(records: Records, today: date, settings: SiteSettings) -> list[
         qr=Markup(qr_svg(feed)) if feed else "",  # SVG drawn by segno from the feed address
         schemas=[event_jsonld(s, f, ev, records, settings) for s, f, ev in events if f > midnight][:JSONLD_EVENTS],
     )
-    pages = [Page("sante/index.md", gettext("Épi'santé : la santé à l'épicerie"), index)]
+    pages = [Page(urls.source(urls.HEALTH), gettext("Épi'santé : la santé à l'épicerie"), index)]
     for month, items in by_month.items():
         html = render(
             "health_month.html",
-            f"sante/{month}/",
+            urls.health_month(month),
             records=records,
             items=items,
             schemas=[event_jsonld(s, f, ev, records, settings) for s, f, ev in items if f > midnight],
         )
-        pages.append(Page(f"sante/{month}.md", f"Épi'santé — {formats.month(month)}", html))
+        pages.append(Page(urls.source(urls.health_month(month)), f"Épi'santé — {formats.month(month)}", html))
     return pages
 
 

@@ -3,6 +3,7 @@ never sent. Personal data typed into it stays on the device (see liaison.js)."""
 
 from __future__ import annotations
 
+from site_build import urls
 from site_build.data.records import Form, Records
 from site_build.data.vocabularies import VOCABULARIES, thematique_label
 from site_build.pages.model import Page
@@ -61,11 +62,11 @@ def form_page(form: Form, records: Records) -> Page:
     }
     html = render(
         "liaison.html",
-        f"liaison/{form.id}/",
+        urls.form(form.id),
         form=form,
         choices=choices,
         input_types=_INPUT_TYPES,
         confidential=CONFIDENTIAL,
         prefill=prefill_data(form, records),
     )
-    return Page(f"liaison/{form.id}.md", form.titre, html)
+    return Page(urls.source(urls.form(form.id)), form.titre, html)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from site_build.i18n.pages import page_url
 from site_build.pages.headings import Heading, headings
 
 # Python-Markdown's backslash escapes (markdown.Markdown.ESCAPED_CHARS): a backslash before
@@ -46,6 +47,11 @@ class Page:
             meta["relu"] = False
         marked = f' {{: lang="{self.title_language}" }}' if self.title_language else ""  # attr_list
         return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n# {self.title_markdown}{marked}\n"
+
+    @property
+    def site_path(self) -> str:
+        """Where the page is in the site: 'annuaire/caf-du-cher/'."""
+        return page_url(self.src_uri)
 
     @cached_property
     def headings(self) -> list[Heading]:

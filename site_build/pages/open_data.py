@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from site_build import urls
 from site_build.data.records import Records
 from site_build.data.settings import SiteSettings
 from site_build.pages.model import Page
@@ -16,11 +17,11 @@ def data_page(
     """What is published, under which licence, how fresh, and the downloads (`tables`: name, title, description)."""
     html = render(
         "open_data.html",
-        "donnees/",
+        urls.OPEN_DATA,
         licence=settings.licence,
         today=today,
         latest_check=max((p.date_verification for p in records.partners), default=None),
         tables=tables,
         hsds_tables=hsds_tables,
     )
-    return Page("donnees/index.md", "Données ouvertes", html)
+    return Page(urls.source(urls.OPEN_DATA), "Données ouvertes", html)

@@ -9,6 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from site_build import urls
 from site_build.data.photos import variant_path
 from site_build.data.records import Ingredient, Partner, Recipe, Records
 from site_build.data.settings import SiteSettings
@@ -16,9 +17,9 @@ from site_build.data.vocabularies import VOCABULARIES, label
 from site_build.i18n import formats
 from site_build.i18n.current import N_, current, gettext
 from site_build.pages.images import Picture, picture
+from site_build.pages.links import relative
 from site_build.pages.model import Page
 from site_build.pages.render import render
-from site_build.pages.urls import relative
 from site_build.text.safe_markdown import markdown_plain
 
 # A card is a column of the grid: about 20rem wide on a wide screen, the whole width on a phone.
@@ -122,7 +123,7 @@ def recipe_jsonld(recipe: Recipe, settings: SiteSettings) -> dict[str, Any]:
             + ([] if recipe.needs_oven else ["sans four"])
         ),
     }
-    url = settings.page_url(current().folder + f"recettes/{recipe.id}/")
+    url = settings.page_url(current().folder + urls.recipe(recipe.id))
     if url:
         data["url"] = url
     if recipe.description:
@@ -144,7 +145,7 @@ def recipe_page(
     photo: Picture | None = photo_of(recipe, content_dir)
     html = render(
         "recipe.html",
-        f"recettes/{recipe.id}/",
+        urls.recipe(recipe.id),
         recipe=recipe,
         photo=photo,
         cost=cost_per_portion(recipe),
@@ -152,7 +153,7 @@ def recipe_page(
         schema=recipe_jsonld(recipe, settings),
         records_partner=(partners or {}).get,
     )
-    return Page(f"recettes/{recipe.id}.md", recipe.titre, html, read_aloud=True, reviewed=recipe.relu)
+    return Page(urls.source(urls.recipe(recipe.id)), recipe.titre, html, read_aloud=True, reviewed=recipe.relu)
 
 
 def recipes_by_month(records: Records) -> dict[str, list[Recipe]]:
@@ -163,8 +164,8 @@ def recipes_by_month(records: Records) -> dict[str, list[Recipe]]:
 
 
 def month_page(month: str, recipes: list[Recipe]) -> Page:
-    html = render("recipe_month.html", f"recettes/{month}/", recipes=recipes)
-    return Page(f"recettes/{month}.md", f"Épicé'bon — {formats.month(month)}", html)
+    html = render("recipe_month.html", urls.recipes_of_month(month), recipes=recipes)
+    return Page(urls.source(urls.recipes_of_month(month)), f"Épicé'bon — {formats.month(month)}", html)
 
 
 def recipes_index(records: Records, today: date, content_dir: Path) -> Page:
@@ -180,7 +181,7 @@ def recipes_index(records: Records, today: date, content_dir: Path) -> Page:
     ]
     html = render(
         "recipes.html",
-        "recettes/",
+        urls.RECIPES,
         recipes=records.recipes,
         cards=cards,
         current_month=current.mois if current else "",
@@ -188,7 +189,7 @@ def recipes_index(records: Records, today: date, content_dir: Path) -> Page:
         quick_minutes=QUICK_MINUTES,
         months=[(month, recipes[0]) for month, recipes in recipes_by_month(records).items()],
     )
-    return Page("recettes/index.md", gettext("Recettes du mois"), html)
+    return Page(urls.source(urls.RECIPES), gettext("Recettes du mois"), html)
 
 
 def featured(records: Records, today: date) -> Recipe | None:

@@ -18,6 +18,7 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
+from site_build import urls
 from site_build.data.labels import shown_label, shown_labels_text
 from site_build.data.pictograms import pictogram_svg
 from site_build.data.vocabularies import TRANSLATED_VOCABULARIES, label
@@ -25,7 +26,7 @@ from site_build.i18n import formats
 from site_build.i18n.current import current, gettext
 from site_build.i18n.hours_words import hours_in_words
 from site_build.i18n.languages import DEFAULT, language
-from site_build.pages.urls import relative
+from site_build.pages.links import relative
 from site_build.text import french
 from site_build.text.folding import fold
 from site_build.text.safe_markdown import is_plain_paragraph, markdown_text, safe_href
@@ -163,7 +164,7 @@ def environment() -> jinja2.Environment:
         lang_attr=lang_attr,
         fill=fill,
     )
-    env.globals.update(url=_url, _=gettext)
+    env.globals.update(url=_url, paths=urls, _=gettext)
     env.tests.update(plain_paragraph=is_plain_paragraph)
     return env
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from site_build import urls
 from site_build.data.records import Partner, Records, Right, Service
 from site_build.data.rights import QUESTIONS
 from site_build.pages.model import Page
 from site_build.pages.render import render
 
-SECTION = "mes-droits/"
+SECTION = urls.RIGHTS
 
 
 @dataclass(frozen=True)
@@ -40,4 +41,4 @@ def rights_page(records: Records) -> Page:
         rights=[(right, helpers(right, records)) for right in records.rights],
         rules=[{"id": right.id, "si": list(right.si)} for right in records.rights],
     )
-    return Page(f"{SECTION}index.md", "Mes droits : les aides à vérifier", html)
+    return Page(urls.source(SECTION), "Mes droits : les aides à vérifier", html)

@@ -10,6 +10,7 @@ from datetime import date
 
 from markupsafe import Markup
 
+from site_build import urls
 from site_build.data.editions import PUBLICS, Answers, BusStop, Edition, Place, Question, Questionnaire, featured
 from site_build.data.records import Recipe, RecipeWorkshop, Records
 from site_build.data.settings import SiteSettings
@@ -19,7 +20,7 @@ from site_build.pages.qr import qr_svg
 from site_build.pages.render import render
 from site_build.text.french import sort_key
 
-SECTION = "semaine-du-gout/"
+SECTION = urls.TASTE_WEEK
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,7 @@ def _edition_page(edition: Edition, records: Records, here: str, src_uri: str, c
         days=programme(edition, records.epicebon_in(edition)),
         publics=PUBLICS,
         current=current,
-        folder=f"{SECTION}{edition.annee}/",
+        folder=urls.edition(edition.annee),
         charts=review_charts(edition, records.questionnaire),
     )
     return Page(src_uri, f"Semaine du goût {edition.annee} : {edition.theme}", html, searchable=searchable)
@@ -209,7 +210,7 @@ def _edition_page(edition: Edition, records: Records, here: str, src_uri: str, c
 def _poster_page(edition: Edition, records: Records, settings: SiteSettings) -> Page:
     """The programme on one A4 poster or an A5 flyer, with a QR code to the edition's page."""
     here = f"{SECTION}{edition.annee}/affiche/"
-    address = settings.page_url(f"{SECTION}{edition.annee}/")
+    address = settings.page_url(urls.edition(edition.annee))
     names = [records.partner_by_id[p] for p in edition.partners if p in records.partner_by_id]
     html = render(
         "taste_week_poster.html",
@@ -252,7 +253,7 @@ def taste_week_pages(records: Records, today: date, settings: SiteSettings = Sit
     if records.questionnaire:
         pages.append(_questionnaire_page(records.questionnaire))
     for edition in records.editions:
-        here = f"{SECTION}{edition.annee}/"
+        here = urls.edition(edition.annee)
         current, searchable = edition.au >= today, edition == chosen
         pages.append(_edition_page(edition, records, here, f"{SECTION}{edition.annee}.md", current, searchable))
         if edition.bus:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from site_build import urls
 from site_build.data.dataset import Dataset
 from site_build.data.freshness import freshness_rows
 from site_build.pages.model import Page
@@ -15,5 +16,5 @@ KIND_LABELS = {"partenaire": "Structure", "service": "Service", "professionnel":
 def verification_page(dataset: Dataset, today: date) -> Page:
     rows = freshness_rows(dataset, today)
     late = sum(1 for r in rows if r.late(today))
-    html = render("verification.html", "verification/", rows=rows, late=late, today=today, kinds=KIND_LABELS)
-    return Page("verification/index.md", "Vérification des fiches", html)
+    html = render("verification.html", urls.VERIFICATION, rows=rows, late=late, today=today, kinds=KIND_LABELS)
+    return Page(urls.source(urls.VERIFICATION), "Vérification des fiches", html)

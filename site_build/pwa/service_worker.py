@@ -16,11 +16,12 @@ import html
 import json
 import mimetypes
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from site_build import urls
 from site_build.i18n.languages import FRENCH, Language
 
 DEFAULT_BUDGET_MB = 20
@@ -41,8 +42,8 @@ _TEXT_TYPES = {
 MANIFEST_NAME = "manifest.webmanifest"
 THEME_COLOUR = "#1d5b3c"
 
+# Precache groups, in order; a generated page's group is its family's (site_build/families.py).
 ALWAYS, DATA, PAGES, PHOTOS, PARTNERS = range(5)
-_PARTNER_PAGE = re.compile(r"^annuaire/[^/]+/index\.html$")
 # WebP only: every browser with service workers but Safari 11.1–13 reads it, and each file costs a round trip
 _PHOTO = re.compile(r"^images/.+-\d+\.webp$")
 # Downloads (contact cards, open data tables): fetched when asked for, kept once fetched
@@ -79,13 +80,14 @@ def web_manifest(name: str, language: Language = FRENCH, gettext: Callable[[str]
     return json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def priority(path: str) -> int | None:
-    """Precache group of a site file, or None when it is never precached."""
+def priority(path: str, pages: Mapping[str, int] | None = None) -> int | None:
+    """Precache group of a site file, or None when it is never precached. `pages`: the group of
+    each generated page (its file), as its family says."""
     name = path.rsplit("/", 1)[-1]
     if (
         path.endswith((".map", ".gz", *_ON_DEMAND))
         or path in (SW_NAME, "sitemap.xml")
-        or (path.startswith("donnees/") and not path.endswith(".html"))  # open-data downloads: on demand
+        or (path.startswith(urls.OPEN_DATA) and not path.endswith(".html"))  # open-data downloads: on demand
         or path.startswith(BUNDLE_PREFIX)
     ):
         return None
@@ -96,14 +98,12 @@ def priority(path: str) -> int | None:
         MANIFEST_NAME,
         "index.html",
         "hors-ligne/index.html",
-        "hors-ligne/fiche/index.html",
-        "annuaire/annuaire.json",
-        "annuaire/index.html",
+        urls.DIRECTORY_DATA,
         "404.html",
     ):
         return ALWAYS
-    if _PARTNER_PAGE.match(path):
-        return PARTNERS
+    if pages and path in pages:
+        return pages[path]
     if path.endswith(".html"):
         return PAGES
     if _PHOTO.match(path):
@@ -118,8 +118,10 @@ def _url(path: str) -> str:
     return path[: -len("index.html")] if path == "index.html" or path.endswith("/index.html") else path
 
 
-def precache_manifest(site_dir: Path, budget_bytes: int) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """The entries to precache, in priority order, and figures about them."""
+def precache_manifest(
+    site_dir: Path, budget_bytes: int, pages: Mapping[str, int] | None = None
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The entries to precache, in priority order, and figures about them (`pages`: see priority())."""
     candidates = []
     # another language's folder (/en/) is a site of its own, with its own worker and precache
     own_sites = {worker.parent for worker in site_dir.rglob(SW_NAME) if worker.parent != site_dir}
@@ -127,7 +129,7 @@ def precache_manifest(site_dir: Path, budget_bytes: int) -> tuple[list[dict[str,
         if not file.is_file() or any(folder in file.parents for folder in own_sites):
             continue
         path = file.relative_to(site_dir).as_posix()
-        group = priority(path)
+        group = priority(path, pages)
         if group is None:
             continue
         content = file.read_bytes()
@@ -178,12 +180,14 @@ def service_worker(entries: list[dict[str, Any]]) -> tuple[str, bytes]:
     ).encode("utf-8")
 
 
-def write_service_worker(site_dir: Path, budget_mb: float = DEFAULT_BUDGET_MB) -> dict[str, Any]:
+def write_service_worker(
+    site_dir: Path, budget_mb: float = DEFAULT_BUDGET_MB, pages: Mapping[str, int] | None = None
+) -> dict[str, Any]:
     """Write sw.js and the first-visit bundle at the site root; returns the precache figures."""
     site_dir = Path(site_dir)
     for old in site_dir.glob(f"{BUNDLE_PREFIX}*.json"):
         old.unlink()
-    entries, figures = precache_manifest(site_dir, int(budget_mb * 1024 * 1024))
+    entries, figures = precache_manifest(site_dir, int(budget_mb * 1024 * 1024), pages)
     version, worker = service_worker(entries)
     (site_dir / f"{BUNDLE_PREFIX}{version}.json").write_bytes(bundle(site_dir, entries))
     (site_dir / SW_NAME).write_bytes(worker)

@@ -1,0 +1,69 @@
+"""What `build_site` hands the MkDocs adapter (hooks/guide.py) for one language's build.
+
+The build validates and prepares before MkDocs starts, then sets one `LanguageSite` in the
+config it gives MkDocs; every hook event reads it back from that config. Nothing is kept in a
+module between builds. A bare `mkdocs build` or `mkdocs serve` (no site-build) gets one
+prepared here, from mkdocs.yml and the data folder beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from site_build.data.profile import PUBLIC, Profile
+from site_build.data.settings import SiteSettings
+from site_build.families import translated_sections
+from site_build.feeds.worker import FeedsBuild
+from site_build.gate import checked
+from site_build.generator.languages import LanguageBuild
+from site_build.i18n.languages import FRENCH, Language
+from site_build.pipeline import Prepared, build_day, feeds_input, prepare
+
+BUILD_KEY = "site_build"
+
+
+@dataclass
+class LanguageSite:
+    """One language's MkDocs build: its prepared pages, its language settings, and the feeds
+    worker when this build publishes the data files (the French one)."""
+
+    profile: Profile
+    language: LanguageBuild
+    prepared: Prepared
+    data_dir: Path
+    feeds: FeedsBuild | None = None
+    finish_offline_later: bool = False  # built beside the French site: the caller adds the shared files
+
+    @property
+    def offline_budget_mb(self) -> float:
+        return float(self.prepared.settings.budget_mo)
+
+
+def language_build(language: Language, languages: tuple[Language, ...], docs_dir: Path) -> LanguageBuild:
+    return LanguageBuild(language, languages, docs_dir, translated_sections())
+
+
+def hand_over(config: Any, site: LanguageSite) -> None:
+    config["extra"][BUILD_KEY] = site
+
+
+def handed(config: Any) -> LanguageSite:
+    """The build handed over by `build_site`, or for a bare `mkdocs build`, one prepared now."""
+    site = (config["extra"] or {}).get(BUILD_KEY)
+    if isinstance(site, LanguageSite):
+        return site
+    return _bare(config)
+
+
+def _bare(config: Any) -> LanguageSite:
+    config_file = Path(config["config_file_path"])
+    data_dir = config_file.parent / "data"
+    validated = checked(config_file, data_dir, build_day())
+    settings = SiteSettings.from_mkdocs(config)
+    language = language_build(FRENCH, (FRENCH,), Path(config["docs_dir"]))
+    prepared = prepare(validated, PUBLIC, settings)
+    site = LanguageSite(PUBLIC, language, prepared, data_dir, FeedsBuild(feeds_input(validated, PUBLIC, settings)))
+    hand_over(config, site)
+    return site
