@@ -140,6 +140,26 @@ MARKDOWN = _text(
     max_length=MARKDOWN_TEXT,
     one_line=False,
 )
+
+
+# The open data (feeds/record_columns.py): each property of a partner, a service or a person
+# says under which column the public tables publish it, or why they do not. A property that
+# says neither fails tests/test_fields.py.
+def column(title: str, name: str = "", first: str = "") -> dict[str, Any]:
+    """Published as the column `name` (the property's own name by default) titled `title`;
+    `first`: for a list, the key of its first item that is published (the first telephone)."""
+    spec = {"titre": title} | ({"nom": name} if name else {}) | ({"premier": first} if first else {})
+    return {"x-colonne": spec}
+
+
+def unpublished(reason: str) -> dict[str, Any]:
+    """Kept out of the open-data tables, for this reason (said to whoever adds a column)."""
+    return {"x-hors-donnees-ouvertes": reason}
+
+
+MARKDOWN_TEXT_REASON = "texte long mis en forme : lu sur la fiche du site, pas dans un tableur"
+
+
 FREQUENCY = {
     "type": "integer",
     "minimum": 1,
@@ -150,13 +170,15 @@ FREQUENCY = {
 
 ADDRESS = _obj(
     {
-        "voie": _text("Numéro et rue."),
-        "complement": _text("Bâtiment, étage, quartier…"),
-        "code_postal": POSTCODE,
-        "commune": _text("Nom de la commune."),
-        "code_insee": INSEE,
-        "latitude": {"type": "number", "minimum": -90, "maximum": 90, "description": "Latitude (WGS 84)."},
-        "longitude": {"type": "number", "minimum": -180, "maximum": 180, "description": "Longitude (WGS 84)."},
+        "voie": _text("Numéro et rue.") | column("Adresse"),
+        "complement": _text("Bâtiment, étage, quartier…") | unpublished("pour trouver la porte : sur la fiche"),
+        "code_postal": POSTCODE | column("Code postal"),
+        "commune": _text("Nom de la commune.") | column("Commune"),
+        "code_insee": INSEE | column("Code INSEE"),
+        "latitude": {"type": "number", "minimum": -90, "maximum": 90, "description": "Latitude (WGS 84)."}
+        | column("Latitude"),
+        "longitude": {"type": "number", "minimum": -180, "maximum": 180, "description": "Longitude (WGS 84)."}
+        | column("Longitude"),
     },
     ["voie", "code_postal", "commune"],
     "Adresse du lieu d'accueil.",
@@ -164,31 +186,38 @@ ADDRESS = _obj(
 
 SERVICE = _obj(
     {
-        "id": SLUG,
-        "nom": _text("Nom du service."),
-        "description": MARKDOWN,
-        "types": _list_of(_vocab("types", "Type de service (data·inclusion)."), "Types de service.", 1),
-        "thematiques": _list_of(_vocab("thematiques", "Thématique (data·inclusion)."), "Thématiques.", 1),
-        "publics": _list_of(_vocab("publics", "Public (data·inclusion)."), "Publics.", 1),
-        "publics_precisions": _prose("Précisions sur le public (âge, situation…)."),
-        "frais": _list_of(_vocab("frais", "Frais."), "Frais."),
-        "frais_precisions": _prose("Précisions sur les frais."),
-        "modes_accueil": _list_of(_vocab("modes_accueil", "Mode d'accueil."), "Modes d'accueil."),
+        "id": SLUG | column("Identifiant"),
+        "nom": _text("Nom du service.") | column("Nom"),
+        "description": MARKDOWN | unpublished(MARKDOWN_TEXT_REASON),
+        "types": _list_of(_vocab("types", "Type de service (data·inclusion)."), "Types de service.", 1)
+        | column("Types"),
+        "thematiques": _list_of(_vocab("thematiques", "Thématique (data·inclusion)."), "Thématiques.", 1)
+        | column("Thématiques"),
+        "publics": _list_of(_vocab("publics", "Public (data·inclusion)."), "Publics.", 1) | column("Publics"),
+        "publics_precisions": _prose("Précisions sur le public (âge, situation…).")
+        | column("Précisions sur le public"),
+        "frais": _list_of(_vocab("frais", "Frais."), "Frais.") | column("Frais"),
+        "frais_precisions": _prose("Précisions sur les frais.") | column("Précisions sur les frais"),
+        "modes_accueil": _list_of(_vocab("modes_accueil", "Mode d'accueil."), "Modes d'accueil.")
+        | column("Modes d'accueil"),
         "modes_mobilisation": _list_of(
             _vocab("modes_mobilisation", "Comment entrer en contact."), "Modes de mobilisation."
-        ),
+        )
+        | column("Modes de mobilisation"),
         "mobilisable_par": _list_of(
             _vocab("mobilisable_par", "Qui peut faire la démarche."), "Qui peut mobiliser le service."
-        ),
-        "conditions_acces": _prose("Conditions d'accès, en phrases simples."),
-        "justificatifs": _list_of(_text("Un document à apporter."), "Documents à apporter."),
-        "langues": _list_of(_vocab("langues", "Langue parlée à l'accueil."), "Langues parlées."),
-        "horaires_accueil": HOURS,
-        "telephone": PHONE,
-        "courriel": EMAIL,
-        "lien_mobilisation": URL,
-        "orientable": {"type": "boolean", "description": "true si le service accepte une fiche de liaison."},
-        "date_verification": DATE,
+        )
+        | column("Mobilisable par"),
+        "conditions_acces": _prose("Conditions d'accès, en phrases simples.") | column("Conditions d'accès"),
+        "justificatifs": _list_of(_text("Un document à apporter."), "Documents à apporter.") | column("Justificatifs"),
+        "langues": _list_of(_vocab("langues", "Langue parlée à l'accueil."), "Langues parlées.") | column("Langues"),
+        "horaires_accueil": HOURS | column("Horaires d'accueil (OpenStreetMap)"),
+        "telephone": PHONE | column("Téléphone"),
+        "courriel": EMAIL | column("Courriel"),
+        "lien_mobilisation": URL | column("Lien pour faire la démarche"),
+        "orientable": {"type": "boolean", "description": "true si le service accepte une fiche de liaison."}
+        | column("Accepte une fiche de liaison"),
+        "date_verification": DATE | column("Date de vérification"),
     },
     ["id", "nom", "types", "thematiques", "publics"],
     "Un service proposé par la structure.",
@@ -196,34 +225,38 @@ SERVICE = _obj(
 
 PARTNER = _obj(
     {
-        "id": SLUG,
-        "nom": _text("Nom complet de la structure."),
-        "sigle": _text("Sigle usuel, par exemple CAF."),
+        "id": SLUG | column("Identifiant"),
+        "nom": _text("Nom complet de la structure.") | column("Nom"),
+        "sigle": _text("Sigle usuel, par exemple CAF.") | column("Sigle"),
         "siret": {
             "type": "string",
             "pattern": r"^[0-9]{14}$",
             "description": "SIRET à 14 chiffres, entre guillemets.",
             "x-erreur": "écrivez les 14 chiffres du SIRET entre guillemets, sans espaces",
-        },
-        "reseaux_porteurs": _list_of(_vocab("reseaux_porteurs", "Réseau (data·inclusion)."), "Réseaux porteurs."),
-        "description": MARKDOWN,
+        }
+        | unpublished("publié par data·inclusion (structures.json), qui le demande"),
+        "reseaux_porteurs": _list_of(_vocab("reseaux_porteurs", "Réseau (data·inclusion)."), "Réseaux porteurs.")
+        | column("Réseaux porteurs"),
+        "description": MARKDOWN | unpublished(MARKDOWN_TEXT_REASON),
         "adresse": ADDRESS,
-        "telephone": PHONE,
-        "courriel": EMAIL,
-        "site_web": URL,
-        "horaires_accueil": HOURS,
+        "telephone": PHONE | column("Téléphone"),
+        "courriel": EMAIL | column("Courriel"),
+        "site_web": URL | column("Site web"),
+        "horaires_accueil": HOURS | column("Horaires d'accueil (OpenStreetMap)"),
         "horaires_distribution": HOURS
-        | {"description": "Heures de distribution alimentaire (épiceries), format OpenStreetMap."},
-        "accessibilite_lieu": URL,
-        "statut": _vocab("statuts", "actif, fermeture-temporaire ou ferme."),
+        | {"description": "Heures de distribution alimentaire (épiceries), format OpenStreetMap."}
+        | column("Horaires de distribution (OpenStreetMap)"),
+        "accessibilite_lieu": URL | column("Accessibilité du lieu (Acceslibre)"),
+        "statut": _vocab("statuts", "actif, fermeture-temporaire ou ferme.") | column("Statut"),
         "fermeture_temporaire": _obj(
             {"du": DATE, "au": DATE, "message": _prose("Message aux usagers.")},
             ["du", "au"],
             "Dates d'une fermeture temporaire.",
-        ),
-        "date_verification": DATE,
-        "frequence_maj": FREQUENCY,
-        "services": _list_of(SERVICE, "Services proposés."),
+        )
+        | unpublished("passagère : dite sur la fiche et dans l'annuaire tant qu'elle dure"),
+        "date_verification": DATE | column("Date de vérification"),
+        "frequence_maj": FREQUENCY | unpublished("règle interne de l'équipe qui tient le guide"),
+        "services": _list_of(SERVICE, "Services proposés.") | unpublished("table à part : services.csv"),
     },
     ["id", "nom", "adresse", "date_verification"],
     "Une structure partenaire.",
@@ -231,18 +264,24 @@ PARTNER = _obj(
 
 PROFESSIONAL = _obj(
     {
-        "id": SLUG,
-        "nom": _text("Nom de famille."),
-        "prenom": _text("Prénom."),
-        "fonction": _text("Fonction, par exemple « Conseillère en économie sociale et familiale »."),
-        "partenaire": SLUG | {"description": "Identifiant de la structure (voir data/partners.yaml)."},
-        "services": _list_of(SLUG, "Identifiants des services où intervient la personne."),
+        "id": SLUG | column("Identifiant"),
+        "nom": _text("Nom de famille.") | column("Nom"),
+        "prenom": _text("Prénom.") | column("Prénom"),
+        "fonction": _text("Fonction, par exemple « Conseillère en économie sociale et familiale ».")
+        | column("Fonction"),
+        "partenaire": SLUG
+        | {"description": "Identifiant de la structure (voir data/partners.yaml)."}
+        | column("Partenaire", name="partenaire_id"),
+        "services": _list_of(SLUG, "Identifiants des services où intervient la personne.")
+        | unpublished("lien interne entre fiches, redit par la structure"),
         "telephones": _list_of(
             _obj({"numero": PHONE, "type": _vocab("types_telephone", "voice, cell, fax ou text.")}, ["numero"]),
             "Téléphones.",
-        ),
-        "courriel": EMAIL,
-        "thematiques": _list_of(_vocab("thematiques", "Thématique."), "Domaines de la personne."),
+        )
+        | column("Téléphone", name="telephone", first="numero"),
+        "courriel": EMAIL | column("Courriel"),
+        "thematiques": _list_of(_vocab("thematiques", "Thématique."), "Domaines de la personne.")
+        | unpublished("pour chercher dans l'annuaire des professionnels, réservé aux professionnels"),
         "permanences": _list_of(
             _obj(
                 {
@@ -253,10 +292,12 @@ PROFESSIONAL = _obj(
                 ["horaires", "lieu"],
             ),
             "Permanences.",
-        ),
-        "visibilite": _vocab("visibilite", "public ou pro (réservé aux professionnels)."),
-        "date_verification": DATE,
-        "frequence_maj": FREQUENCY,
+        )
+        | unpublished("horaires d'une personne : sur l'annuaire des professionnels seulement"),
+        "visibilite": _vocab("visibilite", "public ou pro (réservé aux professionnels).")
+        | unpublished("la table ne garde que les personnes « public »"),
+        "date_verification": DATE | unpublished("suivi interne des fiches de personnes"),
+        "frequence_maj": FREQUENCY | unpublished("règle interne de l'équipe qui tient le guide"),
     },
     ["id", "nom", "prenom", "fonction", "partenaire", "visibilite", "date_verification"],
     "Une personne de l'annuaire.",

@@ -13,7 +13,15 @@ from typing import Any
 
 from site_build.data.dataset import Dataset
 from site_build.data.passed_checks import PassedChecks, digest
+from site_build.data.records import Records
 from site_build.data.vocabularies import slugs
+from site_build.feeds.record_columns import (
+    PARTNER_COLUMNS,
+    PARTNER_KEY,
+    PROFESSIONAL_COLUMNS,
+    SERVICE_COLUMNS,
+    rows,
+)
 from site_build.text.occurrences import occurrences, span
 from site_build.text.spreadsheet import safe_cell
 
@@ -52,67 +60,29 @@ def _field(name: str, title: str, kind: str = "string", required: bool = False, 
     return field
 
 
+SERVICE_TABLE = [SERVICE_COLUMNS[0], PARTNER_KEY, *SERVICE_COLUMNS[1:]]
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)*$"
 
 TABLES = {
+    # partners, services and people: their fields say which column they are (feeds/record_columns.py)
     "partenaires": (
         "Partenaires",
         "Structures du réseau.",
-        [
-            _field("id", "Identifiant", required=True, pattern=SLUG_PATTERN),
-            _field("nom", "Nom", required=True),
-            _field("sigle", "Sigle"),
-            _list_field("reseaux_porteurs", "Réseaux porteurs", "reseaux_porteurs"),
-            _field("voie", "Adresse"),
-            _field("code_postal", "Code postal", pattern=r"^[0-9]{5}$"),
-            _field("commune", "Commune"),
-            _field("code_insee", "Code INSEE", pattern=r"^([0-9]{5}|2[AB][0-9]{3})$"),
-            _field("latitude", "Latitude", "number", minimum=-90, maximum=90),
-            _field("longitude", "Longitude", "number", minimum=-180, maximum=180),
-            _field("telephone", "Téléphone"),
-            _field("courriel", "Courriel", "string"),
-            _field("site_web", "Site web", pattern=r"^https?://.*"),
-            _field("horaires_accueil", "Horaires d'accueil (OpenStreetMap)"),
-            _field("statut", "Statut", enum=slugs("statuts")),
-            _field("date_verification", "Date de vérification", "date", required=True),
-        ],
+        [column.field for column in PARTNER_COLUMNS],
         ["id"],
         [],
     ),
     "services": (
         "Services",
         "Services proposés par les partenaires.",
-        [
-            _field("id", "Identifiant", required=True, pattern=SLUG_PATTERN),
-            _field("partenaire_id", "Partenaire", required=True),
-            _field("nom", "Nom", required=True),
-            _list_field("types", "Types", "types"),
-            _list_field("thematiques", "Thématiques", "thematiques"),
-            _list_field("publics", "Publics", "publics"),
-            _list_field("frais", "Frais", "frais"),
-            _list_field("modes_accueil", "Modes d'accueil", "modes_accueil"),
-            _list_field("modes_mobilisation", "Modes de mobilisation", "modes_mobilisation"),
-            _list_field("mobilisable_par", "Mobilisable par", "mobilisable_par"),
-            _field("conditions_acces", "Conditions d'accès"),
-            _list_field("justificatifs", "Justificatifs"),
-            _list_field("langues", "Langues", "langues"),
-            _field("orientable", "Accepte une fiche de liaison", "boolean"),
-        ],
+        [column.field for column in SERVICE_TABLE],
         ["id"],
         [("partenaire_id", "partenaires", "id")],
     ),
     "professionnels": (
         "Professionnels (publics)",
         "Personnes dont les coordonnées sont publiques.",
-        [
-            _field("id", "Identifiant", required=True, pattern=SLUG_PATTERN),
-            _field("nom", "Nom", required=True),
-            _field("prenom", "Prénom", required=True),
-            _field("fonction", "Fonction"),
-            _field("partenaire_id", "Partenaire", required=True),
-            _field("telephone", "Téléphone"),
-            _field("courriel", "Courriel"),
-        ],
+        [column.field for column in PROFESSIONAL_COLUMNS],
         ["id"],
         [("partenaire_id", "partenaires", "id")],
     ),
@@ -231,67 +201,18 @@ TABLES = {
 }
 
 
-def table_rows(dataset: Dataset, today: date | None = None) -> dict[str, list[dict[str, Any]]]:
-    partners, services = [], []
-    for p in dataset.partners:
-        a = p.get("adresse", {})
-        partners.append(
-            {
-                "id": p["id"],
-                "nom": p["nom"],
-                "sigle": p.get("sigle"),
-                "reseaux_porteurs": _joined(p.get("reseaux_porteurs")),
-                "voie": a.get("voie"),
-                "code_postal": a.get("code_postal"),
-                "commune": a.get("commune"),
-                "code_insee": a.get("code_insee"),
-                "latitude": a.get("latitude"),
-                "longitude": a.get("longitude"),
-                "telephone": p.get("telephone"),
-                "courriel": p.get("courriel"),
-                "site_web": p.get("site_web"),
-                "horaires_accueil": p.get("horaires_accueil"),
-                "statut": p.get("statut", "actif"),
-                "date_verification": p["date_verification"],
-            }
-        )
-        for s in p.get("services") or []:
-            services.append(
-                {
-                    "id": s["id"],
-                    "partenaire_id": p["id"],
-                    "nom": s["nom"],
-                    **{
-                        k: _joined(s.get(k))
-                        for k in (
-                            "types",
-                            "thematiques",
-                            "publics",
-                            "frais",
-                            "modes_accueil",
-                            "modes_mobilisation",
-                            "mobilisable_par",
-                            "langues",
-                        )
-                    },
-                    "conditions_acces": s.get("conditions_acces"),
-                    "justificatifs": _joined(s.get("justificatifs")),
-                    "orientable": bool(s.get("orientable")),
-                }
-            )
-    people = [
-        {
-            "id": x["id"],
-            "nom": x["nom"],
-            "prenom": x["prenom"],
-            "fonction": x.get("fonction"),
-            "partenaire_id": x["partenaire"],
-            "telephone": (x.get("telephones") or [{}])[0].get("numero"),
-            "courriel": x.get("courriel"),
-        }
-        for x in dataset.professionals
-        if x.get("visibilite") == "public"
+def table_rows(
+    dataset: Dataset, today: date | None = None, records: Records | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """Every table's rows. `records`: the dataset's, typed, when the caller has them already."""
+    records = records or Records.from_dataset(dataset)
+    partners = rows(records.partners, PARTNER_COLUMNS)
+    services = [
+        {column.name: partner.id if column is PARTNER_KEY else column.value(service) for column in SERVICE_TABLE}
+        for partner in records.partners
+        for service in partner.services
     ]
+    people = rows([x for x in records.professionals if x.visibilite == "public"], PROFESSIONAL_COLUMNS)
     recipes = [
         {
             "id": rid,
@@ -477,10 +398,11 @@ def package_files(
     today: date | None = None,
     licence: dict[str, Any] = LICENCE,
     source: str = "",
+    records: Records | None = None,
 ) -> dict[str, bytes]:
     """{file name: bytes} of the package: one CSV per table and datapackage.json. Not yet checked."""
-    rows = table_rows(dataset, today)
-    files = {f"{name}.csv": _csv(rows[name], TABLES[name][2]) for name in TABLES}
+    found = table_rows(dataset, today, records)
+    files = {f"{name}.csv": _csv(found[name], TABLES[name][2]) for name in TABLES}
     files["datapackage.json"] = json.dumps(descriptor(title, licence, source), ensure_ascii=False, indent=2).encode(
         "utf-8"
     )

@@ -60,7 +60,13 @@ def feed_files(given: FeedInput) -> tuple[dict[str, bytes], dict[str, bytes]]:
     files.update(edition_calendars(records, read_state(view.data_dir), given.today))
     if given.profile.has_dashboard:
         files.update(dashboard_files(dashboard_tables(view, records, given.today)))
-    package = package_files(public, today=given.today, licence=given.settings.licence, source=given.settings.site_url)
+    package = package_files(
+        public,
+        today=given.today,
+        licence=given.settings.licence,
+        source=given.settings.site_url,
+        records=records if public is view else None,  # the public view's records: made once
+    )
     files.update({urls.OPEN_DATA + name: content for name, content in package.items()})
     files.update({f"{urls.OPEN_DATA}data-inclusion/{name}": c for name, c in data_inclusion_files(public).items()})
     files.update({f"{urls.OPEN_DATA}hsds/{name}": c for name, c in hsds_files(public).items()})
