@@ -60,16 +60,17 @@ def feed_files(given: FeedInput) -> tuple[dict[str, bytes], dict[str, bytes]]:
     files.update(edition_calendars(records, read_state(view.data_dir), given.today))
     if given.profile.has_dashboard:
         files.update(dashboard_files(dashboard_tables(view, records, given.today)))
+    public_records = records if public is view else Records.from_dataset(public)  # typed once
     package = package_files(
         public,
         today=given.today,
         licence=given.settings.licence,
         source=given.settings.site_url,
-        records=records if public is view else None,  # the public view's records: made once
+        records=public_records,
     )
     files.update({urls.OPEN_DATA + name: content for name, content in package.items()})
-    files.update({f"{urls.OPEN_DATA}data-inclusion/{name}": c for name, c in data_inclusion_files(public).items()})
-    files.update({f"{urls.OPEN_DATA}hsds/{name}": c for name, c in hsds_files(public).items()})
+    files.update({f"{urls.OPEN_DATA}data-inclusion/{n}": c for n, c in data_inclusion_files(public_records).items()})
+    files.update({f"{urls.OPEN_DATA}hsds/{name}": c for name, c in hsds_files(public_records).items()})
     return files, package
 
 

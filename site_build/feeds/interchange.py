@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from site_build.data.dataset import Dataset
+from site_build.data.records import Partner, Records, Service
 from site_build.data.vocabularies import VOCABULARIES, label
 from site_build.text.french import international_number
 from site_build.text.hours import describe_hours
@@ -33,10 +33,6 @@ def _publics(slugs: Iterable[str] | None) -> list[str]:
     return [p for p in publics if p != "tous-publics"] if len(publics) > 1 else publics
 
 
-def _street(address: dict[str, Any]) -> str:
-    return str(address.get("voie", ""))
-
-
 def _drop_empty(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if v not in (None, "", [])}
 
@@ -44,73 +40,72 @@ def _drop_empty(record: dict[str, Any]) -> dict[str, Any]:
 # -- data·inclusion v1 -----------------------------------------------------------
 
 
-def di_structure(partner: dict[str, Any]) -> dict[str, Any]:
-    address = partner.get("adresse") or {}
+def di_structure(partner: Partner) -> dict[str, Any]:
+    address = partner.adresse
     return _drop_empty(
         {
             "source": SOURCE,
-            "id": partner["id"],
-            "nom": partner["nom"],
-            "date_maj": str(partner["date_verification"]),
-            "description": markdown_plain(partner.get("description")),
-            "siret": partner.get("siret"),
-            "commune": address.get("commune"),
-            "code_postal": address.get("code_postal"),
-            "code_insee": address.get("code_insee"),
-            "adresse": _street(address),
-            "complement_adresse": address.get("complement"),
-            "longitude": address.get("longitude"),
-            "latitude": address.get("latitude"),
-            "telephone": partner.get("telephone"),
-            "courriel": partner.get("courriel"),
-            "site_web": partner.get("site_web"),
-            "horaires_accueil": partner.get("horaires_accueil"),
-            "accessibilite_lieu": partner.get("accessibilite_lieu"),
-            "reseaux_porteurs": _national("reseaux_porteurs", partner.get("reseaux_porteurs")),
+            "id": partner.id,
+            "nom": partner.nom,
+            "date_maj": str(partner.date_verification),
+            "description": markdown_plain(partner.description),
+            "siret": partner.siret,
+            "commune": address.commune,
+            "code_postal": address.code_postal,
+            "code_insee": address.code_insee,
+            "adresse": address.voie,
+            "complement_adresse": address.complement,
+            "longitude": address.longitude,
+            "latitude": address.latitude,
+            "telephone": partner.telephone,
+            "courriel": partner.courriel,
+            "site_web": partner.site_web,
+            "horaires_accueil": partner.horaires_accueil,
+            "accessibilite_lieu": partner.accessibilite_lieu,
+            "reseaux_porteurs": _national("reseaux_porteurs", partner.reseaux_porteurs),
         }
     )
 
 
-def di_service(service: dict[str, Any], partner: dict[str, Any]) -> dict[str, Any]:
-    address = partner.get("adresse") or {}
-    types, fees = _national("types", service.get("types")), _national("frais", service.get("frais"))
+def di_service(service: Service, partner: Partner) -> dict[str, Any]:
+    address = partner.adresse
+    types, fees = _national("types", service.types), _national("frais", service.frais)
     return _drop_empty(
         {
             "source": SOURCE,
-            "structure_id": partner["id"],
-            "id": service["id"],
-            "nom": service["nom"],
-            "description": markdown_plain(service.get("description")) or service["nom"],
-            "date_maj": str(service.get("date_verification") or partner["date_verification"]),
+            "structure_id": partner.id,
+            "id": service.id,
+            "nom": service.nom,
+            "description": markdown_plain(service.description) or service.nom,
+            "date_maj": str(service.date_verification or partner.date_verification),
             "type": types[0] if types else None,
-            "thematiques": _national("thematiques", service.get("thematiques")),
+            "thematiques": _national("thematiques", service.thematiques),
             "frais": fees[0] if fees else None,
-            "frais_precisions": service.get("frais_precisions"),
-            "publics": _publics(service.get("publics")),
-            "publics_precisions": service.get("publics_precisions"),
-            "conditions_acces": service.get("conditions_acces"),
-            "commune": address.get("commune"),
-            "code_postal": address.get("code_postal"),
-            "code_insee": address.get("code_insee"),
-            "adresse": _street(address),
-            "longitude": address.get("longitude"),
-            "latitude": address.get("latitude"),
-            "telephone": service.get("telephone") or partner.get("telephone"),
-            "courriel": service.get("courriel") or partner.get("courriel"),
-            "modes_accueil": _national("modes_accueil", service.get("modes_accueil")),
-            "lien_mobilisation": service.get("lien_mobilisation"),
-            "modes_mobilisation": _national("modes_mobilisation", service.get("modes_mobilisation")),
-            "mobilisable_par": _national("mobilisable_par", service.get("mobilisable_par")),
-            "horaires_accueil": service.get("horaires_accueil") or partner.get("horaires_accueil"),
+            "frais_precisions": service.frais_precisions,
+            "publics": _publics(service.publics),
+            "publics_precisions": service.publics_precisions,
+            "conditions_acces": service.conditions_acces,
+            "commune": address.commune,
+            "code_postal": address.code_postal,
+            "code_insee": address.code_insee,
+            "adresse": address.voie,
+            "longitude": address.longitude,
+            "latitude": address.latitude,
+            "telephone": service.telephone or partner.telephone,
+            "courriel": service.courriel or partner.courriel,
+            "modes_accueil": _national("modes_accueil", service.modes_accueil),
+            "lien_mobilisation": service.lien_mobilisation,
+            "modes_mobilisation": _national("modes_mobilisation", service.modes_mobilisation),
+            "mobilisable_par": _national("mobilisable_par", service.mobilisable_par),
+            "horaires_accueil": service.horaires_accueil or partner.horaires_accueil,
         }
     )
 
 
-def data_inclusion_files(dataset: Dataset) -> dict[str, bytes]:
-    structures = [di_structure(p) for p in dataset.partners if p.get("statut") != "ferme"]
-    services = [
-        di_service(s, p) for p in dataset.partners if p.get("statut") != "ferme" for s in p.get("services") or []
-    ]
+def data_inclusion_files(records: Records) -> dict[str, bytes]:
+    open_partners = [p for p in records.partners if not p.closed]
+    structures = [di_structure(p) for p in open_partners]
+    services = [di_service(s, p) for p in open_partners for s in p.services]
     return {"structures.json": _json_file(structures), "services.json": _json_file(services)}
 
 
@@ -195,20 +190,20 @@ def hsds_schedules(hours: str) -> list[dict[str, Any]]:
     return rows or [{"description": text, "notes": hours}]
 
 
-def hsds_tables(dataset: Dataset) -> dict[str, list[dict[str, Any]]]:
+def hsds_tables(records: Records) -> dict[str, list[dict[str, Any]]]:
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in HSDS_COLUMNS}
-    for partner in dataset.partners:
-        pid = partner["id"]
+    for partner in records.partners:
+        pid = partner.id
         org, loc = hsds_id("organization", pid), hsds_id("location", pid)
-        address = partner.get("adresse") or {}
+        address = partner.adresse
         tables["organizations"].append(
             {
                 "id": org,
-                "name": partner["nom"],
-                "alternate_name": partner.get("sigle"),
-                "description": markdown_plain(partner.get("description")) or partner["nom"],
-                "email": partner.get("courriel"),
-                "website": partner.get("site_web"),
+                "name": partner.nom,
+                "alternate_name": partner.sigle,
+                "description": markdown_plain(partner.description) or partner.nom,
+                "email": partner.courriel,
+                "website": partner.site_web,
             }
         )
         tables["locations"].append(
@@ -216,117 +211,114 @@ def hsds_tables(dataset: Dataset) -> dict[str, list[dict[str, Any]]]:
                 "id": loc,
                 "location_type": "physical",
                 "organization_id": org,
-                "name": partner["nom"],
-                "latitude": address.get("latitude"),
-                "longitude": address.get("longitude"),
-                "external_identifier": address.get("code_insee"),
-                "external_identifier_type": "code INSEE" if address.get("code_insee") else None,
+                "name": partner.nom,
+                "latitude": address.latitude,
+                "longitude": address.longitude,
+                "external_identifier": address.code_insee,
+                "external_identifier_type": "code INSEE" if address.code_insee else None,
             }
         )
         tables["addresses"].append(
             {
                 "id": hsds_id("address", pid),
                 "location_id": loc,
-                "address_1": address.get("voie"),
-                "address_2": address.get("complement"),
-                "city": address.get("commune"),
-                "state_province": _DEPARTMENTS.get(
-                    str(address.get("code_postal", ""))[:2], str(address.get("code_postal", ""))[:2]
-                ),
-                "postal_code": address.get("code_postal"),
+                "address_1": address.voie,
+                "address_2": address.complement,
+                "city": address.commune,
+                "state_province": _DEPARTMENTS.get(address.code_postal[:2], address.code_postal[:2]),
+                "postal_code": address.code_postal,
                 "country": "FR",
                 "address_type": "physical",
             }
         )
-        if partner.get("telephone"):
+        if partner.telephone:
             tables["phones"].append(
                 {
                     "id": hsds_id("phone", pid),
                     "organization_id": org,
                     "location_id": loc,
-                    "number": international_number(partner["telephone"]),
+                    "number": international_number(partner.telephone),
                     "type": "voice",
                 }
             )
-        for n, row in enumerate(hsds_schedules(partner["horaires_accueil"]) if partner.get("horaires_accueil") else []):
+        for n, row in enumerate(hsds_schedules(partner.horaires_accueil) if partner.horaires_accueil else []):
             tables["schedules"].append({"id": hsds_id("schedule", pid, str(n)), "location_id": loc, **row})
-        for service in partner.get("services") or []:
-            sid, ident = hsds_id("service", service["id"]), service["id"]
-            closure = partner.get("fermeture_temporaire")
-            tables["services"].append(
-                {
-                    "id": sid,
-                    "organization_id": org,
-                    "name": service["nom"],
-                    "description": markdown_plain(service.get("description")),
-                    "url": service.get("lien_mobilisation"),
-                    "email": service.get("courriel"),
-                    "status": _STATUS[partner.get("statut", "actif")],
-                    "application_process": ", ".join(
-                        label("modes_mobilisation", m) for m in service.get("modes_mobilisation") or []
-                    ),
-                    "fees_description": ", ".join(
-                        [label("frais", f) for f in service.get("frais") or []]
-                        + ([service["frais_precisions"]] if service.get("frais_precisions") else [])
-                    ),
-                    "eligibility_description": "; ".join(
-                        x
-                        for x in (
-                            ", ".join(label("publics", p) for p in service.get("publics") or []),
-                            service.get("publics_precisions"),
-                            service.get("conditions_acces"),
-                        )
-                        if x
-                    ),
-                    "assured_date": str(service.get("date_verification") or partner["date_verification"]),
-                    "alert": f"Fermeture du {closure['du']} au {closure['au']}. {closure.get('message', '')}".strip()
-                    if closure
-                    else None,
-                }
-            )
-            sal = hsds_id("service_at_location", ident)
-            tables["service_at_location"].append({"id": sal, "service_id": sid, "location_id": loc})
-            if service.get("telephone"):
-                tables["phones"].append(
-                    {
-                        "id": hsds_id("phone", ident),
-                        "service_id": sid,
-                        "number": international_number(service["telephone"]),
-                        "type": "voice",
-                    }
-                )
-            hours = service.get("horaires_accueil")
-            for n, row in enumerate(hsds_schedules(hours) if hours else []):
-                tables["schedules"].append({"id": hsds_id("schedule", ident, str(n)), "service_id": sid, **row})
-            for code in service.get("langues") or []:
-                tables["languages"].append(
-                    {
-                        "id": hsds_id("language", ident, code),
-                        "service_id": sid,
-                        "name": label("langues", code),
-                        "code": code if len(code) == 2 else None,
-                    }
-                )
-            for n, document in enumerate(service.get("justificatifs") or []):
-                tables["required_documents"].append(
-                    {"id": hsds_id("document", ident, str(n)), "service_id": sid, "document": document}
-                )
-    for person in dataset.professionals:  # the public view: only people who agreed to be published
+        for service in partner.services:
+            _hsds_service(tables, service, partner, org, loc)
+    for person in records.professionals:  # the public view: only people who agreed to be published
         tables["contacts"].append(
             {
-                "id": hsds_id("contact", person["id"]),
-                "organization_id": hsds_id("organization", person["partenaire"]),
-                "name": f"{person['prenom']} {person['nom']}",
-                "title": person["fonction"],
-                "email": person.get("courriel"),
+                "id": hsds_id("contact", person.id),
+                "organization_id": hsds_id("organization", person.partenaire),
+                "name": person.full_name,
+                "title": person.fonction,
+                "email": person.courriel,
             }
         )
     return tables
 
 
-def hsds_files(dataset: Dataset) -> dict[str, bytes]:
+def _closure_alert(partner: Partner) -> str | None:
+    closure = partner.fermeture_temporaire
+    return f"Fermeture du {closure.du} au {closure.au}. {closure.message}".strip() if closure else None
+
+
+def _hsds_service(
+    tables: dict[str, list[dict[str, Any]]], service: Service, partner: Partner, org: str, loc: str
+) -> None:
+    sid, ident = hsds_id("service", service.id), service.id
+    eligibility = (", ".join(label("publics", p) for p in service.publics), service.publics_precisions)
+    tables["services"].append(
+        {
+            "id": sid,
+            "organization_id": org,
+            "name": service.nom,
+            "description": markdown_plain(service.description),
+            "url": service.lien_mobilisation,
+            "email": service.courriel,
+            "status": _STATUS[partner.statut],
+            "application_process": ", ".join(label("modes_mobilisation", m) for m in service.modes_mobilisation),
+            "fees_description": ", ".join(
+                [label("frais", f) for f in service.frais]
+                + ([service.frais_precisions] if service.frais_precisions else [])
+            ),
+            "eligibility_description": "; ".join(x for x in (*eligibility, service.conditions_acces) if x),
+            "assured_date": str(service.date_verification or partner.date_verification),
+            "alert": _closure_alert(partner),
+        }
+    )
+    sal = hsds_id("service_at_location", ident)
+    tables["service_at_location"].append({"id": sal, "service_id": sid, "location_id": loc})
+    if service.telephone:
+        tables["phones"].append(
+            {
+                "id": hsds_id("phone", ident),
+                "service_id": sid,
+                "number": international_number(service.telephone),
+                "type": "voice",
+            }
+        )
+    hours = service.horaires_accueil
+    for n, row in enumerate(hsds_schedules(hours) if hours else []):
+        tables["schedules"].append({"id": hsds_id("schedule", ident, str(n)), "service_id": sid, **row})
+    for code in service.langues:
+        tables["languages"].append(
+            {
+                "id": hsds_id("language", ident, code),
+                "service_id": sid,
+                "name": label("langues", code),
+                "code": code if len(code) == 2 else None,
+            }
+        )
+    for n, document in enumerate(service.justificatifs):
+        tables["required_documents"].append(
+            {"id": hsds_id("document", ident, str(n)), "service_id": sid, "document": document}
+        )
+
+
+def hsds_files(records: Records) -> dict[str, bytes]:
     files = {}
-    for name, rows in hsds_tables(dataset).items():
+    for name, rows in hsds_tables(records).items():
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=HSDS_COLUMNS[name].split(), lineterminator="\n")
         writer.writeheader()
