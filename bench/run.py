@@ -78,8 +78,8 @@ def bare(size: int, data: Path) -> list[Path]:
     os.environ["SITE_BUILD_TODAY"] = "2026-11-26"
     import yaml
 
-    from site_build.data.profile import PUBLIC
-    from site_build.data.validate import validate
+    from site_build.data.checks.validate import validate
+    from site_build.data.model.profile import PUBLIC
     from site_build.gate import Validated
     from site_build.generator.handover import language_build
     from site_build.generator.navigation import nav_for_profile

@@ -15,7 +15,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from site_build import urls
-from site_build.data.problems import DataError
+from site_build.data.checks.problems import DataError
 from site_build.feeds.datapackage import PackageError
 from site_build.generator.handover import handed
 from site_build.generator.languages import OwnSwitcher

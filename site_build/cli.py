@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from site_build.cli_french import use_french
-from site_build.data.dataset import content_dir_of, display_path
-from site_build.data.problems import DataError, Problem, UsageError, count_line
-from site_build.data.profile import PROFILES, Profile
-from site_build.data.yaml_loader import LoadError
+from site_build.data.checks.problems import DataError, Problem, UsageError, count_line
+from site_build.data.loading.dataset import content_dir_of, display_path
+from site_build.data.loading.yaml_loader import LoadError
+from site_build.data.model.profile import PROFILES, Profile
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -25,7 +25,7 @@ def _print_problems(problems: list[Problem]) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from site_build.data.validate import has_errors
+    from site_build.data.checks.validate import has_errors
     from site_build.gate import check_project
     from site_build.pipeline import build_day
 
@@ -164,7 +164,7 @@ def _socket_reason(error: OSError) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from site_build.data.validate import has_errors, validate
+    from site_build.data.checks.validate import has_errors, validate
     from site_build.editing.report import write_report
     from site_build.pipeline import build_day
 
@@ -182,7 +182,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def _translations_to_review(dataset: Any) -> list[Any]:
     """The translations to check, when mkdocs.yml (in the current folder) lists languages."""
-    from site_build.data.translations import unreviewed
+    from site_build.data.loading.translations import unreviewed
     from site_build.i18n.languages import languages_in_config
     from site_build.i18n.review import ToReview, translations_to_review
     from site_build.pipeline import interface_strings
@@ -198,7 +198,7 @@ def _translations_to_review(dataset: Any) -> list[Any]:
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     """Record changed calendar events in data/calendrier.json (new SEQUENCE, DTSTAMP today)."""
-    from site_build.data.validate import has_errors
+    from site_build.data.checks.validate import has_errors
     from site_build.editing.calendar import changed_events, record_changes
     from site_build.feeds.icalendar import STATE_FILE
     from site_build.gate import check_project
@@ -258,7 +258,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     import shutil
     import tempfile
 
-    from site_build.data.validate import has_errors, validate
+    from site_build.data.checks.validate import has_errors, validate
     from site_build.editing.importer import ImportFileError, import_data_inclusion
     from site_build.pipeline import build_day
 
@@ -310,7 +310,7 @@ def _copy_beside(source: Path, target: Path) -> Path:
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
-    from site_build.data.schemas import write_schemas
+    from site_build.data.loading.schemas import write_schemas
 
     for path in write_schemas():
         print(path, file=sys.stderr)

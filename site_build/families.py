@@ -17,11 +17,11 @@ from datetime import date
 from pathlib import Path
 
 from site_build import urls
-from site_build.data.dataset import Dataset
-from site_build.data.profile import Profile
-from site_build.data.records import Records
-from site_build.data.settings import SiteSettings
-from site_build.data.territory import active_services, dashboard_tables
+from site_build.data.analytics.territory import active_services, dashboard_tables
+from site_build.data.loading.dataset import Dataset
+from site_build.data.loading.settings import SiteSettings
+from site_build.data.model.profile import Profile
+from site_build.data.model.records import Records
 from site_build.feeds.datapackage import TABLES
 from site_build.feeds.interchange import HSDS_COLUMNS
 from site_build.pages.dashboard import dashboard_page

@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from site_build.data.calendar_memory import read_calendar_memory
-from site_build.data.catalog_checks import catalog_problems
-from site_build.data.config_checks import ConfigFile, config_problems, read_config
-from site_build.data.dataset import Dataset, display_path
-from site_build.data.problems import DataError, Problem, sentence
-from site_build.data.validate import has_errors, partners_refused, validate
+from site_build.data.checks.catalog_checks import catalog_problems
+from site_build.data.checks.config_checks import ConfigFile, config_problems, read_config
+from site_build.data.checks.problems import DataError, Problem, sentence
+from site_build.data.checks.validate import has_errors, partners_refused, validate
+from site_build.data.loading.calendar_memory import read_calendar_memory
+from site_build.data.loading.dataset import Dataset, display_path
 from site_build.i18n.catalogs import locales_folder
 from site_build.i18n.languages import DEFAULT, Language, LanguageSettingError, configured_languages
 from site_build.i18n.pages import no_home_message, original_uri, without_home

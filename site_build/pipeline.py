@@ -13,14 +13,14 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from site_build.data.dataset import Dataset
-from site_build.data.labels import shown_labels
-from site_build.data.problems import UsageError
-from site_build.data.profile import PUBLIC, Profile
-from site_build.data.records import Records
-from site_build.data.settings import SiteSettings
-from site_build.data.territory import territory_figures
-from site_build.data.vocabularies import translated_labels
+from site_build.data.analytics.territory import territory_figures
+from site_build.data.checks.problems import UsageError
+from site_build.data.loading.dataset import Dataset
+from site_build.data.loading.settings import SiteSettings
+from site_build.data.loading.vocabularies import translated_labels
+from site_build.data.model.labels import shown_labels
+from site_build.data.model.profile import PUBLIC, Profile
+from site_build.data.model.records import Records
 from site_build.families import PageInput, precache_groups, published
 from site_build.feeds.worker import FeedInput
 from site_build.gate import Validated

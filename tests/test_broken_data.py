@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from site_build.cli import main
-from site_build.data.validate import has_errors, validate
+from site_build.data.checks.validate import has_errors, validate
 
 from .helpers import BROKEN_CASES, FIXTURES, install_broken
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_build.data.problems import DataError
+from site_build.data.checks.problems import DataError
 from site_build.generator.build import build_site
 from site_build.text.french import tel_uri
 
@@ -191,9 +191,9 @@ def test_generator_failure_leaves_previous_site_intact(tmp_path):
 def test_data_values_are_escaped(tmp_path, valid_data):
     from datetime import date
 
-    from site_build.data.profile import PUBLIC
-    from site_build.data.records import Partner, build
-    from site_build.data.validate import validate
+    from site_build.data.checks.validate import validate
+    from site_build.data.model.profile import PUBLIC
+    from site_build.data.model.records import Partner, build
     from site_build.pages.directory import partner_page
 
     dataset, _ = validate(valid_data, date(2026, 11, 26))
@@ -240,7 +240,7 @@ def test_build_uses_the_data_folder_it_is_given(tmp_path, valid_data):
 
 
 def test_private_numbers_are_found_however_they_are_written():
-    from site_build.data.publication_checks import contacts_in, phone_key
+    from site_build.data.checks.publication_checks import contacts_in, phone_key
 
     for written in (
         "06 39 98 11 21",

@@ -8,9 +8,9 @@ import csv
 import io
 from datetime import date
 
-from site_build.data.profile import PRO
-from site_build.data.territory import dashboard_tables, typical_week
-from site_build.data.validate import validate
+from site_build.data.analytics.territory import dashboard_tables, typical_week
+from site_build.data.checks.validate import validate
+from site_build.data.model.profile import PRO
 
 from .conftest import ROOT, build_with_page_changed
 
@@ -126,8 +126,8 @@ def test_the_page_and_its_csv_files_give_the_same_numbers_in_the_pro_build_only(
 
 
 def test_a_hand_written_page_quotes_the_figures_of_the_data(built_sites):
-    from site_build.data.profile import PUBLIC
-    from site_build.data.territory import territory_figures
+    from site_build.data.analytics.territory import territory_figures
+    from site_build.data.model.profile import PUBLIC
 
     dataset, _ = validate(ROOT / "data", TODAY)
     view = PUBLIC.view(dataset)
@@ -150,7 +150,7 @@ def test_an_unknown_figure_stops_the_build_with_its_line(tmp_path):
 
 def test_on_the_sample_data_each_need_counts_the_services_its_yaml_lists():
     """Counted again straight from data/partners.yaml, without the typed records."""
-    from site_build.data.needs import expanded
+    from site_build.data.model.needs import expanded
 
     dataset, _ = validate(ROOT / "data", TODAY)
     table = {t.id: t for t in dashboard_tables(dataset, PRO.records(dataset), TODAY)}["besoins-communes"]
@@ -172,7 +172,7 @@ def test_on_the_sample_data_each_need_counts_the_services_its_yaml_lists():
 def test_contributing_lists_every_figure_a_page_may_quote():
     import re
 
-    from site_build.data.territory import territory_figures
+    from site_build.data.analytics.territory import territory_figures
 
     dataset, _ = validate(ROOT / "data", TODAY)
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")

@@ -7,10 +7,10 @@ from datetime import date
 import vobject
 import yaml
 
-from site_build.data.profile import PUBLIC
-from site_build.data.records import Address, Partner, build
-from site_build.data.settings import SiteSettings
-from site_build.data.validate import validate
+from site_build.data.checks.validate import validate
+from site_build.data.loading.settings import SiteSettings
+from site_build.data.model.profile import PUBLIC
+from site_build.data.model.records import Address, Partner, build
 from site_build.feeds.directory_json import directory_data
 from site_build.pages.directory import FULL_LIST_LIMIT, PAGE_SIZE, directory_page, partner_page
 

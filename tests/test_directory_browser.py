@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 
-from site_build.data.due_dates import due_date
+from site_build.data.analytics.due_dates import due_date
 from site_build.text.hours import parse_hours
 
 from .conftest import ROOT, axe_violations, open_page, read_directory_data

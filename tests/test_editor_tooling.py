@@ -10,7 +10,7 @@ import textwrap
 import jsonschema
 import yaml
 
-from site_build.data.schemas import SCHEMAS
+from site_build.data.loading.schemas import SCHEMAS
 
 from .conftest import ROOT
 

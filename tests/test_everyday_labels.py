@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from site_build.data.dataset import load_dataset
-from site_build.data.validate import validate
-from site_build.data.vocabularies import EVERYDAY_VOCABULARIES, term_label
+from site_build.data.checks.validate import validate
+from site_build.data.loading.dataset import load_dataset
+from site_build.data.loading.vocabularies import EVERYDAY_VOCABULARIES, term_label
 
 from .conftest import ROOT
 

@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from site_build import families, urls
-from site_build.data.profile import PRO, PUBLIC
-from site_build.data.validate import validate
+from site_build.data.checks.validate import validate
+from site_build.data.model.profile import PRO, PUBLIC
 from site_build.gate import Validated
 from site_build.generator.navigation import nav_for_profile
 from site_build.i18n.pages import Pages

@@ -1,5 +1,5 @@
 """One declaration per field: a partner's, a service's or a person's field is declared in its JSON
-Schema (data/schemas.py, with its open-data column) and typed once (data/records.py); the open data
+Schema (data/loading/schemas.py, with its open-data column) and typed once (data/model/records.py); the open data
 derives from them. A field declared in one place and not the other fails here, naming the file."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from site_build.data import records
-from site_build.data.schemas import PARTNER, PROFESSIONAL, SERVICE, column
+from site_build.data.loading.schemas import PARTNER, PROFESSIONAL, SERVICE, column
+from site_build.data.model import records
 from site_build.feeds.datapackage import TABLES
 from site_build.feeds.record_columns import PARTNER_COLUMNS, columns, rows, undeclared
 
@@ -25,7 +25,7 @@ def test_every_field_says_whether_the_open_data_publishes_it():
     missing = undeclared(PARTNER, "partenaire") + undeclared(SERVICE, "service")
     missing += undeclared(PROFESSIONAL, "professionnel")
     assert missing == [], (
-        "site_build/data/schemas.py: add column(« titre ») or unpublished(« raison ») to " + ", ".join(missing)
+        "site_build/data/loading/schemas.py: add column(« titre ») or unpublished(« raison ») to " + ", ".join(missing)
     )
 
 
@@ -33,8 +33,10 @@ def test_every_field_of_the_schema_is_typed_and_every_typed_field_is_in_the_sche
     for schema, record, where in TYPED:
         typed = {field.name for field in dataclasses.fields(record)}
         declared = set(schema["properties"])
-        assert declared - typed == set(), f"site_build/data/records.py: {record.__name__} lacks {declared - typed}"
-        assert typed - declared == set(), f"site_build/data/schemas.py: {where} lacks {typed - declared}"
+        assert declared - typed == set(), (
+            f"site_build/data/model/records.py: {record.__name__} lacks {declared - typed}"
+        )
+        assert typed - declared == set(), f"site_build/data/loading/schemas.py: {where} lacks {typed - declared}"
 
 
 def test_the_open_data_tables_are_the_declared_columns():

@@ -480,7 +480,7 @@ def test_csv_cells_are_never_formulas_and_numbers_stay_numbers():
 
 
 def test_dashboard_csv_cells_are_neutralised():
-    from site_build.data.territory import CountTable
+    from site_build.data.analytics.territory import CountTable
     from site_build.feeds.dashboard_csv import table_csv
 
     table = CountTable("t", "Titre", "=Besoin", ("@col", "Vierzon"), (("-x", (-1, 2)),))
@@ -513,7 +513,7 @@ def test_import_writes_every_value_through_the_yaml_emitter(tmp_path):
 
 
 def test_private_numbers_are_found_in_every_script():
-    from site_build.data.publication_checks import PrivateMatcher, contacts_in
+    from site_build.data.checks.publication_checks import PrivateMatcher, contacts_in
 
     assert contacts_in("اتصل ٠٢ ٦١ ٩١ ٤٢ ١٢") == [("261914212", "02 61 91 42 12")]
     assert contacts_in("０２ ６１ ９１ ４２ １２") == [("261914212", "02 61 91 42 12")]

@@ -119,7 +119,7 @@ def test_a_wrong_language_list_fails_the_build_and_keeps_the_site(tmp_path):
 
 
 def test_a_new_language_without_a_home_page_is_refused_with_what_to_do(tmp_path):
-    from site_build.data.profile import Profile
+    from site_build.data.model.profile import Profile
     from site_build.generator.build import mkdocs_config, site_languages
 
     config = config_beside(tmp_path)
@@ -170,8 +170,8 @@ def _with_translations(valid_data: Path, block: str) -> Path:
 
 
 def test_data_translations_in_a_language_of_the_site(valid_data):
-    from site_build.data.records import Records
-    from site_build.data.validate import validate
+    from site_build.data.checks.validate import validate
+    from site_build.data.model.records import Records
 
     data = _with_translations(valid_data, "  traductions:\n    en:\n      nom: Food\n      mots: [food, eat]\n")
     dataset, problems = validate(data, languages=("fr", "en", "ar"))
@@ -186,7 +186,7 @@ def test_data_translations_in_a_language_of_the_site(valid_data):
 
 
 def test_a_translation_in_a_language_the_site_does_not_have_is_an_error_at_its_line(valid_data):
-    from site_build.data.validate import validate
+    from site_build.data.checks.validate import validate
 
     data = _with_translations(valid_data, "  traductions:\n    de:\n      nom: Essen\n")
     error = _the_error(validate(data, languages=("fr", "en", "ar"))[1])
@@ -241,8 +241,8 @@ def _recipe_translated(valid_data: Path, block: str) -> Path:
 
 
 def test_a_recipe_translation_gives_its_title_ingredients_and_steps(valid_data):
-    from site_build.data.records import Records
-    from site_build.data.validate import validate
+    from site_build.data.checks.validate import validate
+    from site_build.data.model.records import Records
 
     data = _recipe_translated(
         valid_data,
@@ -266,7 +266,7 @@ def test_a_recipe_translation_gives_its_title_ingredients_and_steps(valid_data):
 
 
 def test_a_translated_list_must_have_one_line_per_french_line(valid_data):
-    from site_build.data.validate import validate
+    from site_build.data.checks.validate import validate
 
     data = _recipe_translated(valid_data, "traductions:\n  en:\n    ingredients: [pumpkin]\n")
     error = _the_error(validate(data, languages=("fr", "en", "ar"))[1])
@@ -275,8 +275,8 @@ def test_a_translated_list_must_have_one_line_per_french_line(valid_data):
 
 
 def test_an_intervention_title_in_another_language(valid_data):
-    from site_build.data.records import Records
-    from site_build.data.validate import validate
+    from site_build.data.checks.validate import validate
+    from site_build.data.model.records import Records
 
     events = valid_data / "interventions.yaml"
     text = events.read_text(encoding="utf-8")

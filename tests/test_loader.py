@@ -1,6 +1,6 @@
 import pytest
 
-from site_build.data.yaml_loader import LoadError, load_text
+from site_build.data.loading.yaml_loader import LoadError, load_text
 
 
 def test_positions_are_recorded_for_every_key_and_item():

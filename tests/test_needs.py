@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from site_build.data.dataset import load_dataset
-from site_build.data.needs import covered_thematiques, expanded
-from site_build.data.pictograms import pictogram_svg
-from site_build.data.validate import validate
+from site_build.data.checks.validate import validate
+from site_build.data.loading.dataset import load_dataset
+from site_build.data.media.pictograms import pictogram_svg
+from site_build.data.model.needs import covered_thematiques, expanded
 
 from .conftest import ROOT
 

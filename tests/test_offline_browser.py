@@ -186,8 +186,8 @@ def test_chromium_reports_the_site_installable(playwright, built_sites, tmp_path
 
 
 def test_partner_page_beyond_the_budget_is_drawn_from_the_directory_offline(browser, built_sites, tmp_path):
-    from site_build.data.profile import PUBLIC
-    from site_build.data.validate import validate
+    from site_build.data.checks.validate import validate
+    from site_build.data.model.profile import PUBLIC
     from site_build.gate import Validated
     from site_build.pipeline import build_day, prepare
     from site_build.pwa.service_worker import write_service_worker

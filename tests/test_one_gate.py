@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from site_build.data.problems import DataError
-from site_build.data.validate import has_errors, validate
+from site_build.data.checks.problems import DataError
+from site_build.data.checks.validate import has_errors, validate
 from site_build.generator.build import build_site
 
 from .conftest import FIXTURES

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from site_build.data.dataset import load_dataset
-from site_build.data.passed_checks import PassedChecks
-from site_build.data.publication_checks import photo_problem
+from site_build.data.checks.passed_checks import PassedChecks
+from site_build.data.checks.publication_checks import photo_problem
+from site_build.data.loading.dataset import load_dataset
 from site_build.feeds.datapackage import package_errors, package_files
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ import icalendar
 import pytest
 import recurring_ical_events
 
-from site_build.data.validate import validate
+from site_build.data.checks.validate import validate
 from site_build.feeds.icalendar import epi_sante_calendar, intervention_marks, read_state, stale_events, updated_state
 from site_build.generator.build import build_site
 from site_build.pages.recipes import quantity_text

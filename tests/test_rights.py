@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from site_build.data.rights import QUESTIONS
-from site_build.data.validate import validate
+from site_build.data.checks.validate import validate
+from site_build.data.model.rights import QUESTIONS
 
 from .conftest import ROOT
 

@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from site_build.cli import main
-from site_build.data.validate import has_errors, validate
+from site_build.data.checks.validate import has_errors, validate
 
 from .conftest import ROOT
 

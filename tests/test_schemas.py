@@ -2,9 +2,9 @@ import json
 
 import jsonschema
 
-from site_build.data.dataset import SCHEMA_COMMENT
-from site_build.data.schemas import SCHEMA_DIR, SCHEMAS, schema_text
-from site_build.data.vocabularies import VOCABULARIES
+from site_build.data.loading.dataset import SCHEMA_COMMENT
+from site_build.data.loading.schemas import SCHEMA_DIR, SCHEMAS, schema_text
+from site_build.data.loading.vocabularies import VOCABULARIES
 
 from .conftest import ROOT
 
@@ -13,7 +13,7 @@ def test_committed_schemas_are_up_to_date():
     for name in SCHEMAS:
         committed = (SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")
         assert committed == schema_text(name), f"run `site-build schemas`: {name}.schema.json is out of date"
-    from site_build.data.vocabularies import NATIONAL_FILE, national_text
+    from site_build.data.loading.vocabularies import NATIONAL_FILE, national_text
 
     assert NATIONAL_FILE.read_text(encoding="utf-8") == national_text(), "run `site-build schemas`"
 
@@ -59,8 +59,8 @@ def test_vocabularies_are_the_national_ones_plus_marked_local_additions():
 
 def test_fast_validator_agrees_with_the_detailed_one_on_every_fixture():
     # The Rust fast path skips the Python validator on valid files: it must never call a broken file valid.
-    from site_build.data.schema_messages import fast_validator, validator
-    from site_build.data.yaml_loader import LoadError, load_file
+    from site_build.data.loading.schema_messages import fast_validator, validator
+    from site_build.data.loading.yaml_loader import LoadError, load_file
 
     checked = 0
     for path in sorted((ROOT / "tests" / "fixtures").rglob("*.yaml")):

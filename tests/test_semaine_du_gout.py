@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from site_build.data.validate import validate
+from site_build.data.checks.validate import validate
 
 from .conftest import ROOT
 
@@ -121,7 +121,7 @@ def test_the_file_is_named_after_the_year_and_a_past_edition_keeps_its_places(va
 
 
 def test_the_public_view_leaves_out_the_working_groups_and_the_workshop_details():
-    from site_build.data.profile import PRO, PUBLIC
+    from site_build.data.model.profile import PRO, PUBLIC
 
     dataset, _ = validate(ROOT / "data")
     public = PUBLIC.view(dataset).editions["2026"]
@@ -163,7 +163,7 @@ def test_the_pages_of_the_editions(built_sites):
 def test_each_edition_has_its_calendar_with_stable_uids_and_the_same_bytes_for_the_same_data(built_sites):
     import icalendar
 
-    from site_build.data.profile import PUBLIC
+    from site_build.data.model.profile import PUBLIC
     from site_build.feeds.icalendar import read_state
     from site_build.feeds.taste_week_calendar import edition_calendars
 
@@ -189,7 +189,7 @@ def test_each_edition_has_its_calendar_with_stable_uids_and_the_same_bytes_for_t
 def test_a_changed_event_of_the_programme_gets_a_new_sequence(tmp_path):
     import icalendar
 
-    from site_build.data.profile import PUBLIC
+    from site_build.data.model.profile import PUBLIC
     from site_build.editing.calendar import changed_events, record_changes
     from site_build.feeds.icalendar import read_state
     from site_build.feeds.taste_week_calendar import edition_calendar

@@ -11,8 +11,8 @@ from datetime import date
 
 import pytest
 
-from site_build.data.profile import PUBLIC
-from site_build.data.validate import validate
+from site_build.data.checks.validate import validate
+from site_build.data.model.profile import PUBLIC
 from site_build.pages.taste_week import comparison_charts, review_charts
 
 from .conftest import ROOT

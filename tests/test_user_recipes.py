@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from site_build.data.validate import validate
+from site_build.data.checks.validate import validate
 
 from .conftest import open_page
 

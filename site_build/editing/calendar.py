@@ -8,8 +8,8 @@ import json
 from datetime import date
 from pathlib import Path
 
-from site_build.data.dataset import Dataset
-from site_build.data.profile import PUBLIC
+from site_build.data.loading.dataset import Dataset
+from site_build.data.model.profile import PUBLIC
 from site_build.feeds.icalendar import STATE_FILE, intervention_marks, read_state, stale_events, updated_state
 from site_build.feeds.taste_week_calendar import edition_marks
 

@@ -18,10 +18,10 @@ from typing import Any
 
 import yaml
 
-from site_build.data.problems import one_line
-from site_build.data.schema_messages import schema_problems
-from site_build.data.vocabularies import VOCABULARIES
-from site_build.data.yaml_loader import Document
+from site_build.data.checks.problems import one_line
+from site_build.data.loading.schema_messages import schema_problems
+from site_build.data.loading.vocabularies import VOCABULARIES
+from site_build.data.loading.yaml_loader import Document
 from site_build.editing.new import append_item, fresh_id, list_records
 
 _KNOWN = {name: {t.slug for t in terms} for name, terms in VOCABULARIES.items()}

@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from site_build.data.dataset import SCHEMA_COMMENT
-from site_build.data.yaml_loader import Document, load_file
+from site_build.data.loading.dataset import SCHEMA_COMMENT
+from site_build.data.loading.yaml_loader import Document, load_file
 from site_build.text.opening_schedule import day_ranges
 
 KINDS = ("partner", "service", "professional", "recipe", "intervention")

@@ -6,8 +6,8 @@ import csv
 from datetime import date
 from typing import TextIO
 
-from site_build.data.dataset import Dataset
-from site_build.data.freshness import freshness_rows
+from site_build.data.analytics.freshness import freshness_rows
+from site_build.data.loading.dataset import Dataset
 from site_build.i18n.review import ToReview
 from site_build.text.spreadsheet import safe_row
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
-from site_build.data.territory import CountTable
+from site_build.data.analytics.territory import CountTable
 from site_build.text.spreadsheet import safe_row
 
 

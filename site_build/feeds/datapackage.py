@@ -11,10 +11,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from site_build.data.dataset import Dataset
-from site_build.data.passed_checks import PassedChecks, digest
-from site_build.data.records import Records
-from site_build.data.vocabularies import slugs
+from site_build.data.checks.passed_checks import PassedChecks, digest
+from site_build.data.loading.dataset import Dataset
+from site_build.data.loading.vocabularies import slugs
+from site_build.data.model.records import Records
 from site_build.feeds.record_columns import (
     PARTNER_COLUMNS,
     PARTNER_KEY,

@@ -18,11 +18,11 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from site_build.data.labels import shown_label
-from site_build.data.needs import expanded
-from site_build.data.profile import Profile
-from site_build.data.records import Partner, Records, Service
-from site_build.data.vocabularies import SERVICE_FACETS, term_label
+from site_build.data.loading.vocabularies import SERVICE_FACETS, term_label
+from site_build.data.model.labels import shown_label
+from site_build.data.model.needs import expanded
+from site_build.data.model.profile import Profile
+from site_build.data.model.records import Partner, Records, Service
 from site_build.text.hours import describe_hours
 from site_build.text.opening_schedule import Schedules
 from site_build.text.safe_markdown import markdown_plain

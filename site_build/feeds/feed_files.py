@@ -8,14 +8,14 @@ import sys
 from pathlib import Path
 
 from site_build import urls
-from site_build.data.dataset import Dataset
-from site_build.data.labels import shown_labels
-from site_build.data.passed_checks import PassedChecks
-from site_build.data.photos import variants
-from site_build.data.profile import Profile
-from site_build.data.records import Records
-from site_build.data.settings import PARTNER_VCARD, SiteSettings
-from site_build.data.territory import dashboard_tables
+from site_build.data.analytics.territory import dashboard_tables
+from site_build.data.checks.passed_checks import PassedChecks
+from site_build.data.loading.dataset import Dataset
+from site_build.data.loading.settings import PARTNER_VCARD, SiteSettings
+from site_build.data.media.photos import variants
+from site_build.data.model.labels import shown_labels
+from site_build.data.model.profile import Profile
+from site_build.data.model.records import Records
 from site_build.feeds.dashboard_csv import dashboard_files
 from site_build.feeds.datapackage import package_errors, package_files
 from site_build.feeds.directory_json import directory_json

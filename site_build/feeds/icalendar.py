@@ -20,8 +20,8 @@ from typing import Any
 import icalendar
 
 from site_build import urls
-from site_build.data.calendar_memory import FILE_NAME, read_calendar_memory
-from site_build.data.dataset import Dataset
+from site_build.data.loading.calendar_memory import FILE_NAME, read_calendar_memory
+from site_build.data.loading.dataset import Dataset
 from site_build.text.occurrences import PARIS, span
 
 UID_DOMAIN = "guide-partage.example.org"

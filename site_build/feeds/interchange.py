@@ -12,8 +12,8 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from site_build.data.records import Partner, Records, Service
-from site_build.data.vocabularies import VOCABULARIES, label
+from site_build.data.loading.vocabularies import VOCABULARIES, label
+from site_build.data.model.records import Partner, Records, Service
 from site_build.text.french import international_number
 from site_build.text.hours import describe_hours
 from site_build.text.safe_markdown import markdown_plain

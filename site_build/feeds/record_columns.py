@@ -1,5 +1,5 @@
 """The open-data columns of partners, services and people, read from the one declaration of each
-field: its JSON Schema property (data/schemas.py) says `column(…)` or `unpublished(…)`.
+field: its JSON Schema property (data/loading/schemas.py) says `column(…)` or `unpublished(…)`.
 
 From it come both the Table Schema field (name, title, type, constraints) and the value of each
 row, read from the typed records. A field added to the schema with `column(…)` is published
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from site_build.data.schemas import PARTNER, PROFESSIONAL, SERVICE
+from site_build.data.loading.schemas import PARTNER, PROFESSIONAL, SERVICE
 
 COLUMN, UNPUBLISHED = "x-colonne", "x-hors-donnees-ouvertes"
 LIST_DESCRIPTION = "Valeurs séparées par des virgules."

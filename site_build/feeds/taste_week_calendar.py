@@ -15,8 +15,8 @@ from typing import Any
 import icalendar
 
 from site_build import urls
-from site_build.data.editions import Edition, Place
-from site_build.data.records import Records
+from site_build.data.model.editions import Edition, Place
+from site_build.data.model.records import Records
 from site_build.feeds.icalendar import UID_DOMAIN, calendar_file, revision
 from site_build.text.occurrences import PARIS
 

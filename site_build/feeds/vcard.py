@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from site_build.data.records import Address, Partner, Professional
+from site_build.data.model.records import Address, Partner, Professional
 from site_build.text.french import international_number
 
 _PHONE_TYPES = {"voice": "WORK,VOICE", "cell": "CELL", "fax": "WORK,FAX", "text": "CELL,TEXT"}

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from site_build.data.dataset import Dataset
-from site_build.data.profile import Profile
-from site_build.data.settings import SiteSettings
+from site_build.data.loading.dataset import Dataset
+from site_build.data.loading.settings import SiteSettings
+from site_build.data.model.profile import Profile
 from site_build.feeds.datapackage import raise_for
 
 TIMEOUT_S = 600

@@ -9,8 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from site_build.data.profile import Profile
-from site_build.data.settings import SiteSettings
+from site_build.data.loading.settings import SiteSettings
+from site_build.data.model.profile import Profile
 from site_build.feeds.worker import FeedsBuild
 from site_build.gate import checked, refuse_unreadable_config
 from site_build.generator.configs import language_config, mkdocs_config

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from site_build.data.profile import PUBLIC, Profile
-from site_build.data.settings import SiteSettings
+from site_build.data.loading.settings import SiteSettings
+from site_build.data.model.profile import PUBLIC, Profile
 from site_build.families import translated_sections
 from site_build.feeds.worker import FeedsBuild
 from site_build.gate import checked

@@ -17,8 +17,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_build.data.profile import Profile
-from site_build.data.settings import SiteSettings
+from site_build.data.loading.settings import SiteSettings
+from site_build.data.model.profile import Profile
 from site_build.gate import Validated
 from site_build.generator.configs import language_config, mkdocs_config
 from site_build.generator.handover import LanguageSite, hand_over, language_build

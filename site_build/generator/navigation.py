@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from site_build.data.profile import Profile
+from site_build.data.model.profile import Profile
 from site_build.families import publishes_path
 
 

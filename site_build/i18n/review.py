@@ -1,6 +1,6 @@
 """Translations an editor should have checked: pages marked `relu: false` (or not marked), and
 interface strings a language's catalog does not translate yet (they show in French); the data's
-come from data/translations.py."""
+come from data/loading/translations.py."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def translations_to_review(
     project: Path,
     data: Iterable[ToReview] = (),
 ) -> list[ToReview]:
-    """`data`: the data's own translations still to review (data/translations.py finds them)."""
+    """`data`: the data's own translations still to review (data/loading/translations.py finds them)."""
     codes = {language.code for language in languages if not language.is_default}
     found = list(data)
     for page in sorted(Path(content_dir).rglob("*.md")):

@@ -1,5 +1,5 @@
 """/tableau-de-bord/ (pro only): the territory dashboard for the analyse des besoins sociaux, computed
-from the data at build time (data/territory.py): each table with its chart, what is missing called
+from the data at build time (data/analytics/territory.py): each table with its chart, what is missing called
 out, and its CSV file beside the page."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from site_build import urls
-from site_build.data.territory import CountTable
+from site_build.data.analytics.territory import CountTable
 from site_build.pages.charts import Chart, bar_chart
 from site_build.pages.model import Page
 from site_build.pages.render import render

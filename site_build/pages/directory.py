@@ -9,12 +9,12 @@ from urllib.parse import quote, urlencode
 from markupsafe import Markup
 
 from site_build import urls
-from site_build.data.due_dates import due_after
-from site_build.data.labels import shown_label
-from site_build.data.profile import PUBLIC, Profile
-from site_build.data.records import Partner, Records
-from site_build.data.settings import PARTNER_VCARD, SiteSettings
-from site_build.data.vocabularies import SERVICE_FACETS, thematique_label
+from site_build.data.analytics.due_dates import due_after
+from site_build.data.loading.settings import PARTNER_VCARD, SiteSettings
+from site_build.data.loading.vocabularies import SERVICE_FACETS, thematique_label
+from site_build.data.model.labels import shown_label
+from site_build.data.model.profile import PUBLIC, Profile
+from site_build.data.model.records import Partner, Records
 from site_build.i18n.current import N_, current, gettext
 from site_build.i18n.languages import DEFAULT
 from site_build.pages.jsonld import organization

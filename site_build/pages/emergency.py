@@ -9,7 +9,7 @@ from datetime import date
 from markupsafe import Markup
 
 from site_build import urls
-from site_build.data.records import Records
+from site_build.data.model.records import Records
 from site_build.i18n.current import N_, gettext
 from site_build.pages.directory import status_place
 from site_build.pages.model import Page

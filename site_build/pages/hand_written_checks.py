@@ -10,11 +10,11 @@ from pathlib import Path
 
 import yaml
 
-from site_build.data.file_checks import too_deep, unreadable_problems
-from site_build.data.pictograms import pictogram_svg
-from site_build.data.problems import Problem
-from site_build.data.territory import FIGURE_NAMES
-from site_build.data.yaml_loader import forbidden_character, forbidden_message
+from site_build.data.analytics.territory import FIGURE_NAMES
+from site_build.data.checks.file_checks import too_deep, unreadable_problems
+from site_build.data.checks.problems import Problem
+from site_build.data.loading.yaml_loader import forbidden_character, forbidden_message
+from site_build.data.media.pictograms import pictogram_svg
 
 # MkDocs's own rule for a front matter (mkdocs.utils.meta): what it does not read, it publishes as text.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)

@@ -8,8 +8,8 @@ from typing import Any
 from markupsafe import Markup
 
 from site_build import urls
-from site_build.data.records import Intervention, Records
-from site_build.data.settings import SiteSettings
+from site_build.data.loading.settings import SiteSettings
+from site_build.data.model.records import Intervention, Records
 from site_build.i18n import formats
 from site_build.i18n.current import current, gettext
 from site_build.pages.model import Page

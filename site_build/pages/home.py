@@ -9,9 +9,9 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from site_build.data.profile import Profile
-from site_build.data.records import Records
-from site_build.data.settings import SiteSettings
+from site_build.data.loading.settings import SiteSettings
+from site_build.data.model.profile import Profile
+from site_build.data.model.records import Records
 from site_build.pages.directory import status_place
 from site_build.pages.emergency import emergency_block
 from site_build.pages.health import upcoming

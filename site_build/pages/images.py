@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_build.data.photos import WIDTHS, dimensions, variant_path
+from site_build.data.media.photos import WIDTHS, dimensions, variant_path
 
 SIZES = "(min-width: 45em) 40rem, 100vw"
 

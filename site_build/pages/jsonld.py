@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from site_build.data.records import Partner
+from site_build.data.model.records import Partner
 from site_build.text.french import international_number
 
 

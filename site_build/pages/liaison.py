@@ -4,8 +4,8 @@ never sent. Personal data typed into it stays on the device (see liaison.js)."""
 from __future__ import annotations
 
 from site_build import urls
-from site_build.data.records import Form, Records
-from site_build.data.vocabularies import VOCABULARIES, thematique_label
+from site_build.data.loading.vocabularies import VOCABULARIES, thematique_label
+from site_build.data.model.records import Form, Records
 from site_build.pages.model import Page
 from site_build.pages.render import render
 from site_build.text.french import sort_key

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from site_build import urls
-from site_build.data.records import Records
-from site_build.data.settings import SiteSettings
+from site_build.data.loading.settings import SiteSettings
+from site_build.data.model.records import Records
 from site_build.pages.model import Page
 from site_build.pages.render import render
 

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from site_build import urls
-from site_build.data.photos import variant_path
-from site_build.data.records import Ingredient, Partner, Recipe, Records
-from site_build.data.settings import SiteSettings
-from site_build.data.vocabularies import VOCABULARIES, label
+from site_build.data.loading.settings import SiteSettings
+from site_build.data.loading.vocabularies import VOCABULARIES, label
+from site_build.data.media.photos import variant_path
+from site_build.data.model.records import Ingredient, Partner, Recipe, Records
 from site_build.i18n import formats
 from site_build.i18n.current import N_, current, gettext
 from site_build.pages.images import Picture, picture

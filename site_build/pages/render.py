@@ -19,9 +19,9 @@ import jinja2.bccache
 from markupsafe import Markup
 
 from site_build import urls
-from site_build.data.labels import shown_label, shown_labels_text
-from site_build.data.pictograms import pictogram_svg
-from site_build.data.vocabularies import TRANSLATED_VOCABULARIES, label
+from site_build.data.loading.vocabularies import TRANSLATED_VOCABULARIES, label
+from site_build.data.media.pictograms import pictogram_svg
+from site_build.data.model.labels import shown_label, shown_labels_text
 from site_build.i18n import formats
 from site_build.i18n.current import current, gettext
 from site_build.i18n.hours_words import hours_in_words

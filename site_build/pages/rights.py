@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from site_build import urls
-from site_build.data.records import Partner, Records, Right, Service
-from site_build.data.rights import QUESTIONS
+from site_build.data.model.records import Partner, Records, Right, Service
+from site_build.data.model.rights import QUESTIONS
 from site_build.pages.model import Page
 from site_build.pages.render import render
 

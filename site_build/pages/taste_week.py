@@ -11,9 +11,9 @@ from datetime import date
 from markupsafe import Markup
 
 from site_build import urls
-from site_build.data.editions import PUBLICS, Answers, BusStop, Edition, Place, Question, Questionnaire, featured
-from site_build.data.records import Recipe, RecipeWorkshop, Records
-from site_build.data.settings import SiteSettings
+from site_build.data.loading.settings import SiteSettings
+from site_build.data.model.editions import PUBLICS, Answers, BusStop, Edition, Place, Question, Questionnaire, featured
+from site_build.data.model.records import Recipe, RecipeWorkshop, Records
 from site_build.pages.charts import Chart, bar_chart
 from site_build.pages.model import Page
 from site_build.pages.qr import qr_svg

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from site_build import urls
-from site_build.data.dataset import Dataset
-from site_build.data.freshness import freshness_rows
+from site_build.data.analytics.freshness import freshness_rows
+from site_build.data.loading.dataset import Dataset
 from site_build.pages.model import Page
 from site_build.pages.render import render
 

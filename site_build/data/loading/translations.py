@@ -11,7 +11,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
-from site_build.data.dataset import Dataset
+from site_build.data.loading.dataset import Dataset
 
 # what one record of a file is called in a message
 NAMES = {

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from site_build.data.cross_checks import cross_problems
-from site_build.data.dataset import Dataset, display_path, load_dataset
-from site_build.data.problems import Problem
+from site_build.data.checks.cross_checks import cross_problems
+from site_build.data.checks.problems import Problem
+from site_build.data.loading.dataset import Dataset, display_path, load_dataset
 
 
 def validate(

@@ -11,12 +11,12 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from site_build import urls
-from site_build.data.dataset import Dataset
-from site_build.data.freshness import freshness_rows
-from site_build.data.labels import shown_label
-from site_build.data.needs import expanded
-from site_build.data.records import Partner, Records, Service
-from site_build.data.vocabularies import label
+from site_build.data.analytics.freshness import freshness_rows
+from site_build.data.loading.dataset import Dataset
+from site_build.data.loading.vocabularies import label
+from site_build.data.model.labels import shown_label
+from site_build.data.model.needs import expanded
+from site_build.data.model.records import Partner, Records, Service
 from site_build.text.french import numeric_date, sort_key
 from site_build.text.hours import HoursError, parse_hours, public_holidays
 

@@ -16,8 +16,8 @@ from typing import Any, NoReturn
 
 import yaml
 
-from site_build.data.file_checks import unreadable_problems
-from site_build.data.problems import FieldPath, Problem
+from site_build.data.checks.file_checks import unreadable_problems
+from site_build.data.checks.problems import FieldPath, Problem
 
 Path_ = FieldPath  # a path into the document: keys and list indexes
 Marks = dict[FieldPath, tuple[int, int]]  # (line, column) of every value, by path

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_build.data.file_checks import MARKUP, unreadable_problems
-from site_build.data.problems import Problem
-from site_build.data.yaml_loader import forbidden_character, forbidden_message
+from site_build.data.checks.file_checks import MARKUP, unreadable_problems
+from site_build.data.checks.problems import Problem
+from site_build.data.loading.yaml_loader import forbidden_character, forbidden_message
 
 _KEYWORD = re.compile(r'^(?P<key>msgctxt|msgid_plural|msgid|msgstr(?:\[(?P<index>[0-9])\])?)\s+(?P<text>".*)$')
 _QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')

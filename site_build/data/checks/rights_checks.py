@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from site_build.data.dataset import Dataset
+from site_build.data.loading.dataset import Dataset
 from site_build.text.french import date_or_none, numeric_date
 
 REVIEW_DAYS = 365  # a rule whose source was read more than a year ago is to be read again

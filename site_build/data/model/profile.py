@@ -6,8 +6,8 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from site_build.data.dataset import Dataset
-from site_build.data.records import Records
+from site_build.data.loading.dataset import Dataset
+from site_build.data.model.records import Records
 
 PROFILES = ("public", "pro")
 

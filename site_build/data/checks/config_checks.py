@@ -11,9 +11,9 @@ from typing import Any
 
 import yaml
 
-from site_build.data.file_checks import MARKUP, too_deep, unreadable_problems
-from site_build.data.problems import Problem
-from site_build.data.schemas import EMAIL
+from site_build.data.checks.file_checks import MARKUP, too_deep, unreadable_problems
+from site_build.data.checks.problems import Problem
+from site_build.data.loading.schemas import EMAIL
 
 _EMAIL = re.compile(EMAIL["pattern"])  # the data's own rule for an e-mail address
 _HTTPS = re.compile(r"https?://[^\s/?#<>\"']+\.[^\s/?#<>\"']+(/[^\s<>\"']*)?")

@@ -17,11 +17,11 @@ from datetime import date, datetime, time
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from site_build.data.editions import Edition, Questionnaire, Signup  # Signup: Épi'santé's too
+from site_build.data.model.editions import Edition, Questionnaire, Signup  # Signup: Épi'santé's too
 from site_build.text.french import sort_key
 
 if TYPE_CHECKING:
-    from site_build.data.dataset import Dataset
+    from site_build.data.loading.dataset import Dataset
 
 Raw = Mapping[str, Any]  # a record as loaded from YAML, before typing
 

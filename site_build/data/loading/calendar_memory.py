@@ -11,8 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from site_build.data.file_checks import unreadable_problems
-from site_build.data.problems import Problem
+from site_build.data.checks.file_checks import unreadable_problems
+from site_build.data.checks.problems import Problem
 
 FILE_NAME = "calendrier.json"
 MAX_BYTES = 5 * 1024 * 1024

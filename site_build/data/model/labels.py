@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from site_build.data.vocabularies import term_label
+from site_build.data.loading.vocabularies import term_label
 
 _everyday: ContextVar[Mapping[str, Mapping[str, str]] | None] = ContextVar("everyday_labels", default=None)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from site_build.data.problems import Problem
+from site_build.data.checks.problems import Problem
 
 # What git leaves in a file when two changes to the same lines met (a merge or a rebase).
 _CONFLICT = re.compile(rb"^(<{7}(?: |$)|={7}$|>{7}(?: |$)|\|{7}(?: |$))", re.MULTILINE)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from site_build.data.dataset import Dataset
-from site_build.data.due_dates import due_date
+from site_build.data.analytics.due_dates import due_date
+from site_build.data.loading.dataset import Dataset
 
 
 @dataclass(frozen=True)

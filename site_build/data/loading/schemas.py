@@ -12,10 +12,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from site_build.data.rights import conditions_schema
-from site_build.data.vocabularies import EVERYDAY_VOCABULARIES, VOCABULARIES
+from site_build.data.loading.vocabularies import EVERYDAY_VOCABULARIES, VOCABULARIES
+from site_build.data.model.rights import conditions_schema
 
-SCHEMA_DIR = Path(__file__).parent.parent / "schemas"  # beside the code: editors point their YAML at it
+SCHEMA_DIR = Path(__file__).parents[2] / "schemas"  # beside the code: editors point their YAML at it
 BASE_URI = "https://guide-partage.example.org/schemas/"
 
 
@@ -965,7 +965,7 @@ def schema_text(name: str) -> str:
 
 def write_schemas(directory: Path = SCHEMA_DIR) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
-    from site_build.data.vocabularies import NATIONAL_FILE, national_text
+    from site_build.data.loading.vocabularies import NATIONAL_FILE, national_text
 
     NATIONAL_FILE.write_text(national_text(), encoding="utf-8")
     written = [NATIONAL_FILE]

@@ -9,9 +9,9 @@ from typing import Any
 
 import jsonschema_rs
 
-from site_build.data.problems import FieldPath, Problem, sentence
-from site_build.data.schemas import SCHEMAS
-from site_build.data.yaml_loader import Document
+from site_build.data.checks.problems import FieldPath, Problem, sentence
+from site_build.data.loading.schemas import SCHEMAS
+from site_build.data.loading.yaml_loader import Document
 
 _TYPES = {
     "string": "du texte",

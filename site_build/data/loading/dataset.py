@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from site_build.data.problems import Problem
-from site_build.data.schema_messages import schema_problems
-from site_build.data.yaml_loader import Document, LoadError, load_file
+from site_build.data.checks.problems import Problem
+from site_build.data.loading.schema_messages import schema_problems
+from site_build.data.loading.yaml_loader import Document, LoadError, load_file
 
 Raw = dict[str, Any]  # a record as loaded from YAML and checked by its schema
 

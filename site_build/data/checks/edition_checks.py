@@ -11,8 +11,8 @@ from datetime import date, datetime
 from typing import Any
 
 from site_build import urls
-from site_build.data.dataset import Dataset
-from site_build.data.problems import FieldPath
+from site_build.data.checks.problems import FieldPath
+from site_build.data.loading.dataset import Dataset
 from site_build.text.french import date_or_none, numeric_date
 from site_build.text.hours import HoursError, open_throughout
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from site_build.data.vocabularies import slugs
+from site_build.data.loading.vocabularies import slugs
 
 
 def expanded(thematiques: Iterable[str]) -> frozenset[str]:

@@ -8,12 +8,10 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from site_build.data.dataset import Dataset
-from site_build.data.due_dates import due_date
-from site_build.data.needs import covered_thematiques
-from site_build.data.pictograms import icon_folder, pictogram_svg
-from site_build.data.problems import FieldPath, Problem, sentence
-from site_build.data.publication_checks import (
+from site_build.data.analytics.due_dates import due_date
+from site_build.data.checks.edition_checks import EditionChecks
+from site_build.data.checks.problems import FieldPath, Problem, sentence
+from site_build.data.checks.publication_checks import (
     PrivateMatcher,
     contacts_in,
     content_collisions,
@@ -21,12 +19,14 @@ from site_build.data.publication_checks import (
     private_contacts,
     reserved_name,
 )
-from site_build.data.rights_checks import check_rights
-from site_build.data.schema_messages import field_path
-from site_build.data.schemas import SCHEMAS
-from site_build.data.taste_week import EditionChecks
-from site_build.data.translations import check_translations
-from site_build.data.vocabularies import EVERYDAY_VOCABULARIES, slugs, term_label
+from site_build.data.checks.rights_checks import check_rights
+from site_build.data.loading.dataset import Dataset
+from site_build.data.loading.schema_messages import field_path
+from site_build.data.loading.schemas import SCHEMAS
+from site_build.data.loading.translations import check_translations
+from site_build.data.loading.vocabularies import EVERYDAY_VOCABULARIES, slugs, term_label
+from site_build.data.media.pictograms import icon_folder, pictogram_svg
+from site_build.data.model.needs import covered_thematiques
 from site_build.text.hours import HoursError, open_throughout, parse_hours
 from site_build.text.occurrences import occurrences, span
 

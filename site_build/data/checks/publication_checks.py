@@ -10,9 +10,9 @@ import io
 import re
 from pathlib import Path
 
-from site_build.data.dataset import Dataset, cache_dir_of, display_path
-from site_build.data.passed_checks import PassedChecks, digest
-from site_build.data.problems import Problem
+from site_build.data.checks.passed_checks import PassedChecks, digest
+from site_build.data.checks.problems import Problem
+from site_build.data.loading.dataset import Dataset, cache_dir_of, display_path
 from site_build.text.digits import ascii_digits
 
 MONTH_NAME = re.compile(r"^[0-9]{4}-[0-9]{2}$")

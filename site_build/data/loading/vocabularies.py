@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-NATIONAL_FILE = Path(__file__).parent.parent / "schemas" / "data-inclusion-v1.json"
+NATIONAL_FILE = Path(__file__).parents[2] / "schemas" / "data-inclusion-v1.json"
 # our vocabulary name → enum of data_inclusion.schema.v1
 NATIONAL_ENUMS = {
     "thematiques": "Thematique",

@@ -1,0 +1,3 @@
+"""Figures computed from the records: the territory's offer for the dashboard, freshness and due
+dates.
+"""
