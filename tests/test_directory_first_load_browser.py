@@ -40,6 +40,37 @@ def test_cards_say_open_or_closed_before_the_data_is_read_and_the_same_after(bro
         context.close()
 
 
+# Each card as a visitor gets it: title, link, place line, alert, services, call button
+_CARDS = """cards => cards.map(card => {
+    const call = card.querySelector('.gp-carte__actions');
+    return [
+        card.querySelector('.gp-carte__titre a').textContent, card.querySelector('.gp-carte__titre a').href,
+        card.querySelector('.gp-carte__lieu').innerText, card.querySelector('.gp-carte__alerte').hidden,
+        card.querySelector('.gp-carte__services').innerText, call.hidden, call.querySelector('a').href,
+        call.innerText,
+    ];
+})"""
+
+
+def test_a_card_drawn_by_the_script_is_the_card_the_build_drew(browser, site_urls):
+    # One template draws both (partner_card.html, its empty copy filled by annuaire-carte.js); the
+    # values come from Python for one and from annuaire.json for the other: they must agree.
+    context, page, errors = open_page(browser, site_urls["public"] + "/annuaire/", instant=INSTANT)
+    try:
+        page.wait_for_selector(READY)
+        by_the_build = {card[0]: card for card in page.locator(".gp-cartes > .gp-carte").evaluate_all(_CARDS)}
+        # a filter in the address: another list, every card drawn by the script from annuaire.json
+        page.goto(site_urls["public"] + "/annuaire/?commune=Vierzon")
+        page.wait_for_selector("[data-gp-annuaire][data-loaded='1']")
+        by_the_script = page.locator(".gp-cartes > .gp-carte").evaluate_all(_CARDS)
+        assert len(by_the_script) >= 10
+        assert [card for card in by_the_script if by_the_build[card[0]] != card] == []
+        assert any(card[5] is False and card[6].startswith("tel:+33") for card in by_the_script)
+        assert errors == []
+    finally:
+        context.close()
+
+
 def test_what_is_typed_before_the_data_arrives_is_answered(browser, site_urls):
     context, page, errors = open_page(browser, site_urls["public"] + "/annuaire/")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -88,6 +89,16 @@ def partner_page(
     return Page(urls.source(here), partner.nom, html, title_language=french)
 
 
+@dataclass(frozen=True)
+class Card:
+    """One card of the directory (partner_card.html); empty, the model the page's script fills."""
+
+    partner: Partner | None = None
+    place: str = ""  # its acronym and town
+    services: str = ""  # its services' names
+    hours: dict[str, Any] | None = None  # its places' schedules, for the open/closed line
+
+
 def card_place(partner: Partner) -> str:
     return " · ".join(x for x in (partner.sigle, partner.adresse.commune) if x)
 
@@ -127,13 +138,14 @@ def directory_page(records: Records, today: date, profile: Profile = PUBLIC, eme
     ]
     communes = sorted({p.adresse.commune for p in partners} - {""}, key=sort_key)
     schedules = Schedules(today)
-    cards = [(p, card_place(p), ", ".join(s.nom for s in p.services), card_hours(p, schedules)) for p in shown]
+    cards = [Card(p, card_place(p), ", ".join(s.nom for s in p.services), card_hours(p, schedules)) for p in shown]
     html = render(
         "directory.html",
         urls.DIRECTORY,
         partners=partners,
         shown=shown,
         cards=cards,
+        empty_card=Card(),
         card_schedules={"horizon": schedules.horizon(), "horaires": schedules.table},
         service_count=sum(len(p.services) for p in partners),
         facets=facets,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
@@ -163,8 +163,18 @@ def recipes_by_month(records: Records) -> dict[str, list[Recipe]]:
     return dict(sorted(months.items()))
 
 
+@dataclass(frozen=True)
+class RecipeCard:
+    """One card of /recettes/ (recipe_card.html)."""
+
+    recipe: Recipe
+    photo: Picture | None = None  # at the card's sizes
+    cost: str = ""  # per portion, in words ("0,85 €"); "" when a price is missing
+
+
 def month_page(month: str, recipes: list[Recipe]) -> Page:
-    html = render("recipe_month.html", urls.recipes_of_month(month), recipes=recipes)
+    cards = [RecipeCard(recipe) for recipe in recipes]  # without photos or prices: the month's short list
+    html = render("recipe_month.html", urls.recipes_of_month(month), recipes=recipes, cards=cards)
     return Page(urls.source(urls.recipes_of_month(month)), f"Épicé'bon — {formats.month(month)}", html)
 
 
@@ -172,7 +182,7 @@ def recipes_index(records: Records, today: date, content_dir: Path) -> Page:
     """/recettes/: photo cards, the month of the build marked (recettes.js marks the device's month)."""
     current = featured(records, today)
     cards = [
-        (
+        RecipeCard(
             recipe,
             replace(photo, sizes=CARD_SIZES) if (photo := photo_of(recipe, content_dir)) else None,
             euros_per_portion(recipe),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from datetime import date
 from functools import cache
@@ -16,6 +17,7 @@ from typing import Any
 
 import jinja2
 import jinja2.bccache
+import jinja2.ext
 from markupsafe import Markup
 
 from site_build import urls
@@ -127,9 +129,25 @@ def keep_compiled_templates(folder: Path) -> None:
     environment().bytecode_cache = _compiled.setdefault(str(folder), _CompiledTemplates(str(folder)))
 
 
+# A template whose first line says this is written one element per line for reading, and drawn
+# as one line: its line breaks and indentation are not output (a script that reads the drawn
+# element's first child, as annuaire-carte.js does, gets the element and not a blank).
+JOINED_LINES = "{#- lines joined"
+_LINE_BREAK = re.compile(r"\n[ \t]*")
+
+
+class JoinedLines(jinja2.ext.Extension):
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        if not source.startswith(JOINED_LINES):
+            return source
+        comment_end = source.index("-#}") + 3
+        return source[:comment_end] + _LINE_BREAK.sub("", source[comment_end:]).strip("\n") + "\n"
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
+        extensions=[JoinedLines],
         loader=jinja2.PackageLoader("site_build.pages", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
