@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: serve site publish validate lint check test bench schemas calendrier clean chromium checker servers screenshots
+.PHONY: serve site publish validate lint unit check test bench schemas calendrier clean chromium checker servers screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -79,6 +79,10 @@ lint: $(TEST_STAMP) $(ESLINT)
 	$(BIN)/ruff format --check site_build hooks tests bench
 	$(BIN)/mypy
 	$(ESLINT) -c tools/eslint/eslint.config.mjs site_build/theme/assets/javascripts
+
+# The unit lane: the tests of the pure stages (no build, no browser, no process), in seconds.
+unit: $(TEST_STAMP)
+	$(BIN)/python -m pytest -q -n 2 -m unit
 
 # Two workers: this machine has two cores (pytest-xdist).
 check: lint checker servers

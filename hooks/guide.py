@@ -5,6 +5,7 @@ reads the build `site-build build` prepared and handed over in the config
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -90,7 +91,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html + generated.html
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     context.update(handed(config).language.page_context(page.file.src_uri))
     return context
 

@@ -1,5 +1,7 @@
 import functools
+import inspect
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -10,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import FIXTURES, ROOT, config_beside  # noqa: F401 (test modules import ROOT and FIXTURES from here)
+from .helpers import FIXTURES, ROOT, build_variant, config_beside  # noqa: F401 (test modules import ROOT and FIXTURES from here)
 
 TODAY = "2026-11-26"
 
@@ -68,6 +70,12 @@ def valid_data(tmp_path) -> Path:
     return target
 
 
+@pytest.fixture
+def variant(tmp_path):
+    """build_variant(**changes) in this test's folder: a site built from changed data or settings."""
+    return functools.partial(build_variant, tmp_path)
+
+
 @pytest.fixture(scope="session")
 def built_sites(tmp_path_factory):
     """The sample site built once per test run, in both profiles, through the real CLI code."""
@@ -80,12 +88,40 @@ def built_sites(tmp_path_factory):
     return sites
 
 
+# What makes a test more than a unit test: a built site, a browser, another process.
+HEAVY_FIXTURES = {"built_sites", "site_urls", "browser", "playwright", "large_site", "variant"}
+HEAVY_CALLS = re.compile(r"build_site\(|build_variant\(|site_build_command\(|subprocess\.|Popen\(|Server\(|\bbuild\(")
+
+
+def _is_unit(item) -> bool:
+    """A test of the pure stages: no fixture or call of HEAVY_*, in the test or the test helpers it calls."""
+    if HEAVY_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return False
+    function = getattr(item, "function", None)
+    if function is None:
+        return False
+    seen, waiting, source = set(), [function], ""
+    while waiting:  # the test and every function of tests/ it calls, however deep
+        current = waiting.pop()
+        text = inspect.getsource(current)
+        source += text
+        for name in set(re.findall(r"\b(\w+)\(", text)) - seen:
+            seen.add(name)
+            called = current.__globals__.get(name)
+            if inspect.isfunction(called) and called.__module__.startswith("tests"):
+                waiting.append(called)
+    return not HEAVY_CALLS.search(source)
+
+
 def pytest_collection_modifyitems(items):
-    """Every test that opens Chromium carries the `browser` marker: `make check` leaves them out.
+    """Every test that opens Chromium carries the `browser` marker: `make check` leaves them out;
+    every test of the pure stages carries `unit`: `make unit` runs only them, in seconds.
     Tests marked `slow` run first, so that pytest-xdist's workers do not wait for one long test at the end."""
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+        elif _is_unit(item):
+            item.add_marker(pytest.mark.unit)
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)  # a stable sort: order kept otherwise
 
 

@@ -1,9 +1,13 @@
 """What several test modules share (no test module imports another): where the project and its
-fixtures are, the corpus of broken data files, a mkdocs.yml usable from a temporary folder, and a
-reader of the JSON-LD blocks of a page."""
+fixtures are, the corpus of broken data files, a mkdocs.yml usable from a temporary folder, the
+factory of variant builds (`build_variant`) and its page helper, and a reader of the JSON-LD
+blocks of a page."""
 
 import json
+import re
 import shutil
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -142,3 +146,60 @@ class JsonLd(HTMLParser):
 
     def handle_endtag(self, tag):
         self._inside = False
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """A site a test built, read as a visitor's browser gets it."""
+
+    folder: Path
+
+    def file(self, path: str) -> Path:
+        """The file served at site path `path` ('annuaire/caf-du-cher/' is its index.html)."""
+        return self.folder / (path + "index.html" if path == "" or path.endswith("/") else path)
+
+    def page(self, path: str) -> str:
+        """The HTML of the page at site path `path`."""
+        return self.file(path).read_text(encoding="utf-8")
+
+    def text(self, path: str) -> str:
+        """The words of the page's content (its <article>), tags and scripts removed, spaces folded."""
+        article = self.page(path).split("<article", 1)[-1].split("</article>", 1)[0]
+        article = re.sub(r"<(script|style|template)\b.*?</\1>", " ", article, flags=re.S)
+        return " ".join(re.sub(r"<[^>]+>", " ", article).split())
+
+    def has(self, path: str) -> bool:
+        return self.file(path).is_file()
+
+
+Change = str | Callable[[str], str]  # a file's new text, or how to change its text
+
+
+def build_variant(
+    tmp_path: Path,
+    data: Path = FIXTURES / "valid",
+    profile: str = "public",
+    files: Mapping[str, Change] = {},
+    config: Mapping[str, str] = {},
+    **options,
+) -> BuiltSite:
+    """The site built by the real build from a copy of `data` (the small valid fixture by default,
+    or ROOT / "data"), each of `files` (a path in the data folder) replaced or changed, and each
+    `config` text replaced in mkdocs.yml. `options` go to build_site (site_url, parallel…)."""
+    from site_build.generator.build import build_site
+
+    folder = tmp_path / "variant"
+    shutil.copytree(data, folder / "data")
+    # the photos the data points to (content/ beside the data: the fixtures' own for the small data)
+    (folder / "content").symlink_to(FIXTURES / "content" if data == FIXTURES / "valid" else data.parent / "content")
+    for name, change in files.items():
+        target = folder / "data" / name
+        old = target.read_text(encoding="utf-8") if target.exists() else ""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(change(old) if callable(change) else change, encoding="utf-8")
+    mkdocs = config_beside(folder)
+    for old, new in config.items():
+        text = mkdocs.read_text(encoding="utf-8")
+        assert old in text, f"mkdocs.yml has no « {old} »"
+        mkdocs.write_text(text.replace(old, new), encoding="utf-8")
+    return BuiltSite(build_site(mkdocs, profile, folder / f"site-{profile}", folder / "data", **options))

@@ -11,7 +11,7 @@ from site_build.data.checks.problems import DataError
 from site_build.generator.build import build_site
 from site_build.text.french import tel_uri
 
-from .helpers import FIXTURES, ROOT, config_beside
+from .helpers import FIXTURES, ROOT, build_variant, config_beside
 
 
 def _files(site: Path):
@@ -231,12 +231,13 @@ def test_publication_needs_the_public_address(tmp_path):
     assert "127.0.0.1" not in page
 
 
-def test_build_uses_the_data_folder_it_is_given(tmp_path, valid_data):
+def test_build_uses_the_data_folder_it_is_given(variant):
     """`site-build build --data DIR` validates and builds DIR, not the project's own data/."""
-    site = build_site(config_beside(tmp_path), "public", tmp_path / "site", valid_data)
-    partners = sorted(p.parent.name for p in (site / "annuaire").glob("*/index.html"))
+    site = variant()
+    partners = sorted(p.parent.name for p in (site.folder / "annuaire").glob("*/index.html"))
     assert partners == ["caf-du-cher", "epicea"]
-    assert (site / "recettes/soupe-de-potiron/index.html").is_file()
+    assert site.has("recettes/soupe-de-potiron/")
+    assert "Caisse d'allocations familiales du Cher" in site.text("annuaire/caf-du-cher/")
 
 
 def test_private_numbers_are_found_however_they_are_written():
@@ -326,12 +327,11 @@ def test_site_search_never_indexes_form_internals(built_sites):
     assert "Garder un brouillon" not in pro and "Annuaire des professionnels" in pro
 
 
-def test_languages_built_in_parallel_give_the_same_site(tmp_path, valid_data):
+def test_languages_built_in_parallel_give_the_same_site(tmp_path):
     # A large directory builds the other languages in child processes (generator/language_child.py):
     # forced here on the small data, the site is the one the sequential build makes, byte for byte.
-    config = config_beside(tmp_path)
-    sequential = build_site(config, "public", tmp_path / "sequential", valid_data, parallel=False)
-    parallel = build_site(config, "public", tmp_path / "parallel", valid_data, parallel=True)
+    sequential = build_variant(tmp_path / "one", parallel=False).folder
+    parallel = build_variant(tmp_path / "two", parallel=True).folder
 
     def files(site):
         return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
@@ -340,7 +340,7 @@ def test_languages_built_in_parallel_give_the_same_site(tmp_path, valid_data):
     assert {"en/index.html", "ar/index.html", "en/sw.js", "en/annuaire/annuaire.json"} <= set(made)
     assert sorted(made) == sorted(expected)
     assert [name for name in made if made[name] != expected[name]] == []
-    assert [p.name for p in tmp_path.iterdir() if "-build-" in p.name] == []  # no child folder left
+    assert [p.name for p in (tmp_path / "two/variant").iterdir() if "-build-" in p.name] == []  # none left
 
 
 def test_a_failed_language_child_leaves_the_previous_site(tmp_path, valid_data, monkeypatch):

@@ -12,7 +12,6 @@ import recurring_ical_events
 
 from site_build.data.checks.validate import validate
 from site_build.feeds.icalendar import epi_sante_calendar, intervention_marks, read_state, stale_events, updated_state
-from site_build.generator.build import build_site
 from site_build.pages.recipes import quantity_text
 
 from .conftest import ROOT
@@ -103,8 +102,8 @@ def test_feed_timezone_is_built_from_rules_and_uids_are_stable(built_sites):
     assert single.count("BEGIN:VEVENT") == 1 and "UID:depistage-diabete@" in single
 
 
-def test_two_builds_give_identical_calendar_files(built_sites, tmp_path):
-    again = build_site(ROOT / "mkdocs.yml", "public", tmp_path / "again", ROOT / "data")
+def test_two_builds_give_identical_calendar_files(built_sites, variant):
+    again = variant(data=ROOT / "data").folder
     files = sorted(p.relative_to(built_sites["public"]) for p in built_sites["public"].glob("sante/*.ics"))
     assert len(files) > 10
     for name in files:

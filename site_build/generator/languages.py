@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from functools import partial
 from pathlib import Path
 from typing import Any, Self
@@ -132,7 +132,7 @@ class LanguageBuild:
         if not self.language.is_default:
             copy_shared_files(site_dir.parents[self.language.folder.count("/") - 1], site_dir)
 
-    def mark_review(self, meta: dict[str, Any]) -> None:
+    def mark_review(self, meta: MutableMapping[str, Any]) -> None:
         """A hand-written translation says it is not reviewed unless its front matter says `relu: true`."""
         if not self.language.is_default and meta.get("relu") is not True:
             meta["relu"] = False
