@@ -8,6 +8,9 @@ each is a MkDocs build of its own. Prints times and ratios; asserts nothing.
 The bare build of 100 partners takes 1.2 to 1.8 s from run to run on a shared machine, so one
 pair of builds says little: each size is measured in several pairs, our build and the bare one
 run back to back, and the median of the pairs' ratios is printed with the lowest and highest.
+From 500 partners on a machine with more than one core, `site-build build` builds the other
+languages in child processes while French builds; the last column is one more build with
+SITE_BUILD_SEQUENTIAL=1 (the languages one after the other), for comparison.
 Usage: python bench/run.py [--pairs N] [SIZE ...]   (N defaults to 5, and to 1 above 1,000 partners)
 """
 
@@ -139,7 +142,7 @@ def timed_bare(projects: list[Path]) -> float:
 def main(sizes: list[int], pairs: int | None = None):
     print(
         f"{'partners':>9} {'pages':>6} {'pairs':>5} {'validate s':>11} {'build s':>8} {'bare s':>7} "
-        f"{'build/bare':>10} {'lowest':>7} {'highest':>7}"
+        f"{'build/bare':>10} {'lowest':>7} {'highest':>7} {'sequential s':>12}"
     )
     env = dict(os.environ, SITE_BUILD_TODAY="2026-11-26")
     for size in sizes:
@@ -157,10 +160,13 @@ def main(sizes: list[int], pairs: int | None = None):
             theirs.append(timed_bare(bare_projects))
         ratios = [a / b for a, b in zip(ours, theirs, strict=True)]
         pages = sum(1 for _ in (folder / "site").rglob("index.html"))
+        # the languages one after the other, as before they were built in parallel (once)
+        one_by_one = dict(env, SITE_BUILD_SEQUENTIAL="1")
+        sequential = timed([str(BIN / "site-build"), "build", "--site-dir", str(folder / "site")], folder, one_by_one)
         print(
             f"{size:>9} {pages:>6} {count:>5} {statistics.median(validate):>11.2f} {statistics.median(ours):>8.2f} "
             f"{statistics.median(theirs):>7.2f} {statistics.median(ratios):>10.2f} {min(ratios):>7.2f} "
-            f"{max(ratios):>7.2f}",
+            f"{max(ratios):>7.2f} {sequential:>12.2f}",
             flush=True,
         )
 

@@ -1,3 +1,4 @@
+import fcntl
 import functools
 import inspect
 import os
@@ -77,20 +78,30 @@ def variant(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def built_sites(tmp_path_factory):
-    """The sample site built once per test run, in both profiles, through the real CLI code."""
+def built_sites(tmp_path_factory, worker_id):
+    """The sample site built once per test run, in both profiles, through the real CLI code: the
+    first pytest-xdist worker to ask builds it, the others wait for it and read the same folders
+    (tests copy a site before changing it)."""
     from site_build.generator.build import build_site
 
-    out = tmp_path_factory.mktemp("sites")
-    sites = {}
-    for profile in ("public", "pro"):
-        sites[profile] = build_site(ROOT / "mkdocs.yml", profile, out / profile, ROOT / "data")
-    return sites
+    run_folder = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        run_folder = run_folder.parent  # shared by this run's workers, and by no other run
+    out = run_folder / "built-sites"
+    with open(run_folder / "built-sites.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not (out / "complete").exists():
+            for profile in ("public", "pro"):
+                build_site(ROOT / "mkdocs.yml", profile, out / profile, ROOT / "data")
+            (out / "complete").write_text("")
+    return {profile: out / profile for profile in ("public", "pro")}
 
 
 # What makes a test more than a unit test: a built site, a browser, another process.
 HEAVY_FIXTURES = {"built_sites", "site_urls", "browser", "playwright", "large_site", "variant"}
-HEAVY_CALLS = re.compile(r"build_site\(|build_variant\(|site_build_command\(|subprocess\.|Popen\(|Server\(|\bbuild\(")
+HEAVY_CALLS = re.compile(
+    r"build_site\(|build_variant\(|site_build_command\(|run_cli\(|subprocess\.|Popen\(|Server\(|\bbuild\("
+)
 
 
 def _is_unit(item) -> bool:
@@ -195,14 +206,24 @@ def browser(playwright):
         browser.close()
 
 
-def axe_violations(page) -> str:
-    """axe-core (WCAG 2.2 AA tags) on the page as it is now: '' when there is no violation."""
+@functools.cache
+def axe_source() -> str:
+    """axe-core's script: added to a context (context.add_init_script), every page has it from the start."""
     from axe_playwright_python.sync_playwright import Axe
 
+    return Axe().axe_script
+
+
+def axe_violations(page) -> str:
+    """axe-core (WCAG 2.2 AA tags) on the page as it is now: '' when there is no violation."""
+    from axe_playwright_python.base import AxeResults
+
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(axe_source())
     # violations only: passes and inapplicable rules would be serialised back for nothing (a third of the time)
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-    results = Axe().run(page, options=options)
-    return results.generate_report() if results.violations_count else ""
+    violations = page.evaluate("options => axe.run(document, options).then(r => r.violations)", options)
+    return AxeResults({"violations": violations}).generate_report() if violations else ""
 
 
 def site_build_command(*args: str, cwd: Path) -> subprocess.CompletedProcess:

@@ -3,9 +3,13 @@ fixtures are, the corpus of broken data files, a mkdocs.yml usable from a tempor
 factory of variant builds (`build_variant`) and its page helper, and a reader of the JSON-LD
 blocks of a page."""
 
+import contextlib
+import io
 import json
+import os
 import re
 import shutil
+import subprocess
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -203,3 +207,26 @@ def build_variant(
         assert old in text, f"mkdocs.yml has no « {old} »"
         mkdocs.write_text(text.replace(old, new), encoding="utf-8")
     return BuiltSite(build_site(mkdocs, profile, folder / f"site-{profile}", folder / "data", **options))
+
+
+def run_cli(cwd: Path, *args: str, env: Mapping[str, str] = {}) -> subprocess.CompletedProcess:
+    """`site-build ARGS` run in this process (main(), as the command calls it) from `cwd`: its exit
+    code and what it printed, without the second of start-up a process costs. For what a command
+    says; the interpreter's own behaviour (tracebacks, signals) is tested with real processes."""
+    from site_build.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    before, saved = Path.cwd(), dict(os.environ)
+    os.chdir(cwd)
+    os.environ.update(env)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exit:  # argparse's usage errors
+                code = exit.code if isinstance(exit.code, int) else 1
+    finally:
+        os.chdir(before)
+        os.environ.clear()
+        os.environ.update(saved)
+    return subprocess.CompletedProcess(["site-build", *args], code, out.getvalue(), err.getvalue())

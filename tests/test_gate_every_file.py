@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
+from .helpers import run_cli
 
 LOCALES = ROOT / "site_build" / "i18n" / "locales"
 
@@ -399,14 +400,15 @@ def test_every_bad_input_is_refused_by_validate_at_its_line_and_by_the_build(
 ):
     folder = project(tmp_path)
     change(folder)
-    checked = site_build(folder, "validate")
+    locales = {"SITE_BUILD_LOCALES": str(folder / "locales")}
+    checked = run_cli(folder, "validate", env=locales)
     said = checked.stderr
     assert checked.returncode == 1, said
     problem = next((text for text in said.splitlines() if text.startswith(f"{where}:") and fragment in text), None)
     assert problem, said
     if line:
         assert problem.startswith(f"{where}:{line}:"), said
-    built = site_build(folder, "build", "--site-dir", str(folder / "site"))
+    built = run_cli(folder, "build", "--site-dir", str(folder / "site"), env=locales)
     assert built.returncode == 1, built.stderr
     assert fragment in built.stderr
     assert not (folder / "site").exists()

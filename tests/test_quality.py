@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from .conftest import ROOT, axe_violations
+from .conftest import ROOT, axe_source, axe_violations
 
 VNU = ROOT / ".venv/npm/node_modules/vnu-jar/build/dist/vnu.jar"
 # vnu reads the pages as file: URLs, where 'self' in the CSP cannot match: those warnings say nothing
@@ -63,6 +63,7 @@ def test_every_page_has_no_axe_violation(browser, built_sites, site_urls, profil
     # no service worker: its first-visit precache of the whole site would compete with axe for the CPU
     # (offline use has its own tests)
     context = browser.new_context(locale="fr-FR", service_workers="block")
+    context.add_init_script(script=axe_source())  # in every page from its start: not sent again for each
     page = context.new_page()
     failures = []
     try:

@@ -114,7 +114,10 @@ def build_site(
 
 
 def worth_parallel(partners: int, other_languages: int) -> bool:
-    """Child processes cost a second of start-up each: worth it for a large directory only."""
+    """Child processes cost a second of start-up each: worth it for a large directory only.
+    SITE_BUILD_SEQUENTIAL=1 builds one language after the other (bench/run.py compares both)."""
+    if os.environ.get("SITE_BUILD_SEQUENTIAL") == "1":
+        return False
     return other_languages > 0 and (os.cpu_count() or 1) > 1 and partners >= PARALLEL_FROM_PARTNERS
 
 
