@@ -52,16 +52,18 @@ def test_the_open_data_tables_are_the_declared_columns():
 
 def test_a_new_field_is_published_from_its_declaration_alone():
     # a field added to a test-only copy of the partner schema and record: no other line anywhere
-    schema = {**PARTNER, "properties": {**PARTNER["properties"], "transports": {"type": "string"} | column("Bus")}}
+    schema = {**PARTNER, "properties": {**PARTNER["properties"], "champ_d_essai": {"type": "string"} | column("Bus")}}
     fields = [(f.name, f.type, f) for f in dataclasses.fields(records.Partner)]
     extended = dataclasses.make_dataclass(
-        "PartnerWithTransports",
-        [(name, kind, field) for name, kind, field in fields] + [("transports", str, dataclasses.field(default=""))],
+        "PartnerWithOneMore",
+        [(name, kind, field) for name, kind, field in fields] + [("champ_d_essai", str, dataclasses.field(default=""))],
         frozen=True,
     )
     address = records.Address("2 rue Haute", "18100", "Vierzon")
-    partner = extended(id="x", nom="X", adresse=address, date_verification=date(2026, 11, 1), transports="Ligne 2")
+    partner = extended(id="x", nom="X", adresse=address, date_verification=date(2026, 11, 1), champ_d_essai="Ligne 2")
     table = columns(schema)
-    assert table[-1].field == {"name": "transports", "type": "string", "title": "Bus"}
+    assert table[-1].field == {"name": "champ_d_essai", "type": "string", "title": "Bus"}
     [row] = rows([partner], table)
-    assert row["transports"] == "Ligne 2" and row["voie"] == "2 rue Haute" and row["date_verification"] == "2026-11-01"
+    assert (
+        row["champ_d_essai"] == "Ligne 2" and row["voie"] == "2 rue Haute" and row["date_verification"] == "2026-11-01"
+    )
