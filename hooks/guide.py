@@ -15,7 +15,6 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from site_build import urls
 from site_build.data.checks.problems import DataError
 from site_build.feeds.datapackage import PackageError
 from site_build.generator.handover import handed
@@ -50,7 +49,6 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(language.theme_translations, newstyle=True)  # type: ignore[attr-defined]
     env.globals["gp_versions"] = language.versions
-    env.globals["gp_urls"] = urls  # the theme's links to generated pages: their sections
     return env
 
 

@@ -41,9 +41,11 @@ def test_every_family_has_its_template_and_a_section_of_urls():
 
 
 def test_no_module_or_template_writes_a_section_path_but_urls():
+    # The theme's own templates (site_build/theme/) also serve a build without our hooks (bench/run.py's
+    # bare MkDocs build), which has no site_build.urls: its two links to generated sections are its own.
     written = []
     for path in sorted((ROOT / "site_build").rglob("*")):
-        if path.suffix not in (".py", ".html") or path.name == "urls.py":
+        if path.suffix not in (".py", ".html") or path.name == "urls.py" or "theme" in path.parts:
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             code = line.split("#", 1)[0] if path.suffix == ".py" else line

@@ -80,9 +80,15 @@ class FeedsBuild:
 
     def close(self) -> None:
         """Stop the child if it still runs (a failed build) and remove its folder."""
-        if self._process.poll() is None:
-            self._process.kill()
-        self._process.wait()
-        if self._process.stdout and not self._process.stdout.closed:
-            self._process.stdout.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        stop_child(self._process, self.folder)
+
+
+def stop_child(process: subprocess.Popen[str] | subprocess.Popen[bytes], folder: Path) -> None:
+    """A child of the build that may still run (the build failed): stopped, its pipes closed, its folder gone."""
+    if process.poll() is None:
+        process.kill()
+    process.wait()
+    for pipe in (process.stdout, process.stderr):
+        if pipe and not pipe.closed:
+            pipe.close()
+    shutil.rmtree(folder, ignore_errors=True)

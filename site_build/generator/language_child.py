@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import pickle
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from site_build.data.loading.settings import SiteSettings
 from site_build.data.model.profile import Profile
+from site_build.feeds.worker import stop_child
 from site_build.gate import Validated
 from site_build.generator.configs import language_config, mkdocs_config
 from site_build.generator.handover import LanguageSite, hand_over, language_build
@@ -78,12 +78,7 @@ class LanguageChild:
 
     def close(self) -> None:
         """Stop the child if it still runs (a failed build) and remove its folder."""
-        if self._process.poll() is None:
-            self._process.kill()
-        self._process.wait()
-        if self._process.stderr and not self._process.stderr.closed:
-            self._process.stderr.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        stop_child(self._process, self.folder)
 
 
 def _build_language(folder: Path) -> None:
