@@ -58,3 +58,22 @@ def test_mkdocs_and_properdocs_build_the_same_site(tmp_path):
         if GENERATOR_META.sub(b"", content) != GENERATOR_META.sub(b"", by_properdocs[name])
     ]
     assert not different, different[:10]
+
+
+def test_the_theme_builds_without_our_hooks(tmp_path):
+    # bench/run.py measures our build against MkDocs alone: the same theme and pages, no hooks.
+    # The theme's templates must then draw without what the hooks add (gp_lien, gp_versions…).
+    import yaml
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    del config["hooks"]
+    config["theme"]["custom_dir"] = str(ROOT / "site_build/theme")
+    config["docs_dir"] = "docs"
+    config["nav"] = ["index.md"]
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/index.md").write_text("# Accueil\n\nUne page.\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    _build("mkdocs", tmp_path, tmp_path / "site")
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert "Une page." in home and "gp-bandeau-urgence" in home
+    assert (tmp_path / "site/404.html").is_file()
