@@ -14,6 +14,7 @@ from typing import Any
 from site_build.data.checks.passed_checks import PassedChecks, digest
 from site_build.data.loading.dataset import Dataset
 from site_build.data.loading.vocabularies import slugs
+from site_build.data.model.editions import Forum, TasteEvent
 from site_build.data.model.records import Records
 from site_build.feeds.record_columns import (
     PARTNER_COLUMNS,
@@ -215,58 +216,53 @@ def table_rows(
     people = rows([x for x in records.professionals if x.visibilite == "public"], PROFESSIONAL_COLUMNS)
     recipes = [
         {
-            "id": rid,
-            "titre": r["titre"],
-            "mois": r["mois"],
-            "aliment_du_mois": r["aliment_du_mois"]["nom"],
-            "portions": r["portions"],
-            "preparation_min": r["preparation_min"],
-            "cuisson_min": r["cuisson_min"],
-            "difficulte": r["difficulte"],
-            "materiel": _joined(r.get("materiel")),
-            "allergenes": _joined(r.get("allergenes")),
-            "regimes": _joined(r.get("regimes")),
+            "id": r.id,
+            "titre": r.titre,
+            "mois": r.mois,
+            "aliment_du_mois": r.aliment_du_mois.nom,
+            "portions": r.portions,
+            "preparation_min": r.preparation_min,
+            "cuisson_min": r.cuisson_min,
+            "difficulte": r.difficulte,
+            "materiel": _joined(r.materiel),
+            "allergenes": _joined(r.allergenes),
+            "regimes": _joined(r.regimes),
         }
-        for rid, r in dataset.recipes.items()
+        for r in records.recipes
     ]
-    events = []
-    for i in dataset.interventions:
-        start, end = span(i)
-        events.append(
-            {
-                "id": i["id"],
-                "titre": i["titre"],
-                "intervenant": i["intervenant"],
-                "partenaire_id": i["partenaire"],
-                "lieu_id": i["lieu"],
-                "debut": start.isoformat(),
-                "fin": end.isoformat(),
-                "recurrence": i.get("recurrence"),
-            }
-        )
     ingredients = [
         {
-            "recette_id": rid,
+            "recette_id": r.id,
             "position": n,
-            "nom": x["nom"],
-            "quantite": x.get("quantite"),
-            "unite": x.get("unite"),
-            "ajustable": x.get("ajustable", True),
-            "prix": x.get("prix"),
+            "nom": x.nom,
+            "quantite": x.quantite,
+            "unite": x.unite,
+            "ajustable": x.ajustable,
+            "prix": x.prix,
         }
-        for rid, r in dataset.recipes.items()
-        for n, x in enumerate(r["ingredients"], 1)
+        for r in records.recipes
+        for n, x in enumerate(r.ingredients, 1)
     ]
+    events = []
+    for i in records.interventions:
+        start, end = span(i.timing)
+        events.append(
+            {
+                "id": i.id,
+                "titre": i.titre,
+                "intervenant": i.intervenant,
+                "partenaire_id": i.partenaire,
+                "lieu_id": i.lieu,
+                "debut": start.isoformat(),
+                "fin": end.isoformat(),
+                "recurrence": i.recurrence,
+            }
+        )
     start = datetime.combine(today or date.today(), datetime.min.time())
     dates = [
-        {
-            "id": f"{i['id']}--{s:%Y-%m-%dT%H%M}",
-            "intervention_id": i["id"],
-            "debut": s.isoformat(),
-            "fin": f.isoformat(),
-        }
-        for i in dataset.interventions
-        for s, f in occurrences(i, start, start + timedelta(days=366))
+        {"id": f"{i.id}--{s:%Y-%m-%dT%H%M}", "intervention_id": i.id, "debut": s.isoformat(), "fin": f.isoformat()}
+        for i in records.interventions
+        for s, f in occurrences(i.timing, start, start + timedelta(days=366))
     ]
     return {
         "partenaires": partners,
@@ -276,7 +272,7 @@ def table_rows(
         "ingredients": ingredients,
         "interventions": events,
         "occurrences": dates,
-        **edition_rows(dataset),
+        **edition_rows(records),
     }
 
 
@@ -285,57 +281,57 @@ def _seconds(hhmm: str | None) -> str | None:
     return f"{hhmm}:00" if hhmm else None
 
 
-def edition_rows(dataset: Dataset) -> dict[str, list[dict[str, Any]]]:
+def _animation(year: str, item: TasteEvent | Forum, publics: tuple[str, ...]) -> dict[str, Any]:
+    place = item.adresse
+    return {
+        "id": f"{year}--{item.id if isinstance(item, TasteEvent) else 'forum'}",
+        "edition": int(year),
+        "titre": item.titre,
+        "jour": str(item.jour),
+        "debut": _seconds(item.debut),
+        "fin": _seconds(item.fin),
+        "lieu_id": item.lieu,
+        "lieu": place.nom if place else None,
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "publics": _joined(publics),
+    }
+
+
+def edition_rows(records: Records) -> dict[str, list[dict[str, Any]]]:
     """The Semaine du goût tables: animations (the forum among them), who organises, the bus's stops."""
     animations: list[dict[str, Any]] = []
     organisers: list[dict[str, Any]] = []
     stops: list[dict[str, Any]] = []
-    for year, edition in dataset.editions.items():
-        forum = edition.get("forum")
-        items = list(edition.get("evenements") or [])
-        if isinstance(forum, dict):
-            stands = [s.get("partenaire") for s in forum.get("stands") or []]
-            items.append({**forum, "id": "forum", "organisateurs": stands, "publics": ["tout-public"]})
-        for item in items:
-            identifier = f"{year}--{item['id']}"
-            place = item.get("adresse") or {}
-            animations.append(
-                {
-                    "id": identifier,
-                    "edition": int(year),
-                    "titre": item["titre"],
-                    "jour": str(item["jour"]),
-                    "debut": _seconds(item.get("debut")),
-                    "fin": _seconds(item.get("fin")),
-                    "lieu_id": item.get("lieu"),
-                    "lieu": place.get("nom"),
-                    "latitude": place.get("latitude"),
-                    "longitude": place.get("longitude"),
-                    "publics": _joined(item.get("publics")),
-                }
-            )
-            organisers += [
-                {"animation_id": identifier, "partenaire_id": who} for who in dict.fromkeys(item["organisateurs"])
-            ]
-        bus = edition.get("bus") or {}
-        known = {stop["id"]: stop for stop in bus.get("arrets") or []}
-        for tour in bus.get("tournees") or []:
-            for n, passage in enumerate(tour["passages"], 1):
-                stop = known.get(passage["arret"], {})
+    for edition in records.editions:
+        year = edition.annee
+        items: list[tuple[TasteEvent | Forum, tuple[str, ...], tuple[str, ...]]] = [
+            (event, event.organisateurs, event.publics) for event in edition.evenements
+        ]
+        if edition.forum:
+            items.append((edition.forum, tuple(s.partenaire for s in edition.forum.stands), ("tout-public",)))
+        for item, who, publics in items:
+            row = _animation(year, item, publics)
+            animations.append(row)
+            organisers += [{"animation_id": row["id"], "partenaire_id": one} for one in dict.fromkeys(who)]
+        known = {stop.id: stop for stop in edition.bus.arrets} if edition.bus else {}
+        for tour in edition.bus.tournees if edition.bus else ():
+            for n, passage in enumerate(tour.passages, 1):
+                stop = known.get(passage.arret)
                 stops.append(
                     {
-                        "id": f"{year}--{tour['jour']}--{n}",
+                        "id": f"{year}--{tour.jour}--{n}",
                         "edition": int(year),
-                        "jour": str(tour["jour"]),
+                        "jour": str(tour.jour),
                         "position": n,
-                        "arret_id": passage["arret"],
-                        "arret": stop.get("nom", passage["arret"]),
-                        "quartier": stop.get("quartier"),
-                        "latitude": stop.get("latitude"),
-                        "longitude": stop.get("longitude"),
-                        "arrivee": _seconds(passage["arrivee"]),
-                        "depart": _seconds(passage["depart"]),
-                        "animation": passage.get("animation"),
+                        "arret_id": passage.arret,
+                        "arret": stop.nom if stop else passage.arret,
+                        "quartier": stop.quartier if stop else None,
+                        "latitude": stop.latitude if stop else None,
+                        "longitude": stop.longitude if stop else None,
+                        "arrivee": _seconds(passage.arrivee),
+                        "depart": _seconds(passage.depart),
+                        "animation": passage.animation,
                     }
                 )
     return {
