@@ -36,6 +36,7 @@ PAGES = {
     "bilans-du-gout": ("/semaine-du-gout/bilans/", None),
     "mes-droits": ("/mes-droits/", None),
 }
+IN_VIEW = "[...document.images].filter(i => i.loading !== 'lazy' || i.getBoundingClientRect().top < innerHeight)"
 # Tuesday 1 December 2026, 15:00 in Paris: the distribution is open, the month's recipe is December's.
 INSTANT = datetime(2026, 12, 1, 14, 0, tzinfo=UTC)
 
@@ -55,11 +56,10 @@ def test_screenshot(browser, site_urls, name, size):
             read_directory_data(page)
             page.fill("#gp-q", words)
             page.locator(".gp-cartes .gp-carte").first.wait_for()
-        page.wait_for_load_state("networkidle")
-        broken = page.evaluate(
-            "[...document.images].filter(i => i.loading !== 'lazy' || i.getBoundingClientRect().top < innerHeight)"
-            ".filter(i => i.complete && i.naturalWidth === 0).map(i => i.src)"
-        )
+        # what the screen shows is drawn: its fonts and the images in view (not half a second of quiet network)
+        page.wait_for_load_state("load")
+        page.wait_for_function(f"document.fonts.status === 'loaded' && {IN_VIEW}.every(i => i.complete)")
+        broken = page.evaluate(f"{IN_VIEW}.filter(i => i.naturalWidth === 0).map(i => i.src)")
         assert broken == []
         assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"]
         FOLDER.mkdir(parents=True, exist_ok=True)
