@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import re
 import shutil
 import tempfile
@@ -13,12 +14,12 @@ from site_build.data.loading.settings import SiteSettings
 from site_build.data.model.profile import Profile
 from site_build.feeds.worker import FeedsBuild
 from site_build.gate import checked, refuse_unreadable_config
-from site_build.generator.configs import language_config, mkdocs_config
-from site_build.generator.handover import LanguageSite, hand_over, language_build
+from site_build.generator.configs import mkdocs_config
+from site_build.generator.handover import build_language
 from site_build.generator.language_child import LanguageChild, LanguageRequest
 from site_build.i18n.languages import FRENCH, Language, LanguageSettingError, configured_languages
 from site_build.i18n.pages import no_home_message, without_home
-from site_build.pipeline import build_day, feeds_input, prepare
+from site_build.pipeline import build_day, feeds_input
 
 PARALLEL_FROM_PARTNERS = 500
 LOOPBACK_URL = re.compile(r"^https?://(localhost|127(\.[0-9]+){3}|\[::1\])(:[0-9]+)?(/|$)", re.IGNORECASE)
@@ -62,8 +63,6 @@ def build_site(
     (DataError for bad data) and leaves an existing site_dir untouched. The languages are
     independent MkDocs builds: with `parallel` (by default, for a large directory on a machine with
     more than one core) the other languages build in child processes while French builds here."""
-    from mkdocs.commands.build import build
-
     refuse_unreadable_config(Path(config_file))  # in French, at its line, before MkDocs reads it
     config = mkdocs_config(config_file, site_url)
     if publication:
@@ -76,6 +75,7 @@ def build_site(
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_abandoned_folders(site_dir)
     temporary = _temporary_folder(site_dir)
+    data = Path(data_dir).resolve()
     others = [language for language in languages if not language.is_default]
     if parallel is None:
         parallel = worth_parallel(len(validated.dataset.partners), len(others))
@@ -83,23 +83,15 @@ def build_site(
     feeds = FeedsBuild(feeds_input(validated, chosen, settings))
     try:
         if parallel:
-            request = LanguageRequest(Path(config_file), site_url, chosen, data_dir, validated.lean(), languages)
-            children = [LanguageChild(request, other, _temporary_folder(site_dir)) for other in others]
+            request = LanguageRequest(Path(config_file), site_url, chosen, data, validated.lean(), languages)
+            given = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)  # once for every child
+            children = [LanguageChild(given, other, _temporary_folder(site_dir)) for other in others]
         # French first: MkDocs empties its site folder, and the other languages are folders inside it
         for language in [FRENCH] if parallel else languages:
             if not language.is_default:
                 config = mkdocs_config(config_file, site_url)
-            language_config(config, language, temporary)
-            own = language_build(language, languages, Path(config["docs_dir"]))
-            site = LanguageSite(
-                chosen,
-                own,
-                prepare(validated, chosen, settings, language.code, own.own_pages),
-                Path(data_dir).resolve(),
-                feeds if language.is_default else None,
-            )
-            hand_over(config, site)
-            build(config)
+            french_feeds = feeds if language.is_default else None
+            build_language(config, validated, chosen, settings, language, languages, temporary, data, french_feeds)
         for child in children:
             child.finish(temporary, settings.budget_mo)
         _swap(temporary, site_dir)

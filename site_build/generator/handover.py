@@ -16,7 +16,8 @@ from site_build.data.loading.settings import SiteSettings
 from site_build.data.model.profile import PUBLIC, Profile
 from site_build.families import translated_sections
 from site_build.feeds.worker import FeedsBuild
-from site_build.gate import checked
+from site_build.gate import Validated, checked
+from site_build.generator.configs import language_config
 from site_build.generator.languages import LanguageBuild
 from site_build.i18n.languages import FRENCH, Language
 from site_build.pipeline import Prepared, build_day, feeds_input, prepare
@@ -43,6 +44,30 @@ class LanguageSite:
 
 def language_build(language: Language, languages: tuple[Language, ...], docs_dir: Path) -> LanguageBuild:
     return LanguageBuild(language, languages, docs_dir, translated_sections())
+
+
+def build_language(
+    config: Any,
+    validated: Validated,
+    profile: Profile,
+    settings: SiteSettings,
+    language: Language,
+    languages: tuple[Language, ...],
+    site_root: Path,
+    data_dir: Path,
+    feeds: FeedsBuild | None = None,
+    finish_offline_later: bool = False,
+) -> Prepared:
+    """One language's MkDocs build into its folder of `site_root`: its pages prepared, handed over,
+    built. The same in the build's own process and in a language's child (language_child.py)."""
+    from mkdocs.commands.build import build
+
+    language_config(config, language, site_root)
+    own = language_build(language, languages, Path(config["docs_dir"]))
+    prepared = prepare(validated, profile, settings, language.code, own.own_pages)
+    hand_over(config, LanguageSite(profile, own, prepared, data_dir, feeds, finish_offline_later))
+    build(config)
+    return prepared
 
 
 def hand_over(config: Any, site: LanguageSite) -> None:

@@ -20,11 +20,10 @@ from site_build.data.loading.settings import SiteSettings
 from site_build.data.model.profile import Profile
 from site_build.feeds.worker import stop_child
 from site_build.gate import Validated
-from site_build.generator.configs import language_config, mkdocs_config
-from site_build.generator.handover import LanguageSite, hand_over, language_build
+from site_build.generator.configs import mkdocs_config
+from site_build.generator.handover import build_language
 from site_build.generator.languages import copy_shared_files
 from site_build.i18n.languages import Language
-from site_build.pipeline import prepare
 from site_build.pwa.service_worker import write_service_worker
 
 TIMEOUT_S = 1800
@@ -50,11 +49,12 @@ class LanguageRequest:
 class LanguageChild:
     """One language building in a child process into `folder`; finish() before the swap."""
 
-    def __init__(self, request: LanguageRequest, language: Language, folder: Path):
+    def __init__(self, request: bytes, language: Language, folder: Path):
+        """`request`: the pickled LanguageRequest, the same for every language."""
         self.language, self.folder = language, folder
-        (folder / _REQUEST).write_bytes(pickle.dumps((request, language.code), protocol=pickle.HIGHEST_PROTOCOL))
+        (folder / _REQUEST).write_bytes(request)
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "site_build.generator.language_child", str(folder)],
+            [sys.executable, "-m", "site_build.generator.language_child", str(folder), language.code],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
@@ -81,18 +81,22 @@ class LanguageChild:
         stop_child(self._process, self.folder)
 
 
-def _build_language(folder: Path) -> None:
-    from mkdocs.commands.build import build
-
-    request, code = pickle.loads((folder / _REQUEST).read_bytes())
+def _build_language(folder: Path, code: str) -> None:
+    request: LanguageRequest = pickle.loads((folder / _REQUEST).read_bytes())
     language = next(language for language in request.languages if language.code == code)
     config = mkdocs_config(request.config_file, request.site_url)
     settings = SiteSettings.from_mkdocs(config)  # the site's: each page adds its language's folder
-    language_config(config, language, folder)
-    own = language_build(language, request.languages, Path(config["docs_dir"]))
-    prepared = prepare(request.validated, request.profile, settings, code, own.own_pages)
-    hand_over(config, LanguageSite(request.profile, own, prepared, request.data_dir, finish_offline_later=True))
-    build(config)
+    prepared = build_language(
+        config,
+        request.validated,
+        request.profile,
+        settings,
+        language,
+        request.languages,
+        folder,
+        request.data_dir,
+        finish_offline_later=True,
+    )
     (folder / _PRECACHE).write_text(json.dumps(prepared.precache), encoding="utf-8")
 
 
@@ -101,7 +105,7 @@ if __name__ == "__main__":
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
     try:
-        _build_language(Path(sys.argv[1]))
+        _build_language(Path(sys.argv[1]), sys.argv[2])
     except Exception as error:  # said in one line to the parent, which reports it in French
         print(f"{type(error).__name__}: {error}", file=sys.stderr)
         sys.exit(1)
