@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import tempfile
-from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,8 @@ from site_build.feeds.record_columns import (
     PARTNER_KEY,
     PROFESSIONAL_COLUMNS,
     SERVICE_COLUMNS,
+    joined,
+    list_field,
     rows,
 )
 from site_build.text.occurrences import occurrences, span
@@ -37,21 +38,8 @@ class PackageError(Exception):
     pass
 
 
-def _joined(values: Iterable[str] | None) -> str:
-    return ",".join(values or [])
-
-
 def _list_field(name: str, title: str, vocabulary: str | None = None) -> dict[str, Any]:
-    field: dict[str, Any] = {
-        "name": name,
-        "type": "string",
-        "title": title,
-        "description": "Valeurs séparées par des virgules.",
-    }
-    if vocabulary:
-        words = "|".join(slugs(vocabulary))
-        field["constraints"] = {"pattern": f"^(({words})(,({words}))*)?$"}
-    return field
+    return list_field(name, title, slugs(vocabulary) if vocabulary else None)
 
 
 def _field(name: str, title: str, kind: str = "string", required: bool = False, **constraints: Any) -> dict[str, Any]:
@@ -224,9 +212,9 @@ def table_rows(
             "preparation_min": r.preparation_min,
             "cuisson_min": r.cuisson_min,
             "difficulte": r.difficulte,
-            "materiel": _joined(r.materiel),
-            "allergenes": _joined(r.allergenes),
-            "regimes": _joined(r.regimes),
+            "materiel": joined(r.materiel),
+            "allergenes": joined(r.allergenes),
+            "regimes": joined(r.regimes),
         }
         for r in records.recipes
     ]
@@ -294,7 +282,7 @@ def _animation(year: str, item: TasteEvent | Forum, publics: tuple[str, ...]) ->
         "lieu": place.nom if place else None,
         "latitude": place.latitude if place else None,
         "longitude": place.longitude if place else None,
-        "publics": _joined(publics),
+        "publics": joined(publics),
     }
 
 

@@ -16,7 +16,21 @@ from typing import Any
 from site_build.data.loading.schemas import PARTNER, PROFESSIONAL, SERVICE
 
 COLUMN, UNPUBLISHED = "x-colonne", "x-hors-donnees-ouvertes"
-LIST_DESCRIPTION = "Valeurs séparées par des virgules."
+
+
+def joined(values: Iterable[str] | None) -> str:
+    """A list in one cell: its values separated by commas (the open data's rule for lists)."""
+    return ",".join(values or [])
+
+
+def list_field(name: str, title: str, words: Iterable[str] | None = None) -> dict[str, Any]:
+    """The Table Schema field of a list cell; with `words`, only those may appear in it."""
+    found: dict[str, Any] = {"name": name, "type": "string", "title": title}
+    found["description"] = "Valeurs séparées par des virgules."
+    if words:
+        either = "|".join(words)
+        found["constraints"] = {"pattern": f"^(({either})(,({either}))*)?$"}
+    return found
 
 
 @dataclass(frozen=True)
@@ -34,7 +48,7 @@ class Column:
         if self.first:
             return getattr(record[0], self.first) if record else None
         if isinstance(record, tuple):
-            return ",".join(record)
+            return joined(record)
         if isinstance(record, date):
             return record.isoformat()
         return None if record == "" else record
@@ -46,13 +60,7 @@ class Column:
         if self.first:
             schema = schema["items"]["properties"][self.first]
         if schema.get("type") == "array":
-            found: dict[str, Any] = {"name": self.name, "type": "string", "title": self.title}
-            found["description"] = LIST_DESCRIPTION
-            words = schema["items"].get("enum")
-            if words:
-                either = "|".join(words)
-                found["constraints"] = {"pattern": f"^(({either})(,({either}))*)?$"}
-            return found
+            return list_field(self.name, self.title, schema["items"].get("enum"))
         kind = {"number": "number", "integer": "integer", "boolean": "boolean"}.get(schema.get("type", ""), "string")
         if schema.get("format") == "date":
             kind = "date"
