@@ -37,13 +37,13 @@ def contact_cards(records: Records, profile: Profile, settings: SiteSettings) ->
     return cards
 
 
-def recipe_photos(dataset: Dataset) -> dict[str, bytes]:
+def recipe_photos(dataset: Dataset, records: Records) -> dict[str, bytes]:
     """Every size of every recipe photo; resized once, then taken from .cache/ (not committed)."""
     content = dataset.content_dir.resolve()
     files: dict[str, bytes] = {}
-    for recipe in dataset.recipes.values():
-        if recipe.get("image"):
-            files.update(variants(content, recipe["image"]["src"], dataset.cache_dir / "images"))
+    for recipe in records.recipes:
+        if recipe.image:
+            files.update(variants(content, recipe.image.src, dataset.cache_dir / "images"))
     return files
 
 
@@ -52,8 +52,8 @@ def feed_files(given: FeedInput) -> tuple[dict[str, bytes], dict[str, bytes]]:
     view, public = given.view, given.public
     files: dict[str, bytes] = {urls.HEALTH_CALENDAR: epi_sante_calendar(view, given.today)}
     files.update(intervention_files(view, given.today))
-    files.update(recipe_photos(view))
     records = Records.from_dataset(view)
+    files.update(recipe_photos(view, records))
     with shown_labels(given.profile.labels(view)):  # the filters' labels, as the pages show them
         files[urls.DIRECTORY_DATA] = directory_json(records, given.profile, given.today)
     files.update(contact_cards(records, given.profile, given.settings))
