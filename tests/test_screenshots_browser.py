@@ -58,7 +58,16 @@ def test_screenshot(browser, site_urls, name, size):
             page.locator(".gp-cartes .gp-carte").first.wait_for()
         # what the screen shows is drawn: its fonts and the images in view (not half a second of quiet network)
         page.wait_for_load_state("load")
-        page.wait_for_function(f"document.fonts.status === 'loaded' && {IN_VIEW}.every(i => i.complete)")
+        # (awaited in one evaluate: a polled wait_for_function would be an eval, which the pages' CSP forbids)
+        page.evaluate(
+            f"""async () => {{
+                await document.fonts.ready;
+                await Promise.all({IN_VIEW}.filter(i => !i.complete).map(i => new Promise(done => {{
+                    i.addEventListener('load', done, {{once: true}});
+                    i.addEventListener('error', done, {{once: true}});
+                }})));
+            }}"""
+        )
         broken = page.evaluate(f"{IN_VIEW}.filter(i => i.naturalWidth === 0).map(i => i.src)")
         assert broken == []
         assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"]
