@@ -310,6 +310,14 @@ CASES = [
     ),
     (
         "config",
+        "organisation-markup",
+        edit("mkdocs.yml", "organisation: CCAS de Vierzon", "organisation: CCAS <b>de Vierzon</b>"),
+        "mkdocs.yml",
+        58,
+        "« organisation »",
+    ),
+    (
+        "config",
         "languages-unknown",
         edit("mkdocs.yml", "langues: [fr, en, ar]", "langues: [fr, en, xx]"),
         "mkdocs.yml",

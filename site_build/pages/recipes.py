@@ -152,6 +152,7 @@ def recipe_page(
         ingredients=[(i, quantity_text(i.quantite, i.unite)) for i in recipe.ingredients],
         schema=recipe_jsonld(recipe, settings),
         records_partner=(partners or {}).get,
+        grocery=(partners or {}).get(settings.epicerie),
     )
     return Page(urls.source(urls.recipe(recipe.id)), recipe.titre, html, read_aloud=True, reviewed=recipe.relu)
 

@@ -19,7 +19,7 @@ _EMAIL = re.compile(EMAIL["pattern"])  # the data's own rule for an e-mail addre
 _HTTPS = re.compile(r"https?://[^\s/?#<>\"']+\.[^\s/?#<>\"']+(/[^\s<>\"']*)?")
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # Keys of `extra` the guide reads, and those the theme or the build itself sets.
-KNOWN_EXTRA = {"langues", "signalement", "epicerie", "hors_ligne", "licence", "generator"}
+KNOWN_EXTRA = {"langues", "signalement", "epicerie", "hors_ligne", "licence", "generator", "organisation"}
 THEME_EXTRA = {"alternate", "analytics", "consent", "social", "homepage", "version", "status", "tags"}
 
 
@@ -142,6 +142,12 @@ def config_problems(config: ConfigFile, partner_ids: set[str] | None) -> list[Pr
                     f"réglage « extra.{key} » inconnu, il est ignoré ; ceux du guide : {near}.",
                     warning=True,
                 )
+            )
+    if extra.get("organisation") is not None:
+        message = _text_problem(extra["organisation"])
+        if message:
+            found.append(
+                config.problem(("extra", "organisation"), f"« organisation » {message}, par exemple CCAS de Vierzon.")
             )
     if "signalement" in extra:
         value = extra["signalement"]

@@ -8,7 +8,8 @@ import { start as startOffline } from "./pwa.js";
 const COMPONENTS = [
   ["[data-gp-horaires]", "./horaires.js"],
   ["[data-gp-annuaire]", "./annuaire.js"],
-  ["[data-gp-a-verifier-le], .gp-imprimer", "./fiche.js"],
+  ["[data-gp-a-verifier-le]", "./fiche.js"],
+  ["[data-gp-imprime-le], .gp-imprimer", "./impression.js"],
   ["[data-gp-sante]", "./sante.js"],
   ["[data-gp-pros]", "./professionnels.js"],
   [".gp-recette[data-portions], [data-gp-recettes], [data-gp-mois]", "./recettes.js"],

@@ -67,7 +67,8 @@ var FRENCH_TEXTS = {
   sheet_from_device: "Fiche tirée de l'annuaire enregistré sur cet appareil (mis à jour le {date}).",
   sheet_unknown: "Ce partenaire n'est pas dans l'annuaire enregistré.",
   copied: "Lien copié. Vous pouvez le coller dans un message.",
-  copy_failed: "Copie impossible sur cet appareil. Le lien : {lien}"
+  copy_failed: "Copie impossible sur cet appareil. Le lien : {lien}",
+  printed_on: "Imprimé le {date}"
 };
 var texts = null;
 
