@@ -27,6 +27,30 @@ def test_each_page_links_to_its_easy_to_read_version(built_sites, page, easy):
     assert "{picto" not in easy_html
 
 
+# a phone number as a person reads it: 15, 115, 3919, 02 61 91 00 10
+PHONE = re.compile(r"(?<![\w/.:+-])(?:0\d(?:[ .]?\d\d){4}|1\d{1,2}|3\d{3})(?![\w/-])")
+
+
+@pytest.mark.parametrize("easy", PAGES.values())
+def test_every_number_on_an_easy_to_read_page_can_be_tapped(built_sites, easy):
+    html = (built_sites["public"] / easy / "index.html").read_text(encoding="utf-8")
+    body = html.split('class="gp-falc"')[1].split("</div>")[0]
+    taps = re.findall(r'<a href="tel:([^"]+)"[^>]*>([^<]+)</a>', body)
+    outside = PHONE.findall(re.sub(r"<a [^>]*>.*?</a>|<[^>]+>", " ", body))
+    assert outside == [], f"{easy}: numbers that cannot be tapped: {outside}"
+    assert all(number.replace(" ", "").lstrip("0") in target for target, number in taps)
+    if easy == "facile/":
+        assert {"15", "17", "115"} <= {number for _, number in taps}
+
+
+def test_the_places_on_easy_to_read_pages_are_links(built_sites):
+    site = built_sites["public"]
+    home = (site / "facile/index.html").read_text(encoding="utf-8")
+    assert home.count('href="../annuaire/?besoin=') == 4
+    grocery = (site / "facile/epicerie/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../annuaire/epicea/">12 rue des Forges</a>' in grocery
+
+
 def test_easy_to_read_sentences_stay_short():
     for page in (ROOT / "content/facile").glob("*.md"):
         text = page.read_text(encoding="utf-8").split("markdown>", 1)[1].split("</div>")[0]

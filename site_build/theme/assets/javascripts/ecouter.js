@@ -1,11 +1,11 @@
 /* « Écouter »: the page read aloud with the browser's speech synthesis, in the page's language,
  * by a voice installed on the device (a voice that speaks through a server is never used: the
- * text does not leave the device). No such voice: the buttons stay hidden. */
+ * text does not leave the device). No such voice: a sentence says so instead of the buttons. */
 
 import { once } from "./helpers.js";
 
 // what is read: the page's text, without the buttons themselves, the menus or hidden parts
-var SKIPPED = ".gp-ecouter, .headerlink, [hidden], .md-source-file, script, style, template, .gp-partager, .gp-relecture, .gp-lien-facile";
+var SKIPPED = ".gp-ecouter, .gp-entete-impression, .gp-venir, .headerlink, [hidden], .md-source-file, script, style, template, .gp-partager, .gp-relecture, .gp-lien-facile";
 
 function localVoice(lang) {
   var voices = window.speechSynthesis.getVoices();
@@ -31,9 +31,21 @@ function pieces(article) {
   return blocks.map(function (block) { return block.textContent.replace(/\s+/g, " ").trim(); }).filter(Boolean);
 }
 
+// voices arrive after the page on some browsers: wait this long for them before saying there is none
+var VOICE_WAIT_MS = 1500;
+
+function noVoice(root) {
+  root.querySelectorAll("button").forEach(function (button) { button.hidden = true; });
+  root.querySelector(".gp-ecouter__sans-voix").hidden = false;
+  root.hidden = false;
+}
+
 function setup(root) {
   var synth = window.speechSynthesis;
-  if (!synth || !window.SpeechSynthesisUtterance) return;
+  if (!synth || !window.SpeechSynthesisUtterance) {
+    noVoice(root);
+    return;
+  }
   var lang = (document.documentElement.lang || "fr").toLowerCase();
   var play = root.querySelector('[data-action="lire"]');
   var pause = root.querySelector('[data-action="pause"]');
@@ -48,9 +60,22 @@ function setup(root) {
     play.querySelector("span").textContent = paused ? state.dataset.reprendre : playLabel;
   }
 
-  function check() { root.hidden = !localVoice(lang); }
+  var waited = false;
+  function check() {
+    var none = root.querySelector(".gp-ecouter__sans-voix");
+    if (localVoice(lang)) {
+      if (root.hidden || !none.hidden) {  // first found (or installed since): the buttons, ready to read
+        none.hidden = true;
+        show(false, false);
+        root.hidden = false;
+      }
+    } else if (waited || synth.getVoices().length) {
+      noVoice(root);
+    }
+  }
   check();
   synth.addEventListener("voiceschanged", check);
+  setTimeout(function () { waited = true; check(); }, VOICE_WAIT_MS);
 
   play.addEventListener("click", function () {
     if (synth.paused) {
