@@ -32,7 +32,7 @@ from site_build.pages.directory import (
     partner_page,
     professionals_page,
 )
-from site_build.pages.emergency import emergency_block, emergency_page
+from site_build.pages.emergency import emergency_block, emergency_page, right_now_block
 from site_build.pages.health import health_pages
 from site_build.pages.liaison import form_of_service, form_page
 from site_build.pages.model import Page
@@ -77,7 +77,8 @@ class Family:
 
 def _directory(given: PageInput) -> list[Page]:
     block = emergency_block(given.records, given.today, urls.DIRECTORY, in_toc=False)
-    return [directory_page(given.records, given.today, given.profile, block)]
+    right_now = right_now_block(given.records, urls.DIRECTORY)
+    return [directory_page(given.records, given.today, given.profile, block, right_now)]
 
 
 def _partners(given: PageInput) -> list[Page]:

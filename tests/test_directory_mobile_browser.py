@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 import yaml
 from playwright.sync_api import expect
 
@@ -142,6 +143,43 @@ def test_at_night_open_now_shows_who_opens_next_and_the_emergency_numbers(browse
         assert axe_violations(page) == ""
         page.uncheck("#gp-ouvert")
         assert page.locator(".gp-rien-d-ouvert").is_hidden()
+        assert errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    "need,numbers",
+    [("manger", ["tel:115"]), ("se-loger", ["tel:115"]), ("se-soigner", ["tel:15", "tel:3237", "tel:+33261910900"])],
+)
+def test_at_night_a_need_says_what_to_do_right_now_above_the_list(browser, site_urls, need, numbers):
+    context, page, errors = _phone(browser, site_urls["public"] + f"/annuaire/?besoin={need}", instant=NIGHT)
+    try:
+        now = page.locator(f".gp-maintenant__besoin[data-besoin='{need}']")
+        now.wait_for()
+        assert page.locator(".gp-maintenant__besoin:visible").count() == 1  # the need's own advice only
+        assert [a.get_attribute("href") for a in now.locator("a").all()] == numbers
+        # above the places that open later, within the first screen of a phone
+        box = now.bounding_box()
+        assert box["y"] + box["height"] <= PHONE["height"] * 1.5
+        assert box["y"] < page.locator(".gp-cartes .gp-carte").first.bounding_box()["y"]
+        assert axe_violations(page) == ""
+        assert errors == []
+    finally:
+        context.close()
+    context, page, errors = _phone(browser, site_urls["public"] + f"/annuaire/?besoin={need}")  # 10:00
+    try:
+        assert page.locator(".gp-maintenant__besoin:visible").count() == 0  # places are open: no need
+    finally:
+        context.close()
+
+
+def test_at_night_the_arabic_directory_says_it_in_arabic(browser, site_urls):
+    context, page, errors = _phone(browser, site_urls["public"] + "/ar/annuaire/?besoin=manger", instant=NIGHT)
+    try:
+        now = page.locator(".gp-maintenant__besoin[data-besoin='manger']")
+        now.wait_for()
+        assert "115" in now.inner_text() and "الليلة" in now.inner_text()
         assert errors == []
     finally:
         context.close()

@@ -61,6 +61,12 @@ def write(name: str, content: str | bytes):
     return change
 
 
+def config_line(text: str) -> int:
+    """The line of mkdocs.yml that starts with `text` (after its indentation): the cases follow the file."""
+    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if line.strip().startswith(text))
+
+
 def edit(name: str, old: str, new: str):
     return lambda folder: replace(folder, name, old, new)
 
@@ -289,7 +295,7 @@ CASES = [
         "report-link",
         edit("mkdocs.yml", "signalement: mailto:", "signalement: javascript:alert(1)//"),
         "mkdocs.yml",
-        44,
+        config_line("signalement:"),
         "« signalement »",
     ),
     (
@@ -297,7 +303,7 @@ CASES = [
         "budget-text",
         edit("mkdocs.yml", "budget_mo: 20", "budget_mo: beaucoup"),
         "mkdocs.yml",
-        50,
+        config_line("budget_mo:"),
         "« budget_mo »",
     ),
     (
@@ -313,7 +319,7 @@ CASES = [
         "organisation-markup",
         edit("mkdocs.yml", "organisation: CCAS de Vierzon", "organisation: CCAS <b>de Vierzon</b>"),
         "mkdocs.yml",
-        58,
+        config_line("organisation:"),
         "« organisation »",
     ),
     (
@@ -321,7 +327,7 @@ CASES = [
         "languages-unknown",
         edit("mkdocs.yml", "langues: [fr, en, ar]", "langues: [fr, en, xx]"),
         "mkdocs.yml",
-        43,
+        config_line("langues:"),
         "code de langue",
     ),
     (
@@ -329,10 +335,18 @@ CASES = [
         "conflict-markers",
         edit("mkdocs.yml", "  generator: false\n", "  generator: false\n<<<<<<< HEAD\n=======\n>>>>>>> x\n"),
         "mkdocs.yml",
-        57,
+        config_line("generator:") + 1,
         "marque de conflit",
     ),
     # -- data files ------------------------------------------------------------------------------
+    (
+        "data",
+        "night-number-unknown",
+        edit("data/besoins.yaml", '"3237", "02 61 91 09 00"]', '"3237", "02 61 91 99 99"]'),
+        "data/besoins.yaml",
+        94,
+        "n'est pas dans data/urgences.yaml",
+    ),
     (
         "data",
         "event-id-twice",
@@ -431,7 +445,8 @@ def test_an_unknown_grocery_is_said_and_the_home_has_no_distribution_block(tmp_p
     result = site_build(folder, "validate")
     assert result.returncode == 0
     assert (
-        "mkdocs.yml:46:1: attention : « epicerie » : la structure « epicerie-inconnue » n'existe pas" in result.stderr
+        f"mkdocs.yml:{config_line('epicerie:')}:1: attention : « epicerie » : la structure « epicerie-inconnue » "
+        "n'existe pas" in result.stderr
     )
 
 

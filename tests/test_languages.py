@@ -234,6 +234,17 @@ def test_the_scripts_sentences_are_read_from_their_one_list_and_every_key_said_e
     assert said and said <= set(SCRIPT_TEXTS), sorted(said - set(SCRIPT_TEXTS))
 
 
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_every_sentence_a_script_writes_is_translated(code):
+    """The update bar, the print date, the statuses: a script never writes French on an English or Arabic page."""
+    from site_build.i18n.catalogs import catalog
+    from site_build.i18n.script_texts import SCRIPT_TEXTS
+
+    translated = catalog(code)
+    missing = [text for text in SCRIPT_TEXTS.values() if not (translated.get(text) and translated.get(text).string)]
+    assert missing == []
+
+
 def _recipe_translated(valid_data: Path, block: str) -> Path:
     recipe = valid_data / "recipes/soupe-de-potiron.yaml"
     recipe.write_text(recipe.read_text(encoding="utf-8") + block, encoding="utf-8")

@@ -123,8 +123,14 @@ def test_update_is_offered_then_applied_and_old_entries_go(browser, tmp_path):
         page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
         banner = page.locator(".gp-mise-a-jour")
         banner.wait_for(timeout=30000)
-        assert "Une nouvelle version est disponible" in banner.inner_text()
+        assert "Une nouvelle version du guide est prête." in banner.inner_text()
         assert page.locator("h1").inner_text() == "Caisse d'allocations familiales du Cher"  # not forced
+        # a bar at the bottom of the screen, in view wherever the page is scrolled, its buttons apart
+        box, height = banner.bounding_box(), page.viewport_size["height"]
+        assert abs(box["y"] + box["height"] - height) < 1 and box["height"] < height / 3
+        buttons = [b.bounding_box() for b in banner.get_by_role("button").all()]
+        assert len(buttons) == 2 and buttons[0]["x"] + buttons[0]["width"] < buttons[1]["x"]
+        assert banner.evaluate("b => getComputedStyle(b).position") == "fixed"
         with page.expect_navigation():
             banner.get_by_role("button", name="Recharger").click()
         assert page.locator("h1").inner_text() == "CAF du Cher, nouvelle adresse"

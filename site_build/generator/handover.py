@@ -8,6 +8,7 @@ prepared here, from mkdocs.yml and the data folder beside it.
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,13 @@ class LanguageSite:
     @property
     def offline_budget_mb(self) -> float:
         return float(self.prepared.settings.budget_mo)
+
+    def lay_out(self, meta: MutableMapping[str, Any]) -> None:
+        """A public page reads like a public service, not like documentation: no side menu and no table
+        of contents (the tabs, the need tiles and the phone's menu are the navigation). The professionals'
+        site keeps both; a page's own `hide:` wins."""
+        if not self.profile.is_pro:
+            meta.setdefault("hide", ["navigation", "toc"])
 
 
 def language_build(language: Language, languages: tuple[Language, ...], docs_dir: Path) -> LanguageBuild:

@@ -128,8 +128,15 @@ _FACET_TITLES = {
 }
 
 
-def directory_page(records: Records, today: date, profile: Profile = PUBLIC, emergency: Markup | None = None) -> Page:
-    """/annuaire/; `emergency` is the « En cas d'urgence » block shown when nothing is open."""
+def directory_page(
+    records: Records,
+    today: date,
+    profile: Profile = PUBLIC,
+    emergency: Markup | None = None,
+    right_now: Markup | None = None,
+) -> Page:
+    """/annuaire/; `emergency` is the « En cas d'urgence » block shown when nothing is open, `right_now`
+    what to do at once for a need none of whose places is open (the script shows the need's part)."""
     partners = records.partners_by_name()
     shown = partners if len(partners) <= FULL_LIST_LIMIT else partners[:PAGE_SIZE]
     facets = [
@@ -154,6 +161,7 @@ def directory_page(records: Records, today: date, profile: Profile = PUBLIC, eme
         page_size=max(PAGE_SIZE, len(shown)),  # a small directory is shown whole, as its HTML is
         needs=records.needs,
         emergency=emergency or Markup(""),
+        right_now=right_now or Markup(""),
     )
     return Page(urls.source(urls.DIRECTORY), gettext("Annuaire des partenaires"), html, wide=True)
 

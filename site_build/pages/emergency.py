@@ -55,6 +55,19 @@ def emergency_block(
     )
 
 
+def right_now_block(records: Records, here: str) -> Markup:
+    """« Tout de suite » for each need that says what to do when nothing is open (data/besoins.yaml),
+    each number named: a national number by its service, a local one by its contact of urgences.yaml."""
+    names = {n.number: gettext(n.who) for n in NATIONAL_NUMBERS}
+    names.update((contact.telephone, contact.nom) for contact in records.emergencies)
+    needs = [
+        (need, [(number, names.get(number, "")) for number in need.maintenant.appeler])
+        for need in records.needs
+        if need.maintenant
+    ]
+    return Markup(render("right_now.html", here, needs=needs)) if needs else Markup("")
+
+
 def emergency_page(records: Records, today: date) -> Page:
     here = urls.EMERGENCY
     html = render("emergency.html", here, block=emergency_block(records, today, here, N_("Numéros gratuits")))

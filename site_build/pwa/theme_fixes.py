@@ -22,6 +22,11 @@ _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog
 _ORPHAN_TOC_TITLE = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.S)
 
 
+# With navigation.tabs the theme writes tabindex="" on the labels of top-level sections (their toggle
+# is not in the tab order): an empty tabindex is invalid HTML, and no tabindex means the same.
+_EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*" for="[^"]*" id="[^"]*") tabindex=""')
+
+
 # The theme writes the writing direction on <body> only; assistive tools and the Nu checker read <html>.
 _HTML_LANG = re.compile(r'<html lang="([^"]+)"')
 
@@ -32,4 +37,5 @@ def valid_theme_markup(page: str, language: Language = FRENCH, gettext: Callable
     page = _HTML_LANG.sub(rf'<html lang="\1" dir="{language.direction}"', page, count=1)
     if 'id="__toc"' not in page:
         page = _ORPHAN_TOC_TITLE.sub(r'<div class="md-nav__title">\1</div>', page, count=1)
+    page = _EMPTY_TABINDEX.sub(r"\1", page)
     return _TOGGLE.sub(r"\1", page)

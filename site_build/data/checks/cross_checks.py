@@ -526,6 +526,20 @@ class Checker:
                     if is_choice and not champ.get("choix") and not champ.get("choix_thematiques"):
                         self.report(kind, ("sections", i, "champs", j), "un champ à choix demande une liste « choix »")
 
+    def _numbers_to_call(self, index: int, right_now: object) -> None:
+        """A local number to call at night says who answers: it must be a contact of data/urgences.yaml
+        (a short national number, 115 or 15, needs no entry)."""
+        numbers = right_now.get("appeler") if isinstance(right_now, dict) else None
+        known = {contact.get("telephone") for contact in self.dataset.emergencies if isinstance(contact, dict)}
+        for j, number in enumerate(numbers if isinstance(numbers, list) else []):
+            if isinstance(number, str) and len(number) > 4 and number not in known:
+                self.report(
+                    "needs",
+                    (index, "maintenant", "appeler", j),
+                    f"le numéro « {number} » n'est pas dans data/urgences.yaml : ajoutez-y qui répond à ce numéro "
+                    "et quand, ou écrivez un numéro national comme « 115 »",
+                )
+
     def needs(self) -> None:
         """Ids once each, pictograms the theme has, and every service's thématiques reachable by a need."""
         seen: dict[str, int] = {}
@@ -551,6 +565,7 @@ class Checker:
                     f"le pictogramme « {picture} » n'existe pas dans le thème{_suggest(picture, names)} "
                     "(liste : https://pictogrammers.com/library/mdi/, à écrire « material/nom »)",
                 )
+            self._numbers_to_call(i, need.get("maintenant"))
         if not self.dataset.needs:
             return
         covered = covered_thematiques(self.dataset.needs)

@@ -615,6 +615,27 @@ NEED = _obj(
             "Mots de tous les jours et synonymes : la recherche les comprend.",
             min_items=1,
         ),
+        "maintenant": _obj(
+            {
+                "texte": _text(
+                    "Que faire tout de suite, quand aucun lieu n'est ouvert (la nuit, le dimanche), en une ou deux "
+                    "phrases simples.",
+                    max_length=300,
+                ),
+                "appeler": _list_of(
+                    {
+                        "type": "string",
+                        "pattern": r"^([0-9]{2,4}|0[1-9]( [0-9]{2}){4})$",
+                        "description": "Un numéro national (115, 15…) ou un numéro de data/urgences.yaml.",
+                        "x-erreur": 'écrivez un numéro entre guillemets, par exemple « "115" » ou « "02 61 91 00 01" »',
+                    },
+                    "Les numéros à appeler tout de suite, le plus utile d'abord.",
+                    min_items=1,
+                ),
+            },
+            ["texte", "appeler"],
+            "Ce que l'annuaire dit quand rien n'est ouvert pour ce besoin.",
+        ),
         "traductions": _translations(
             {
                 "nom": _text("Le besoin dans cette langue.", max_length=60),
@@ -622,6 +643,7 @@ NEED = _obj(
                     _text("Un mot que les gens tapent dans cette langue.", max_length=60),
                     "Les mots de tous les jours dans cette langue : la recherche les comprend.",
                 ),
+                "maintenant": _text("« maintenant » (le texte) dans cette langue.", max_length=300),
             },
             "Le besoin et ses mots",
         ),

@@ -95,7 +95,16 @@ class NeedTranslation:
     langue: str  # the key of `traductions:` in the file
     nom: str = ""
     mots: tuple[str, ...] = ()
+    maintenant: str = ""
     relu: bool = False
+
+
+@dataclass(frozen=True)
+class RightNow:
+    """What to do at once for a need when no place is open: a sentence, and the numbers to call."""
+
+    texte: str
+    appeler: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -107,6 +116,7 @@ class Need:
     pictogramme: str
     thematiques: tuple[str, ...]
     mots: tuple[str, ...]
+    maintenant: RightNow | None = None
     traductions: tuple[NeedTranslation, ...] = ()
 
     def words_in_every_language(self) -> list[str]:
@@ -117,7 +127,14 @@ class Need:
     def in_language(self, code: str) -> Need:
         """The need as a page in that language shows it: its translation where there is one, else French."""
         found = translation_in(self.traductions, code)
-        return replace(self, nom=found.nom or self.nom, mots=found.mots or self.mots) if found else self
+        if not found:
+            return self
+        now = (
+            replace(self.maintenant, texte=found.maintenant)
+            if self.maintenant and found.maintenant
+            else self.maintenant
+        )
+        return replace(self, nom=found.nom or self.nom, mots=found.mots or self.mots, maintenant=now)
 
 
 @dataclass(frozen=True)

@@ -296,6 +296,11 @@ function setup(root) {
     render(result.matches, now);
     var soon = state.ouvert && !result.matches.length ? openingSoon(directory, state, now) : [];
     nothingOpen.hidden = !state.ouvert || result.matches.length > 0;
+    // a need none of whose places is open now (the night, a Sunday): what to do at once, above the list
+    var noneOpen = !!state.besoin && result.counts.ouvert === 0;
+    root.querySelectorAll(".gp-maintenant__besoin").forEach(function (block) {
+      block.hidden = !noneOpen || block.dataset.besoin !== state.besoin;
+    });
     cards(soonList, soon, now);
     var count = result.matches.length;
     counter.textContent = count === 0

@@ -2,6 +2,7 @@
  * asks for persistent storage once installed, and lists on /hors-ligne/ what is available. */
 
 import { onEveryPage } from "./helpers.js";
+import { say } from "./textes.js";
 
 var root = "";  // the site root, also under a sub-path (from the manifest link)
 var reloading = false;
@@ -11,26 +12,28 @@ function typing() {
   return !!document.querySelector('form.gp-liaison[data-saisie="1"]');
 }
 
+/* A bar at the bottom of the screen, in the page's language: the new version waits for « Recharger ». */
 function offer(worker) {
   if (document.querySelector(".gp-mise-a-jour")) return;
   var banner = document.createElement("div");
   banner.className = "gp-mise-a-jour";
   banner.setAttribute("role", "status");
   var text = document.createElement("p");
-  text.textContent = "Une nouvelle version est disponible.";
+  text.textContent = say("update_ready");
+  var buttons = document.createElement("p");
+  buttons.className = "gp-mise-a-jour__boutons";
   var button = document.createElement("button");
   button.type = "button";
   button.className = "md-button md-button--primary";
-  button.textContent = "Recharger";
+  button.textContent = say("update_reload");
   var later = document.createElement("button");
   later.type = "button";
   later.className = "md-button";
-  later.textContent = "Plus tard";
+  later.textContent = say("update_later");
   button.addEventListener("click", function () {
     if (typing() && !button.dataset.confirme) {
-      text.textContent = "Vous avez commencé une fiche : imprimez-la ou copiez son texte avant de recharger, " +
-        "sinon elle sera perdue.";
-      button.textContent = "Recharger quand même";
+      text.textContent = say("update_form_first");
+      button.textContent = say("update_reload_anyway");
       button.dataset.confirme = "1";
       return;
     }
@@ -38,9 +41,10 @@ function offer(worker) {
     worker.postMessage({ type: "SKIP_WAITING" });
   });
   later.addEventListener("click", function () { banner.remove(); });
+  buttons.appendChild(button);
+  buttons.appendChild(later);
   banner.appendChild(text);
-  banner.appendChild(button);
-  banner.appendChild(later);
+  banner.appendChild(buttons);
   document.body.appendChild(banner);
 }
 

@@ -68,7 +68,12 @@ var FRENCH_TEXTS = {
   sheet_unknown: "Ce partenaire n'est pas dans l'annuaire enregistré.",
   copied: "Lien copié. Vous pouvez le coller dans un message.",
   copy_failed: "Copie impossible sur cet appareil. Le lien : {lien}",
-  printed_on: "Imprimé le {date}"
+  printed_on: "Imprimé le {date}",
+  update_ready: "Une nouvelle version du guide est prête.",
+  update_reload: "Recharger",
+  update_later: "Plus tard",
+  update_form_first: "Vous avez commencé une fiche : imprimez-la ou copiez son texte avant de recharger, sinon elle sera perdue.",
+  update_reload_anyway: "Recharger quand même"
 };
 var texts = null;
 
