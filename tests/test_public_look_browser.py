@@ -46,3 +46,37 @@ def test_the_professionals_site_keeps_its_side_menu(browser, site_urls):
         assert errors == []
     finally:
         context.close()
+
+
+def test_a_partner_page_starts_as_a_service_card(browser, site_urls):
+    context, page, errors = open_page(browser, site_urls["public"] + "/annuaire/epicea/")
+    try:
+        page.set_viewport_size(PHONE)
+        card = page.locator(".gp-fiche__carte")
+        call = card.get_by_role("link", name="Appeler 02 61 91 00 10")
+        go = card.get_by_role("link", name="Y aller")
+        assert call.get_attribute("href") == "tel:+33261910010" and "openstreetmap.org/directions" in go.get_attribute(
+            "href"
+        )
+        # both big buttons and the open status on the first screen of a phone
+        for thing, least in ((call, 44), (go, 44), (card.locator(".gp-etat"), 1)):
+            box = thing.bounding_box()
+            assert box["y"] + box["height"] <= PHONE["height"] and box["height"] >= least, box
+        card.locator(".gp-etat:not(:empty)").wait_for()
+        said = card.locator(".gp-fiche__resume").inner_text()
+        assert "Courses à l'épicerie sociale" in said and "Pour : " in said
+        assert axe_violations(page) == ""
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_the_liaison_form_asks_the_needs_in_everyday_words(browser, site_urls):
+    context, page, errors = open_page(browser, site_urls["pro"] + "/liaison/fiche-de-liaison/")
+    try:
+        needs = page.locator("#champ-besoins label").all_inner_texts()
+        assert needs[:3] == ["Manger", "S'habiller, se laver", "Se loger, dormir ce soir"]
+        assert "S'ouvrir à l'international" not in needs
+        assert errors == []
+    finally:
+        context.close()

@@ -54,9 +54,15 @@ def _theme_categories() -> list[str]:
     return sorted({thematique_label(t.slug).split(" : ")[0] for t in VOCABULARIES["thematiques"]}, key=sort_key)
 
 
+def _needs_to_choose(records: Records) -> list[str]:
+    """The needs a professional ticks: the everyday needs of the guide (« Manger », « Se loger »…), the same
+    words as the tiles; without any, the categories of the national vocabulary."""
+    return [need.nom for need in records.needs] or _theme_categories()
+
+
 def form_page(form: Form, records: Records) -> Page:
     choices = {
-        field.id: _theme_categories() if field.choix_thematiques else list(field.choix)
+        field.id: _needs_to_choose(records) if field.choix_thematiques else list(field.choix)
         for section in form.sections
         for field in section.champs
     }

@@ -535,7 +535,11 @@ FIELD = _obj(
         "obligatoire": {"type": "boolean"},
         "aide": _prose("Aide affichée sous le champ."),
         "choix": _list_of(_text("Un choix."), "Choix proposés."),
-        "choix_thematiques": {"type": "boolean", "description": "true pour proposer les thématiques comme choix."},
+        "choix_thematiques": {
+            "type": "boolean",
+            "description": "true pour proposer comme choix les besoins de data/besoins.yaml (les mots de tous les "
+            "jours), ou les catégories de thématiques quand il n'y a pas de besoins.",
+        },
         "max_longueur": {"type": "integer", "minimum": 1, "maximum": 5000},
         "prerempli": {
             "type": "string",
