@@ -47,6 +47,19 @@ def _printed(page) -> tuple[str, int, tuple[int, int]]:
     return text, len(reader.pages), (round(box.width), round(box.height))
 
 
+def _smallest_text(page) -> float:
+    """The smallest type on paper, in points (the font size as the PDF's text matrices scale it)."""
+    sizes: list[float] = []
+
+    def seen(text, cm, tm, font, size):
+        if text.strip():
+            sizes.append(size * tm[0] * cm[0])
+
+    for sheet in PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True))).pages:
+        sheet.extract_text(visitor_text=seen)
+    return round(min(sizes), 1)
+
+
 def _overflowing(page, paper: tuple[int, int]) -> list[str]:
     """What is wider than the paper's printable width once the print rules apply (margins at most 14 mm)."""
     width = int(paper[0] / 72 * 25.4 * MM - 2 * 10 * MM)
@@ -97,6 +110,18 @@ def test_every_recipe_is_one_a5_leaflet_that_says_where_and_when_to_come(browser
         context.close()
 
 
+def test_the_poster_reads_at_arms_length(browser, site_urls):
+    context, page, errors = open_page(browser, site_urls["public"] + "/semaine-du-gout/2026/affiche/")
+    try:
+        page.wait_for_load_state("load")
+        text, _, _ = _printed(page)
+        assert _smallest_text(page) >= 11 and "Le guide partagé · CCAS de Vierzon" in text
+        assert "Du 12 octobre 2026 au 18 octobre 2026" in text
+        assert errors == []
+    finally:
+        context.close()
+
+
 def test_the_flyer_is_one_a5_sheet(browser, site_urls):
     context, page, errors = open_page(browser, site_urls["public"] + "/semaine-du-gout/2026/affiche/")
     try:
@@ -105,6 +130,8 @@ def test_the_flyer_is_one_a5_sheet(browser, site_urls):
         page.evaluate("document.querySelector('.gp-affiche').dataset.format = 'a5'")
         text, count, size = _printed(page)
         assert (size, count) == (A5, 1) and _words(page.locator(".gp-affiche__titre").inner_text()) in text
+        # read at arm's length: no line under 9 pt, the partners' names included; whose guide it is
+        assert _smallest_text(page) >= 9 and "Le guide partagé · CCAS de Vierzon" in text
         assert _overflowing(page, A5) == []
         assert errors == []
     finally:

@@ -34,7 +34,8 @@ def test_the_programme_filters_by_day_and_by_public(browser, site_urls):
 
 
 SMALL_PHONE_PAGES = [
-    "/semaine-du-gout/",  # the 2026 edition, over: its review first
+    "/semaine-du-gout/",  # the 2026 edition, over: its programme, its review on a page of its own
+    "/semaine-du-gout/2026/bilan/",
     "/semaine-du-gout/2026/bus/",
     "/semaine-du-gout/2026/affiche/",
     "/semaine-du-gout/2026/forum/",
@@ -61,6 +62,43 @@ def test_the_pages_are_accessible_on_a_small_phone(browser, site_urls):
     assert not failures, "\n".join(failures)
 
 
+def test_on_a_phone_the_programme_comes_first_and_today_stands_out(browser, site_urls):
+    from datetime import UTC, datetime
+
+    # Wednesday 14 October 2026, 9:00 in Paris: during the 2026 edition
+    context, page, errors = open_page(
+        browser, site_urls["public"] + "/semaine-du-gout/2026/", datetime(2026, 10, 14, 7, 0, tzinfo=UTC)
+    )
+    try:
+        page.set_viewport_size({"width": 390, "height": 844})
+        first_day = page.locator(".gp-jour").first.bounding_box()
+        assert first_day["y"] < 2 * 844  # the programme within two screens, not after the review's charts
+        assert page.locator(".gp-bilan").count() == 0 and page.get_by_role("link", name="Le bilan de 2026").count()
+        today = page.locator(".gp-jour--aujourdhui")
+        assert today.count() == 1 and today.get_attribute("data-jour") == "2026-10-14"
+        assert "Aujourd'hui" in today.locator("h2").inner_text()
+        times = " ".join(page.locator(".gp-moment__quand").all_inner_texts())
+        assert "10 h 30" in times and ":" not in times  # one way of writing times
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_on_a_phone_the_bus_timetable_is_a_stack_of_cards(browser, site_urls):
+    context, page, errors = open_page(browser, site_urls["public"] + "/semaine-du-gout/2026/bus/")
+    try:
+        page.set_viewport_size({"width": 390, "height": 844})
+        rows = page.locator(".gp-horaires-bus tbody tr")
+        widths = {round(box["width"]) for box in (rows.nth(i).bounding_box() for i in range(rows.count()))}
+        content = page.locator(".md-content__inner").bounding_box()["width"]
+        assert min(widths) >= content - 2  # each passage as wide as the screen's text: a card
+        cell = rows.first.locator("td").first.bounding_box()
+        assert cell["width"] >= content - 40  # hours and animation one under the other, not squeezed
+        assert errors == []
+    finally:
+        context.close()
+
+
 def test_the_bus_page_says_when_the_bus_comes_next_during_the_week(browser, site_urls):
     from datetime import UTC, datetime
 
@@ -70,9 +108,9 @@ def test_the_bus_page_says_when_the_bus_comes_next_during_the_week(browser, site
     )
     try:
         page.wait_for_selector("[data-gp-bus][data-ready]")
-        expect(page.locator("#arret-henri-sellier ~ .gp-prochain")).to_have_text("Le bus est là jusqu'à 12:00.")
-        expect(page.locator("#arret-colombier ~ .gp-prochain")).to_have_text("Prochain passage : aujourd'hui à 14:00.")
-        expect(page.locator("#arret-centre-ville ~ .gp-prochain")).to_have_text("Prochain passage : vendredi à 14:00.")
+        expect(page.locator("#arret-henri-sellier ~ .gp-prochain")).to_have_text("Le bus est là jusqu'à 12 h.")
+        expect(page.locator("#arret-colombier ~ .gp-prochain")).to_have_text("Prochain passage : aujourd'hui à 14 h.")
+        expect(page.locator("#arret-centre-ville ~ .gp-prochain")).to_have_text("Prochain passage : vendredi à 14 h.")
         assert errors == []
     finally:
         context.close()

@@ -117,18 +117,16 @@ def test_the_archive_compares_the_editions_that_counted():
 
 def test_the_review_pages(built_sites):
     site = built_sites["public"]
+    # the edition's page starts with its programme and links to its review, a page of its own
     page = (site / "semaine-du-gout/2026/index.html").read_text(encoding="utf-8")
-    review = page.split('id="bilan"', 1)[1].split('id="programme"', 1)[0]
+    assert 'id="bilan"' not in page and 'href="bilan/"' in page
+    review = (site / "semaine-du-gout/2026/bilan/index.html").read_text(encoding="utf-8").split('id="bilan"', 1)[1]
     assert "<strong>805</strong> participants" in review and "<strong>86</strong> questionnaires rendus" in review
     assert "Mes enfants ont mangé du potimarron" in review and "Un papa, à l&#39;atelier soupe" in review
     # every bar is an SVG (it prints) beside its label and value, and the table repeats the numbers
     assert review.count('class="gp-barres__barre') == sum(1 for _ in re.finditer(r'class="gp-barres__valeur"', review))
     assert '<th scope="row">Familles</th><td>185</td>' in review
     assert 'semaine-du-gout/bilans/"' in review and 'semaine-du-gout/questionnaire/"' in review
-    assert (
-        "Le bilan"
-        not in (site / "semaine-du-gout/2015/index.html").read_text(encoding="utf-8").split('id="programme"')[1]
-    )
     archive = (site / "semaine-du-gout/bilans/index.html").read_text(encoding="utf-8")
     assert '<th scope="row">Participants</th><td>805</td><td>665</td><td>—</td>' in archive
     assert '<th scope="row">Structures partenaires</th><td>41</td><td>37</td><td>40</td>' in archive

@@ -51,6 +51,12 @@ def clock(value: datetime) -> str:
     return french.clock(value) if _french() else format_time(value, "short", locale=_code())
 
 
+def clock_text(value: str) -> str:
+    """A time written « HH:MM » in the data, said the page's way: « 14:30 » → « 14 h 30 » in French."""
+    hour, minute = (int(part) for part in value.split(":"))
+    return clock(datetime(2000, 1, 3, hour, minute))
+
+
 def time_span(start: datetime, end: datetime) -> str:
     """'mardi 8 décembre 2026, de 14 h à 16 h'; in another language the sentence is its catalog's."""
     if _french():

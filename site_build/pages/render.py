@@ -165,6 +165,7 @@ def environment() -> jinja2.Environment:
         euros=formats.euros,
         grouped=formats.grouped,
         time_span=formats.time_span,
+        clock=formats.clock_text,
         tel_uri=french.tel_uri,
         sort_key=french.sort_key,
         fold=fold,

@@ -202,7 +202,6 @@ def _edition_page(edition: Edition, records: Records, here: str, src_uri: str, c
         publics=PUBLICS,
         current=current,
         folder=urls.edition(edition.annee),
-        charts=review_charts(edition, records.questionnaire),
     )
     return Page(src_uri, f"Semaine du goût {edition.annee} : {edition.theme}", html, searchable=searchable)
 
@@ -220,8 +219,16 @@ def _poster_page(edition: Edition, records: Records, settings: SiteSettings) -> 
         address=address,
         qr=Markup(qr_svg(address, "Code QR de l'adresse du programme")) if address else "",
         partners=sorted((p.sigle or p.nom for p in names), key=sort_key),
+        guide=" · ".join(x for x in (settings.site_name, settings.organisation) if x),
     )
     return Page(f"{SECTION}{edition.annee}/affiche.md", f"Affiche de la Semaine du goût {edition.annee}", html)
+
+
+def _review_page(edition: Edition, records: Records) -> Page:
+    """One edition's review: its figures, what went well or not, the questionnaires' answers."""
+    here = f"{urls.edition(edition.annee)}bilan/"
+    html = render("taste_week_review.html", here, edition=edition, charts=review_charts(edition, records.questionnaire))
+    return Page(f"{SECTION}{edition.annee}/bilan.md", f"Le bilan de la Semaine du goût {edition.annee}", html)
 
 
 def _reviews_page(records: Records) -> Page:
@@ -259,6 +266,8 @@ def taste_week_pages(records: Records, today: date, settings: SiteSettings = Sit
         if edition.bus:
             html = render("taste_week_bus.html", f"{here}bus/", edition=edition, bus=edition.bus, records=records)
             pages.append(Page(f"{SECTION}{edition.annee}/bus.md", f"Le bus du goût {edition.annee}", html))
+        if edition.bilan:
+            pages.append(_review_page(edition, records))
         if edition.forum:
             html = render("taste_week_forum.html", f"{here}forum/", edition=edition, records=records)
             pages.append(Page(f"{SECTION}{edition.annee}/forum.md", f"{edition.forum.titre} {edition.annee}", html))

@@ -20,6 +20,8 @@ class SiteSettings:
     licence_path: str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
     langues: tuple[str, ...] | None = None  # the site's languages (extra.langues), for the data's translations
     budget_mo: float = 20  # what the service worker may save for offline use (extra.hors_ligne.budget_mo)
+    site_name: str = "Le guide partagé"  # the guide's name (site_name), on what is printed for the street
+    organisation: str = ""  # who runs the guide (extra.organisation)
 
     @property
     def licence(self) -> dict[str, Any]:
@@ -38,6 +40,8 @@ class SiteSettings:
             epicerie=extra.get("epicerie", "epicea"),
             langues=_codes(extra.get("langues")),
             budget_mo=(extra.get("hors_ligne") or {}).get("budget_mo", 20),
+            site_name=config.get("site_name") or "Le guide partagé",
+            organisation=extra.get("organisation") or "",
             **{f"licence_{k}": v for k, v in licence.items() if k in ("title", "name", "path")},
         )
 

@@ -5,7 +5,26 @@
 import { bindFilters, once } from "./helpers.js";
 import { parisNow } from "./horaires.js";
 
+/* During the week, today's part of the programme says so (Paris time, whatever the device's zone). */
+function markToday(root) {
+  var today = parisNow(new Date()).day;
+  root.querySelectorAll(".gp-jour").forEach(function (day) {
+    var heading = day.querySelector("h2");
+    var mark = heading.querySelector(".gp-aujourdhui");
+    var isToday = day.dataset.jour === today;
+    day.classList.toggle("gp-jour--aujourdhui", isToday);
+    if (isToday && !mark) {
+      mark = document.createElement("span");
+      mark.className = "gp-aujourdhui";
+      mark.textContent = "Aujourd'hui";
+      heading.appendChild(document.createTextNode(" "));
+      heading.appendChild(mark);
+    }
+  });
+}
+
 function setup(root) {
+  markToday(root);
   var form = root.querySelector(".gp-filtres");
   var counter = root.querySelector(".gp-compte");
   var nothing = root.querySelector(".gp-rien");
@@ -32,8 +51,14 @@ function setup(root) {
 
 var DAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
 
+/* "14:30" → "14 h 30", "10:00" → "10 h": the way the pages write times */
+function clock(hhmm) {
+  var parts = hhmm.split(":"), minutes = Number(parts[1]);
+  return Number(parts[0]) + " h" + (minutes ? " " + parts[1] : "");
+}
+
 function when(isoMinute, today) {
-  var day = isoMinute.slice(0, 10), time = isoMinute.slice(11);
+  var day = isoMinute.slice(0, 10), time = clock(isoMinute.slice(11));
   if (day === today) return "aujourd'hui à " + time;
   return DAYS[new Date(day + "T12:00:00Z").getUTCDay()] + " à " + time;
 }
@@ -53,7 +78,7 @@ function nextPassages(root) {
       .filter(function (p) { return p.dataset.fin > minute; })
       .sort(function (a, b) { return a.dataset.debut < b.dataset.debut ? -1 : 1; });
     if (!passages.length) line.textContent = "Le bus ne repasse plus ici cette semaine.";
-    else if (passages[0].dataset.debut <= minute) line.textContent = "Le bus est là jusqu'à " + passages[0].dataset.fin.slice(11) + ".";
+    else if (passages[0].dataset.debut <= minute) line.textContent = "Le bus est là jusqu'à " + clock(passages[0].dataset.fin.slice(11)) + ".";
     else line.textContent = "Prochain passage : " + when(passages[0].dataset.debut, now.day) + ".";
   });
 }
