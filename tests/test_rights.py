@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from site_build.data.checks.validate import validate
-from site_build.data.model.rights import QUESTIONS
+from site_build.data.model.rights import QUESTIONS, RULE_QUESTIONS
 
 from .conftest import ROOT
 
@@ -61,10 +61,11 @@ def test_the_page_lists_every_right_with_who_helps_in_both_builds(built_sites):
     dataset, _ = validate(ROOT / "data")
     for profile in ("public", "pro"):
         page = (built_sites[profile] / "mes-droits/index.html").read_text(encoding="utf-8")
-        assert page.count('class="gp-droit"') == len(dataset.rights) == 12
+        assert page.count('class="gp-droit"') == len(dataset.rights) == 14
         assert page.count('class="gp-droits__question"') == len(QUESTIONS)
         assert 'href="../annuaire/caf-du-cher/">CAF</a> : Aides au logement' in page, "who helps, linked"
-        assert "Vous pourriez avoir droit à ces aides" in page and "€" not in page  # no amount promised
+        result = page.split('class="gp-droits__resultats"', 1)[1]  # the rough income question asks in euros
+        assert "Vous pourriez avoir droit à ces aides" in result and "€" not in result  # no amount promised
         assert "Règle vérifiée le 2 novembre 2026" in page
 
 
@@ -74,5 +75,5 @@ def test_the_contributing_example_is_a_valid_rule(valid_data):
     shutil.copy(ROOT / "data/partners.yaml", valid_data / "partners.yaml")
     assert [p for p in _problems(valid_data, example) if not p[2]] == []
     listed = text.split("Les questions et leurs réponses possibles :", 1)[1].split("\n- **", 1)[0]
-    for question in QUESTIONS:
+    for question in RULE_QUESTIONS:
         assert f"`{question.id}` (" + ", ".join(a.id for a in question.answers) + ")" in " ".join(listed.split())

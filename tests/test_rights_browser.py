@@ -23,7 +23,7 @@ def test_a_person_answers_with_the_keyboard_and_gets_the_rights_to_check(browser
         requests = []
         page.on("request", lambda r: requests.append(r.url))
         assert page.locator(".gp-droits__question:visible").count() == 1
-        assert page.locator(".gp-droits__etape").inner_text() == "Question 1 sur 7"
+        assert page.locator(".gp-droits__etape").inner_text() == "Question 1 sur 8"
         assert axe_violations(page) == ""
 
         def answer(*labels):
@@ -37,9 +37,10 @@ def test_a_person_answers_with_the_keyboard_and_gets_the_rights_to_check(browser
         answer("De 25 à 59 ans")
         answer("Deux enfants ou plus")
         answer("D'un travail")
+        answer("De 1 000 à 2 000 €")  # rough, optional: it only adds « faites la simulation »
         answer("Je loue un logement")
         page.locator(".gp-droits__question:visible [data-action='precedent']").click()  # back, then on
-        assert page.locator(".gp-droits__etape").inner_text() == "Question 5 sur 7"
+        assert page.locator(".gp-droits__etape").inner_text() == "Question 6 sur 8"
         page.locator(".gp-droits__question:visible [data-action='suivant']").click()
         answer("La Sécurité sociale, sans mutuelle")
         answer("Aucune de ces situations")
@@ -52,6 +53,15 @@ def test_a_person_answers_with_the_keyboard_and_gets_the_rights_to_check(browser
             "Revenu de solidarité active (RSA)",
         } <= set(shown)
         assert "Allocation aux adultes handicapés (AAH)" not in shown and "Chèque énergie" in shown
+        # a parent alone with children: the single parents' aids
+        assert {"Allocation de soutien familial (ASF)", "Allocation de rentrée scolaire (ARS)"} <= set(shown)
+        # the income answer removed nothing and asks for the simulation where income counts
+        assert page.locator("[data-droit='prime-activite'] .gp-droit__revenus").is_visible()
+        assert page.locator("[data-droit='allocations-familiales'] .gp-droit__revenus").count() == 0
+        # the aid that comes without asking stands apart; the summary links to every right shown
+        assert page.locator("#aides-sans-demande ~ [data-droit='cheque-energie']").is_visible()
+        links = page.locator(".gp-droits__sommaire a").all_inner_texts()
+        assert sorted(links) == sorted(shown)
         assert "Allocation de solidarité aux personnes âgées (Aspa)" not in shown  # 25 to 59
         assert (
             page.locator(".gp-droits__compte").inner_text()
@@ -69,7 +79,7 @@ def test_a_person_answers_with_the_keyboard_and_gets_the_rights_to_check(browser
         assert not page.locator(".gp-droits__questions").is_visible() and page.locator(".gp-droit").first.is_visible()
         page.emulate_media(media="screen")
         page.get_by_role("button", name="Recommencer").click()
-        assert page.locator(".gp-droits__etape").inner_text() == "Question 1 sur 7"
+        assert page.locator(".gp-droits__etape").inner_text() == "Question 1 sur 8"
         assert page.locator(".gp-droits input:checked").count() == 0
         assert errors == []
     finally:
@@ -81,7 +91,7 @@ def test_no_answer_keeps_every_right_and_a_senior_gets_the_aspa(browser, site_ur
     try:
         page.wait_for_selector("[data-gp-droits][data-ready]")
         total = page.locator(".gp-droit").count()
-        for _ in range(7):
+        for _ in range(8):
             page.locator(".gp-droits__question:visible [data-action='suivant']").click()
         assert page.locator(".gp-droit:visible").count() == total  # unanswered rules nothing out
         page.get_by_role("button", name="Recommencer").click()
@@ -90,7 +100,7 @@ def test_no_answer_keeps_every_right_and_a_senior_gets_the_aspa(browser, site_ur
         for _ in range(2):
             page.locator(".gp-droits__question:visible [data-action='suivant']").click()
         page.get_by_label("D'une retraite", exact=True).check()
-        for _ in range(4):
+        for _ in range(5):
             page.locator(".gp-droits__question:visible [data-action='suivant']").click()
         shown = page.locator(".gp-droit:visible h3").all_inner_texts()
         assert "Allocation de solidarité aux personnes âgées (Aspa)" in shown and "Prime d'activité" not in shown

@@ -923,6 +923,16 @@ RIGHT = _obj(
         ),
         "documents": _list_of(_text("Un document à préparer."), "Les documents à préparer."),
         "simulateur": URL | {"description": "Le simulateur officiel, pour connaître le montant."},
+        "automatique": {
+            "type": "boolean",
+            "description": "true quand l'aide arrive sans demande (le chèque énergie) : elle est montrée à part, "
+            "« vérifiez que vous la recevez ».",
+        },
+        "sous_conditions_de_ressources": {
+            "type": "boolean",
+            "description": "true quand l'aide dépend des revenus : si la personne dit gagner plus, le guide "
+            "conseille la simulation (il ne retire jamais l'aide).",
+        },
         "source": URL | {"description": "La page officielle qui décrit l'aide (service-public.fr, caf.fr…)."},
         "verifie_le": DATE | {"description": "Le jour où la règle a été comparée à la source."},
     },

@@ -426,6 +426,8 @@ class Right:
     verifie_le: date
     documents: tuple[str, ...] = ()
     simulateur: str = ""
+    automatique: bool = False  # arrives without an application: shown apart
+    sous_conditions_de_ressources: bool = False  # depends on income: a high answer adds « faites la simulation »
 
 
 R = TypeVar("R")

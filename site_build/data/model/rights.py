@@ -89,6 +89,21 @@ QUESTIONS = (
         several=True,
     ),
 )
+# Optional and rough: it never decides which rights are shown, it only adds « faites la simulation » to the
+# rights that depend on income (`sous_conditions_de_ressources`) when the answer is high. Not in rules.
+INCOME = Question(
+    "revenus",
+    "Combien d'argent rentre dans le foyer chaque mois, à peu près ?",
+    _answers(
+        ("moins-de-1000", "Moins de 1 000 €"),
+        ("1000-2000", "De 1 000 à 2 000 €"),
+        ("plus-de-2000", "Plus de 2 000 €"),
+        ("ne-sait-pas", "Je ne sais pas"),
+    ),
+    help="Cette réponse ne retire aucune aide de la liste : elle dit seulement où faire une simulation.",
+)
+QUESTIONS = (*QUESTIONS[:4], INCOME, *QUESTIONS[4:])
+RULE_QUESTIONS = tuple(q for q in QUESTIONS if q is not INCOME)
 QUESTION_BY_ID = {q.id: q for q in QUESTIONS}
 
 
@@ -111,6 +126,6 @@ def conditions_schema() -> dict[str, Any]:
                     "x-erreur": "écrivez " + ", ".join(a.id for a in q.answers),
                 },
             }
-            for q in QUESTIONS
+            for q in RULE_QUESTIONS
         },
     }

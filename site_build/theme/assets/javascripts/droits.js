@@ -14,6 +14,9 @@ function fits(rule, answers) {
   });
 }
 
+var INCOME = "revenus";
+var HIGH_INCOME = ["1000-2000", "plus-de-2000"];
+
 function setup(root) {
   var form = root.querySelector(".gp-droits__questions");
   var steps = Array.prototype.slice.call(form.querySelectorAll("fieldset[data-question]"));
@@ -53,14 +56,37 @@ function setup(root) {
     list.hidden = Object.keys(given).length === 0;
   }
 
+  /* The rights found, as links at the top of the result: the reader sees them all at once. */
+  function contents() {
+    var nav = results.querySelector(".gp-droits__sommaire");
+    var list = nav.querySelector("ul");
+    list.replaceChildren();
+    results.querySelectorAll(".gp-droit:not([hidden]) h3").forEach(function (heading) {
+      var item = document.createElement("li");
+      var link = element("a", "", heading.textContent);
+      link.href = "#" + heading.id;
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    nav.hidden = !list.children.length;
+  }
+
   function conclude() {
     var given = answers();
     var shown = 0;
+    // the rough income never takes a right away: it only asks to run the simulation when it is high
+    var high = (given[INCOME] || []).some(function (value) { return HIGH_INCOME.indexOf(value) >= 0; });
     rules.forEach(function (rule) {
       var article = results.querySelector("[data-droit='" + rule.id + "']");
       article.hidden = !fits(rule, given);
       shown += article.hidden ? 0 : 1;
+      var hint = article.querySelector(".gp-droit__revenus");
+      if (hint) hint.hidden = !high;
     });
+    results.querySelectorAll(".gp-droits__groupe").forEach(function (group) {
+      group.hidden = !group.querySelector(".gp-droit:not([hidden])");
+    });
+    contents();
     summary(given);
     results.querySelector(".gp-droits__compte").textContent = shown === 1 ?
       "D'après vos réponses, 1 aide peut vous concerner." :
