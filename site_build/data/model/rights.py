@@ -28,7 +28,8 @@ def _answers(*pairs: tuple[str, str]) -> tuple[Answer, ...]:
     return tuple(Answer(slug, label) for slug, label in pairs)
 
 
-QUESTIONS = (
+# The questions a rule's `si` may name.
+RULE_QUESTIONS: tuple[Question, ...] = (
     Question("foyer", "Vous vivez…", _answers(("seul", "Seul ou seule"), ("en-couple", "En couple"))),
     Question(
         "age",
@@ -102,8 +103,7 @@ INCOME = Question(
     ),
     help="Cette réponse ne retire aucune aide de la liste : elle dit seulement où faire une simulation.",
 )
-QUESTIONS = (*QUESTIONS[:4], INCOME, *QUESTIONS[4:])
-RULE_QUESTIONS = tuple(q for q in QUESTIONS if q is not INCOME)
+QUESTIONS = (*RULE_QUESTIONS[:4], INCOME, *RULE_QUESTIONS[4:])  # as the page asks them
 QUESTION_BY_ID = {q.id: q for q in QUESTIONS}
 
 
