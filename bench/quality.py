@@ -36,6 +36,9 @@ PAGES = [
     ("Arabic recipe", "/ar/recettes/houmous-maison/"),
     ("rights helper", "/mes-droits/"),  # issue 18: read on old phones by the people it is for
     ("Semaine du goût reviews", "/semaine-du-gout/bilans/"),  # issue 17: charts
+    ("Semaine du goût programme", "/semaine-du-gout/"),  # issue 27: the programme first
+    ("an edition's review", "/semaine-du-gout/2026/bilan/"),  # issue 27: its own page
+    ("easy-read page", "/facile/epicerie/"),  # issue 27: numbers and places tappable
 ]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 RUNS = 3

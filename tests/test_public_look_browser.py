@@ -29,7 +29,8 @@ def test_a_public_page_has_a_short_menu_and_no_side_columns(browser, site_urls, 
         page.locator(".md-header__button[for='__drawer']").click()
         drawer = page.locator(".md-sidebar--primary")
         drawer.locator(".md-nav__link").first.wait_for()
-        page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")  # the drawer has slid in
+        # the drawer has slid in (an animation cut short counts as over)
+        page.evaluate("Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
         assert drawer.is_visible() and len(drawer.locator(".md-nav__link").all_inner_texts()) >= 4
         assert axe_violations(page) == ""
         assert errors == []
