@@ -77,3 +77,30 @@ def test_when_no_partner_has_every_word_the_closest_ones_are_shown_and_said(dire
     assert "une partie des mots" in page.locator(".gp-compte").inner_text()
     _results(page, "bus")
     assert "une partie" not in page.locator(".gp-compte").inner_text()
+
+
+@pytest.mark.parametrize(
+    "path,words,expected", [("/", "manger", "/annuaire/?mots=manger"), ("/ar/", "طعام", "/ar/annuaire/?mots=")]
+)
+def test_the_theme_search_sends_people_to_the_directory_first(browser, site_urls, path, words, expected):
+    context, page, errors = open_page(browser, site_urls["public"] + path)
+    try:
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.locator("label.md-header__button[for='__search']").click()
+        page.locator("input.md-search__input").click()
+        page.keyboard.type(words, delay=30)
+        link = page.locator(".md-search__scrollwrap > .gp-vers-annuaire")
+        link.wait_for()
+        assert expected in link.get_attribute("href")
+        if path == "/":  # the pages the theme finds come below the directory's answer
+            page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+            first = page.locator(".md-search-result__item").first.bounding_box()
+            assert link.bounding_box()["y"] < first["y"]
+            titles = " ".join(page.locator(".md-search-result__item h1").all_inner_texts())
+            assert "questionnaire" not in titles.lower()  # a sheet to print is not an answer to « manger »
+        link.click()
+        page.wait_for_url("**/annuaire/?mots=*")
+        page.locator(".gp-cartes .gp-carte").first.wait_for()
+        assert errors == []
+    finally:
+        context.close()

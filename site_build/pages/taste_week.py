@@ -221,14 +221,18 @@ def _poster_page(edition: Edition, records: Records, settings: SiteSettings) -> 
         partners=sorted((p.sigle or p.nom for p in names), key=sort_key),
         guide=" · ".join(x for x in (settings.site_name, settings.organisation) if x),
     )
-    return Page(f"{SECTION}{edition.annee}/affiche.md", f"Affiche de la Semaine du goût {edition.annee}", html)
+    return Page(
+        f"{SECTION}{edition.annee}/affiche.md", f"Affiche de la Semaine du goût {edition.annee}", html, searchable=False
+    )
 
 
 def _review_page(edition: Edition, records: Records) -> Page:
     """One edition's review: its figures, what went well or not, the questionnaires' answers."""
     here = f"{urls.edition(edition.annee)}bilan/"
     html = render("taste_week_review.html", here, edition=edition, charts=review_charts(edition, records.questionnaire))
-    return Page(f"{SECTION}{edition.annee}/bilan.md", f"Le bilan de la Semaine du goût {edition.annee}", html)
+    return Page(
+        f"{SECTION}{edition.annee}/bilan.md", f"Le bilan de la Semaine du goût {edition.annee}", html, searchable=False
+    )
 
 
 def _reviews_page(records: Records) -> Page:
@@ -245,7 +249,8 @@ def _reviews_page(records: Records) -> Page:
 def _questionnaire_page(questionnaire: Questionnaire) -> Page:
     """The anonymous paper questionnaire, to print on A4."""
     html = render("taste_week_questionnaire.html", f"{SECTION}questionnaire/", questionnaire=questionnaire)
-    return Page(f"{SECTION}questionnaire.md", "Le questionnaire de la Semaine du goût", html)
+    # a sheet to print: the site search answering « manger » with it first sent people away from help
+    return Page(f"{SECTION}questionnaire.md", "Le questionnaire de la Semaine du goût", html, searchable=False)
 
 
 def taste_week_pages(records: Records, today: date, settings: SiteSettings = SiteSettings()) -> list[Page]:

@@ -10,6 +10,7 @@ const COMPONENTS = [
   ["[data-gp-annuaire]", "./annuaire.js"],
   ["[data-gp-a-verifier-le]", "./fiche.js"],
   ["[data-gp-imprime-le], .gp-imprimer", "./impression.js"],
+  ["[data-md-component='search-query']", "./recherche-site.js"],
   ["[data-gp-sante]", "./sante.js"],
   ["[data-gp-pros]", "./professionnels.js"],
   [".gp-recette[data-portions], [data-gp-recettes], [data-gp-mois]", "./recettes.js"],

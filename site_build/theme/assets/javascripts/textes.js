@@ -73,7 +73,8 @@ var FRENCH_TEXTS = {
   update_reload: "Recharger",
   update_later: "Plus tard",
   update_form_first: "Vous avez commencé une fiche : imprimez-la ou copiez son texte avant de recharger, sinon elle sera perdue.",
-  update_reload_anyway: "Recharger quand même"
+  update_reload_anyway: "Recharger quand même",
+  search_directory: "Chercher « {mots} » dans l'annuaire des partenaires"
 };
 var texts = null;
 
