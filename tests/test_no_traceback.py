@@ -205,7 +205,7 @@ def test_preview_stops_cleanly_and_survives_hostile_clients(tmp_path, stop_with)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/annuaire/") as still:  # still serving
             assert still.status == 200
         process.send_signal(stop_with)
-        assert process.wait(timeout=60) == 0  # generous: the full suite loads both cores
+        assert process.wait(timeout=20) == 0
     finally:
         if process.poll() is None:
             process.kill()

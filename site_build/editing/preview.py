@@ -167,11 +167,14 @@ def serve(server: PreviewServer, root: Path, rebuild: Callable[[], object]) -> N
                 rebuild()
 
     threading.Thread(target=watch, daemon=True).start()
-    previous = signal.signal(signal.SIGTERM, _stop)
+    # Ctrl+C stops the preview even when a shell started it with SIGINT ignored (a background job of a
+    # script does: Python then keeps ignoring it, and the preview could not be stopped that way)
+    previous = {number: signal.signal(number, _stop) for number in (signal.SIGINT, signal.SIGTERM)}
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         print("Aperçu arrêté.", file=sys.stderr)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
         server.server_close()
