@@ -89,6 +89,12 @@ export function bindFilters(form, names, apply) {
   run();
 }
 
+/* The site root of the page's language (also under a sub-path): the folder of its manifest. */
+export function siteRoot() {
+  var manifest = document.querySelector('link[rel="manifest"]');
+  return new URL(".", manifest ? manifest.href : new URL("/", location.href)).href;
+}
+
 /* Set up each root once (instant navigation may announce a page twice). */
 export function once(root, setup) {
   if (root.dataset.ready) return;

@@ -1,7 +1,7 @@
 /* Offline use: registers the service worker, offers updates without ever forcing them,
  * asks for persistent storage once installed, and lists on /hors-ligne/ what is available. */
 
-import { onEveryPage } from "./helpers.js";
+import { onEveryPage, siteRoot } from "./helpers.js";
 import { say } from "./textes.js";
 
 var root = "";  // the site root, also under a sub-path (from the manifest link)
@@ -122,7 +122,7 @@ function listOffline() {
 /* Register the service worker and keep the offline list up to date; once per visit. */
 export function start() {
   if (!("serviceWorker" in navigator)) return;
-  root = new URL(".", document.querySelector('link[rel="manifest"]').href).href;
+  root = siteRoot();
   navigator.serviceWorker.addEventListener("controllerchange", function () {
     if (reloading) location.reload();
     markReady();

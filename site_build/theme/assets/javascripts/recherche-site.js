@@ -1,13 +1,11 @@
 /* The theme's search (the magnifier): people type what they need there, « manger », « avocat ». Above its
  * list of pages, a link sends them to the directory's answer for the same words, where the places are. */
 
+import { siteRoot } from "./helpers.js";
 import { say } from "./textes.js";
 
 function directoryUrl(words) {
-  // the site root of this language (also under a sub-path): the manifest sits there
-  var manifest = document.querySelector('link[rel="manifest"]');
-  var root = manifest ? new URL(".", manifest.href) : new URL("/", location.href);
-  return new URL("annuaire/?mots=" + encodeURIComponent(words), root).href;
+  return new URL("annuaire/?mots=" + encodeURIComponent(words), siteRoot()).href;
 }
 
 function update(input, output) {

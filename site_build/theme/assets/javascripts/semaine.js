@@ -3,7 +3,7 @@
  * Works offline: everything is in the page. */
 
 import { bindFilters, once } from "./helpers.js";
-import { parisNow } from "./horaires.js";
+import { clock as clockOf, parisNow } from "./horaires.js";
 
 /* During the week, today's part of the programme says so (Paris time, whatever the device's zone). */
 function markToday(root) {
@@ -51,10 +51,10 @@ function setup(root) {
 
 var DAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
 
-/* "14:30" → "14 h 30", "10:00" → "10 h": the way the pages write times */
+/* "14:30" → "14 h 30", "10:00" → "10 h": the way the pages write times (horaires.js's rule) */
 function clock(hhmm) {
-  var parts = hhmm.split(":"), minutes = Number(parts[1]);
-  return Number(parts[0]) + " h" + (minutes ? " " + parts[1] : "");
+  var parts = hhmm.split(":");
+  return clockOf(Number(parts[0]) * 60 + Number(parts[1]));
 }
 
 function when(isoMinute, today) {
