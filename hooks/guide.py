@@ -72,7 +72,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if unknown:
             raise PluginError("\n".join(unknown))
         site.language.mark_review(page.meta)
-    site.lay_out(page.meta)
+    site.lay_out(page.meta, in_section=page.parent is not None)
     markdown = site.language.links_in(markdown, page.file.src_uri)
     if page.file.src_uri == "index.md":
         return markdown.replace(HOME_MARKER, prepared.home.html)

@@ -42,12 +42,16 @@ class LanguageSite:
     def offline_budget_mb(self) -> float:
         return float(self.prepared.settings.budget_mo)
 
-    def lay_out(self, meta: MutableMapping[str, Any]) -> None:
+    def lay_out(self, meta: MutableMapping[str, Any], in_section: bool) -> None:
         """A public page reads like a public service, not like documentation: no side menu and no table
         of contents (the tabs, the need tiles and the phone's menu are the navigation). The professionals'
-        site keeps both; a page's own `hide:` wins."""
+        site keeps both, except the side menu of a page in no section of the tabs: it would be an empty
+        column (and, while the theme sizes it, a scrollable region with nothing to focus). A page's own
+        `hide:` wins."""
         if not self.profile.is_pro:
             meta.setdefault("hide", ["navigation", "toc"])
+        elif not in_section:
+            meta.setdefault("hide", ["navigation"])
 
 
 def language_build(language: Language, languages: tuple[Language, ...], docs_dir: Path) -> LanguageBuild:
