@@ -48,6 +48,11 @@ STEPS = [
     ("fill", "#gp-q", "je cherche un travail"),
     ("fill", "#gp-q", "aide au logement a vierzon"),
     ("fill", "#gp-q", ""),
+    ("click", "label[for=gp-besoin-manger]", None),  # a need chip: ranked by how well each partner fits it
+    ("fill", "#gp-q", "colis"),
+    ("fill", "#gp-q", ""),
+    ("click", "label[for=gp-besoin-se-loger]", None),
+    ("click", "label[for=gp-besoin-tous]", None),
 ]
 
 

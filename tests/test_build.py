@@ -11,7 +11,7 @@ from site_build.data.checks.problems import DataError
 from site_build.generator.build import build_site
 from site_build.text.french import tel_uri
 
-from .helpers import FIXTURES, ROOT, build_variant, config_beside
+from .helpers import FIXTURES, PARTNER_COUNT, ROOT, build_variant, config_beside
 
 
 def _files(site: Path):
@@ -41,7 +41,7 @@ def test_every_design_url_exists(built_sites):
     for url in ("professionnels/index.html", "liaison/fiche-de-liaison/index.html"):
         assert (pro / url).is_file(), url
         assert not (public / url).exists(), url
-    assert len(list((public / "annuaire").glob("*/index.html"))) == 36
+    assert len(list((public / "annuaire").glob("*/index.html"))) == PARTNER_COUNT
 
 
 def _pro_only_values():

@@ -14,7 +14,7 @@ from site_build.data.model.records import Address, Partner, build
 from site_build.feeds.directory_json import directory_data
 from site_build.pages.directory import FULL_LIST_LIMIT, PAGE_SIZE, directory_page, partner_page
 
-from .helpers import ROOT, JsonLd
+from .helpers import PARTNER_COUNT, ROOT, JsonLd
 
 TODAY = date(2026, 11, 26)
 
@@ -82,14 +82,16 @@ def test_closed_and_temporarily_closed_partners_are_shown_clearly():
 
 def test_directory_json_uses_labels_and_shares_schedules(built_sites):
     data = json.loads((built_sites["public"] / "annuaire/annuaire.json").read_text(encoding="utf-8"))
-    assert data["version"] == 2 and len(data["partenaires"]["id"]) == 36 and data["horizon"][0] == "2026-11-26"
+    assert (
+        data["version"] == 2 and len(data["partenaires"]["id"]) == PARTNER_COUNT and data["horizon"][0] == "2026-11-26"
+    )
     assert data["libelles"]["pu"]["familles"] == "Familles"
     assert all(not re.search(r"[a-z]--[a-z]", label) for label in data["libelles"]["th"].values())
     distinct = {p.get("horaires_accueil") for p in yaml.safe_load((ROOT / "data/partners.yaml").read_text())}
     assert len(data["horaires"]) <= len(distinct) + 10
     assert all(h["texte"] for h in data["horaires"])  # hours in words, once per schedule
     # every column has one value per record; a repeated text is written once
-    assert {len(c) for c in data["partenaires"].values()} == {36}
+    assert {len(c) for c in data["partenaires"].values()} == {PARTNER_COUNT}
     assert len({len(c) for c in data["services"].values()}) == 1
     assert len(data["textes"]) == len(set(data["textes"]))
     assert "li" not in data["services"]  # pro-only filter
@@ -98,6 +100,13 @@ def test_directory_json_uses_labels_and_shares_schedules(built_sites):
     needs = {n["id"]: n for n in data["besoins"]}
     assert "nounou" in needs["garde-enfants"]["mots"]
     assert "mobilite--financer-ma-mobilite" in needs["se-deplacer"]["th"]  # a category, expanded
+    # the heart of a need: its first thématique (food aid for « Manger », not nutrition workshops)
+    assert needs["manger"]["coeur"] == ["equipement-et-alimentation--alimentation"]
+    assert set(needs["se-deplacer"]["coeur"]) == {t for t in needs["se-deplacer"]["th"] if t.startswith("mobilite")}
+    # a service only for charities or volunteers is marked: the directory offers it for no need
+    reserved = {data["services"]["id"][k] for k, mark in enumerate(data["services"]["rs"]) if mark}
+    assert reserved == {"banque-alimentaire-cher--approvisionnement"}
+    assert data["libelles"]["pu"]["structures"].startswith("Associations")
 
 
 def test_large_directory_page_stays_light(tmp_path):

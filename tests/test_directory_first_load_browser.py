@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from site_build.generator.build import build_site
 
 from .conftest import ROOT, Server, axe_violations, open_page, read_directory_data
+from .helpers import PARTNER_COUNT
 
 INSTANT = "2026-12-01T10:15:00+01:00"  # a Tuesday morning: some partners open, others not
 READY = "[data-gp-annuaire][data-ready='1']"
@@ -103,7 +104,7 @@ def test_when_the_data_cannot_be_read_the_visitor_is_told_and_the_next_try_works
         page.wait_for_selector(READY)
         page.fill("#gp-q", "manger")
         expect(page.locator(".gp-compte")).to_contain_text("La recherche n'a pas pu démarrer")
-        assert page.locator(".gp-cartes > .gp-carte").count() == 36  # the list stays
+        assert page.locator(".gp-cartes > .gp-carte").count() == PARTNER_COUNT  # the list stays
         page.unroute("**/annuaire.json")
         page.fill("#gp-q", "mange")
         expect(page.locator(".gp-compte")).to_contain_text("partenaires trouvés")

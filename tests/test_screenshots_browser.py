@@ -16,10 +16,12 @@ from .conftest import ROOT, read_directory_data
 
 FOLDER = Path(os.environ.get("SCREENSHOTS_DIR", ROOT / "screenshots"))
 SIZES = {"telephone": {"width": 390, "height": 844}, "ordinateur": {"width": 1366, "height": 900}}
-# name → (path, words typed in the directory search or None)
+# name → (path, words typed in the directory search or None[, instant when not INSTANT])
 PAGES = {
     "accueil": ("/", None),
     "annuaire-recherche": ("/annuaire/", "manger"),
+    # the « Manger » tile on a Sunday at 21:30: what to do now, then what opens next
+    "annuaire-besoin-nuit": ("/annuaire/?besoin=manger&ouvert=1", None, datetime(2026, 12, 6, 20, 30, tzinfo=UTC)),
     "fiche-partenaire": ("/annuaire/epicea/", None),
     "recettes": ("/recettes/", None),
     "recette": ("/recettes/fondue-de-poireaux/", None),
@@ -44,14 +46,16 @@ INSTANT = datetime(2026, 12, 1, 14, 0, tzinfo=UTC)
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("name", PAGES)
 def test_screenshot(browser, site_urls, name, size):
-    path, words = PAGES[name]
+    path, words, *when = PAGES[name]
     context = browser.new_context(
         viewport=SIZES[size], timezone_id="Europe/Paris", locale="fr-FR", service_workers="block"
     )
     page = context.new_page()
     try:
-        page.clock.set_fixed_time(INSTANT)
+        page.clock.set_fixed_time(when[0] if when else INSTANT)
         page.goto(site_urls["public"] + path)
+        if "?" in path:  # choices in the address: the directory reads its data at once
+            page.wait_for_selector("[data-gp-annuaire][data-loaded='1']")
         if words:
             read_directory_data(page)
             page.fill("#gp-q", words)

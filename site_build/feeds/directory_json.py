@@ -140,6 +140,7 @@ class _Encoder:
             mail=_or_none(service.courriel),
             lien=_or_none(service.lien_mobilisation),
             li=1 if self.profile.has_liaison_forms and service.orientable else None,
+            rs=1 if service.for_organisations_only else None,
         )
 
     def labels(self) -> dict[str, dict[str, str]]:
@@ -171,8 +172,15 @@ def directory_data(records: Records, profile: Profile, today: date) -> dict[str,
         "libelles": labels,
         # the national labels of the thématiques too: the search understands both wordings
         "nationaux": {slug: term_label("thematiques", slug) for slug in labels["th"]},
+        # `coeur`: the first thématique a need names is its heart (food aid, not nutrition workshops)
         "besoins": [
-            {"id": n.id, "nom": n.nom, "mots": n.words_in_every_language(), "th": sorted(expanded(n.thematiques))}
+            {
+                "id": n.id,
+                "nom": n.nom,
+                "mots": n.words_in_every_language(),
+                "th": sorted(expanded(n.thematiques)),
+                "coeur": sorted(expanded(n.thematiques[:1])),
+            }
             for n in records.needs
         ],
         "partenaires": encoder.partners.as_json(),

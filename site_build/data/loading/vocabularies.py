@@ -76,7 +76,12 @@ VOCABULARIES: dict[str, list[Term]] = {
         ("seniors--vie-a-domicile-et-hebergement", "Vie à domicile et hébergement des personnes âgées"),
     ),
     "categories": _national("categories"),
-    "publics": _national("publics"),
+    "publics": _national("publics")
+    + _local(
+        # not a person in need: the directory never offers these services for a need unless asked
+        ("structures", "Associations et structures"),
+        ("benevoles", "Bénévoles de la structure"),
+    ),
     "types": _national("types"),
     "frais": _national("frais")
     + _local(
@@ -227,6 +232,11 @@ def thematique_label(slug: str) -> str:
         return f"{categories[category]} : {base[0].lower()}{base[1:]}"
     return base
 
+
+# Publics that are not a person in need: a service only for them (a food bank supplying charities,
+# the training of a structure's volunteers) answers no everyday need in the directory unless the
+# visitor asks for it by its words or by choosing that public.
+NOT_A_PERSON_IN_NEED = frozenset({"structures", "benevoles"})
 
 # facet key in the JSON → (service field, vocabulary)
 SERVICE_FACETS = {

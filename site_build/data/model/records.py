@@ -17,6 +17,7 @@ from datetime import date, datetime, time
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from site_build.data.loading.vocabularies import NOT_A_PERSON_IN_NEED
 from site_build.data.model.editions import Edition, Questionnaire, Signup  # Signup: Épi'santé's too
 from site_build.text.french import sort_key
 
@@ -80,6 +81,11 @@ class Service:
     lien_mobilisation: str = ""
     orientable: bool = False
     date_verification: date | None = None
+
+    @property
+    def for_organisations_only(self) -> bool:
+        """Meant for charities or volunteers, not for a person in need (see NOT_A_PERSON_IN_NEED)."""
+        return bool(self.publics) and set(self.publics) <= NOT_A_PERSON_IN_NEED
 
 
 T = TypeVar("T")

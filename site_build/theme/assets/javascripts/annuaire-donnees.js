@@ -53,6 +53,7 @@ export function partnersOf(data) {
       ac: fromTable(data.listes, column(s, "ac", k)) || [],
       h: column(s, "h", k),
       li: column(s, "li", k) === 1,
+      rs: column(s, "rs", k) === 1,  // for charities or volunteers only, not a person in need
       row: k,
     });
   }

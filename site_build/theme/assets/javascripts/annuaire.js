@@ -66,9 +66,18 @@ function prepare(data) {
     var places = placesOf(numbers, p.statut, p.fermeture, data);
     return { partner: p, services: p.services, places: places, openKey: null, open: false };
   });
-  var builder = indexBuilder(partners, data);
+  var builder = indexBuilder(partners, data), fits = new Map();
   // the search index is built while the browser is idle (`index` finishes it when a search comes first)
-  return { entries: entries, builder: builder, get index() { return builder.finish(); } };
+  return {
+    entries: entries,
+    builder: builder,
+    get index() { return builder.finish(); },
+    // how well each partner fits a need chosen among the tiles, computed once per need
+    fit: function (needId) {
+      if (!fits.has(needId)) fits.set(needId, builder.fitter.scores(needId));
+      return fits.get(needId);
+    },
+  };
 }
 
 var IDLE_SLICE = 20;  // partners indexed at a time, as long as the browser says it is idle
@@ -96,13 +105,21 @@ function buildWhenIdle(directory, root, spent) {
 
 var FACET_NAMES = Object.keys(SERVICE_FACETS);
 var LIAISON_BIT = 1 << FACET_NAMES.length;
+var NO_VALUES = [];
+
+/* A service's values for a filter. A service only for charities or volunteers answers no
+   everyday need, unless the visitor chose its public: it is not help for a person. */
+function facetValues(service, name, state) {
+  if (name === "besoin" && service.rs && service.pu.indexOf(state["public"]) < 0) return NO_VALUES;
+  return service[SERVICE_FACETS[name]] || NO_VALUES;
+}
 
 /* Bitmask of the service-level filters a service fails (bit k: FACET_NAMES[k]; then liaison). */
 function serviceFailures(service, state) {
   var mask = 0;
   for (var k = 0; k < FACET_NAMES.length; k++) {
     var wanted = state[FACET_NAMES[k]];
-    if (wanted && (service[SERVICE_FACETS[FACET_NAMES[k]]] || []).indexOf(wanted) < 0) mask |= 1 << k;
+    if (wanted && facetValues(service, FACET_NAMES[k], state).indexOf(wanted) < 0) mask |= 1 << k;
   }
   if (state.liaison && !service.li) mask |= LIAISON_BIT;
   return mask;
@@ -154,10 +171,10 @@ function evaluate(directory, state, now) {
     if (communeOk && servicesOk && open) counts.ouvert += 1;
     if (!(communeOk && openOk)) continue;
     for (var k = 0; k < FACET_NAMES.length; k++) {
-      var name = FACET_NAMES[k], key = SERVICE_FACETS[name], bit = 1 << k;
+      var name = FACET_NAMES[k], bit = 1 << k;
       for (s = 0; s < services.length; s++) {
         if (masks[s] !== 0 && masks[s] !== bit) continue;
-        var values = services[s][key] || [];
+        var values = facetValues(services[s], name, state);
         for (var v = 0; v < values.length; v++) {
           if (stamps[name][values[v]] === i) continue;  // count a partner once per value
           stamps[name][values[v]] = i;
@@ -169,26 +186,51 @@ function evaluate(directory, state, now) {
       if ((masks[s] === 0 || masks[s] === LIAISON_BIT) && services[s].li) { counts.liaison += 1; break; }
     }
   }
-  if (found) matches = bestFirst(matches, found.score, entries);
-  return { matches: matches, counts: counts, partial: !!found && needed < found.words };
-}
-
-/* Matches by score, highest first, then in the directory's order. Scores are multiples of 0.5
-   (weights times 1 or 0.5, bonuses): score and position fit in one number, and a typed array
-   sorts 10,000 of them without a comparison function, in a millisecond. */
-function bestFirst(matches, score, entries) {
-  var keys = new Float64Array(matches.length);
-  for (var i = 0; i < matches.length; i++) {
-    var index = matches[i].partner.index;  // the entry's position in `entries`
-    keys[i] = (MAX_HALF_POINTS - Math.round(score[index] * 2)) * MAX_PARTNERS + index;
+  // how well each match fits: the words typed, and the need chosen among the tiles
+  var score = found ? found.score : null;
+  if (state.besoin) {
+    var fit = directory.fit(state.besoin);
+    if (score) for (var f = 0; f < score.length; f++) score[f] += fit[f];
+    else score = fit;
   }
-  keys.sort();
-  var sorted = new Array(keys.length);
-  for (i = 0; i < keys.length; i++) sorted[i] = entries[keys[i] % MAX_PARTNERS];
-  return sorted;
+  return { matches: matches, score: score, counts: counts, partial: !!found && needed < found.words };
 }
 
-var MAX_HALF_POINTS = 1e5, MAX_PARTNERS = 1e6;
+// Matches whose scores are within a tenth of the best's of each other fit as well: within such a
+// band, what is open now comes first, then what is nearest (a closed place is no answer at 21:30
+// when an open one fits as well), then the higher score.
+var BANDS = 10;
+
+/* The matches in the order to show them, each with its `band`. With a score (words typed, a need
+   chosen): by band, then open now, then the nearest when the visitor's position is known, then
+   the higher score, then the directory's order. Without: the nearest first, else the directory's
+   order. `distance(entry)` is undefined when unknown. */
+function ranked(matches, score, distance) {
+  if (!score && !distance) return matches;
+  var best = 0, i;
+  if (score) for (i = 0; i < matches.length; i++) best = Math.max(best, score[matches[i].partner.index]);
+  var keys = matches.map(function (entry, order) {
+    var points = score ? score[entry.partner.index] : 0;
+    var metres = distance ? distance(entry) : undefined;
+    entry.band = best > 0 ? Math.min(BANDS - 1, Math.floor((1 - points / best) * BANDS)) : 0;
+    return {
+      entry: entry,
+      closed: score && !entry.open ? 1 : 0,  // `open` was computed for this minute by evaluate
+      metres: metres === undefined ? Infinity : metres,
+      points: points,
+      order: order,
+    };
+  });
+  keys.sort(function (a, b) {
+    return a.entry.band - b.entry.band || a.closed - b.closed || compare(a.metres, b.metres) ||
+      b.points - a.points || a.order - b.order;
+  });
+  return keys.map(function (key) { return key.entry; });
+}
+
+function compare(a, b) {
+  return a === b ? 0 : a < b ? -1 : 1;  // Infinity - Infinity is NaN
+}
 
 function controlActive(control) {
   return control.type === "checkbox" ? control.checked : !!control.value;
@@ -220,13 +262,15 @@ function updateOptions(form, counts) {
   });
 }
 
-/* When « Ouvert maintenant » finds nothing: the partners that open next, with the other filters kept. */
+/* When « Ouvert maintenant » finds nothing: the partners that open next, with the other filters
+   kept; those that fit best first (a service for charities is not among them, see facetValues). */
 function openingSoon(directory, state, now) {
   var others = Object.assign({}, state, { ouvert: "" });
-  return evaluate(directory, others, now).matches
+  var result = evaluate(directory, others, now);
+  return ranked(result.matches, result.score, null)
     .map(function (entry) { return { entry: entry, state: bestStatus(entry, now) }; })
     .filter(function (item) { return item.state && item.state.opensIn !== undefined; })
-    .sort(function (a, b) { return a.state.opensIn - b.state.opensIn; })
+    .sort(function (a, b) { return a.entry.band - b.entry.band || a.state.opensIn - b.state.opensIn; })
     .slice(0, SOON_COUNT)
     .map(function (item) { return item.entry; });
 }
@@ -282,15 +326,8 @@ function setup(root) {
     var now = parisNow(new Date());
     if (resetPaging) shown = pageSize;
     var result = evaluate(directory, state, now);
-    if (position) {
-      // nearest first; partners without coordinates keep their order, after the others
-      var far = Infinity;
-      result.matches = result.matches.map(function (entry, order) {
-        var metres = distance(entry);
-        return { entry: entry, metres: metres === undefined ? far : metres, order: order };
-      }).sort(function (a, b) { return a.metres - b.metres || a.order - b.order; })
-        .map(function (item) { return item.entry; });
-    }
+    // partners without coordinates keep their order, after the others
+    result.matches = ranked(result.matches, result.score, position ? distance : null);
     lastMatches = result.matches;
     updateOptions(form, result.counts);
     render(result.matches, now);
@@ -391,4 +428,4 @@ export function init() {
   document.querySelectorAll("[data-gp-annuaire]").forEach(function (root) { once(root, setup); });
 }
 
-export { evaluate, placesOf, prepare };
+export { evaluate, placesOf, prepare, ranked };

@@ -8,7 +8,11 @@
  * letters or more may have one typo; a word of three letters or more may be the
  * beginning of a longer one. Every word must match; a name or a need counts more than
  * a description, and a partner matching a word by its own text and by what it offers
- * counts both: this orders the results. */
+ * counts both: this orders the results. Within a need, a partner that names it in its own
+ * words, and whose services are mostly about it, fits best (an épicerie before a CCAS that
+ * also serves meals). A service only for charities or volunteers (`rs`) answers no need:
+ * it is found by its own words when they are not a need's ("approvisionnement"), or by the
+ * name of its public ("associations"). */
 
 import { fold } from "./helpers.js";
 
@@ -20,13 +24,22 @@ var STOP_WORDS = "a au aux avec ce ces chez comment dans de des du elle en est e
 // "pas cher" says the price, not the Cher (the département in many partners' names)
 var STOP_PHRASES = /\b(?:pas|moins|tres|trop) cher\b/g;
 var ELISION = /\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]/g;
-var WEIGHT = { name: 10, need: 8, synonym: 6, serviceName: 5, theme: 5, commune: 4, audience: 3, text: 2 };
+var WEIGHT = { name: 10, need: 8, synonym: 6, serviceName: 5, theme: 5, commune: 4, audience: 3, text: 3 };
 // A prefix or a typo counts half: "habits" finds the need S'habiller before the "habitants".
 var EXACT = 1, PREFIX = 0.5, TYPO = 0.5;
-// Within a need, a partner whose name or services use one of the need's words comes first.
-var NEED_WORD_BONUS = 2;
+// How well a partner fits a need: the best of its services for people, by four marks — it answers
+// the need's heart, the first thématique the need names (food aid, not nutrition workshops); it is
+// only about the need (the share of its thématiques in it); it is open to anyone (a hostel for
+// young workers fits « dormir ce soir » less than a day centre); its name or the partner's says
+// one of the need's own words (« colis », « épicerie »). Then the partner whose services are most
+// about the need (their share, times FIT.specialist): a budget advice point before a CCAS.
+var FIT = { heart: 2, focus: 1, openToAll: 1, words: 2, specialist: 1 };
+// The publics (data·inclusion) of a service open to anyone in need, whoever they are.
+var OPEN_TO_ALL = ["tous-publics", "personnes-en-situation-durgence"];
 // Several words found one after the other in a partner's own text ("soutien scolaire").
 var PHRASE_BONUS = 5;
+// The query names the partner (« banque alimentaire », « CMP »): it comes first.
+var NAMED_BONUS = 10;
 
 var NOT_ASCII = /[^ -~]/;  // a character outside printable ASCII
 
@@ -125,23 +138,37 @@ export function indexBuilder(partners, data) {
     if (!found) cache.set(text, (found = words(text)));
     return found;
   };
-  var own = new Postings();
-  var texts = new Array(partners.length);
+  var fitter = needFitter(partners, data, cachedWords);
+  var own = new Postings(), reserved = new Postings();
+  var texts = new Array(partners.length), reservedTexts = new Array(partners.length);
+  var names = new Array(partners.length);
   var next = 0, index = null;
+
+  /* Adds [text, weight] pairs to `postings` for partner i; returns the texts' words (for phrases). */
+  function indexTexts(postings, i, weighted) {
+    var all = [];
+    for (var t = 0; t < weighted.length; t++) {
+      var found = cachedWords(weighted[t][0]);
+      for (var w = 0; w < found.length; w++) postings.add(found[w], i, weighted[t][1]);
+      if (found.length) all.push(found);
+    }
+    return all;
+  }
 
   function step(count) {
     var stop = Math.min(partners.length, next + count);
     for (var i = next; i < stop; i++) {
       var p = partners[i];
-      var weighted = [[p.nom, WEIGHT.name], [p.sigle, WEIGHT.name], [p.desc, WEIGHT.text], [p.cp, WEIGHT.commune]];
+      texts[i] = indexTexts(own, i, [[p.nom, WEIGHT.name], [p.sigle, WEIGHT.name], [p.desc, WEIGHT.text],
+                                      [p.cp, WEIGHT.commune]]);
+      var nameWords = cachedWords(p.nom), acronym = cachedWords(p.sigle);
+      names[i] = { words: nameWords.concat(acronym),
+                   whole: [nameWords, acronym].filter(function (w) { return w.length === 1; }).map(function (w) { return w[0]; }) };
+      reservedTexts[i] = [];
       for (var s = 0; s < p.services.length; s++) {
-        weighted.push([p.services[s].nom, WEIGHT.serviceName], [p.services[s].desc, WEIGHT.text]);
-      }
-      texts[i] = [];
-      for (var t = 0; t < weighted.length; t++) {
-        var found = cachedWords(weighted[t][0]);
-        for (var w = 0; w < found.length; w++) own.add(found[w], i, weighted[t][1]);
-        if (found.length) texts[i].push(found);
+        var service = p.services[s], phrases = service.rs ? reservedTexts[i] : texts[i];
+        phrases.push.apply(phrases, indexTexts(service.rs ? reserved : own, i,
+                                               [[service.nom, WEIGHT.serviceName], [service.desc, WEIGHT.text]]));
       }
     }
     next = stop;
@@ -151,8 +178,7 @@ export function indexBuilder(partners, data) {
   function finish() {
     if (index) return index;
     step(partners.length);
-    var themesOf = function (p) { return distinct(p.services.flatMap(function (s) { return s.th; })); };
-    var byTheme = groupBy(partners, themesOf);
+    var byTheme = fitter.byTheme();
     var labels = new Groups();
     var label = function (members, text, weight) {
       var g = labels.add(members);
@@ -169,33 +195,22 @@ export function indexBuilder(partners, data) {
 
     var needs = new Groups();
     (data.besoins || []).forEach(function (need) {
-      var inNeed = new Set(need.th);
-      var members = distinct(need.th.flatMap(function (slug) { return byTheme.get(slug) || []; }));
-      var needWords = new Set(need.mots.concat([need.nom]).flatMap(queryWords));
-      var bonuses = members.map(function (i) {
-        var p = partners[i];
-        var answering = p.services.filter(function (s) { return s.th.some(function (t) { return inNeed.has(t); }); });
-        var names = [p.nom, p.sigle].concat(p.services.map(function (s) { return s.nom; }));
-        var usesWords = names.some(function (text) {
-          return cachedWords(text).some(function (w) { return needWords.has(w); });
-        });
-        // A partner that names the need in its own words, or answers it with several services, first.
-        return (usesWords ? NEED_WORD_BONUS : 0) + Math.min(1, 0.5 * (answering.length - 1));
-      });
-      var g = needs.add(members, bonuses);
+      var fit = fitter.group(need);
+      var g = needs.add(fit.members, fit.bonuses);
       cachedWords(need.nom).forEach(function (w) { needs.postings.add(w, g, WEIGHT.need); });
       need.mots.forEach(function (phrase) {
         cachedWords(phrase).forEach(function (w) { needs.postings.add(w, g, WEIGHT.synonym); });
       });
     });
-    var vocabulary = distinct([own, needs.postings, labels.postings].flatMap(function (postings) {
+    var vocabulary = distinct([own, reserved, needs.postings, labels.postings].flatMap(function (postings) {
       return Array.from(postings.byWord.keys());
     }));
-    index = { size: partners.length, own: own.byWord, texts: texts, groups: [needs, labels], vocabulary: vocabulary };
+    index = { size: partners.length, own: own.byWord, reserved: reserved.byWord, texts: texts, names: names,
+              reservedTexts: reservedTexts, groups: [needs, labels], vocabulary: vocabulary };
     return index;
   }
 
-  return { step: step, finish: finish };
+  return { step: step, finish: finish, fitter: fitter };
 }
 
 function closeness(word, token) {
@@ -213,47 +228,146 @@ export function search(index, query) {
   if (!terms.length) return null;
   var n = index.size;
   var total = new Float64Array(n), matched = new Uint8Array(n);
-  var best = [new Float64Array(n)].concat(index.groups.map(function () { return new Float64Array(n); }));
+  var own = new Float64Array(n), reserved = new Float64Array(n);
+  var best = [own].concat(index.groups.map(function () { return new Float64Array(n); }));
+  var personalNeed = false;  // a word of a need was typed: services for charities do not answer it
+  // A word of a need finds the partners that answer that need for people, not every text that
+  // says it (« aide alimentaire » is not the Banque alimentaire, which supplies charities) — unless
+  // the partner is asked for by its name: what its own words gave is kept aside until then.
+  var aside = new Float64Array(n), asideWords = new Uint8Array(n);
   terms.forEach(function (term) {
     best.forEach(function (scores) { scores.fill(0); });
+    reserved.fill(0);
+    var needWord = false;
     for (var v = 0; v < index.vocabulary.length; v++) {
       var token = index.vocabulary[v];
       var factor = closeness(term, token);
       if (!factor) continue;
-      var list = index.own.get(token), k, score;
-      if (list) {
-        for (k = 0; k < list.length; k += 2) {
-          score = list[k + 1] * factor;
-          if (score > best[0][list[k]]) best[0][list[k]] = score;
-        }
-      }
+      keepBest(own, index.own.get(token), factor);
+      keepBest(reserved, index.reserved.get(token), factor);
       for (var kind = 0; kind < index.groups.length; kind++) {
         var groups = index.groups[kind], scores = best[kind + 1];
-        list = groups.postings.byWord.get(token);
+        var list = groups.postings.byWord.get(token);
         if (!list) continue;
-        for (k = 0; k < list.length; k += 2) {
+        if (kind === 0) needWord = true;
+        for (var k = 0; k < list.length; k += 2) {
           var members = groups.members[list[k]], bonus = groups.bonuses[list[k]];
           for (var m = 0; m < members.length; m++) {
-            score = list[k + 1] * factor + (bonus ? bonus[m] : 0);
+            var score = (list[k + 1] + (bonus ? bonus[m] : 0)) * factor;  // a typo halves it all: same order
             if (score > scores[members[m]]) scores[members[m]] = score;
           }
         }
       }
     }
+    personalNeed = personalNeed || needWord;
+    var answering = best[1];  // > 0: the partner answers a need this word names
     for (var i = 0; i < n; i++) {
+      if (!needWord && reserved[i] > own[i]) own[i] = reserved[i];
+      if (needWord && answering[i] === 0 && own[i] > 0) {
+        aside[i] += own[i];
+        own[i] = 0;
+        if (best[2][i] === 0) asideWords[i] += 1;
+      }
       var sum = 0;
       for (var b = 0; b < best.length; b++) sum += best[b][i];
       if (sum > 0) { total[i] += sum; matched[i] += 1; }
     }
   });
+  for (var a = 0; a < n; a++) {
+    if (!named(index.names[a], terms)) continue;
+    total[a] += aside[a] + NAMED_BONUS;
+    matched[a] += asideWords[a];
+  }
   if (terms.length > 1) {
+    var phrase = function (w) { return hasSequence(w, terms); };
     for (var p = 0; p < n; p++) {
-      if (matched[p] === terms.length && index.texts[p].some(function (w) { return hasSequence(w, terms); })) {
+      if (matched[p] === terms.length &&
+          (index.texts[p].some(phrase) || (!personalNeed && index.reservedTexts[p].some(phrase)))) {
         total[p] += PHRASE_BONUS;
       }
     }
   }
   return { words: terms.length, score: total, matched: matched };
+}
+
+/* Each partner of a postings list keeps its best weight for the word. */
+function keepBest(scores, list, factor) {
+  if (!list) return;
+  for (var k = 0; k < list.length; k += 2) {
+    var score = list[k + 1] * factor;
+    if (score > scores[list[k]]) scores[list[k]] = score;
+  }
+}
+
+/* How well partners fit the everyday needs, without the whole index (a need chosen among the
+   tiles is ranked at once, even on 10,000 partners). `group(need)`: the partners that offer
+   people something for the need, each with its bonus; `scores(needId)`: one score per partner,
+   0 for the others. A partner that names the need in its own words, then the one whose services
+   are most about it, comes first. */
+export function needFitter(partners, data, cachedWords) {
+  cachedWords = cachedWords || words;
+  var themes = null, byId = new Map(), needsUsing = new Map();
+  (data.besoins || []).forEach(function (need) {
+    byId.set(need.id, need);
+    wordsOfNeed(need).forEach(function (w) { needsUsing.set(w, (needsUsing.get(w) || 0) + 1); });
+  });
+  // a word of one need only names it: « santé » is said of care and of mental health alike
+  var naming = function (w) { return needsUsing.get(w) === 1; };
+  var forPeople = function (p) { return p.services.filter(function (s) { return !s.rs; }); };
+
+  // thématique → partners offering it to people (a food bank's supplies for charities are not)
+  function byTheme() {
+    return themes || (themes = groupBy(partners, function (p) {
+      return distinct(forPeople(p).flatMap(function (s) { return s.th; }));
+    }));
+  }
+
+  function group(need) {
+    var inNeed = new Set(need.th), heart = new Set(need.coeur || need.th);
+    var members = distinct(need.th.flatMap(function (slug) { return byTheme().get(slug) || []; }));
+    var needWords = new Set(Array.from(wordsOfNeed(need)).filter(naming));
+    var says = function (text) {
+      return !!text && cachedWords(text).some(function (w) { return needWords.has(w); });
+    };
+    var bonuses = members.map(function (i) {
+      var p = partners[i], named = says(p.nom) || says(p.sigle), best = 0, answering = 0;
+      forPeople(p).forEach(function (s) {
+        var inside = s.th.filter(function (t) { return inNeed.has(t); }).length;
+        if (!inside) return;
+        answering += 1;
+        var fit = (s.th.some(function (t) { return heart.has(t); }) ? FIT.heart : 0) +
+          FIT.focus * inside / s.th.length +
+          (s.pu.some(function (slug) { return OPEN_TO_ALL.indexOf(slug) >= 0; }) ? FIT.openToAll : 0) +
+          (named || says(s.nom) ? FIT.words : 0);
+        if (fit > best) best = fit;
+      });
+      return best + FIT.specialist * answering / p.services.length;
+    });
+    return { members: members, bonuses: bonuses };
+  }
+
+  function scores(needId) {
+    var fit = new Float64Array(partners.length), need = byId.get(needId);
+    if (!need) return fit;
+    var found = group(need);
+    for (var m = 0; m < found.members.length; m++) fit[found.members[m]] = WEIGHT.need + found.bonuses[m];
+    return fit;
+  }
+
+  return { byTheme: byTheme, group: group, scores: scores };
+}
+
+function wordsOfNeed(need) {
+  return new Set(need.mots.concat([need.nom]).flatMap(queryWords));
+}
+
+/* The query names the partner: it is its acronym or one-word name (« CMP », « Épicéa »), or each
+   of two words or more begins a word of its name (« banque alimentaire », not « alimentaire »). */
+function named(name, terms) {
+  if (terms.length === 1) return name.whole.indexOf(terms[0]) >= 0;
+  return terms.every(function (term) {
+    return name.words.some(function (w) { return w.lastIndexOf(term, 0) === 0; });
+  });
 }
 
 function hasSequence(text, terms) {
