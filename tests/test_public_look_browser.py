@@ -11,7 +11,9 @@ from .conftest import axe_violations, open_page
 WIDE, PHONE = {"width": 1366, "height": 900}, {"width": 390, "height": 844}
 
 
-@pytest.mark.parametrize("path", ["/", "/guide/epicerie/", "/annuaire/epicea/", "/recettes/", "/ar/guide/epicerie/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/guide/epicerie/", "/annuaire/", "/annuaire/epicea/", "/recettes/", "/ar/guide/epicerie/"]
+)
 def test_a_public_page_has_a_short_menu_and_no_side_columns(browser, site_urls, path):
     context, page, errors = open_page(browser, site_urls["public"] + path)
     try:

@@ -46,12 +46,12 @@ class LanguageSite:
         """A public page reads like a public service, not like documentation: no side menu and no table
         of contents (the tabs, the need tiles and the phone's menu are the navigation). The professionals'
         site keeps both, except the side menu of a page in no section of the tabs: it would be an empty
-        column (and, while the theme sizes it, a scrollable region with nothing to focus). A page's own
-        `hide:` wins."""
-        if not self.profile.is_pro:
-            meta.setdefault("hide", ["navigation", "toc"])
-        elif not in_section:
-            meta.setdefault("hide", ["navigation"])
+        column (and, while the theme sizes it, a scrollable region with nothing to focus). Added to what
+        a page hides itself (a wide page, the directory, hides its table of contents)."""
+        hidden = ["navigation", "toc"] if not self.profile.is_pro else [] if in_section else ["navigation"]
+        own = list(meta.get("hide") or [])
+        if hidden:
+            meta["hide"] = own + [part for part in hidden if part not in own]
 
 
 def language_build(language: Language, languages: tuple[Language, ...], docs_dir: Path) -> LanguageBuild:
