@@ -41,6 +41,10 @@ def test_every_design_url_exists(built_sites):
     for url in ("professionnels/index.html", "liaison/fiche-de-liaison/index.html"):
         assert (pro / url).is_file(), url
         assert not (public / url).exists(), url
+    # the professionals' site is French only: content/index.ar.md is no page of it (it was, at /index.ar/)
+    for site in (public, pro):
+        assert not re.search(r"\.(?:en|ar)/</loc>", (site / "sitemap.xml").read_text()), site
+        assert not list(site.glob("index.*/"))
     assert len(list((public / "annuaire").glob("*/index.html"))) == PARTNER_COUNT
 
 

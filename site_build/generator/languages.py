@@ -16,7 +16,16 @@ from site_build import urls
 from site_build.generator.navigation import filtered_nav
 from site_build.i18n.catalogs import translations
 from site_build.i18n.languages import Language
-from site_build.i18n.pages import NO_PAGES, Pages, alternates, href_to, original_uri, page_url, translated_pages
+from site_build.i18n.pages import (
+    NO_PAGES,
+    Pages,
+    alternates,
+    href_to,
+    is_translation,
+    original_uri,
+    page_url,
+    translated_pages,
+)
 from site_build.i18n.script_texts import SCRIPT_TEXTS
 
 # Data files the French build makes that another language's pages read too (the directory's
@@ -112,10 +121,11 @@ class LanguageBuild:
         from mkdocs.structure.files import File
 
         added = []
+        sources = {file.src_uri for file in files}
         for file in list(files):
             pair = original_uri(file.src_uri, self.others)
             if self.language.is_default:
-                if pair:
+                if pair or is_translation(file.src_uri, sources):
                     files.remove(file)
             elif file.is_documentation_page():
                 files.remove(file)

@@ -4,7 +4,8 @@ into it, and its switcher leads from an untranslated page to that language's hom
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -42,6 +43,17 @@ def original_uri(src_uri: str, codes: set[str]) -> tuple[str, str] | None:
         return None
     base, dot, code = stem.rpartition(".")
     return (f"{base}.md", code) if dot and code in codes else None
+
+
+LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")
+
+
+def is_translation(src_uri: str, sources: Collection[str]) -> bool:
+    """'index.ar.md' beside 'index.md': a page translated into a language, whether or not this build
+    has that language (the professionals' site is French only and must not publish it as a page)."""
+    stem, _, suffix = src_uri.rpartition(".")
+    base, dot, code = stem.rpartition(".")
+    return suffix == "md" and bool(dot) and LANGUAGE_TAG.fullmatch(code) is not None and f"{base}.md" in sources
 
 
 @dataclass(frozen=True)
