@@ -1,5 +1,6 @@
-"""Quality gates on every page of both profiles: axe-core (WCAG 2.2 AA tags), valid HTML (Nu Html Checker),
-and, per page type, reflow at 320 px and 200 % zoom, the skip link, a visible focus, French."""
+"""Quality gates on both profiles: axe-core (WCAG 2.2 AA tags) on one page of each structure (see
+page_shapes.py), valid HTML (Nu Html Checker) on every page, and, per page type, reflow at 320 px and
+200 % zoom, the skip link, a visible focus, French."""
 
 import json
 import re
@@ -10,6 +11,7 @@ from urllib.parse import urlparse
 import pytest
 
 from .conftest import ROOT, axe_source, axe_violations
+from .page_shapes import one_of_each_shape, shapes
 
 VNU = ROOT / ".venv/npm/node_modules/vnu-jar/build/dist/vnu.jar"
 # vnu reads the pages as file: URLs, where 'self' in the CSP cannot match: those warnings say nothing
@@ -48,17 +50,43 @@ def _settle(page, path):
         page.wait_for_selector("[data-gp-annuaire][data-ready='1']")
 
 
-# Every page is checked; the pages are dealt into shards so pytest-xdist can spread them over the cores.
-SHARDS = 4
+# The pages are dealt into shards so pytest-xdist can spread them over the cores.
+SHARDS = 3
+
+
+@pytest.fixture(scope="module")
+def pages_to_check(built_sites) -> dict[str, list[str]]:
+    """One page of each structure, per profile (page_shapes.py)."""
+    every = {profile: (built_sites[profile], _paths(built_sites[profile])) for profile in ("public", "pro")}
+    assert {"/professionnels/", "/liaison/fiche-de-liaison/", "/verification/"} <= set(every["pro"][1])
+    return one_of_each_shape(every)
+
+
+def test_one_page_of_each_structure_is_a_real_sample(built_sites, pages_to_check):
+    public, pro = pages_to_check["public"], pages_to_check["pro"]
+    every_public = _paths(built_sites["public"])
+    # every kind of page is there, the pro-only ones too; partner pages with other blocks each count
+    assert {"/", "/annuaire/", "/mes-droits/", "/recettes/", "/semaine-du-gout/"} <= set(public)
+    assert {"/professionnels/", "/liaison/fiche-de-liaison/", "/verification/", "/tableau-de-bord/"} <= set(pro)
+    assert sum(path.startswith("/annuaire/") for path in public) >= 20
+    assert len(public) < len(every_public)  # the twelve month pages of recipes are one structure
+
+
+def test_the_shape_of_a_page_is_its_structure_not_its_words():
+    card = '<article><h1 id="{id}">{title}</h1><ul class="gp-services">{li}</ul><a href="{href}">{link}</a></article>'
+    item = "<li><a href='/x/'>{}</a></li>"
+    one = card.format(id="caf", title="CAF", li=item.format("Logement"), href="/caf/", link="Appeler")
+    other = card.format(id="cpam", title="CPAM", li=item.format("Soins") * 3, href="/cpam/", link="Y aller")
+    assert shapes(one) == shapes(other)  # other words, other ids, three services instead of one
+    assert shapes(one) != shapes(one.replace(">Appeler<", "><"))  # a link without a name
+    assert shapes(one) != shapes(one.replace('<h1 id="caf">', '<h1 id="caf" lang="ar">'))
+    assert shapes(one) != shapes(one.replace("gp-services", "gp-autres"))  # another class, other colours
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("profile,shard", [(p, n) for p in ("public", "pro") for n in range(SHARDS)])
-def test_every_page_has_no_axe_violation(browser, built_sites, site_urls, profile, shard):
-    every_path = _paths(built_sites[profile])
-    if profile == "pro":
-        assert {"/professionnels/", "/liaison/fiche-de-liaison/", "/verification/"} <= set(every_path)
-    paths = every_path[shard::SHARDS]
+def test_every_page_structure_has_no_axe_violation(browser, pages_to_check, site_urls, profile, shard):
+    paths = pages_to_check[profile][shard::SHARDS]
     assert paths
     # no service worker: its first-visit precache of the whole site would compete with axe for the CPU
     # (offline use has its own tests)
