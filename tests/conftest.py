@@ -129,7 +129,7 @@ def pytest_collection_modifyitems(items):
     every test of the pure stages carries `unit`: `make unit` runs only them, in seconds.
     Tests marked `slow` run first, so that pytest-xdist's workers do not wait for one long test at the end."""
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
+        if {"browser", "playwright"} & set(getattr(item, "fixturenames", ())):  # Chromium, shared or its own
             item.add_marker(pytest.mark.browser)
         elif _is_unit(item):
             item.add_marker(pytest.mark.unit)
@@ -163,7 +163,8 @@ class Server:
     def __init__(self, folder):
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        # stop() waits for the loop's next poll: half a second by default
+        threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
 
     def stop(self):
         if self.httpd:

@@ -224,11 +224,12 @@ def test_publication_needs_the_public_address(tmp_path):
     from site_build.generator.build import PublicationError
 
     config = config_beside(tmp_path)
+    data = FIXTURES / "valid"  # the addresses, not the data, are under test: the small project is quicker
     with pytest.raises(PublicationError, match="site_url"):
-        build_site(config, "public", tmp_path / "site", ROOT / "data", publication=True)
+        build_site(config, "public", tmp_path / "site", data, publication=True)
     assert not (tmp_path / "site").exists()
     site = build_site(
-        config, "public", tmp_path / "site", ROOT / "data", site_url="https://guide.example.org/", publication=True
+        config, "public", tmp_path / "site", data, site_url="https://guide.example.org/", publication=True
     )
     page = (site / "annuaire/caf-du-cher/index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://guide.example.org/annuaire/caf-du-cher/">' in page

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
-from .helpers import run_cli
+from .helpers import FIXTURES, run_cli
 
 LOCALES = ROOT / "site_build" / "i18n" / "locales"
 
@@ -462,6 +462,9 @@ def test_translations_are_text_wherever_they_land(tmp_path):
     escaped by the theme's own templates too: it can never end an attribute or start an element.
     A translated page without « relu: true » carries its notice."""
     folder = project(tmp_path)
+    # the theme's templates, not the data, are under test: the small valid data builds in half the time
+    shutil.rmtree(folder / "data")
+    shutil.copytree(FIXTURES / "valid", folder / "data")
     replace(
         folder,
         EN_PO,
@@ -567,7 +570,8 @@ def test_the_preview_answers_every_malformed_request_with_a_status(tmp_path, req
 
     (tmp_path / "404.html").write_text("<p>Page introuvable</p>", encoding="utf-8")
     server = open_server(("127.0.0.1", 0), tmp_path)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # shutdown() waits for the loop's next poll: half a second by default, per case
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         with socket.create_connection(server.server_address[:2], timeout=20) as client:
