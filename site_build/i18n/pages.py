@@ -36,13 +36,17 @@ def no_home_message(code: str) -> str:
     )
 
 
+def _split(src_uri: str) -> tuple[str, str] | None:
+    """('guide/epicerie.md', 'en') for 'guide/epicerie.en.md', whatever 'en' is; None for 'aide.md'."""
+    stem, _, suffix = src_uri.rpartition(".")
+    base, dot, code = stem.rpartition(".")
+    return (f"{base}.md", code) if suffix == "md" and dot else None
+
+
 def original_uri(src_uri: str, codes: set[str]) -> tuple[str, str] | None:
     """('guide/epicerie.md', 'en') for 'guide/epicerie.en.md'; None for a French page."""
-    stem, _, suffix = src_uri.rpartition(".")
-    if suffix != "md":
-        return None
-    base, dot, code = stem.rpartition(".")
-    return (f"{base}.md", code) if dot and code in codes else None
+    pair = _split(src_uri)
+    return pair if pair and pair[1] in codes else None
 
 
 LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")
@@ -51,9 +55,8 @@ LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")
 def is_translation(src_uri: str, sources: Collection[str]) -> bool:
     """'index.ar.md' beside 'index.md': a page translated into a language, whether or not this build
     has that language (the professionals' site is French only and must not publish it as a page)."""
-    stem, _, suffix = src_uri.rpartition(".")
-    base, dot, code = stem.rpartition(".")
-    return suffix == "md" and bool(dot) and LANGUAGE_TAG.fullmatch(code) is not None and f"{base}.md" in sources
+    pair = _split(src_uri)
+    return pair is not None and pair[0] in sources and LANGUAGE_TAG.fullmatch(pair[1]) is not None
 
 
 @dataclass(frozen=True)

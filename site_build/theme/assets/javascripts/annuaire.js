@@ -66,18 +66,9 @@ function prepare(data) {
     var places = placesOf(numbers, p.statut, p.fermeture, data);
     return { partner: p, services: p.services, places: places, openKey: null, open: false };
   });
-  var builder = indexBuilder(partners, data), fits = new Map();
+  var builder = indexBuilder(partners, data);
   // the search index is built while the browser is idle (`index` finishes it when a search comes first)
-  return {
-    entries: entries,
-    builder: builder,
-    get index() { return builder.finish(); },
-    // how well each partner fits a need chosen among the tiles, computed once per need
-    fit: function (needId) {
-      if (!fits.has(needId)) fits.set(needId, builder.fitter.scores(needId));
-      return fits.get(needId);
-    },
-  };
+  return { entries: entries, builder: builder, get index() { return builder.finish(); } };
 }
 
 var IDLE_SLICE = 20;  // partners indexed at a time, as long as the browser says it is idle
@@ -189,9 +180,9 @@ function evaluate(directory, state, now) {
   // how well each match fits: the words typed, and the need chosen among the tiles
   var score = found ? found.score : null;
   if (state.besoin) {
-    var fit = directory.fit(state.besoin);
-    if (score) for (var f = 0; f < score.length; f++) score[f] += fit[f];
-    else score = fit;
+    var fit = directory.builder.fitter.scores(state.besoin);  // computed once per need
+    if (score) for (var f = 0; f < score.length; f++) score[f] += fit[f];  // the search's own array
+    else score = fit;  // shared by every evaluation of this need: read, never written
   }
   return { matches: matches, score: score, counts: counts, partial: !!found && needed < found.words };
 }
@@ -201,20 +192,29 @@ function evaluate(directory, state, now) {
 // when an open one fits as well), then the higher score.
 var BANDS = 10;
 
-/* The matches in the order to show them, each with its `band`. With a score (words typed, a need
-   chosen): by band, then open now, then the nearest when the visitor's position is known, then
-   the higher score, then the directory's order. Without: the nearest first, else the directory's
-   order. `distance(entry)` is undefined when unknown. */
+/* The band of an entry among `matches`: 0 for the best fits, up to BANDS - 1; 0 for all without a score. */
+function banding(matches, score) {
+  if (!score) return function () { return 0; };
+  var best = 0;
+  for (var i = 0; i < matches.length; i++) best = Math.max(best, score[matches[i].partner.index]);
+  return function (entry) {
+    return best > 0 ? Math.min(BANDS - 1, Math.floor((1 - score[entry.partner.index] / best) * BANDS)) : 0;
+  };
+}
+
+/* The matches in the order to show them. With a score (words typed, a need chosen): by band,
+   then open now, then the nearest when the visitor's position is known, then the higher score,
+   then the directory's order. Without: the nearest first, else the directory's order.
+   `distance(entry)` is undefined when unknown. */
 function ranked(matches, score, distance) {
   if (!score && !distance) return matches;
-  var best = 0, i;
-  if (score) for (i = 0; i < matches.length; i++) best = Math.max(best, score[matches[i].partner.index]);
+  var band = banding(matches, score);
   var keys = matches.map(function (entry, order) {
     var points = score ? score[entry.partner.index] : 0;
     var metres = distance ? distance(entry) : undefined;
-    entry.band = best > 0 ? Math.min(BANDS - 1, Math.floor((1 - points / best) * BANDS)) : 0;
     return {
       entry: entry,
+      band: band(entry),
       closed: score && !entry.open ? 1 : 0,  // `open` was computed for this minute by evaluate
       metres: metres === undefined ? Infinity : metres,
       points: points,
@@ -222,7 +222,7 @@ function ranked(matches, score, distance) {
     };
   });
   keys.sort(function (a, b) {
-    return a.entry.band - b.entry.band || a.closed - b.closed || compare(a.metres, b.metres) ||
+    return a.band - b.band || a.closed - b.closed || compare(a.metres, b.metres) ||
       b.points - a.points || a.order - b.order;
   });
   return keys.map(function (key) { return key.entry; });
@@ -266,11 +266,11 @@ function updateOptions(form, counts) {
    kept; those that fit best first (a service for charities is not among them, see facetValues). */
 function openingSoon(directory, state, now) {
   var others = Object.assign({}, state, { ouvert: "" });
-  var result = evaluate(directory, others, now);
+  var result = evaluate(directory, others, now), band = banding(result.matches, result.score);
   return ranked(result.matches, result.score, null)
-    .map(function (entry) { return { entry: entry, state: bestStatus(entry, now) }; })
+    .map(function (entry) { return { entry: entry, band: band(entry), state: bestStatus(entry, now) }; })
     .filter(function (item) { return item.state && item.state.opensIn !== undefined; })
-    .sort(function (a, b) { return a.entry.band - b.entry.band || a.state.opensIn - b.state.opensIn; })
+    .sort(function (a, b) { return a.band - b.band || a.state.opensIn - b.state.opensIn; })
     .slice(0, SOON_COUNT)
     .map(function (item) { return item.entry; });
 }

@@ -302,11 +302,9 @@ function keepBest(scores, list, factor) {
 /* How well partners fit the everyday needs, without the whole index (a need chosen among the
    tiles is ranked at once, even on 10,000 partners). `group(need)`: the partners that offer
    people something for the need, each with its bonus; `scores(needId)`: one score per partner,
-   0 for the others. A partner that names the need in its own words, then the one whose services
-   are most about it, comes first. */
-export function needFitter(partners, data, cachedWords) {
-  cachedWords = cachedWords || words;
-  var themes = null, byId = new Map(), needsUsing = new Map();
+   0 for the others. Each is computed once per need, for the index and the tiles alike. */
+function needFitter(partners, data, cachedWords) {
+  var themes = null, byId = new Map(), needsUsing = new Map(), groups = new Map(), scored = new Map();
   (data.besoins || []).forEach(function (need) {
     byId.set(need.id, need);
     wordsOfNeed(need).forEach(function (w) { needsUsing.set(w, (needsUsing.get(w) || 0) + 1); });
@@ -323,6 +321,11 @@ export function needFitter(partners, data, cachedWords) {
   }
 
   function group(need) {
+    if (!groups.has(need.id)) groups.set(need.id, fitOf(need));
+    return groups.get(need.id);
+  }
+
+  function fitOf(need) {
     var inNeed = new Set(need.th), heart = new Set(need.coeur || need.th);
     var members = distinct(need.th.flatMap(function (slug) { return byTheme().get(slug) || []; }));
     var needWords = new Set(Array.from(wordsOfNeed(need)).filter(naming));
@@ -347,10 +350,13 @@ export function needFitter(partners, data, cachedWords) {
   }
 
   function scores(needId) {
+    if (scored.has(needId)) return scored.get(needId);
     var fit = new Float64Array(partners.length), need = byId.get(needId);
-    if (!need) return fit;
-    var found = group(need);
-    for (var m = 0; m < found.members.length; m++) fit[found.members[m]] = WEIGHT.need + found.bonuses[m];
+    if (need) {
+      var found = group(need);
+      for (var m = 0; m < found.members.length; m++) fit[found.members[m]] = WEIGHT.need + found.bonuses[m];
+    }
+    scored.set(needId, fit);
     return fit;
   }
 
