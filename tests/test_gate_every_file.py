@@ -237,6 +237,30 @@ CASES = [
         "marque de conflit",
     ),
     ("page", "latin-1-page", latin1(PAGE, "The guide helps you", "Le guide aidé"), PAGE, 0, "UTF-8"),
+    (
+        "page",
+        "script-in-translation",
+        edit(PAGE, "The guide helps you", "<script>alert(1)</script> The guide helps you"),
+        PAGE,
+        7,
+        "« script » n'est pas accepté",
+    ),
+    (
+        "page",
+        "event-attribute",
+        edit(PAGE, "The guide helps you", '<span onmouseover="alert(1)">The guide</span> helps you'),
+        PAGE,
+        7,
+        "« onmouseover » n'est pas accepté",
+    ),
+    (
+        "page",
+        "javascript-link",
+        edit("content/aide.md", "\n\n", "\n\n[Aide](javascript:alert(1))\n\n"),
+        "content/aide.md",
+        0,
+        "« javascript: » n'est pas accepté",
+    ),
     # -- the calendars' memory -----------------------------------------------------------------
     (
         "calendar",

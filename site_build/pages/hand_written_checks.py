@@ -21,6 +21,15 @@ _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOT
 _SHORTCODE = re.compile(r"\{(picto|chiffre)\b[^}\n]*\}?")
 PICTOGRAM = re.compile(r"\{picto ([a-z0-9-]+/[a-z0-9-]+)\}")
 FIGURE = re.compile(r"\{chiffre ([a-z0-9-]+)\}")
+# HTML that runs or loads something: a page may use plain HTML (<div class="gp-falc" markdown>,
+# <span dir="ltr">), never a script, a frame, a style sheet, an event attribute (also written as
+# {: onclick="…" } with attr_list) or a javascript:/data: address.
+_ACTIVE_MARKUP = re.compile(
+    r"<\s*(?:script|iframe|frame|object|embed|style|link|meta|base|form)\b"
+    r"|(?:<[a-z][^>]*|\{:[^}]*)\s(on[a-z]+)\s*="
+    r"|[(<\"'=]\s*((?:javascript|vbscript|data)\s*:)",
+    re.IGNORECASE,
+)
 MAX_PAGE_BYTES = 2 * 1024 * 1024
 MAX_PROBLEMS = 20  # per page: the first ones say what to fix
 
@@ -49,6 +58,26 @@ def lines_before_body(source: str, body: str) -> int:
 
 def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
+
+
+def _active_markup(text: str, start: int, where: str) -> list[Problem]:
+    """HTML that would run or load something, at its line: the first ones say what to fix."""
+    problems: list[Problem] = []
+    for match in _ACTIVE_MARKUP.finditer(text, start):
+        if len(problems) >= MAX_PROBLEMS:
+            break
+        group = 1 if match[1] else 2 if match[2] else 0
+        found, at = (match[group], match.start(group)) if group else (match[0].lstrip("< \t"), match.start())
+        problems.append(
+            Problem(
+                where,
+                _line(text, at),
+                at - text.rfind("\n", 0, at),
+                f"« {found} » n'est pas accepté dans une page (il ferait tourner ou charger quelque chose) : "
+                "écrivez le texte en Markdown, et les liens en https://, mailto: ou tel:.",
+            )
+        )
+    return problems
 
 
 def _front_matter(text: str, where: str, translated: bool) -> tuple[int, list[Problem]]:
@@ -125,6 +154,7 @@ def page_problems(path: Path, where: str, translated: bool) -> list[Problem]:
     if hidden and hidden[1].startswith("caractère nul"):
         return [Problem(where, _line(text, hidden[0]), 1, forbidden_message(hidden[1]))]
     start, problems = _front_matter(text, where, translated)
+    problems += _active_markup(text, start, where)
     line, counted, line_start = 1, 0, 0  # counted as the matches come: a page of shortcodes stays linear
     for match in _SHORTCODE.finditer(text, start):
         if len(problems) >= MAX_PROBLEMS:
