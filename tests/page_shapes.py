@@ -1,15 +1,19 @@
-"""Which pages axe-core must see: one of each structure, not every page.
+"""Which pages axe-core must see: enough pages to show it every element in every context, not every page.
 
-axe judges structure and style: which elements, their classes (hence colours and sizes), roles,
-languages, labels and whether a text or an alternative is there. Two pages that differ only in their
-words give it the same answer: 38 partner pages with the same blocks, 12 month pages of recipes.
-So a page is checked when its main content (`<article>`) has a shape no page checked before had, or
-its surroundings (header, menus, footer) have a shape not yet checked in its profile. The shape keeps
-every element with these attributes, writes whether each text, link, image or id is there rather
-than what it says, and counts a run of identical siblings once (three services read like two).
+axe's WCAG rules judge an element by what it is (tag, classes hence colours and sizes, role,
+language, label, whether it has a text or an alternative), by what it sits in (its ancestors: the
+background behind a text, the list around an item, the landmark around a link) and by what it holds
+(the kinds of its children: a button's name, a list's items). Two pages whose elements all sit in
+contexts already seen give it nothing new: 38 partner pages made of the same blocks in other
+combinations, 12 month pages of recipes. So each element of a page is written as one context
+(ancestors, itself, the kinds of its children) that keeps every attribute listed in SHAPED and
+writes whether each text, link, image or id is there rather than what it says; then pages are
+chosen, the one that shows most unseen contexts first, until every context of every page of both
+profiles has been shown once.
 
-What the shape leaves out is checked on every page elsewhere: duplicate and dangling ids by the Nu
-Html Checker (`test_every_generated_page_is_valid_html`), links and texts by the gate.
+What the contexts leave out is checked on every page elsewhere: duplicate and dangling ids by the
+Nu Html Checker (`test_every_generated_page_is_valid_html`), links and texts by the gate, reflow and
+focus per page type (`test_page_type_reflows_and_keeps_keyboard_use`).
 """
 
 from __future__ import annotations
@@ -32,12 +36,13 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 TEXT = "T"
 
 
-class _Shape(HTMLParser):
+class _Contexts(HTMLParser):
+    """Each element as (its ancestors, itself) with the kinds of its children, collected as the page is read."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.root: list = ["document"]
-        self.open: list[list] = [self.root]
-        self.article: list | None = None
+        self.open: list[tuple[str, list[str]]] = [("document", [])]  # (path to the element, its children's kinds)
+        self.contexts: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -47,58 +52,58 @@ class _Shape(HTMLParser):
                 value = values[name] or ""
                 shown = "" if name in PRESENCE_ONLY else STATE.sub("", value).strip()
                 parts.append(f"{name}={shown}{'+' if value else '-'}")
-        node = [" ".join(parts)]
-        self.open[-1].append(node)
-        if tag == "article" and self.article is None:
-            self.article = node
-        if tag not in VOID:
-            self.open.append(node)
+        head = " ".join(parts)
+        self._child(head)
+        element = (f"{self.open[-1][0]} > {head}", [])
+        if tag in VOID:
+            self._close(element)
+        else:
+            self.open.append(element)
 
     def handle_endtag(self, tag: str) -> None:
         if tag not in VOID and len(self.open) > 1:
-            self.open.pop()
+            self._close(self.open.pop())
 
     def handle_data(self, data: str) -> None:
-        current = self.open[-1]
-        if data.strip() and current[-1] != TEXT:
-            current.append(TEXT)
+        if data.strip():
+            self._child(TEXT)
+
+    def close(self) -> None:
+        super().close()
+        while len(self.open) > 1:  # elements left open by the page
+            self._close(self.open.pop())
+
+    def _child(self, kind: str) -> None:
+        kinds = self.open[-1][1]
+        if not kinds or kinds[-1] != kind:  # a run of identical siblings counts once
+            kinds.append(kind)
+
+    def _close(self, element: tuple[str, list[str]]) -> None:
+        path, kinds = element
+        self.contexts.add(hashlib.sha1(f"{path} ({','.join(kinds)})".encode()).hexdigest())
 
 
-def _written(node: list | str, hole: list | None = None) -> str:
-    """The shape as text; `hole` (the article) written as one mark, so the rest is the surroundings."""
-    if isinstance(node, str):
-        return node
-    if node is hole:
-        return "ARTICLE"
-    head, *children = node
-    kept: list[str] = []
-    for child in children:
-        text = _written(child, hole)
-        if not kept or kept[-1] != text:  # a run of identical siblings counts once
-            kept.append(text)
-    return f"{head}({','.join(kept)})"
-
-
-def shapes(html: str) -> tuple[str, str]:
-    """(surroundings, article) shapes of a page, as short digests."""
-    parser = _Shape()
+def contexts(html: str) -> set[str]:
+    """The contexts of a page's elements, as short digests: equal for pages that differ only in words."""
+    parser = _Contexts()
     parser.feed(html)
-    digest = lambda text: hashlib.sha1(text.encode()).hexdigest()  # noqa: E731
-    article = _written(parser.article) if parser.article else ""
-    return digest(_written(parser.root, parser.article)), digest(article)
+    parser.close()
+    return parser.contexts
 
 
-def one_of_each_shape(pages: Mapping[str, tuple[Path, list[str]]]) -> dict[str, list[str]]:
-    """profile → its pages to check: `pages` gives each profile's site folder and every page path,
-    in order. An article shape seen in one profile is not checked again in the other."""
-    seen: set[tuple[str, ...]] = set()
-    chosen: dict[str, list[str]] = {}
-    for profile, (site, paths) in pages.items():
-        chosen[profile] = []
-        for path in paths:
-            around, article = shapes((site / path.lstrip("/") / "index.html").read_text(encoding="utf-8"))
-            keys = {(profile, "around", around), ("article", article)}
-            if not keys <= seen:
-                seen |= keys
-                chosen[profile].append(path)
+def enough_pages(pages: Mapping[str, tuple[Path, list[str]]]) -> dict[str, list[str]]:
+    """profile → its pages to check, so that every element context of every page is in one of them:
+    `pages` gives each profile's site folder and every page path. Chosen greedily, the page with most
+    unseen contexts first (ties: the first in order), so the choice is the same on every run."""
+    every = {
+        (profile, path): contexts((site / path.lstrip("/") / "index.html").read_text(encoding="utf-8"))
+        for profile, (site, paths) in pages.items()
+        for path in paths
+    }
+    unseen = set().union(*every.values())
+    chosen: dict[str, list[str]] = {profile: [] for profile in pages}
+    while unseen:
+        profile, path = max(every, key=lambda page: len(every[page] & unseen))
+        chosen[profile].append(path)
+        unseen -= every.pop((profile, path))
     return chosen

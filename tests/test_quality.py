@@ -1,5 +1,5 @@
-"""Quality gates on both profiles: axe-core (WCAG 2.2 AA tags) on one page of each structure (see
-page_shapes.py), valid HTML (Nu Html Checker) on every page, and, per page type, reflow at 320 px and
+"""Quality gates on both profiles: axe-core (WCAG 2.2 AA tags) on pages that show it every element
+in every context (see page_shapes.py), valid HTML (Nu Html Checker) on every page, and, per page type, reflow at 320 px and
 200 % zoom, the skip link, a visible focus, French."""
 
 import json
@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 
 from .conftest import ROOT, axe_source, axe_violations
-from .page_shapes import one_of_each_shape, shapes
+from .page_shapes import contexts, enough_pages
 
 VNU = ROOT / ".venv/npm/node_modules/vnu-jar/build/dist/vnu.jar"
 # vnu reads the pages as file: URLs, where 'self' in the CSP cannot match: those warnings say nothing
@@ -51,43 +51,69 @@ def _settle(page, path):
 
 
 # The pages are dealt into shards so pytest-xdist can spread them over the cores.
-SHARDS = 3
+SHARDS = 4
 
 
 @pytest.fixture(scope="module")
-def pages_to_check(built_sites) -> dict[str, list[str]]:
-    """One page of each structure, per profile (page_shapes.py)."""
-    every = {profile: (built_sites[profile], _paths(built_sites[profile])) for profile in ("public", "pro")}
-    assert {"/professionnels/", "/liaison/fiche-de-liaison/", "/verification/"} <= set(every["pro"][1])
-    return one_of_each_shape(every)
+def every_page(built_sites) -> dict[str, tuple]:
+    """profile → (site folder, every page path of its sitemap)."""
+    return {profile: (built_sites[profile], _paths(built_sites[profile])) for profile in ("public", "pro")}
 
 
-def test_one_page_of_each_structure_is_a_real_sample(built_sites, pages_to_check):
+@pytest.fixture(scope="module")
+def pages_to_check(every_page) -> dict[str, list[str]]:
+    """Enough pages of each profile to show axe every element context of both (page_shapes.py)."""
+    assert {"/professionnels/", "/liaison/fiche-de-liaison/", "/verification/"} <= set(every_page["pro"][1])
+    return enough_pages(every_page)
+
+
+def test_the_pages_checked_show_every_element_context_of_every_page(every_page, pages_to_check):
+    def seen(profile, path):
+        return contexts((every_page[profile][0] / path.lstrip("/") / "index.html").read_text(encoding="utf-8"))
+
+    shown = set().union(*(seen(profile, path) for profile, paths in pages_to_check.items() for path in paths))
+    for profile, (_, paths) in every_page.items():
+        for path in paths:
+            assert seen(profile, path) <= shown, f"{profile} {path}: an element in a context axe does not see"
     public, pro = pages_to_check["public"], pages_to_check["pro"]
-    every_public = _paths(built_sites["public"])
-    # every kind of page is there, the pro-only ones too; partner pages with other blocks each count
-    assert {"/", "/annuaire/", "/mes-droits/", "/recettes/", "/semaine-du-gout/"} <= set(public)
+    # the pages the scripts draw on and the pro-only ones are among them; the twelve month pages are not all
+    assert {"/", "/annuaire/", "/mes-droits/", "/recettes/"} <= set(public)
     assert {"/professionnels/", "/liaison/fiche-de-liaison/", "/verification/", "/tableau-de-bord/"} <= set(pro)
-    assert sum(path.startswith("/annuaire/") for path in public) >= 20
-    assert len(public) < len(every_public)  # the twelve month pages of recipes are one structure
+    assert sum(path.startswith("/recettes/20") for path in public) < 12
+    print(f"axe sees {len(public)} + {len(pro)} of {sum(len(p) for _, p in every_page.values())} pages")
 
 
-def test_the_shape_of_a_page_is_its_structure_not_its_words():
+def test_an_element_context_is_its_structure_not_its_words():
     card = '<article><h1 id="{id}">{title}</h1><ul class="gp-services">{li}</ul><a href="{href}">{link}</a></article>'
     item = "<li><a href='/x/'>{}</a></li>"
     one = card.format(id="caf", title="CAF", li=item.format("Logement"), href="/caf/", link="Appeler")
     other = card.format(id="cpam", title="CPAM", li=item.format("Soins") * 3, href="/cpam/", link="Y aller")
-    assert shapes(one) == shapes(other)  # other words, other ids, three services instead of one
-    assert shapes(one) != shapes(one.replace(">Appeler<", "><"))  # a link without a name
-    assert shapes(one) != shapes(one.replace('<h1 id="caf">', '<h1 id="caf" lang="ar">'))
-    assert shapes(one) != shapes(one.replace("gp-services", "gp-autres"))  # another class, other colours
+    assert contexts(one) == contexts(other)  # other words, other ids, three services instead of one
+    assert contexts(one) != contexts(one.replace(">Appeler<", "><"))  # a link without a name
+    assert contexts(one) != contexts(one.replace('<h1 id="caf">', '<h1 id="caf" lang="ar">'))
+    assert contexts(one) != contexts(one.replace("gp-services", "gp-autres"))  # another class, other colours
+    # the same list inside another block is another context: its background may differ
+    assert contexts(f"<main>{one}</main>") - contexts(f"<aside>{one}</aside>")
+
+
+def test_a_page_made_of_contexts_already_seen_is_not_checked_again(tmp_path):
+    hours, services = '<section class="gp-horaires"><p>{}</p></section>', '<ul class="gp-services"><li>{}</li></ul>'
+    pages = {
+        "/caf/": hours.format("Lundi") + services.format("Logement"),
+        "/cpam/": hours.format("Mardi") + services.format("Soins") * 3,  # other words, more services
+        "/table/": "<table><tr><td>1</td></tr></table>",
+    }
+    for path, body in pages.items():
+        (tmp_path / path.strip("/")).mkdir()
+        (tmp_path / path.strip("/") / "index.html").write_text(f"<main><article>{body}</article></main>")
+    assert enough_pages({"public": (tmp_path, list(pages))}) == {"public": ["/caf/", "/table/"]}
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("profile,shard", [(p, n) for p in ("public", "pro") for n in range(SHARDS)])
-def test_every_page_structure_has_no_axe_violation(browser, pages_to_check, site_urls, profile, shard):
-    paths = pages_to_check[profile][shard::SHARDS]
-    assert paths
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_every_element_context_has_no_axe_violation(browser, pages_to_check, site_urls, shard):
+    pages = [(profile, path) for profile, paths in pages_to_check.items() for path in paths][shard::SHARDS]
+    assert pages
     # no service worker: its first-visit precache of the whole site would compete with axe for the CPU
     # (offline use has its own tests)
     context = browser.new_context(locale="fr-FR", service_workers="block")
@@ -95,13 +121,13 @@ def test_every_page_structure_has_no_axe_violation(browser, pages_to_check, site
     page = context.new_page()
     failures = []
     try:
-        for path in paths:
+        for profile, path in pages:
             page.goto(site_urls[profile] + path)
             _settle(page, path)
             assert page.locator("html").get_attribute("lang") == "fr", path
             report = axe_violations(page)
             if report:
-                failures.append(f"{path}\n{report}")
+                failures.append(f"{profile} {path}\n{report}")
     finally:
         context.close()
     assert not failures, "\n".join(failures)[:6000]
