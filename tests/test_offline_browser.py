@@ -3,7 +3,7 @@ offered and never forced, the site is installable, and no request leaves the ori
 
 import re
 import shutil
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 import pytest
 

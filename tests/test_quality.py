@@ -1,6 +1,6 @@
 """Quality gates on both profiles: axe-core (WCAG 2.2 AA tags) on pages that show it every element
-in every context (see page_shapes.py), valid HTML (Nu Html Checker) on every page, and, per page type, reflow at 320 px and
-200 % zoom, the skip link, a visible focus, French."""
+in every context (see page_shapes.py), valid HTML (Nu Html Checker) on every page, and, per page
+type, reflow at 320 px and 200 % zoom, the skip link, a visible focus, French."""
 
 import json
 import re
