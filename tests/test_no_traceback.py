@@ -236,6 +236,31 @@ def test_build_leaves_no_process_and_cleans_what_a_killed_build_left(tmp_path):
 
 
 @pytest.mark.slow
+def test_a_child_of_a_killed_build_stops_at_once():
+    """The language and feed children watch the build: killed, even before a child has started
+    its watch, the build leaves no child working."""
+    child = "from site_build.feeds.parent_watch import exit_with_parent; exit_with_parent(); input()"
+    build = (
+        "import subprocess, sys; from site_build.feeds.parent_watch import child_environment; "
+        f"print(subprocess.Popen([sys.executable, '-c', {child!r}], env=child_environment()).pid, flush=True); input()"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", build], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    child_pid = int(parent.stdout.readline())
+    parent.kill()  # at once: the child is still importing
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while _running(child_pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(child_pid)
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except OSError:
+        return False
+
+
 def test_killed_build_leaves_the_site_and_a_folder_the_next_build_removes(tmp_path):
     site = tmp_path / "site"
     assert run(["build", *SMALL_DATA, "--site-dir", str(site)], cwd=ROOT).returncode == 0

@@ -85,4 +85,7 @@ def _child(request: Path, out: Path) -> list[str]:
 
 
 if __name__ == "__main__":
+    from site_build.feeds.parent_watch import exit_with_parent
+
+    exit_with_parent()
     json.dump(_child(Path(sys.argv[1]), Path(sys.argv[2])), sys.stdout)

@@ -27,6 +27,7 @@ from site_build.data.loading.dataset import Dataset
 from site_build.data.loading.settings import SiteSettings
 from site_build.data.model.profile import Profile
 from site_build.feeds.datapackage import raise_for
+from site_build.feeds.parent_watch import child_environment
 
 TIMEOUT_S = 600
 
@@ -51,6 +52,7 @@ class FeedsBuild:
         self._process = subprocess.Popen(
             [sys.executable, "-m", "site_build.feeds.feed_files", str(request), str(self.folder / "site")],
             stdin=subprocess.DEVNULL,
+            env=child_environment(),
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
         )

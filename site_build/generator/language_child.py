@@ -18,6 +18,7 @@ from pathlib import Path
 
 from site_build.data.loading.settings import SiteSettings
 from site_build.data.model.profile import Profile
+from site_build.feeds.parent_watch import child_environment, exit_with_parent
 from site_build.feeds.worker import stop_child
 from site_build.gate import Validated
 from site_build.generator.configs import mkdocs_config
@@ -56,6 +57,7 @@ class LanguageChild:
         self._process = subprocess.Popen(
             [sys.executable, "-m", "site_build.generator.language_child", str(folder), language.code],
             stdin=subprocess.DEVNULL,
+            env=child_environment(),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
@@ -103,6 +105,7 @@ def _build_language(folder: Path, code: str) -> None:
 if __name__ == "__main__":
     import logging
 
+    exit_with_parent()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
     try:
         _build_language(Path(sys.argv[1]), sys.argv[2])
