@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from .browser_contexts import shared_context
 from .helpers import FIXTURES, ROOT, build_variant, config_beside  # noqa: F401 (test modules import ROOT and FIXTURES from here)
 
 TODAY = "2026-11-26"
@@ -246,7 +247,9 @@ def open_page(browser, url: str, instant=None, timezone_id: str = "America/Montr
     what depends on the date must still be computed in Paris time."""
     # No service worker: these tests are about the page, and its first-visit precache of the whole
     # site would compete for the CPU (offline use has tests of its own, with the worker).
-    context = browser.new_context(timezone_id=timezone_id, locale="fr-FR", service_workers="block")
+    context = shared_context(
+        browser, clock=instant is not None, timezone_id=timezone_id, locale="fr-FR", service_workers="block"
+    )
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))

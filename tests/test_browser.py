@@ -2,10 +2,13 @@
 
 from urllib.parse import urlparse
 
+from .browser_contexts import shared_context
+
 
 def test_pages_render_and_no_request_leaves_the_origin(site_urls, browser):
     served = site_urls["public"]
-    page = browser.new_page()
+    context = shared_context(browser, service_workers="block")  # the pages, not their offline copy
+    page = context.new_page()
     foreign = []
     page.on(
         "request",
@@ -31,4 +34,4 @@ def test_pages_render_and_no_request_leaves_the_origin(site_urls, browser):
             assert page.locator("h1").first.inner_text().strip()
         assert foreign == []
     finally:
-        page.close()
+        context.close()

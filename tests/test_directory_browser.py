@@ -11,6 +11,7 @@ import yaml
 from site_build.data.analytics.due_dates import due_date
 from site_build.text.hours import parse_hours
 
+from .browser_contexts import shared_context
 from .conftest import ROOT, axe_violations, open_page, read_directory_data
 
 PARTNERS = yaml.safe_load((ROOT / "data/partners.yaml").read_text(encoding="utf-8"))
@@ -188,7 +189,7 @@ def test_stale_notice_follows_the_device_date(browser, site_urls):
 
 
 def test_without_javascript_the_full_list_is_there(browser, site_urls):
-    context = browser.new_context(java_script_enabled=False)
+    context = shared_context(browser, java_script_enabled=False)
     page = context.new_page()
     try:
         page.goto(site_urls["public"] + "/annuaire/")

@@ -9,6 +9,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
+from .browser_contexts import shared_context
 from .conftest import ROOT, axe_violations, read_directory_data
 from .helpers import PARTNER_COUNT
 
@@ -21,8 +22,14 @@ MORNING = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
 def _phone(browser, url, instant=MORNING, **options):
-    context = browser.new_context(
-        viewport=PHONE, timezone_id="Europe/Paris", locale="fr-FR", service_workers="block", **options
+    context = shared_context(
+        browser,
+        clock=True,
+        viewport=PHONE,
+        timezone_id="Europe/Paris",
+        locale="fr-FR",
+        service_workers="block",
+        **options,
     )
     page = context.new_page()
     errors: list[str] = []

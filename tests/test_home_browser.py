@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from .browser_contexts import shared_context
 from .conftest import axe_violations, open_page
 
 # Tuesday 1 December 2026, 15:00 in Paris: Épicéa's distribution is open.
@@ -35,7 +36,7 @@ def test_public_home_shows_this_month_the_needs_and_the_emergency_numbers(browse
 
 
 def test_public_home_fits_a_phone(browser, site_urls):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    context = shared_context(browser, viewport={"width": 390, "height": 844}, service_workers="block")
     page = context.new_page()
     try:
         page.goto(site_urls["public"] + "/")

@@ -9,6 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .browser_contexts import shared_context
 from .conftest import axe_violations, open_page, read_directory_data
 
 TRANSLATED = [
@@ -31,7 +32,7 @@ def _choose(page, code: str) -> None:
 
 
 def test_the_language_menu_goes_round_on_the_same_page(browser, site_urls):
-    context = browser.new_context(service_workers="block", viewport={"width": 390, "height": 844})
+    context = shared_context(browser, service_workers="block", viewport={"width": 390, "height": 844})
     page = context.new_page()
     base = site_urls["public"]
     try:
@@ -48,7 +49,7 @@ def test_the_language_menu_goes_round_on_the_same_page(browser, site_urls):
 
 
 def test_an_untranslated_page_leads_to_the_language_home_with_a_notice(browser, site_urls):
-    context = browser.new_context(service_workers="block")
+    context = shared_context(browser, service_workers="block")
     page = context.new_page()
     base = site_urls["public"]
     try:
@@ -65,7 +66,7 @@ def test_an_untranslated_page_leads_to_the_language_home_with_a_notice(browser, 
 
 
 def test_the_choice_is_remembered_on_the_device(browser, site_urls):
-    context = browser.new_context(service_workers="block")
+    context = shared_context(browser, service_workers="block")
     page = context.new_page()
     base = site_urls["public"]
     try:
@@ -85,7 +86,7 @@ def test_the_choice_is_remembered_on_the_device(browser, site_urls):
 
 @pytest.mark.parametrize("path", TRANSLATED)
 def test_arabic_reads_right_to_left_without_sideways_scrolling_and_without_axe_violations(browser, site_urls, path):
-    context = browser.new_context(service_workers="block", viewport={"width": 320, "height": 640})
+    context = shared_context(browser, service_workers="block", viewport={"width": 320, "height": 640})
     page = context.new_page()
     try:
         page.goto(site_urls["public"] + "/ar" + path)
@@ -131,7 +132,8 @@ def test_a_language_visited_once_works_offline(browser, site_urls):
     ],
 )
 def test_open_and_closed_are_said_in_the_page_language(browser, site_urls, folder, closed, always):
-    context = browser.new_context(service_workers="block", timezone_id="America/Montreal")  # far from Paris
+    # far from Paris
+    context = shared_context(browser, clock=True, service_workers="block", timezone_id="America/Montreal")
     page = context.new_page()
     page.clock.set_fixed_time("2026-12-01T22:15:00+01:00")  # a Tuesday night in Paris
     try:
@@ -144,7 +146,7 @@ def test_open_and_closed_are_said_in_the_page_language(browser, site_urls, folde
 
 
 def test_portions_are_said_and_counted_in_arabic_and_the_leaflet_prints_right_to_left(browser, site_urls):
-    context = browser.new_context(service_workers="block", viewport={"width": 390, "height": 844})
+    context = shared_context(browser, service_workers="block", viewport={"width": 390, "height": 844})
     page = context.new_page()
     try:
         page.goto(site_urls["public"] + "/ar/recettes/houmous-maison/")

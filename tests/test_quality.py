@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from .browser_contexts import shared_context
 from .conftest import ROOT, axe_source, axe_violations
 from .page_shapes import contexts, enough_pages
 
@@ -135,7 +136,7 @@ def test_every_element_context_has_no_axe_violation(browser, pages_to_check, sit
 
 @pytest.mark.parametrize("profile,path", [(p, x) for p, paths in PAGE_TYPES.items() for x in paths])
 def test_page_type_reflows_and_keeps_keyboard_use(browser, site_urls, profile, path):
-    context = browser.new_context(locale="fr-FR", viewport={"width": 320, "height": 640}, service_workers="block")
+    context = shared_context(browser, locale="fr-FR", viewport={"width": 320, "height": 640}, service_workers="block")
     page = context.new_page()
     try:
         # 320 CSS px (WCAG 1.4.10), then 640 CSS px: a 1280 px window at 200 % zoom

@@ -7,6 +7,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
+from .browser_contexts import shared_context
 from .conftest import ROOT, axe_violations, open_page
 
 RECIPES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "data/recipes").glob("*.yaml")}
@@ -125,7 +126,9 @@ def test_recipe_and_health_pages_have_no_axe_violation(browser, site_urls, path)
 
 
 def test_the_health_agenda_is_compact_on_a_phone(browser, site_urls):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block", locale="fr-FR")
+    context = shared_context(
+        browser, clock=True, viewport={"width": 390, "height": 844}, service_workers="block", locale="fr-FR"
+    )
     page = context.new_page()
     try:
         page.clock.set_fixed_time(datetime(2026, 11, 26, 10, 0, tzinfo=UTC))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from .browser_contexts import shared_context
 from .conftest import ROOT, read_directory_data
 
 FOLDER = Path(os.environ.get("SCREENSHOTS_DIR", ROOT / "screenshots"))
@@ -47,8 +48,8 @@ INSTANT = datetime(2026, 12, 1, 14, 0, tzinfo=UTC)
 @pytest.mark.parametrize("name", PAGES)
 def test_screenshot(browser, site_urls, name, size):
     path, words, *when = PAGES[name]
-    context = browser.new_context(
-        viewport=SIZES[size], timezone_id="Europe/Paris", locale="fr-FR", service_workers="block"
+    context = shared_context(
+        browser, clock=True, viewport=SIZES[size], timezone_id="Europe/Paris", locale="fr-FR", service_workers="block"
     )
     page = context.new_page()
     try:

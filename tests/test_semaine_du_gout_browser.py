@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from .browser_contexts import shared_context
 from .conftest import axe_violations, open_page
 
 
@@ -46,7 +47,7 @@ SMALL_PHONE_PAGES = [
 
 
 def test_the_pages_are_accessible_on_a_small_phone(browser, site_urls):
-    context = browser.new_context(service_workers="block", viewport={"width": 320, "height": 640})
+    context = shared_context(browser, service_workers="block", viewport={"width": 320, "height": 640})
     page = context.new_page()
     failures = []
     try:
