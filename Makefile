@@ -13,9 +13,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(TEST_STAMP): $(STAMP)
+# What the tests need, the site's own packages with them: one resolution on a fresh machine.
+$(TEST_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $@
+	touch $(STAMP) $@
 
 validate: $(STAMP)
 	$(BIN)/site-build validate

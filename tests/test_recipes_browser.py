@@ -111,20 +111,6 @@ def test_past_interventions_move_down_with_the_device_date(browser, site_urls):
         context.close()
 
 
-@pytest.mark.parametrize(
-    "path", ["/recettes/carottes-rapees-orange/", "/recettes/2026-12/", "/recettes/", "/sante/", "/"]
-)
-def test_recipe_and_health_pages_have_no_axe_violation(browser, site_urls, path):
-    context, page, errors = open_page(browser, site_urls["public"] + path)
-    try:
-        page.wait_for_load_state("load")
-        report = axe_violations(page)
-        assert report == "", report
-        assert errors == []
-    finally:
-        context.close()
-
-
 def test_the_health_agenda_is_compact_on_a_phone(browser, site_urls):
     context = shared_context(
         browser, clock=True, viewport={"width": 390, "height": 844}, service_workers="block", locale="fr-FR"
