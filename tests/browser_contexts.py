@@ -8,12 +8,27 @@ test left there.
 
 A shared context is never given what cannot be taken back: an init script (axe's, a fake speech
 engine) or a clock when the test did not ask for one. Those tests create a context of their own.
+
+Unless a test asks for the site search (`site_search=True`), the theme's search worker is not
+started: on each page load it reads the whole search index and builds a Lunr index in the
+background, a fifth of Chromium's work for a page, for pages where no one searches the site (the
+directory's own search does not use it). Its box and dialog are still there, as before it is ready.
 """
 
 from __future__ import annotations
 
 from typing import Any
 from urllib.parse import urlsplit
+
+# The theme starts its search worker from assets/javascripts/workers/search.<hash>.min.js: a worker
+# that never answers stands in for it; any other worker is a real one.
+NO_SITE_SEARCH = """(() => {
+  const RealWorker = window.Worker;
+  class SearchNotStarted extends EventTarget { postMessage() {} terminate() {} }
+  window.Worker = function (url, options) {
+    return String(url).includes("/workers/search.") ? new SearchNotStarted() : new RealWorker(url, options);
+  };
+})();"""
 
 # (browser, options) → contexts free to use, each with the blank page kept open in it, for the life of
 # the browser; a context is taken while a test (or a module's fixture) holds it, and given back clean
@@ -70,14 +85,16 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else ""
 
 
-def shared_context(browser, clock: bool = False, **options) -> SharedContext:
+def shared_context(browser, clock: bool = False, site_search: bool = False, **options) -> SharedContext:
     """A context with these options (Playwright's new_context ones), shared with this worker's other
     tests: a free one, or a new one when all are held (a module's fixture may hold one). `clock`: the
     test sets the page's clock (page.clock.set_fixed_time) before it navigates, as every test given
-    such a context must, since the clock cannot be removed."""
-    key = (id(browser), repr((clock, sorted(options.items()))))
+    such a context must, since the clock cannot be removed. `site_search`: the theme's search works."""
+    key = (id(browser), repr((clock, site_search, sorted(options.items()))))
     idle = _IDLE.setdefault(key, [])
     if not idle:
         context = browser.new_context(**options)
+        if not site_search:
+            context.add_init_script(NO_SITE_SEARCH)
         idle.append((context, context.new_page()))
     return SharedContext(key, *idle.pop(), options.get("permissions") or [])

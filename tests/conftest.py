@@ -242,13 +242,19 @@ def read_directory_data(page) -> None:
     page.wait_for_selector("[data-gp-annuaire][data-loaded='1']")
 
 
-def open_page(browser, url: str, instant=None, timezone_id: str = "America/Montreal"):
+def open_page(browser, url: str, instant=None, timezone_id: str = "America/Montreal", site_search: bool = False):
     """(context, page, page errors) for a fresh device far from Paris, its clock fixed at `instant` when given:
-    what depends on the date must still be computed in Paris time."""
+    what depends on the date must still be computed in Paris time. The theme's search works when
+    `site_search` (see browser_contexts.py)."""
     # No service worker: these tests are about the page, and its first-visit precache of the whole
     # site would compete for the CPU (offline use has tests of its own, with the worker).
     context = shared_context(
-        browser, clock=instant is not None, timezone_id=timezone_id, locale="fr-FR", service_workers="block"
+        browser,
+        clock=instant is not None,
+        site_search=site_search,
+        timezone_id=timezone_id,
+        locale="fr-FR",
+        service_workers="block",
     )
     page = context.new_page()
     errors = []

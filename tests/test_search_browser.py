@@ -152,7 +152,7 @@ def test_when_no_partner_has_every_word_the_closest_ones_are_shown_and_said(dire
     "path,words,expected", [("/", "manger", "/annuaire/?mots=manger"), ("/ar/", "طعام", "/ar/annuaire/?mots=")]
 )
 def test_the_theme_search_sends_people_to_the_directory_first(browser, site_urls, path, words, expected):
-    context, page, errors = open_page(browser, site_urls["public"] + path)
+    context, page, errors = open_page(browser, site_urls["public"] + path, site_search=True)
     try:
         page.set_viewport_size({"width": 390, "height": 844})
         page.locator("label.md-header__button[for='__search']").click()
