@@ -184,24 +184,25 @@ def test_update_never_reloads_away_a_half_filled_form(browser, built_sites, tmp_
         server.stop()
 
 
-@pytest.mark.parametrize("profile", ["public", "pro"])
-def test_chromium_reports_the_site_installable(playwright, built_sites, tmp_path, profile):
-    server = Server(built_sites[profile])
-    # a persistent profile: an incognito one always reports "in-incognito"
+def test_chromium_reports_both_sites_installable(playwright, built_sites, tmp_path):
+    servers = {profile: Server(built_sites[profile]) for profile in ("public", "pro")}
+    # a persistent profile (an incognito one always reports "in-incognito"), one for both sites
     context = playwright.chromium.launch_persistent_context(
         str(tmp_path / "profile"), executable_path=chromium_path(), args=CHROMIUM_FLAGS
     )
     try:
-        page = context.new_page()
-        _ready_offline(page, server.url)
-        session = context.new_cdp_session(page)
-        errors = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
-        assert errors == []
-        manifest = session.send("Page.getAppManifest")
-        assert not manifest.get("errors")
+        for profile, server in servers.items():
+            page = context.new_page()
+            _ready_offline(page, server.url)
+            session = context.new_cdp_session(page)
+            errors = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
+            assert errors == [], profile
+            manifest = session.send("Page.getAppManifest")
+            assert not manifest.get("errors"), profile
     finally:
         context.close()
-        server.stop()
+        for server in servers.values():
+            server.stop()
 
 
 def test_partner_page_beyond_the_budget_is_drawn_from_the_directory_offline(browser, built_sites, tmp_path):
