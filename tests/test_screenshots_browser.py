@@ -44,12 +44,17 @@ IN_VIEW = "[...document.images].filter(i => i.loading !== 'lazy' || i.getBoundin
 INSTANT = datetime(2026, 12, 1, 14, 0, tzinfo=UTC)
 
 
-@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("name", PAGES)
-def test_screenshot(browser, site_urls, name, size):
+def test_screenshot(browser, site_urls, name):
+    """The page at a phone's size, then the same page at a laptop's (laid out again, not loaded again)."""
     path, words, *when = PAGES[name]
     context = shared_context(
-        browser, clock=True, viewport=SIZES[size], timezone_id="Europe/Paris", locale="fr-FR", service_workers="block"
+        browser,
+        clock=True,
+        viewport=SIZES["telephone"],
+        timezone_id="Europe/Paris",
+        locale="fr-FR",
+        service_workers="block",
     )
     page = context.new_page()
     try:
@@ -61,24 +66,28 @@ def test_screenshot(browser, site_urls, name, size):
             read_directory_data(page)
             page.fill("#gp-q", words)
             page.locator(".gp-cartes .gp-carte").first.wait_for()
-        # what the screen shows is drawn: its fonts and the images in view (not half a second of quiet network)
         page.wait_for_load_state("load")
-        # (awaited in one evaluate: a polled wait_for_function would be an eval, which the pages' CSP forbids)
-        page.evaluate(
-            f"""async () => {{
-                await document.fonts.ready;
-                await Promise.all({IN_VIEW}.filter(i => !i.complete).map(i => new Promise(done => {{
-                    i.addEventListener('load', done, {{once: true}});
-                    i.addEventListener('error', done, {{once: true}});
-                }})));
-            }}"""
-        )
-        broken = page.evaluate(f"{IN_VIEW}.filter(i => i.naturalWidth === 0).map(i => i.src)")
-        assert broken == []
-        assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"]
-        FOLDER.mkdir(parents=True, exist_ok=True)
-        target = FOLDER / f"{name}-{size}.png"
-        page.screenshot(path=str(target))
-        assert target.stat().st_size > 10_000  # a page, not a blank
+        for size, viewport in SIZES.items():
+            page.set_viewport_size(viewport)
+            # what the screen shows is drawn: its fonts, the transitions the new size started, the images in
+            # view (not half a second of quiet network), awaited in one evaluate: a polled wait_for_function
+            # would be an eval, which the CSP forbids
+            page.evaluate(
+                f"""async () => {{
+                    await document.fonts.ready;
+                    await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+                    await Promise.all({IN_VIEW}.filter(i => !i.complete).map(i => new Promise(done => {{
+                        i.addEventListener('load', done, {{once: true}});
+                        i.addEventListener('error', done, {{once: true}});
+                    }})));
+                }}"""
+            )
+            broken = page.evaluate(f"{IN_VIEW}.filter(i => i.naturalWidth === 0).map(i => i.src)")
+            assert broken == [], size
+            assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], size
+            FOLDER.mkdir(parents=True, exist_ok=True)
+            target = FOLDER / f"{name}-{size}.png"
+            page.screenshot(path=str(target))
+            assert target.stat().st_size > 10_000, size  # a page, not a blank
     finally:
         context.close()
