@@ -235,7 +235,6 @@ def test_build_leaves_no_process_and_cleans_what_a_killed_build_left(tmp_path):
     assert_no_process_left(before)
 
 
-@pytest.mark.slow
 def test_a_child_of_a_killed_build_stops_at_once():
     """The language and feed children watch the build: killed, even before a child has started
     its watch, the build leaves no child working."""
@@ -261,6 +260,7 @@ def _running(pid: int) -> bool:
         return False
 
 
+@pytest.mark.slow
 def test_killed_build_leaves_the_site_and_a_folder_the_next_build_removes(tmp_path):
     site = tmp_path / "site"
     assert run(["build", *SMALL_DATA, "--site-dir", str(site)], cwd=ROOT).returncode == 0
