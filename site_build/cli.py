@@ -225,6 +225,46 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_apply(args: argparse.Namespace) -> int:
+    """Apply a proposal (e-mail body or issue text) to data/partners.yaml, if the gate accepts the result."""
+    from site_build.data.checks.validate import has_errors
+    from site_build.editing.proposals import ProposalError, apply_proposal, partners_path, read_proposal, write_checked
+    from site_build.gate import check_project
+    from site_build.pipeline import build_day
+
+    data_dir = _data_dir(args)
+    if not data_dir:
+        return 2
+    try:
+        message = sys.stdin.read() if args.fichier == "-" else Path(args.fichier).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(
+            f"{args.fichier} : illisible ({error.__class__.__name__}). Enregistrez le message en texte (UTF-8).",
+            file=sys.stderr,
+        )
+        return 1
+    target = partners_path(data_dir)
+    try:
+        proposal = read_proposal(message)
+        text, written = apply_proposal(target.read_text(encoding="utf-8"), proposal, build_day())
+    except ProposalError as error:
+        print(f"Proposition non appliquée : {error}.", file=sys.stderr)
+        return 1
+    if not written:
+        print(f"Rien à changer : la fiche « {proposal.ident} » dit déjà ce que propose le message.", file=sys.stderr)
+        return 0
+    problems = write_checked(data_dir, text, lambda folder: check_project(Path(args.config), folder, build_day())[1])
+    if has_errors(problems):
+        _print_problems(problems)
+        print(f"Proposition non appliquée : {target} n'a pas changé. Corrigez la proposition.", file=sys.stderr)
+        return 1
+    print(
+        f"{target} : {', '.join(written)} de « {proposal.ident} » modifié(s). Vérifiez le diff, puis proposez-le.",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a valid skeleton where it belongs; the editor then fills in the « À compléter »."""
     from site_build.editing import new as scaffold
@@ -342,6 +382,11 @@ def parser() -> argparse.ArgumentParser:
     from_di.add_argument("--commune", action="append", help="code INSEE à garder (répétable ; défaut : toutes)")
     from_di.add_argument("--dry-run", action="store_true", help="montrer les changements sans rien écrire")
     from_di.set_defaults(run=cmd_import)
+
+    apply = with_data(commands.add_parser("appliquer", help="appliquer une proposition de modification reçue"))
+    apply.add_argument("fichier", help="le message reçu (courriel ou ticket) ; - pour le lire sur l'entrée standard")
+    apply.add_argument("--config", default="mkdocs.yml", help="réglages du site (défaut : mkdocs.yml)")
+    apply.set_defaults(run=cmd_apply)
 
     calendar_command = with_data(
         commands.add_parser("calendrier", help="enregistrer les interventions modifiées (agendas abonnés)")

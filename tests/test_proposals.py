@@ -1,0 +1,110 @@
+"""`site-build appliquer`: a proposal received by e-mail or in an issue, applied to a copy of the sample's
+data; the diff of data/partners.yaml is compared line by line."""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+
+import pytest
+
+from site_build.editing.proposals import ProposalError, read_proposal
+
+from .conftest import TODAY
+from .helpers import ROOT, config_beside, run_cli
+
+MAIL = """Bonjour,
+
+Voici une proposition de modification pour le guide partagé.
+Le téléphone a changé et l'accueil ferme à midi le jeudi.
+
+proposition:
+  fiche: partenaire
+  id: epicea
+  avant: {{telephone: "02 61 91 00 10", horaires_accueil: "Tu,Th 09:00-12:00,14:00-17:30; PH off"}}
+  apres: {{telephone: "{phone}", horaires_accueil: "Tu 09:00-12:00,14:00-17:30; Th 09:00-12:00; PH off"}}
+"""
+
+
+@pytest.fixture
+def project(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "content").symlink_to(ROOT / "content")
+    config_beside(tmp_path)
+    return tmp_path
+
+
+def _apply(project, message: str):
+    (project / "message.txt").write_text(message, encoding="utf-8")
+    return run_cli(project, "appliquer", "message.txt")
+
+
+def _diff(project) -> tuple[list[str], list[str]]:
+    before = (ROOT / "data/partners.yaml").read_text(encoding="utf-8").splitlines()
+    after = (project / "data/partners.yaml").read_text(encoding="utf-8").splitlines()
+    lines = list(difflib.ndiff(before, after))
+    return [x[2:] for x in lines if x.startswith("- ")], [x[2:] for x in lines if x.startswith("+ ")]
+
+
+def test_a_mailed_proposal_changes_its_two_lines_only(project):
+    result = _apply(project, MAIL.format(phone="02 61 91 00 99"))
+    assert result.returncode == 0, result.stderr
+    assert _diff(project) == (
+        ['  telephone: "02 61 91 00 10"', '  horaires_accueil: "Tu,Th 09:00-12:00,14:00-17:30; PH off"'],
+        ['  telephone: "02 61 91 00 99"', '  horaires_accueil: "Tu 09:00-12:00,14:00-17:30; Th 09:00-12:00; PH off"'],
+    )
+    assert "telephone, horaires_accueil" in result.stderr
+
+
+def test_all_is_right_moves_the_verification_date_to_today(project):
+    message = "```yaml\nproposition:\n  fiche: partenaire\n  id: epicea\n  confirme: true\n```\nMerci !"
+    result = _apply(project, message)
+    assert result.returncode == 0, result.stderr
+    assert _diff(project) == (["  date_verification: 2026-11-02"], [f"  date_verification: {TODAY}"])
+
+
+def test_a_proposal_made_before_the_entry_changed_is_refused_with_both_values(project):
+    partners = project / "data/partners.yaml"
+    partners.write_text(partners.read_text(encoding="utf-8").replace("02 61 91 00 10", "02 61 91 00 11"), "utf-8")
+    before = partners.read_text(encoding="utf-8")
+    result = _apply(project, MAIL.format(phone="02 61 91 00 99"))
+    assert result.returncode == 1
+    assert "a changé depuis la proposition" in result.stderr
+    assert "« 02 61 91 00 10 »" in result.stderr and "« 02 61 91 00 11 »" in result.stderr
+    assert partners.read_text(encoding="utf-8") == before
+
+
+def test_a_value_the_gate_refuses_leaves_the_file_as_it_was(project):
+    result = _apply(project, MAIL.format(phone="deux six un"))
+    assert result.returncode == 1
+    assert "data/partners.yaml:" in result.stderr and "telephone" in result.stderr
+    assert "n'a pas changé" in result.stderr and "Traceback" not in result.stderr
+    assert _diff(project) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("message", "says"),
+    [
+        ("Bonjour, rien ici.", "aucune proposition trouvée"),
+        ("proposition:\n  fiche: recette\n  id: x\n  apres: {nom: Nouveau nom}\n", "partenaire ou service"),
+        ("proposition:\n  fiche: partenaire\n  apres: {nom: Nouveau nom}\n", "« id » manque"),
+        ("proposition: &a\n  fiche: partenaire\n", "ne se lit pas"),
+        ("proposition:\n  fiche: partenaire\n  id: epicea\n", "ne change rien"),
+    ],
+)
+def test_a_message_that_is_not_a_proposal_is_explained(message, says):
+    with pytest.raises(ProposalError, match=says):
+        read_proposal(message)
+
+
+def test_the_proposal_can_be_piped_from_the_mail_reader(project):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    command = [str(Path(sys.executable).parent / "site-build"), "appliquer", "-"]
+    result = subprocess.run(
+        command, input=MAIL.format(phone="02 61 91 00 99"), capture_output=True, text=True, cwd=project
+    )
+    assert result.returncode == 0, result.stderr
+    assert _diff(project)[1][0] == '  telephone: "02 61 91 00 99"'
