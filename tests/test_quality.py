@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from .browser_contexts import shared_context
+from .browser_contexts import NO_SITE_SEARCH, shared_context
 from .conftest import ROOT, axe_source, axe_violations
 from .page_shapes import contexts, enough_pages
 
@@ -119,6 +119,7 @@ def test_every_element_context_has_no_axe_violation(browser, pages_to_check, sit
     # (offline use has its own tests)
     context = browser.new_context(locale="fr-FR", service_workers="block")
     context.add_init_script(script=axe_source())  # in every page from its start: not sent again for each
+    context.add_init_script(script=NO_SITE_SEARCH)  # the search box as before its index is ready (browser_contexts.py)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
