@@ -108,3 +108,16 @@ def test_the_proposal_can_be_piped_from_the_mail_reader(project):
     )
     assert result.returncode == 0, result.stderr
     assert _diff(project)[1][0] == '  telephone: "02 61 91 00 99"'
+
+
+def test_a_service_is_found_by_its_id_inside_its_partner(project):
+    message = (
+        "proposition:\n  fiche: service\n  id: epicea--aide-alimentaire\n"
+        "  avant: {nom: Courses à l'épicerie sociale}\n  apres: {nom: Courses à l'épicerie solidaire}\n"
+    )
+    result = _apply(project, message)
+    assert result.returncode == 0, result.stderr
+    assert _diff(project) == (
+        ["      nom: Courses à l'épicerie sociale"],
+        ["      nom: Courses à l'épicerie solidaire"],
+    )
