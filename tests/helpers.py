@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -123,6 +124,11 @@ def install_broken(valid_data: Path, name: str) -> Path:
     target = valid_data / BROKEN_TARGETS[name.split("--")[0]]
     shutil.copyfile(FIXTURES / "broken" / f"{name}.yaml", target)
     return target
+
+
+def sitemap_paths(site: Path) -> list[str]:
+    """Every page path a built site lists in its sitemap, in its order."""
+    return [urlparse(u).path for u in re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text())]
 
 
 def config_beside(tmp_path: Path) -> Path:

@@ -3,7 +3,6 @@ offered and never forced, the site is installable, and no request leaves the ori
 
 import re
 import shutil
-from urllib.parse import urlparse
 
 import pytest
 
@@ -11,12 +10,7 @@ from site_build.generator.build import build_site
 from site_build.pwa.service_worker import precache_manifest
 
 from .conftest import CHROMIUM_FLAGS, FIXTURES, ROOT, Server, chromium_path
-from .helpers import config_beside
-
-
-def _sitemap_paths(site) -> list[str]:
-    return [urlparse(u).path for u in re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text())]
-
+from .helpers import config_beside, sitemap_paths
 
 # the stylesheets and scripts a page loads (its images may be left out within the storage budget)
 _SUBRESOURCE = re.compile(r'<(?:link rel="?stylesheet"? href|script [^>]*?src)="?([^" >]+)')
@@ -60,7 +54,7 @@ def test_every_page_opens_offline_after_visiting_the_home_page(browser, built_si
     try:
         _ready_offline(page, server.url)
         server.stop()  # from here on, only the service worker answers
-        paths = _sitemap_paths(site)
+        paths = sitemap_paths(site)
         assert len(paths) > 40
         cached = set(page.evaluate(_CACHED_URLS))
         # every page as the service worker answers it (the same code for a navigation as for any request

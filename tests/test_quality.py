@@ -6,12 +6,12 @@ import json
 import re
 import shutil
 import subprocess
-from urllib.parse import urlparse
 
 import pytest
 
 from .browser_contexts import NO_SITE_SEARCH, shared_context
 from .conftest import ROOT, axe_source, axe_violations
+from .helpers import sitemap_paths
 from .page_shapes import contexts, enough_pages
 
 VNU = ROOT / ".venv/npm/node_modules/vnu-jar/build/dist/vnu.jar"
@@ -40,10 +40,6 @@ PAGE_TYPES = {
 }
 
 
-def _paths(site) -> list[str]:
-    return [urlparse(u).path for u in re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text())]
-
-
 def _settle(page, path):
     """Wait for what the page's scripts draw (directory list, statuses) before checking it."""
     page.wait_for_load_state("load")
@@ -58,7 +54,7 @@ SHARDS = 4
 @pytest.fixture(scope="module")
 def every_page(built_sites) -> dict[str, tuple]:
     """profile → (site folder, every page path of its sitemap)."""
-    return {profile: (built_sites[profile], _paths(built_sites[profile])) for profile in ("public", "pro")}
+    return {profile: (built_sites[profile], sitemap_paths(built_sites[profile])) for profile in ("public", "pro")}
 
 
 @pytest.fixture(scope="module")
@@ -69,13 +65,14 @@ def pages_to_check(every_page) -> dict[str, list[str]]:
 
 
 def test_the_pages_checked_show_every_element_context_of_every_page(every_page, pages_to_check):
-    def seen(profile, path):
-        return contexts((every_page[profile][0] / path.lstrip("/") / "index.html").read_text(encoding="utf-8"))
-
-    shown = set().union(*(seen(profile, path) for profile, paths in pages_to_check.items() for path in paths))
-    for profile, (_, paths) in every_page.items():
-        for path in paths:
-            assert seen(profile, path) <= shown, f"{profile} {path}: an element in a context axe does not see"
+    seen = {
+        (profile, path): contexts((site / path.lstrip("/") / "index.html").read_text(encoding="utf-8"))
+        for profile, (site, paths) in every_page.items()
+        for path in paths
+    }
+    shown = set().union(*(seen[profile, path] for profile, paths in pages_to_check.items() for path in paths))
+    for (profile, path), found in seen.items():
+        assert found <= shown, f"{profile} {path}: an element in a context axe does not see"
     public, pro = pages_to_check["public"], pages_to_check["pro"]
     # the pages the scripts draw on and the pro-only ones are among them; the twelve month pages are not all
     assert {"/", "/annuaire/", "/mes-droits/", "/recettes/"} <= set(public)
