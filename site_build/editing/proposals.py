@@ -154,7 +154,7 @@ def write_checked(data_dir: Path, text: str, check: Callable[[Path], list[Proble
             for problem in check(copy)
         ]
     if not any(not problem.warning for problem in problems):
-        target = data_dir / PARTNERS_FILE
+        target = partners_path(data_dir)
         staged = target.with_name(f".{PARTNERS_FILE}.proposition")
         staged.write_text(text, encoding="utf-8")
         staged.replace(target)  # in one step: an interrupted command leaves the old file

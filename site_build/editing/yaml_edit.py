@@ -9,7 +9,6 @@ must hold exactly the old data with that one change, or nothing is written (Edit
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,18 +34,16 @@ def set_value(text: str, path: Sequence[Key], value: Any) -> str:
         raise EditError("le fichier est vide")
     parent = _node_at(root, path[:-1])
     key = path[-1]
-    if isinstance(parent, yaml.SequenceNode):
-        if not isinstance(key, int) or not 0 <= key < len(parent.value):
-            raise EditError(f"l'élément {key} de la liste n'existe pas")
-        value = _as_written(text, parent.value[key], value)
-        changed = _replace(text, parent.value[key], value)
-    elif isinstance(parent, yaml.MappingNode):
-        found = next((v for k, v in parent.value if k.value == key), None)
-        if found is not None:
-            value = _as_written(text, found, value)
-        changed = _replace(text, found, value) if found is not None else _append(text, parent, str(key), value)
-    else:
+    if not isinstance(parent, (yaml.SequenceNode, yaml.MappingNode)):
         raise EditError(f"« {path[-2] if len(path) > 1 else path[0]} » n'est ni une liste ni un bloc de champs")
+    found = _child(parent, key)
+    if found is not None:
+        value = _as_written(text, found, value)
+        changed = _replace(text, found, value)
+    elif isinstance(parent, yaml.MappingNode):
+        changed = _append(text, parent, str(key), value)
+    else:
+        raise EditError(f"l'élément {key} de la liste n'existe pas")
     _check(text, changed, path, value)
     return changed
 
@@ -61,14 +58,19 @@ def _as_written(text: str, old: yaml.Node, value: Any) -> Any:
     return value
 
 
+def _child(node: yaml.Node, key: Key) -> yaml.Node | None:
+    """The value at `key` of a block of fields or the item at `key` of a list, or None."""
+    found: yaml.Node | None = None
+    if isinstance(node, yaml.MappingNode):
+        found = next((v for k, v in node.value if k.value == key), None)
+    elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+        found = node.value[key]
+    return found
+
+
 def _node_at(node: yaml.Node, path: Sequence[Key]) -> yaml.Node:
     for key in path:
-        if isinstance(node, yaml.MappingNode):
-            found = next((v for k, v in node.value if k.value == key), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
-            found = node.value[key]
-        else:
-            found = None
+        found = _child(node, key)
         if found is None:
             raise EditError(f"le champ « {key} » n'existe pas")
         node = found
@@ -166,7 +168,7 @@ def _block(value: Any, column: int) -> str:
 def _check(before: str, after: str, path: Sequence[Key], value: Any) -> None:
     """The file read again holds the old data with this one change, or the change is refused."""
     try:
-        expected = copy.deepcopy(load_text(before.encode("utf-8"), "avant").data)
+        expected = load_text(before.encode("utf-8"), "avant").data
         changed = load_text(after.encode("utf-8"), "après").data
     except LoadError as error:
         raise EditError(f"le fichier modifié ne se lit plus : {error}") from None
