@@ -248,7 +248,7 @@ def cmd_apply(args: argparse.Namespace) -> int:
         proposal = read_proposal(message)
         text, written = apply_proposal(target.read_text(encoding="utf-8"), proposal, build_day())
     except ProposalError as error:
-        print(f"Proposition non appliquée : {error}.", file=sys.stderr)
+        print(f"Proposition non appliquée : {str(error).rstrip('.')}.", file=sys.stderr)
         return 1
     if not written:
         print(f"Rien à changer : la fiche « {proposal.ident} » dit déjà ce que propose le message.", file=sys.stderr)

@@ -90,6 +90,7 @@ def test_a_value_the_gate_refuses_leaves_the_file_as_it_was(project):
         ("proposition:\n  fiche: partenaire\n  apres: {nom: Nouveau nom}\n", "« id » manque"),
         ("proposition: &a\n  fiche: partenaire\n", "ne se lit pas"),
         ("proposition:\n  fiche: partenaire\n  id: epicea\n", "ne change rien"),
+        ("proposition:\n  fiche: partenaire\n  id: epicea\n  apres: {id: autre}\n", "« id » ne se change pas"),
     ],
 )
 def test_a_message_that_is_not_a_proposal_is_explained(message, says):

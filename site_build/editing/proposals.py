@@ -82,6 +82,10 @@ def read_proposal(message: str) -> Proposal:
         raise ProposalError(
             f"« avant » nomme des champs absents de « apres » : {', '.join(sorted(set(before) - set(after)))}"
         )
+    if "id" in after:
+        raise ProposalError(
+            "« id » ne se change pas par une proposition : d'autres fiches y renvoient ; faites-le à la main"
+        )
     confirmed = body.get("confirme") is True
     if confirmed and kind != "partenaire":
         raise ProposalError("« confirme » (Tout est juste) se dit d'une structure : écrivez fiche: partenaire")
