@@ -226,9 +226,9 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 
 
 def cmd_apply(args: argparse.Namespace) -> int:
-    """Apply a proposal (e-mail body or issue text) to data/partners.yaml, if the gate accepts the result."""
+    """Apply a proposal (e-mail body or issue text) to its data file, if the gate accepts the result."""
     from site_build.data.checks.validate import has_errors
-    from site_build.editing.proposals import ProposalError, apply_proposal, partners_path, read_proposal, write_checked
+    from site_build.editing.proposals import ProposalError, apply_proposal, read_proposal, write_checked
     from site_build.gate import check_project
     from site_build.pipeline import build_day
 
@@ -243,23 +243,23 @@ def cmd_apply(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    target = partners_path(data_dir)
     try:
         proposal = read_proposal(message)
-        text, written = apply_proposal(target.read_text(encoding="utf-8"), proposal, build_day())
+        applied = apply_proposal(data_dir, proposal, build_day())
     except ProposalError as error:
         print(f"Proposition non appliquée : {str(error).rstrip('.')}.", file=sys.stderr)
         return 1
-    if not written:
+    if not applied.written:
         print(f"Rien à changer : la fiche « {proposal.ident} » dit déjà ce que propose le message.", file=sys.stderr)
         return 0
-    problems = write_checked(data_dir, text, lambda folder: check_project(Path(args.config), folder, build_day())[1])
+    problems = write_checked(data_dir, applied, lambda folder: check_project(Path(args.config), folder, build_day())[1])
     if has_errors(problems):
         _print_problems(problems)
-        print(f"Proposition non appliquée : {target} n'a pas changé. Corrigez la proposition.", file=sys.stderr)
+        print(f"Proposition non appliquée : {applied.file} n'a pas changé. Corrigez la proposition.", file=sys.stderr)
         return 1
     print(
-        f"{target} : {', '.join(written)} de « {proposal.ident} » modifié(s). Vérifiez le diff, puis proposez-le.",
+        f"{applied.file} : {', '.join(applied.written)} de « {proposal.ident} » modifié(s). "
+        "Vérifiez le diff, puis proposez-le.",
         file=sys.stderr,
     )
     return 0

@@ -37,6 +37,7 @@ from site_build.pages.health import health_pages
 from site_build.pages.liaison import form_of_service, form_page
 from site_build.pages.model import Page
 from site_build.pages.open_data import data_page
+from site_build.pages.proposal import proposal_page
 from site_build.pages.recipes import month_page, recipe_page, recipes_by_month, recipes_index
 from site_build.pages.rights import rights_page
 from site_build.pages.taste_week import taste_week_pages
@@ -139,6 +140,10 @@ def _verification(given: PageInput) -> list[Page]:
     return [verification_page(given.dataset, given.today)]
 
 
+def _proposal(given: PageInput) -> list[Page]:
+    return [proposal_page(given.records, given.profile, given.settings)]
+
+
 def _liaison(given: PageInput) -> list[Page]:
     return [form_page(form, given.records) for form in given.records.forms]
 
@@ -154,6 +159,8 @@ FAMILIES = (
     Family("health", urls.HEALTH, _health, "health.html", translated=True),
     Family("taste_week", urls.TASTE_WEEK, _taste_week, "taste_week.html"),
     Family("rights", urls.RIGHTS, _rights, "rights.html"),
+    # Offline too: a proposal is written where the entry was read, and waits on the device.
+    Family("proposal", urls.PROPOSE, _proposal, "proposal.html", translated=True, searchable=False, precache=ALWAYS),
     Family("professionals", urls.PROFESSIONALS, _professionals, "professionals.html", pro_only=True),
     Family("verification", urls.VERIFICATION, _verification, "verification.html", pro_only=True),
     Family("dashboard", urls.DASHBOARD, _dashboard, "dashboard.html", pro_only=True),

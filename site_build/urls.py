@@ -21,6 +21,7 @@ PROFESSIONALS = "professionnels/"
 LIAISON = "liaison/"
 VERIFICATION = "verification/"
 DASHBOARD = "tableau-de-bord/"
+PROPOSE = "proposer/"
 
 DIRECTORY_DATA = DIRECTORY + "annuaire.json"  # every partner, for the directory's search offline
 HEALTH_CALENDAR = HEALTH + "epi-sante.ics"

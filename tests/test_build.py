@@ -208,8 +208,12 @@ def test_data_values_are_escaped(tmp_path, valid_data):
         description="[lien](javascript:alert(1)) <img src=x onerror=alert(1)>",
     )
     html = partner_page(build(Partner, partner), PUBLIC.records(dataset), date(2026, 11, 26)).html
-    assert "<i>x</i>" not in html and "&lt;i&gt;x&lt;/i&gt;" in html
-    assert "javascript:" not in html and "<img" not in html
+    # The values handed to « Proposer une modification » are the text as written, inert JSON data.
+    values = re.search(r'<script type="application/json" id="gp-valeurs">(.*?)</script>', html, re.S)
+    assert values and "<" not in values[1] and json.loads(values[1])["partenaire"][partner["id"]]["sigle"] == "<i>x</i>"
+    shown = html.replace(values[0], "")
+    assert "<i>x</i>" not in shown and "&lt;i&gt;x&lt;/i&gt;" in shown
+    assert "javascript:" not in shown and "<img" not in shown
 
 
 def test_verification_page_is_pro_only_and_lists_late_entries_first(built_sites):

@@ -86,7 +86,10 @@ def test_a_value_the_gate_refuses_leaves_the_file_as_it_was(project):
     ("message", "says"),
     [
         ("Bonjour, rien ici.", "aucune proposition trouvée"),
-        ("proposition:\n  fiche: recette\n  id: x\n  apres: {nom: Nouveau nom}\n", "partenaire ou service"),
+        (
+            "proposition:\n  fiche: recette\n  id: x\n  apres: {nom: Nouveau nom}\n",
+            "partenaire, service, professionnel, animation",
+        ),
         ("proposition:\n  fiche: partenaire\n  apres: {nom: Nouveau nom}\n", "« id » manque"),
         ("proposition: &a\n  fiche: partenaire\n", "ne se lit pas"),
         ("proposition:\n  fiche: partenaire\n  id: epicea\n", "ne change rien"),
@@ -122,3 +125,78 @@ def test_a_service_is_found_by_its_id_inside_its_partner(project):
         ["      nom: Courses à l'épicerie sociale"],
         ["      nom: Courses à l'épicerie solidaire"],
     )
+
+
+def _diff_of(project, relative: str) -> tuple[list[str], list[str]]:
+    before = (ROOT / "data" / relative).read_text(encoding="utf-8").splitlines()
+    after = (project / "data" / relative).read_text(encoding="utf-8").splitlines()
+    lines = list(difflib.ndiff(before, after))
+    return [x[2:] for x in lines if x.startswith("- ")], [x[2:] for x in lines if x.startswith("+ ")]
+
+
+def test_one_key_of_a_block_between_braces_changes_alone(project):
+    message = (
+        "proposition:\n  fiche: partenaire\n  id: epicea\n"
+        '  avant:\n    adresse: {voie: "12 rue des Forges"}\n  apres:\n    adresse: {voie: "14 rue des Forges"}\n'
+    )
+    result = _apply(project, message)
+    assert result.returncode == 0, result.stderr
+    removed, added = _diff(project)
+    assert len(removed) == len(added) == 1 and removed[0].replace("12 rue", "14 rue") == added[0]
+    assert "adresse.voie" in result.stderr
+
+
+def test_an_emptied_field_is_removed_with_its_line(project):
+    message = 'proposition:\n  fiche: partenaire\n  id: epicea\n  avant: {sigle: "Épicéa"}\n  apres: {sigle: null}\n'
+    result = _apply(project, message)
+    assert result.returncode == 0, result.stderr
+    assert _diff(project) == (["  sigle: Épicéa"], [])
+
+
+def test_a_professional_s_phone_number_changes_inside_its_list(project):
+    message = (
+        "proposition:\n  fiche: professionnel\n  id: durand-paul\n"
+        '  avant:\n    telephones: [{numero: "02 61 91 42 12", type: voice}, {numero: "06 39 98 12 22", type: cell}]\n'
+        '  apres:\n    telephones: [{numero: "02 61 91 42 13", type: voice}, {numero: "06 39 98 12 22", type: cell}]\n'
+        "  confirme: true\n"
+    )
+    result = _apply(project, message)
+    assert result.returncode == 0, result.stderr
+    removed, added = _diff_of(project, "professionals.yaml")
+    assert removed == ['    - {numero: "02 61 91 42 12", type: voice}', "  date_verification: 2026-11-03"]
+    assert added == ['    - {numero: "02 61 91 42 13", type: voice}', f"  date_verification: {TODAY}"]
+
+
+def test_a_taste_week_event_is_found_in_its_edition(project):
+    message = (
+        "proposition:\n  fiche: animation\n  id: atelier-soupe-epicea\n"
+        '  avant: {debut: "14:00", fin: "16:00"}\n  apres: {debut: "14:30", fin: "16:30"}\n'
+    )
+    result = _apply(project, message)
+    assert result.returncode == 0, result.stderr
+    assert _diff_of(project, "semaine-du-gout/2026.yaml") == (
+        ['    debut: "14:00"', '    fin: "16:00"'],
+        ['    debut: "14:30"', '    fin: "16:30"'],
+    )
+
+
+def test_a_closed_structure_is_marked_closed(project):
+    result = _apply(
+        project, "proposition:\n  fiche: partenaire\n  id: epicea\n  avant: {statut: actif}\n  apres: {statut: ferme}\n"
+    )
+    assert result.returncode == 0, result.stderr
+    removed, added = _diff(project)
+    assert added == ["  statut: ferme"] and removed in ([], ["  statut: actif"])
+
+
+@pytest.mark.parametrize(
+    ("after", "says"),
+    [
+        ('{siret: "12345678901234"}', "« siret » ne se change pas par une proposition"),
+        ("{date_verification: 2020-01-01}", "« date_verification » ne se change pas"),
+        ("{statut: actif}", "dire qu'une structure a fermé"),
+    ],
+)
+def test_only_the_fields_the_form_offers_can_be_proposed(after, says):
+    with pytest.raises(ProposalError, match=says):
+        read_proposal(f"proposition:\n  fiche: partenaire\n  id: epicea\n  apres: {after}\n")

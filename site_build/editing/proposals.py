@@ -1,17 +1,18 @@
 """`site-build appliquer FICHIER|-`: a proposal (from the e-mail body or the GitHub issue) written into
-data/partners.yaml, its fields only (yaml_edit.py keeps everything else of the file).
+its data file, its fields only (yaml_edit.py keeps everything else of the file).
 
-A proposal is a YAML block:
+A proposal is a YAML block, as the form « Proposer une modification » writes it (proposer.js):
 
     proposition:
-      fiche: partenaire          # or service
+      fiche: partenaire          # or service, professionnel, animation (pages/proposal.py: KINDS)
       id: epicea
-      avant: {telephone: "02 61 91 00 10"}   # the values it was based on
-      apres: {telephone: "02 61 91 00 99"}
-      # or, for « Tout est juste »: confirme: true
+      avant: {telephone: "02 61 91 00 10"}   # the values it was based on (null: it had none)
+      apres: {telephone: "02 61 91 00 99"}   # null: remove the field; a block: only its keys given
+      confirme: true                          # « Tout est juste »: verified today
 
-It is data, read by the project's YAML loader (no anchor, no tag, nothing run). When the entry has
-changed since (a value of `avant` is no longer the file's), it is refused, showing both values.
+It is data, read by the project's YAML loader (no anchor, no tag, nothing run), and may only touch
+the fields the form offers. When the entry has changed since (a value of `avant` is no longer the
+file's), it is refused, showing both values.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import dataclasses
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -29,10 +30,12 @@ from typing import Any
 from site_build.data.checks.problems import Problem
 from site_build.data.loading.dataset import content_dir_of, display_path
 from site_build.data.loading.yaml_loader import LoadError, load_text
-from site_build.editing.yaml_edit import EditError, Key, set_value
+from site_build.editing.yaml_edit import EditError, Key, remove_value, set_value
+from site_build.pages.proposal import KIND_BY_NAME, EntryKind, offered_names
 
 PARTNERS_FILE = "partners.yaml"
-KINDS = ("partenaire", "service")
+PROFESSIONALS_FILE = "professionals.yaml"
+TASTE_WEEK_FOLDER = "semaine-du-gout"
 # A fenced block in an issue or an e-mail; else the proposal starts at its own first line.
 _FENCED = re.compile(r"```(?:ya?ml)?\n(.*?)```", re.S)
 _START = re.compile(r"^proposition:", re.M)
@@ -49,6 +52,13 @@ class Proposal:
     before: dict[str, Any] = field(default_factory=dict)
     after: dict[str, Any] = field(default_factory=dict)
     confirmed: bool = False
+
+
+@dataclass(frozen=True)
+class Applied:
+    file: Path  # the data file changed
+    text: str  # its new text
+    written: list[str]  # the fields written
 
 
 def read_proposal(message: str) -> Proposal:
@@ -70,9 +80,9 @@ def read_proposal(message: str) -> Proposal:
     body = data.get("proposition") if isinstance(data, dict) else None
     if not isinstance(body, dict):
         raise ProposalError("« proposition: » doit contenir les champs fiche, id et apres (ou confirme)")
-    kind, ident = body.get("fiche"), body.get("id")
-    if kind not in KINDS:
-        raise ProposalError(f"« fiche » doit valoir {' ou '.join(KINDS)}, pas « {kind} »")
+    kind, ident = KIND_BY_NAME.get(str(body.get("fiche"))), body.get("id")
+    if kind is None:
+        raise ProposalError(f"« fiche » doit valoir {', '.join(KIND_BY_NAME)}, pas « {body.get('fiche')} »")
     if not isinstance(ident, str) or not ident:
         raise ProposalError("« id » manque : c'est l'identifiant de la fiche, par exemple epicea")
     before, after = body.get("avant") or {}, body.get("apres") or {}
@@ -82,30 +92,39 @@ def read_proposal(message: str) -> Proposal:
         raise ProposalError(
             f"« avant » nomme des champs absents de « apres » : {', '.join(sorted(set(before) - set(after)))}"
         )
+    _check_fields(kind, after)
+    confirmed = body.get("confirme") is True
+    if confirmed and not kind.confirmable:
+        raise ProposalError(f"« confirme » (Tout est juste) ne se dit pas d'une fiche {kind.name}")
+    if not after and not confirmed:
+        raise ProposalError("la proposition ne change rien : ajoutez « apres » ou « confirme: true »")
+    return Proposal(kind.name, ident, before, after, confirmed)
+
+
+def _check_fields(kind: EntryKind, after: dict[str, Any]) -> None:
+    """Only what the form offers: an id, a verification date or a pro-only field is changed by hand."""
     if "id" in after:
         raise ProposalError(
             "« id » ne se change pas par une proposition : d'autres fiches y renvoient ; faites-le à la main"
         )
-    confirmed = body.get("confirme") is True
-    if confirmed and kind != "partenaire":
-        raise ProposalError("« confirme » (Tout est juste) se dit d'une structure : écrivez fiche: partenaire")
-    if not after and not confirmed:
-        raise ProposalError("la proposition ne change rien : ajoutez « apres » ou « confirme: true »")
-    return Proposal(kind, ident, before, after, confirmed)
+    allowed = offered_names(kind) | ({"statut"} if kind.closable else set())
+    unknown = sorted(set(after) - allowed)
+    if unknown:
+        raise ProposalError(
+            f"« {', '.join(unknown)} » ne se change pas par une proposition de fiche {kind.name} ; "
+            f"les champs possibles : {', '.join(sorted(allowed))}"
+        )
+    if "statut" in after and after["statut"] != "ferme":
+        raise ProposalError("« statut » ne peut être proposé que pour dire qu'une structure a fermé : statut: ferme")
 
 
-def apply_proposal(text: str, proposal: Proposal, today: date) -> tuple[str, list[str]]:
-    """(new text of partners.yaml, the fields written). ProposalError when the entry is missing or
-    changed since the proposal was made."""
-    try:
-        data = load_text(text.encode("utf-8"), PARTNERS_FILE).data
-    except LoadError as error:
-        raise ProposalError(f"{PARTNERS_FILE} ne se lit pas : {error.problem.message}") from None
-    path, entry = _entry(data, proposal)
+def apply_proposal(data_dir: Path, proposal: Proposal, today: date) -> Applied:
+    """The proposal written into its data file's text (not saved). ProposalError when the entry is
+    missing or changed since the proposal was made."""
+    file, text, path, entry = _entry(data_dir, proposal)
     stale = [
-        f"« {name} » : la proposition partait de « {value} », le fichier dit maintenant « {entry.get(name)} »"
-        for name, value in proposal.before.items()
-        if entry.get(name) != value
+        f"« {name} » : la proposition partait de « {_shown(was)} », le fichier dit maintenant « {_shown(now)} »"
+        for name, was, now in _differences(entry, proposal.before)
     ]
     if stale:
         raise ProposalError(
@@ -113,53 +132,123 @@ def apply_proposal(text: str, proposal: Proposal, today: date) -> tuple[str, lis
             + "\n  ".join(stale)
         )
     changes = dict(proposal.after)
-    if proposal.confirmed and proposal.kind == "partenaire":
+    if proposal.confirmed:
         changes["date_verification"] = today.isoformat()
     written = []
-    for name, value in changes.items():
-        if entry.get(name) == value:
-            continue
+    for keys, value in _leaves(changes, entry):
+        name = ".".join(str(k) for k in keys)
         try:
-            text = set_value(text, [*path, name], value)
+            text = remove_value(text, [*path, *keys]) if value is None else set_value(text, [*path, *keys], value)
         except EditError as error:
             raise ProposalError(f"champ « {name} » : {error}") from None
         written.append(name)
-    return text, written
+    return Applied(file, text, written)
 
 
-def _entry(data: Any, proposal: Proposal) -> tuple[list[Key], dict[str, Any]]:
-    partners = data if isinstance(data, list) else []
-    for index, partner in enumerate(partners):
-        if not isinstance(partner, dict):
+def _blank(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _same(a: Any, b: Any) -> bool:
+    if _blank(a) and _blank(b):
+        return True
+    if isinstance(a, str) and isinstance(b, str):
+        return a.rstrip() == b.rstrip()  # a block of text ends with a line break the form does not keep
+    return bool(a == b)
+
+
+def _differences(entry: dict[str, Any], before: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any, Any]]:
+    for name, was in before.items():
+        now = entry.get(name)
+        if isinstance(was, dict) and isinstance(now, dict):
+            yield from _differences(now, was, f"{prefix}{name}.")
+        elif not _same(was, now):
+            yield prefix + name, was, now
+
+
+def _leaves(changes: dict[str, Any], entry: dict[str, Any]) -> Iterator[tuple[list[Key], Any]]:
+    """(keys, new value) of what differs from the file; inside a block of fields, key by key (only
+    those lines change); None: the field is removed."""
+    for name, value in changes.items():
+        now = entry.get(name)
+        if isinstance(value, dict) and isinstance(now, dict):
+            yield from (([name, *keys], inner) for keys, inner in _leaves(value, now))
+        elif isinstance(now, list) and _same_shape_list(value, now):  # a phone number changed: that line only
+            for number, (item, old) in enumerate(zip(value, now, strict=True)):
+                yield from (([name, number, *keys], inner) for keys, inner in _leaves(item, old))
+        elif not _same(value, now):
+            yield [name], None if _blank(value) else value
+
+
+def _same_shape_list(value: Any, now: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and isinstance(now, list)
+        and len(value) == len(now)
+        and all(isinstance(x, dict) for x in value + now)
+    )
+
+
+def _shown(value: Any) -> str:
+    return "(rien)" if _blank(value) else str(value)
+
+
+def _entry(data_dir: Path, proposal: Proposal) -> tuple[Path, str, list[Key], dict[str, Any]]:
+    """The file holding the entry, its text, the entry's place in it and the entry."""
+    for file in _files_of(data_dir, proposal.kind):
+        text = file.read_text(encoding="utf-8")
+        try:
+            data = load_text(text.encode("utf-8"), display_path(file)).data
+        except LoadError as error:
+            raise ProposalError(f"{display_path(file)} ne se lit pas : {error.problem.message}") from None
+        for path, entry in _entries(data, proposal.kind):
+            if entry.get("id") == proposal.ident:
+                return file, text, path, entry
+    raise ProposalError(f"aucune fiche {proposal.kind} « {proposal.ident} » dans {display_path(data_dir)}")
+
+
+def _files_of(data_dir: Path, kind: str) -> list[Path]:
+    if kind in ("partenaire", "service"):
+        return [data_dir / PARTNERS_FILE]
+    if kind == "professionnel":
+        return [data_dir / PROFESSIONALS_FILE]
+    return sorted((data_dir / TASTE_WEEK_FOLDER).glob("*.yaml"))
+
+
+def _entries(data: Any, kind: str) -> Iterator[tuple[list[Key], dict[str, Any]]]:
+    if kind == "animation":
+        events = data.get("evenements") if isinstance(data, dict) else None
+        for number, event in enumerate(events or []):
+            if isinstance(event, dict):
+                yield ["evenements", number], event
+        return
+    for index, item in enumerate(data if isinstance(data, list) else []):
+        if not isinstance(item, dict):
             continue
-        if proposal.kind == "partenaire" and partner.get("id") == proposal.ident:
-            return [index], partner
-        for number, service in enumerate(partner.get("services") or []):
-            if proposal.kind == "service" and isinstance(service, dict) and service.get("id") == proposal.ident:
-                return [index, "services", number], service
-    raise ProposalError(f"aucune fiche {proposal.kind} « {proposal.ident} » dans {PARTNERS_FILE}")
+        if kind in ("partenaire", "professionnel"):
+            yield [index], item
+        elif kind == "service":
+            for number, service in enumerate(item.get("services") or []):
+                if isinstance(service, dict):
+                    yield [index, "services", number], service
 
 
-def partners_path(data_dir: Path) -> Path:
-    return data_dir / PARTNERS_FILE
-
-
-def write_checked(data_dir: Path, text: str, check: Callable[[Path], list[Problem]]) -> list[Problem]:
-    """Write the new partners.yaml only if `check(folder)` (the gate, on a copy of the data folder
-    holding it, beside the same content/) finds no error. Returns the problems found, named at the
-    real files; the file is untouched when there are errors."""
+def write_checked(data_dir: Path, applied: Applied, check: Callable[[Path], list[Problem]]) -> list[Problem]:
+    """Write the changed file only if `check(folder)` (the gate, on a copy of the data folder holding
+    it, beside the same content/) finds no error. Returns the problems found, named at the real files;
+    the file is untouched when there are errors."""
+    relative = applied.file.relative_to(data_dir)
     with tempfile.TemporaryDirectory(prefix="site-build-proposition-") as temporary:
         copy = Path(temporary) / "data"
         shutil.copytree(data_dir, copy)
         (Path(temporary) / "content").symlink_to(content_dir_of(data_dir).resolve())
-        (copy / PARTNERS_FILE).write_text(text, encoding="utf-8")
+        (copy / relative).write_text(applied.text, encoding="utf-8")
         problems = [
             dataclasses.replace(problem, file=problem.file.replace(display_path(copy), display_path(data_dir)))
             for problem in check(copy)
         ]
     if not any(not problem.warning for problem in problems):
-        target = partners_path(data_dir)
-        staged = target.with_name(f".{PARTNERS_FILE}.proposition")
-        staged.write_text(text, encoding="utf-8")
-        staged.replace(target)  # in one step: an interrupted command leaves the old file
+        staged = applied.file.with_name(f".{applied.file.name}.proposition")
+        staged.write_text(applied.text, encoding="utf-8")
+        staged.replace(applied.file)  # in one step: an interrupted command leaves the old file
     return problems

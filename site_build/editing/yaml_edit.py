@@ -9,6 +9,7 @@ must hold exactly the old data with that one change, or nothing is written (Edit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,7 +18,8 @@ import yaml
 from site_build.data.loading.yaml_loader import LoadError, load_text
 
 Key = str | int
-_WIDE = 10**6  # never fold a line: the editor's lines stay as they are written
+_WIDE = 10**6
+_REMOVED = object()  # never fold a line: the editor's lines stay as they are written
 
 
 class EditError(Exception):
@@ -45,6 +47,35 @@ def set_value(text: str, path: Sequence[Key], value: Any) -> str:
     else:
         raise EditError(f"l'élément {key} de la liste n'existe pas")
     _check(text, changed, path, value)
+    return changed
+
+
+def remove_value(text: str, path: Sequence[Key]) -> str:
+    """`text` without the field at `path` (its lines, or its place between braces); unchanged when absent."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    parent = _node_at(root, path[:-1]) if root is not None else None
+    if not isinstance(parent, yaml.MappingNode):
+        return text
+    pair = next(((k, v) for k, v in parent.value if k.value == path[-1]), None)
+    if pair is None:
+        return text
+    key, value = pair
+    start, end = key.start_mark.index, _end(text, value)
+    if parent.flow_style:
+        after = re.match(r"\s*,\s*", text[end:])
+        before = re.search(r",\s*$", text[:start])
+        if after:
+            end += after.end()
+        elif before:
+            start = before.start()
+    else:
+        start = text.rfind("\n", 0, start) + 1  # the whole lines of the field, and its comment
+        line_end = text.find("\n", end - 1 if text[end - 1 : end] == "\n" else end)
+        end = len(text) if line_end == -1 else line_end + 1
+        if len(parent.value) == 1:
+            raise EditError(f"« {path[-1]} » est le seul champ de son bloc ; retirez le bloc à la main")
+    changed = text[:start] + text[end:]
+    _check(text, changed, path, _REMOVED)
     return changed
 
 
@@ -175,6 +206,9 @@ def _check(before: str, after: str, path: Sequence[Key], value: Any) -> None:
     target: Any = expected
     for key in path[:-1]:
         target = target[key]
-    target[path[-1]] = value
+    if value is _REMOVED:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
     if changed != expected:
         raise EditError("la modification toucherait d'autres valeurs du fichier ; faites-la à la main")

@@ -20,6 +20,7 @@ from site_build.i18n.current import N_, current, gettext
 from site_build.i18n.languages import DEFAULT
 from site_build.pages.jsonld import organization
 from site_build.pages.model import Page
+from site_build.pages.proposal import PROFESSIONAL, partner_entries, propose_query, values_block
 from site_build.pages.render import render
 from site_build.text.french import sort_key
 from site_build.text.opening_schedule import Schedules, horizon, schedule
@@ -69,6 +70,7 @@ def partner_page(
     address = settings.page_url(current().folder + here)  # of this page, in its language
     closure = partner.fermeture_temporaire
     due = due_after(partner.date_verification, partner.frequence_maj)
+    people = [p for p in records.professionals if p.partenaire == partner.id]
     html = render(
         "partner.html",
         here,
@@ -78,7 +80,9 @@ def partner_page(
         distribution_status=status_place(partner.horaires_distribution, partner, today),
         service_status={s.id: status_place(s.horaires_accueil, partner, today) for s in partner.services},
         form_of_service=form_of_service or {},
-        people=[p for p in records.professionals if p.partenaire == partner.id],
+        people=people,
+        proposal_values=values_block(partner_entries(partner, people)),
+        propose=propose_query,
         due=due,
         stale=due <= today,
         vcard=PARTNER_VCARD,
@@ -193,6 +197,8 @@ def professionals_page(records: Records) -> Page:
         urls.PROFESSIONALS,
         people=searchable,
         records=records,
+        proposal_values=values_block((PROFESSIONAL, person) for person in people),
+        propose=propose_query,
         themes=[(t, thematique_label(t)) for t in themes],
         structures=[(i, records.partner_name(i)) for i in structures],
     )

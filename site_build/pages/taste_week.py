@@ -16,6 +16,7 @@ from site_build.data.model.editions import PUBLICS, Answers, BusStop, Edition, P
 from site_build.data.model.records import Recipe, RecipeWorkshop, Records
 from site_build.pages.charts import Chart, bar_chart
 from site_build.pages.model import Page
+from site_build.pages.proposal import TASTE_EVENT, propose_query, values_block
 from site_build.pages.qr import qr_svg
 from site_build.pages.render import render
 from site_build.text.french import sort_key
@@ -39,6 +40,7 @@ class Slot:
     signup: bool = False  # registration needed
     how_to_sign_up: str = ""
     access: str = ""
+    event_id: str = ""  # an animation's id: « Proposer une modification »
 
 
 def programme(
@@ -76,6 +78,7 @@ def programme(
                 bool(signup and signup.obligatoire),
                 signup.modalites if signup else "",
                 event.accessibilite,
+                event.id,
             )
         )
     if edition.bus:
@@ -202,6 +205,8 @@ def _edition_page(edition: Edition, records: Records, here: str, src_uri: str, c
         publics=PUBLICS,
         current=current,
         folder=urls.edition(edition.annee),
+        proposal_values=values_block((TASTE_EVENT, event) for event in edition.evenements),
+        propose=lambda kind, ident: propose_query(kind, ident, here),
     )
     return Page(src_uri, f"Semaine du goût {edition.annee} : {edition.theme}", html, searchable=searchable)
 

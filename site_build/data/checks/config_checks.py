@@ -19,7 +19,17 @@ _EMAIL = re.compile(EMAIL["pattern"])  # the data's own rule for an e-mail addre
 _HTTPS = re.compile(r"https?://[^\s/?#<>\"']+\.[^\s/?#<>\"']+(/[^\s<>\"']*)?")
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # Keys of `extra` the guide reads, and those the theme or the build itself sets.
-KNOWN_EXTRA = {"langues", "signalement", "epicerie", "hors_ligne", "licence", "generator", "organisation"}
+KNOWN_EXTRA = {
+    "langues",
+    "signalement",
+    "propositions",
+    "epicerie",
+    "hors_ligne",
+    "licence",
+    "generator",
+    "organisation",
+}
+_GITHUB_REPOSITORY = re.compile(r"https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/?")
 THEME_EXTRA = {"alternate", "analytics", "consent", "social", "homepage", "version", "status", "tags"}
 
 
@@ -162,6 +172,8 @@ def config_problems(config: ConfigFile, partner_ids: set[str] | None) -> list[Pr
                     "mailto:guide@ccas.example.org, ou une adresse https://.",
                 )
             )
+    if "propositions" in extra:
+        found += _proposal_problems(config, extra["propositions"])
     if "epicerie" in extra:
         value = extra["epicerie"]
         if not isinstance(value, str) or not _SLUG.fullmatch(value):
@@ -211,4 +223,33 @@ def config_problems(config: ConfigFile, partner_ids: set[str] | None) -> list[Pr
                     found.append(config.problem(("extra", "licence", str(key)), f"« licence.{key} » {message}."))
     if "generator" in extra and not isinstance(extra["generator"], bool):
         found.append(config.problem(("extra", "generator"), "« generator » : écrivez true ou false."))
+    return found
+
+
+def _proposal_problems(config: ConfigFile, proposals: Any) -> list[Problem]:
+    """extra.propositions: where « Proposer une modification » sends."""
+    where = ("extra", "propositions")
+    if not isinstance(proposals, dict) or set(proposals) - {"courriel", "github", "delai_jours"}:
+        return [
+            config.problem(
+                where, "« propositions » contient courriel, github (facultatif) et delai_jours (facultatif)."
+            )
+        ]
+    found = []
+    email, github, days = proposals.get("courriel"), proposals.get("github"), proposals.get("delai_jours")
+    if email is not None and not (isinstance(email, str) and _EMAIL.fullmatch(email)):
+        found.append(
+            config.problem(
+                (*where, "courriel"), "« courriel » : l'adresse de l'équipe, par exemple guide@ccas.example.org."
+            )
+        )
+    if github is not None and not (isinstance(github, str) and _GITHUB_REPOSITORY.fullmatch(github)):
+        found.append(
+            config.problem(
+                (*where, "github"),
+                "« github » : l'adresse du dépôt, par exemple https://github.com/ccas-exemple/guide-partage.",
+            )
+        )
+    if days is not None and (isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 90):
+        found.append(config.problem((*where, "delai_jours"), "« delai_jours » : un nombre de jours entre 1 et 90."))
     return found

@@ -122,6 +122,7 @@ HOURS = {
     "minLength": 1,
     "maxLength": 500,
     "description": 'Horaires au format OpenStreetMap, par exemple "Mo-Fr 08:30-12:00,13:30-16:30; PH off".',
+    "x-horaires": True,  # the proposal form offers its opening hours helper (pages/proposal.py)
 }
 POSTCODE = {
     "type": "string",

@@ -22,6 +22,11 @@ class SiteSettings:
     budget_mo: float = 20  # what the service worker may save for offline use (extra.hors_ligne.budget_mo)
     site_name: str = "Le guide partagé"  # the guide's name (site_name), on what is printed for the street
     organisation: str = ""  # who runs the guide (extra.organisation)
+    # Where « Proposer une modification » sends (extra.propositions): the team's address, the
+    # GitHub repository if the guide is kept there, and how many days a proposal usually waits.
+    proposal_email: str = ""
+    proposal_github: str = ""
+    proposal_days: int = 7
 
     @property
     def licence(self) -> dict[str, Any]:
@@ -34,6 +39,7 @@ class SiteSettings:
     def from_mkdocs(cls, config: Mapping[str, Any]) -> SiteSettings:
         extra = config.get("extra") or {}
         licence = extra.get("licence") or {}
+        proposals = extra.get("propositions") or {}
         return cls(
             site_url=config.get("site_url") or "",
             signalement=extra.get("signalement", ""),
@@ -42,6 +48,9 @@ class SiteSettings:
             budget_mo=(extra.get("hors_ligne") or {}).get("budget_mo", 20),
             site_name=config.get("site_name") or "Le guide partagé",
             organisation=extra.get("organisation") or "",
+            proposal_email=proposals.get("courriel") or "",
+            proposal_github=proposals.get("github") or "",
+            proposal_days=proposals.get("delai_jours") or 7,
             **{f"licence_{k}": v for k, v in licence.items() if k in ("title", "name", "path")},
         )
 

@@ -21,6 +21,7 @@ const COMPONENTS = [
   ["[data-gp-ecouter]", "./ecouter.js"],
   ["[data-gp-semaine], [data-gp-bus], [data-gp-affiche]", "./semaine.js"],
   ["[data-gp-droits]", "./droits.js"],
+  ["[data-gp-proposer]", "./proposer.js"],
 ];
 
 onEveryPage(() => {

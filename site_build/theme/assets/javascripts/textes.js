@@ -74,7 +74,23 @@ var FRENCH_TEXTS = {
   update_later: "Plus tard",
   update_form_first: "Vous avez commencé une fiche : imprimez-la ou copiez son texte avant de recharger, sinon elle sera perdue.",
   update_reload_anyway: "Recharger quand même",
-  search_directory: "Chercher « {mots} » dans l'annuaire des partenaires"
+  search_directory: "Chercher « {mots} » dans l'annuaire des partenaires",
+  hours_as_written: "Horaires écrits au format OpenStreetMap : l'équipe du guide les lira.",
+  hours_rule: "{jours} : {heures}.",
+  days_span: "du {de} au {a}",
+  days_pair: "{de} et {a}",
+  time_span: "{de} – {a}",
+  closed_on_holidays: "Fermé les jours fériés.",
+  open_from_entry: "Ouvrez ce formulaire depuis une fiche du guide : son bouton « Proposer une modification ».",
+  entry_not_found: "Cette fiche n'a pas pu être lue. Vérifiez la connexion, puis rouvrez-la depuis le guide.",
+  nothing_changed: "Rien n'a changé dans le formulaire. Si tout est juste, appuyez sur « Tout est juste ».",
+  proposal_kept: "La proposition est prête. Elle reste sur cet appareil jusqu'à ce que vous la retiriez.",
+  proposal_kept_offline: "Pas de connexion : la proposition est gardée sur cet appareil. Envoyez-la quand vous aurez du réseau.",
+  proposal_copied: "Proposition copiée. Collez-la dans un courriel ou un message à l'équipe du guide.",
+  send_by_mail: "Envoyer par courriel",
+  open_issue: "Ouvrir un ticket GitHub",
+  remove_sent: "Retirer (déjà envoyée)",
+  too_long_for_mail: "Trop longue pour un courriel tout prêt : ouvrez-la, copiez-la et collez-la dans un courriel."
 };
 var texts = null;
 
