@@ -242,7 +242,9 @@ def read_directory_data(page) -> None:
     page.wait_for_selector("[data-gp-annuaire][data-loaded='1']")
 
 
-def open_page(browser, url: str, instant=None, timezone_id: str = "America/Montreal", site_search: bool = False):
+def open_page(
+    browser, url: str, instant=None, timezone_id: str = "America/Montreal", site_search: bool = False, **options
+):
     """(context, page, page errors) for a fresh device far from Paris, its clock fixed at `instant` when given:
     what depends on the date must still be computed in Paris time. The theme's search works when
     `site_search` (see browser_contexts.py)."""
@@ -255,6 +257,7 @@ def open_page(browser, url: str, instant=None, timezone_id: str = "America/Montr
         timezone_id=timezone_id,
         locale="fr-FR",
         service_workers="block",
+        **options,
     )
     page = context.new_page()
     errors = []

@@ -146,6 +146,7 @@ function blank(value) {
 
 function same(a, b) {
   if (blank(a) && blank(b)) return true;
+  if (typeof a === "string" && typeof b === "string") return a.trimEnd() === b.trimEnd();  // a block's last line break
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
