@@ -81,6 +81,7 @@ lint: $(TEST_STAMP) $(ESLINT)
 	$(BIN)/ruff format --check site_build hooks tests bench
 	$(BIN)/mypy
 	$(ESLINT) -c tools/eslint/eslint.config.mjs site_build/theme/assets/javascripts
+	$(BIN)/actionlint .github/workflows/*.yml
 
 # The unit lane: the tests of the pure stages (no build, no browser, no process), in seconds.
 unit: $(TEST_STAMP)

@@ -228,7 +228,13 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 def cmd_apply(args: argparse.Namespace) -> int:
     """Apply a proposal (e-mail body or issue text) to its data file, if the gate accepts the result."""
     from site_build.data.checks.validate import has_errors
-    from site_build.editing.proposals import ProposalError, apply_proposal, read_proposal, write_checked
+    from site_build.editing.proposals import (
+        ProposalError,
+        apply_proposal,
+        pull_request_body,
+        read_proposal,
+        write_checked,
+    )
     from site_build.gate import check_project
     from site_build.pipeline import build_day
 
@@ -252,11 +258,15 @@ def cmd_apply(args: argparse.Namespace) -> int:
     if not applied.written:
         print(f"Rien à changer : la fiche « {proposal.ident} » dit déjà ce que propose le message.", file=sys.stderr)
         return 0
+    before = applied.file.read_text(encoding="utf-8")
     problems = write_checked(data_dir, applied, lambda folder: check_project(Path(args.config), folder, build_day())[1])
     if has_errors(problems):
         _print_problems(problems)
         print(f"Proposition non appliquée : {applied.file} n'a pas changé. Corrigez la proposition.", file=sys.stderr)
         return 1
+    if args.texte_demande:
+        body = pull_request_body(proposal, applied, before, data_dir, args.ticket)
+        Path(args.texte_demande).write_text(body, encoding="utf-8")
     print(
         f"{applied.file} : {', '.join(applied.written)} de « {proposal.ident} » modifié(s). "
         "Vérifiez le diff, puis proposez-le.",
@@ -386,6 +396,10 @@ def parser() -> argparse.ArgumentParser:
     apply = with_data(commands.add_parser("appliquer", help="appliquer une proposition de modification reçue"))
     apply.add_argument("fichier", help="le message reçu (courriel ou ticket) ; - pour le lire sur l'entrée standard")
     apply.add_argument("--config", default="mkdocs.yml", help="réglages du site (défaut : mkdocs.yml)")
+    apply.add_argument("--ticket", type=int, default=0, help="numéro du ticket GitHub d'où vient la proposition")
+    apply.add_argument(
+        "--texte-demande", metavar="FICHIER", help="écrire ici le texte de la demande de fusion (avec --ticket)"
+    )
     apply.set_defaults(run=cmd_apply)
 
     calendar_command = with_data(

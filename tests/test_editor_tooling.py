@@ -37,6 +37,8 @@ def test_workflows_run_the_makefile_commands():
         for path in WORKFLOWS
     }
     for name, found in steps.items():
+        if name == "proposition.yml":  # talks to GitHub (gh) around appliquer: tests/test_workflows.py checks it
+            continue
         for step in found:
             for line in step.get("run", "").splitlines():
                 command = line.strip()

@@ -18,6 +18,7 @@ file's), it is refused, showing both values.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 import shutil
 import tempfile
@@ -29,6 +30,7 @@ from typing import Any
 
 from site_build.data.checks.problems import Problem
 from site_build.data.loading.dataset import content_dir_of, display_path
+from site_build.data.loading.schemas import SLUG
 from site_build.data.loading.yaml_loader import LoadError, load_text
 from site_build.editing.yaml_edit import EditError, Key, remove_value, set_value
 from site_build.pages.proposal import KIND_BY_NAME, EntryKind, offered_names
@@ -37,8 +39,10 @@ PARTNERS_FILE = "partners.yaml"
 PROFESSIONALS_FILE = "professionals.yaml"
 TASTE_WEEK_FOLDER = "semaine-du-gout"
 # A fenced block in an issue or an e-mail; else the proposal starts at its own first line.
-_FENCED = re.compile(r"```(?:ya?ml)?\n(.*?)```", re.S)
+# Its fence is longer than any run of backticks in it (proposer.js), so a value cannot close it.
+_FENCED = re.compile(r"^(`{3,})(?:ya?ml)?[ \t]*\n(.*?)^\1[ \t]*$", re.S | re.M)
 _START = re.compile(r"^proposition:", re.M)
+_IDENT = re.compile(SLUG["pattern"])
 
 
 class ProposalError(Exception):
@@ -63,7 +67,8 @@ class Applied:
 
 def read_proposal(message: str) -> Proposal:
     """The proposal in a message (an e-mail body, an issue's text): its YAML block."""
-    fenced = [block for block in _FENCED.findall(message) if _START.search(block)]
+    message = message.replace("\r\n", "\n")  # an issue's text comes with Windows line ends
+    fenced = [block for _fence, block in _FENCED.findall(message) if _START.search(block)]
     start = _START.search(message)
     if fenced:
         block = fenced[0]
@@ -85,6 +90,8 @@ def read_proposal(message: str) -> Proposal:
         raise ProposalError(f"« fiche » doit valoir {', '.join(KIND_BY_NAME)}, pas « {body.get('fiche')} »")
     if not isinstance(ident, str) or not ident:
         raise ProposalError("« id » manque : c'est l'identifiant de la fiche, par exemple epicea")
+    if not _IDENT.fullmatch(ident):
+        raise ProposalError("« id » s'écrit en minuscules sans accents, avec des tirets, par exemple epicea")
     before, after = body.get("avant") or {}, body.get("apres") or {}
     if not isinstance(before, dict) or not isinstance(after, dict):
         raise ProposalError('« avant » et « apres » sont des blocs de champs : {telephone: "…"}')
@@ -252,3 +259,24 @@ def write_checked(data_dir: Path, applied: Applied, check: Callable[[Path], list
         staged.write_text(applied.text, encoding="utf-8")
         staged.replace(applied.file)  # in one step: an interrupted command leaves the old file
     return problems
+
+
+def pull_request_body(proposal: Proposal, applied: Applied, before: str, data_dir: Path, ticket: int) -> str:
+    """The pull request's text (Markdown, French): what the proposal changes, the diff, and the line
+    that closes the issue when the request is merged. The changed values only appear inside the diff's
+    fenced block, so nothing in them becomes a link, a mention or markup."""
+    file = f"{data_dir.name}/{applied.file.relative_to(data_dir)}"
+    diff = "".join(
+        difflib.unified_diff(before.splitlines(keepends=True), applied.text.splitlines(keepends=True), file, file, n=1)
+    )
+    longest = max((len(run) for run in re.findall(r"`+", diff)), default=0)
+    fence = "`" * max(3, longest + 1)
+    confirmed = " et la confirme (« Tout est juste »)" if proposal.confirmed else ""
+    return (
+        f"Proposition reçue dans le ticket #{ticket} : elle modifie la fiche {proposal.kind} "
+        f"« {proposal.ident} »{confirmed}.\n\n"
+        f"Champs écrits dans `{file}` : {', '.join(f'`{name}`' for name in applied.written)}.\n\n"
+        "La vérification des données est passée. Relisez la modification ci-dessous, puis les captures "
+        "d'écran ; fusionnez si tout est juste. Le ticket sera fermé à la fusion.\n\n"
+        f"{fence}diff\n{diff}{fence}\n\nCloses #{ticket}\n"
+    )

@@ -313,8 +313,11 @@ function change(label, was, now) {
   return `${label} : « ${shown(was)} » devient « ${shown(now)} »`;
 }
 
+/* The block fenced by more backticks than any value holds: a value cannot end the block. */
 function message(item) {
-  return item.phrase + "\n\n```yaml\n" + item.bloc + "```\n";
+  const longest = Math.max(0, ...(item.bloc.match(/`+/g) || []).map((run) => run.length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return item.phrase + "\n\n" + fence + "yaml\n" + item.bloc + fence + "\n";
 }
 
 function mailHref(address, item) {
