@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 from site_build import urls
 from site_build.data.loading import schemas
 from site_build.data.loading.settings import SiteSettings
+from site_build.data.loading.vocabularies import term_label
 from site_build.data.model.editions import PUBLICS as TASTE_PUBLICS
 from site_build.data.model.labels import shown_label
 from site_build.data.model.profile import Profile
@@ -40,6 +41,7 @@ class Offered:
     help: str = ""
     parts: tuple[Offered, ...] = ()
     vocabulary: str = ""  # the labels of its choices (the site's words), when the schema lists them
+    grouped: bool = False  # its choices shown by category (« Santé : Accès aux soins »), each folded
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,14 @@ SERVICE = EntryKind(
     (
         Offered("nom", N_("Nom du service")),
         Offered("description", N_("Présentation"), N_("Ce que fait le service, en phrases simples.")),
+        Offered("types", N_("Type d'aide"), vocabulary="types"),
+        Offered(
+            "thematiques",
+            N_("Ce que fait le service"),
+            N_("Ouvrez un thème pour cocher."),
+            vocabulary="thematiques",
+            grouped=True,
+        ),
         Offered("publics", N_("Pour qui"), vocabulary="publics"),
         Offered("publics_precisions", N_("Précisions sur le public"), N_("Âge, situation…")),
         Offered("conditions_acces", N_("Conditions d'accès"), N_("En phrases simples.")),
@@ -159,6 +169,16 @@ class Control:
     max_length: int | None = None
     choices: tuple[tuple[str, str], ...] = ()  # (value, French label)
     parts: tuple[Control, ...] = ()
+    grouped: bool = False
+
+    @property
+    def groups(self) -> list[tuple[str, list[tuple[int, str, str]]]]:
+        """(category, [(number, value, label)]) of choices labelled « Category : label », in their order."""
+        found: dict[str, list[tuple[int, str, str]]] = {}
+        for number, (value, label) in enumerate(self.choices):
+            category, _, own = label.partition(" : ")
+            found.setdefault(category, []).append((number, value, own or category))
+        return list(found.items())
 
 
 _WIDGET_OF_PATTERN = {
@@ -191,6 +211,15 @@ def _widget(schema: Mapping[str, Any]) -> str:
 def _choices(schema: Mapping[str, Any], offered: Offered) -> tuple[tuple[str, str], ...]:
     enum = schema.get("enum") or schema.get("items", {}).get("enum") or ()
     others = _OTHER_CHOICE_LABELS.get(offered.name, {})
+    if offered.grouped:  # « Category : the site's words for it »
+        return tuple(
+            (
+                slug,
+                f"{term_label(offered.vocabulary, slug).partition(' : ')[0]} : "
+                f"{shown_label(offered.vocabulary, slug).rpartition(' : ')[2]}",
+            )
+            for slug in enum
+        )
     return tuple(
         (slug, shown_label(offered.vocabulary, slug) if offered.vocabulary else others.get(slug, slug)) for slug in enum
     )
@@ -224,6 +253,7 @@ def _control(offered: Offered, schema: Mapping[str, Any], required: bool, prefix
         max_length=schema.get("maxLength"),
         choices=_choices(schema, offered) if widget in ("choice", "choices") else (),
         parts=parts,
+        grouped=offered.grouped,
     )
 
 

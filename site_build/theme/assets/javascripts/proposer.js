@@ -171,6 +171,7 @@ function writeField(field, value) {
     const chosen = [].concat(value || []);
     field.querySelectorAll("input").forEach((box) => { box.checked = chosen.includes(box.value); });
     if (widget === "choices") field.dataset.ordre = JSON.stringify(chosen);
+    field.querySelectorAll("details").forEach((group) => { group.open = Boolean(group.querySelector(":checked")); });
   } else if (widget === "boolean") {
     field.querySelector("input").checked = value === true;
   } else {
@@ -284,6 +285,18 @@ function shown(value) {
   return value === true ? "oui" : value === false ? "non" : String(value);
 }
 
+/* A choice's French words instead of its code (the options are labelled in French in every language). */
+function choiceWords(form, name, value) {
+  const field = form.querySelector(`[data-champ="${name}"]`);
+  if (!field || !["choice", "choices"].includes(field.dataset.widget) || blank(value)) return value;
+  const words = (code) => {
+    const box = [...field.querySelectorAll("input")].find((input) => input.value === code);
+    const label = box && field.querySelector(`label[for="${box.id}"]`);
+    return label ? label.textContent : code;
+  };
+  return Array.isArray(value) ? value.map(words) : words(value);
+}
+
 function frenchLabel(form, name) {
   const field = form.querySelector(`[data-champ="${name}"]`);
   return field ? field.dataset.libelleFr : name;
@@ -296,11 +309,13 @@ function sentence(form, proposal, entryName) {
   if (proposal.confirme) parts.push(`Tout est juste sur la fiche ${what} : elle est à marquer comme vérifiée.`);
   const lines = [];
   Object.entries(proposal.changes).forEach(([name, [was, now]]) => {
-    if (was && now && typeof now === "object" && !Array.isArray(now)) {
+    if (name === "statut" && now === "ferme") {
+      parts.push(`La structure ${what} a fermé : elle est à marquer comme fermée.`);
+    } else if (was && now && typeof now === "object" && !Array.isArray(now)) {
       Object.keys(now).forEach((part) => lines.push(
         change(frenchLabel(form, name) + ", " + frenchLabel(form, name + "." + part).toLowerCase(), was[part], now[part])));
     } else {
-      lines.push(change(frenchLabel(form, name), was, now));
+      lines.push(change(frenchLabel(form, name), choiceWords(form, name, was), choiceWords(form, name, now)));
     }
   });
   if (lines.length) parts.push(`Modification proposée pour la fiche ${what} : ` + lines.join(" ; ") + ".");
