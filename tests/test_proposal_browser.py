@@ -56,6 +56,8 @@ def _apply(project, body: str, relative: str = "partners.yaml") -> tuple[list[st
 
 def test_hours_written_with_the_helper_and_confirmed_reach_the_file_as_two_lines(browser, site_urls, project):
     context, page, errors = _open_form(browser, site_urls["public"], "/annuaire/epicea/")
+    requests = []
+    page.on("request", lambda request: requests.append((request.method, request.url)))
     try:
         field = page.locator("form.gp-proposer__fiche:not([hidden]) [data-champ='horaires_accueil']")
         text = field.locator("input[type=text]")
@@ -76,6 +78,8 @@ def test_hours_written_with_the_helper_and_confirmed_reach_the_file_as_two_lines
         assert "Tout est juste sur la fiche « Épicéa" in phrase and f"« {HOURS} » devient « {NEW_HOURS} »" in phrase
         assert issue["template"] == ["proposition.md"] and issue["labels"] == ["proposition"]
         assert issue["title"][0].startswith("Proposition : Épicéa") and issue["body"] == [body]
+        # nothing was sent: the page only read, from its own site (the e-mail waits for a press)
+        assert all(method == "GET" and url.startswith(site_urls["public"]) for method, url in requests), requests
         assert errors == []
     finally:
         context.close()
@@ -110,6 +114,24 @@ def test_all_is_right_alone_moves_only_the_verification_date(browser, site_urls,
     finally:
         context.close()
     assert _apply(project, body) == (["  date_verification: 2026-11-02"], [f"  date_verification: {TODAY}"])
+
+
+def test_a_proposal_too_long_for_a_mail_link_is_copied_instead(browser, site_urls):
+    context, page, errors = _open_form(browser, site_urls["public"], "/annuaire/epicea/")
+    try:
+        page.locator("form.gp-proposer__fiche:not([hidden]) [data-champ='description'] textarea").fill(
+            "Une phrase. " * 200
+        )
+        page.get_by_role("button", name="Préparer la proposition").click()
+        sending = page.locator("[data-gp-proposer-envoi]")
+        sending.wait_for()
+        assert sending.locator("[data-envoi='courriel']").is_hidden()
+        assert (
+            sending.locator("[data-trop-long]").is_visible() and sending.locator("[data-envoi='ticket']").is_visible()
+        )
+        assert errors == []
+    finally:
+        context.close()
 
 
 def test_nothing_changed_says_so_and_prepares_nothing(browser, site_urls):

@@ -200,3 +200,27 @@ def test_a_closed_structure_is_marked_closed(project):
 def test_only_the_fields_the_form_offers_can_be_proposed(after, says):
     with pytest.raises(ProposalError, match=says):
         read_proposal(f"proposition:\n  fiche: partenaire\n  id: epicea\n  apres: {after}\n")
+
+
+def test_the_public_site_hands_the_form_no_pro_only_person_or_field(built_sites):
+    import json
+    import re
+
+    import yaml
+
+    from site_build.pages.proposal import KIND_BY_NAME, offered_names
+
+    people = yaml.safe_load((ROOT / "data/professionals.yaml").read_text(encoding="utf-8"))
+    pro_only = {person["id"] for person in people if person["visibilite"] == "pro"}
+    seen: dict[str, set[str]] = {}
+    for profile, site in built_sites.items():
+        for page in site.rglob("index.html"):
+            block = re.search(
+                r'<script type="application/json" id="gp-valeurs">(.*?)</script>', page.read_text("utf-8")
+            )
+            for kind, entries in json.loads(block[1]).items() if block else ():
+                for ident, fields in entries.items():
+                    assert set(fields) <= offered_names(KIND_BY_NAME[kind]) | {"statut"}, (page, ident)
+                    seen.setdefault(profile, set()).add(ident)
+    assert not pro_only & seen["public"] and pro_only <= seen["pro"]
+    assert {"epicea", "epicea--aide-alimentaire", "atelier-soupe-epicea"} <= seen["public"]

@@ -38,6 +38,8 @@ PAGES = {
     "affiche-du-gout": ("/semaine-du-gout/2026/affiche/", None),
     "bilans-du-gout": ("/semaine-du-gout/bilans/", None),
     "mes-droits": ("/mes-droits/", None),
+    "proposer-une-modification": ("/proposer/?fiche=service&id=epicea--aide-alimentaire&depuis=annuaire/epicea/", None),
+    "proposer-arabe": ("/ar/proposer/?fiche=partenaire&id=epicea&depuis=annuaire/epicea/", None),
 }
 IN_VIEW = "[...document.images].filter(i => i.loading !== 'lazy' || i.getBoundingClientRect().top < innerHeight)"
 # Tuesday 1 December 2026, 15:00 in Paris: the distribution is open, the month's recipe is December's.
@@ -60,8 +62,10 @@ def test_screenshot(browser, site_urls, name):
     try:
         page.clock.set_fixed_time(when[0] if when else INSTANT)
         page.goto(site_urls["public"] + path)
-        if "?" in path:  # choices in the address: the directory reads its data at once
+        if path.startswith("/annuaire/?"):  # choices in the address: the directory reads its data at once
             page.wait_for_selector("[data-gp-annuaire][data-loaded='1']")
+        if "/proposer/" in path:  # the form shows once the entry's values are read from its page
+            page.wait_for_selector("form.gp-proposer__fiche:not([hidden])")
         if words:
             read_directory_data(page)
             page.fill("#gp-q", words)
