@@ -73,6 +73,16 @@ def valid_data(tmp_path) -> Path:
 
 
 @pytest.fixture
+def sample_project(tmp_path) -> Path:
+    """A project folder holding a copy of the sample's data/ (beside the real content/ and settings):
+    what a command that writes data, such as `appliquer`, may change."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "content").symlink_to(ROOT / "content")
+    config_beside(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
 def variant(tmp_path):
     """build_variant(**changes) in this test's folder: a site built from changed data or settings."""
     return functools.partial(build_variant, tmp_path)

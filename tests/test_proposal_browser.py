@@ -5,13 +5,12 @@ form is accessible and fits 320 px in every language, and a proposal waits on th
 from __future__ import annotations
 
 import difflib
-import shutil
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
 from .conftest import TODAY, Server, axe_violations, open_page
-from .helpers import ROOT, config_beside, run_cli
+from .helpers import ROOT, run_cli
 from .test_offline_browser import _ready_offline
 
 HOURS = "Tu,Th 09:00-12:00,14:00-17:30; PH off"  # Épicéa's opening hours in the sample
@@ -19,11 +18,8 @@ NEW_HOURS = "Tu 09:00-12:00,14:00-17:30; Th 09:00-12:00; PH off"
 
 
 @pytest.fixture
-def project(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    (tmp_path / "content").symlink_to(ROOT / "content")
-    config_beside(tmp_path)
-    return tmp_path
+def project(sample_project):
+    return sample_project
 
 
 def _open_form(browser, site: str, entry_page: str, link: str = "a[href*='fiche=partenaire']", **options):

@@ -4,14 +4,13 @@ data; the diff of data/partners.yaml is compared line by line."""
 from __future__ import annotations
 
 import difflib
-import shutil
 
 import pytest
 
 from site_build.editing.proposals import ProposalError, read_proposal
 
 from .conftest import TODAY
-from .helpers import ROOT, config_beside, run_cli
+from .helpers import ROOT, run_cli
 
 MAIL = """Bonjour,
 
@@ -27,11 +26,8 @@ proposition:
 
 
 @pytest.fixture
-def project(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    (tmp_path / "content").symlink_to(ROOT / "content")
-    config_beside(tmp_path)
-    return tmp_path
+def project(sample_project):
+    return sample_project
 
 
 def _apply(project, message: str):

@@ -4,7 +4,6 @@ workflow's own parts (reading an issue's text, applying it, the pull request's t
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ import yaml
 
 from site_build.editing.proposals import read_proposal
 
-from .helpers import ROOT, config_beside, run_cli
+from .helpers import ROOT, run_cli
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 ACTIONLINT = Path(sys.executable).parent / "actionlint"
@@ -60,11 +59,8 @@ def _issue_body(block: str) -> str:
 
 
 @pytest.fixture
-def project(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    (tmp_path / "content").symlink_to(ROOT / "content")
-    config_beside(tmp_path)
-    return tmp_path
+def project(sample_project):
+    return sample_project
 
 
 def test_an_issue_becomes_a_change_and_the_text_of_its_pull_request(project):

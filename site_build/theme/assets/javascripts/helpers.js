@@ -108,3 +108,23 @@ export function telHref(number) {
   var digits = String(number).replace(/[^\d+]/g, "");
   return "tel:" + (/^0\d{9}$/.test(digits) ? "+33" + digits.slice(1) : digits);
 }
+
+/* Text put on the clipboard: the Clipboard API where the page may use it, else (older phones, plain
+   http) a hidden field and the copy command. */
+export function copyText(text) {
+  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  // older phones and plain http: a hidden field and the copy command
+  return new Promise(function (resolve, reject) {
+    var field = document.createElement("textarea");
+    field.value = text;
+    field.setAttribute("readonly", "");
+    field.style.position = "fixed";
+    field.style.opacity = "0";
+    document.body.appendChild(field);
+    field.select();
+    var done = document.execCommand("copy");
+    field.remove();
+    if (done) resolve();
+    else reject(new Error("copy"));
+  });
+}

@@ -1,7 +1,7 @@
 /* Fiche de liaison: checks, print, plain-text copy, and an opt-in draft kept on this device only.
  * Nothing typed here is ever sent: there is no submission and no request while filling the form. */
 
-import { element } from "./helpers.js";
+import { copyText, element } from "./helpers.js";
 import { MONTHS, parisNow } from "./horaires.js";
 
 var EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]{2,}$/;
@@ -98,17 +98,6 @@ function plainText(form) {
   lines.push(form.querySelector(".gp-consentement").textContent, form.querySelector(".gp-engagement").textContent,
     "", form.querySelector(".gp-impression-pied").textContent);
   return lines.join("\n");
-}
-
-function copy(text) {
-  if (navigator.clipboard && navigator.clipboard.writeText) return navigator.clipboard.writeText(text);
-  var area = document.createElement("textarea");
-  area.value = text;
-  document.body.appendChild(area);
-  area.select();
-  document.execCommand("copy");
-  area.remove();
-  return Promise.resolve();
 }
 
 /* The receiving service chosen with "Orienter vers ce service" (?service=…), as the build described it. */
@@ -317,7 +306,7 @@ function setup(form) {
   });
   form.querySelector('[data-action="copier"]').addEventListener("click", function () {
     if (!check(form)) return;
-    copy(plainText(form)).then(function () {
+    copyText(plainText(form)).then(function () {
       counted();
       status.textContent = "Texte copié. Collez-le dans votre messagerie sécurisée de santé.";
     }, function () {

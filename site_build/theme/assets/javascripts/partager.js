@@ -2,26 +2,8 @@
  * it has one; otherwise copy the link, or send it by SMS. Nothing goes through the network:
  * it works offline, and the page address is the only thing shared. */
 
-import { once } from "./helpers.js";
+import { copyText, once } from "./helpers.js";
 import { say } from "./textes.js";
-
-function copy(text) {
-  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-  // older phones and plain http: a hidden field and the copy command
-  return new Promise(function (resolve, reject) {
-    var field = document.createElement("textarea");
-    field.value = text;
-    field.setAttribute("readonly", "");
-    field.style.position = "fixed";
-    field.style.opacity = "0";
-    document.body.appendChild(field);
-    field.select();
-    var done = document.execCommand("copy");
-    field.remove();
-    if (done) resolve();
-    else reject(new Error("copy"));
-  });
-}
 
 function setup(root) {
   var title = root.dataset.titre;
@@ -39,7 +21,7 @@ function setup(root) {
     button.setAttribute("aria-expanded", String(!others.hidden));
   });
   root.querySelector(".gp-partager__copier").addEventListener("click", function () {
-    copy(url).then(function () {
+    copyText(url).then(function () {
       message.textContent = say("copied");
     }, function () {
       message.textContent = say("copy_failed", { lien: url });

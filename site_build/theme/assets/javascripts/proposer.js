@@ -4,7 +4,7 @@
  * button is pressed; a prepared proposal waits on the device until the person removes it.
  * site_build/editing/proposals.py reads the block; pages/proposal.py draws the forms. */
 
-import { element, once, siteRoot } from "./helpers.js";
+import { copyText, element, once, siteRoot } from "./helpers.js";
 import { clock } from "./horaires.js";
 import { pageLanguage, say } from "./textes.js";
 
@@ -48,6 +48,15 @@ function dayList(text) {
 
 /* Days with the same times written together: "Mo-Fr 09:00-12:00; Sa 09:00-12:00"… */
 export function writeHours(hours) {
+  const groups = daysBySameHours(hours);
+  const rules = [...groups].map(([ranges, days]) => runs(days).map(([a, b]) =>
+    a === b ? DAYS[a] : b === a + 1 ? DAYS[a] + "," + DAYS[b] : DAYS[a] + "-" + DAYS[b]).join(",") + " " + ranges);
+  if (hours.holidaysClosed) rules.push("PH off");
+  return rules.join("; ");
+}
+
+/* "09:00-12:00,14:00-17:00" → the days open at exactly those times, in the week's order. */
+function daysBySameHours(hours) {
   const groups = new Map();
   hours.days.forEach((ranges, day) => {
     if (!ranges.length) return;
@@ -55,10 +64,7 @@ export function writeHours(hours) {
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(day);
   });
-  const rules = [...groups].map(([ranges, days]) => runs(days).map(([a, b]) =>
-    a === b ? DAYS[a] : b === a + 1 ? DAYS[a] + "," + DAYS[b] : DAYS[a] + "-" + DAYS[b]).join(",") + " " + ranges);
-  if (hours.holidaysClosed) rules.push("PH off");
-  return rules.join("; ");
+  return groups;
 }
 
 function runs(days) {
@@ -86,13 +92,7 @@ export function hoursInWords(text) {
   const hours = readHours(text);
   if (!hours) return say("hours_as_written");
   const sentences = [];
-  const groups = new Map();
-  hours.days.forEach((ranges, day) => {
-    if (!ranges.length) return;
-    const key = ranges.join(",");
-    if (!groups.has(key)) groups.set(key, []);
-    groups.get(key).push(day);
-  });
+  const groups = daysBySameHours(hours);
   groups.forEach((days, key) => {
     const when = runs(days).map(([a, b]) => a === b ? dayName(a)
       : say(b === a + 1 ? "days_pair" : "days_span", { de: dayName(a), a: dayName(b) })).join(", ");
@@ -360,17 +360,6 @@ function forget(cle) {
   localStorage.setItem(STORE, JSON.stringify(waiting().filter((item) => item.cle !== cle)));
 }
 
-function copy(text) {
-  if (navigator.clipboard && navigator.clipboard.writeText) return navigator.clipboard.writeText(text);
-  const area = document.createElement("textarea");
-  area.value = text;
-  document.body.appendChild(area);
-  area.select();
-  document.execCommand("copy");
-  area.remove();
-  return Promise.resolve();
-}
-
 /* ---- The page. ---- */
 
 function sendingLinks(root, box, item) {
@@ -498,7 +487,9 @@ function start(root, form, ident, values) {
     closed.addEventListener("click", () => prepare({ changes: { statut: [values.statut || "actif", "ferme"] } }));
   }
   box.querySelector("[data-action='copier']").addEventListener("click", () => {
-    copy(box.dataset.message).then(() => { box.querySelector("[data-statut]").textContent = say("proposal_copied"); });
+    const status = box.querySelector("[data-statut]");
+    copyText(box.dataset.message).then(() => { status.textContent = say("proposal_copied"); },
+      () => { status.textContent = say("proposal_copy_failed"); });
   });
 }
 

@@ -87,6 +87,7 @@ var FRENCH_TEXTS = {
   proposal_kept: "La proposition est prête. Elle reste sur cet appareil jusqu'à ce que vous la retiriez.",
   proposal_kept_offline: "Pas de connexion : la proposition est gardée sur cet appareil. Envoyez-la quand vous aurez du réseau.",
   proposal_copied: "Proposition copiée. Collez-la dans un courriel ou un message à l'équipe du guide.",
+  proposal_copy_failed: "Copie impossible sur cet appareil : sélectionnez le texte de la proposition, puis copiez-le.",
   send_by_mail: "Envoyer par courriel",
   open_issue: "Ouvrir un ticket GitHub",
   remove_sent: "Retirer (déjà envoyée)",
