@@ -220,3 +220,16 @@ def test_the_public_site_hands_the_form_no_pro_only_person_or_field(built_sites)
                     seen.setdefault(profile, set()).add(ident)
     assert not pro_only & seen["public"] and pro_only <= seen["pro"]
     assert {"epicea", "epicea--aide-alimentaire", "atelier-soupe-epicea"} <= seen["public"]
+
+
+def test_markup_in_a_proposal_is_refused_by_the_gate_and_nothing_is_written(project):
+    partners = project / "data/partners.yaml"
+    before = partners.read_text(encoding="utf-8")
+    message = 'proposition:\n  fiche: partenaire\n  id: epicea\n  apres: {nom: "<script>alert(1)</script> Épicéa"}\n'
+    result = _apply(project, message)
+    assert (
+        result.returncode == 1
+        and "data/partners.yaml:" in result.stderr
+        and "le HTML n'est pas accepté" in result.stderr
+    )
+    assert partners.read_text(encoding="utf-8") == before
