@@ -196,6 +196,45 @@ def _translations_to_review(dataset: Any) -> list[Any]:
     return translations_to_review(dataset.content_dir, languages, interface_strings(config), Path.cwd(), data)
 
 
+def cmd_translations(args: argparse.Namespace) -> int:
+    """What each language lacks or has not had checked; --ajouter seeds the missing words in the catalogs."""
+    from site_build.data.checks.validate import has_errors, validate
+    from site_build.data.loading.translations import language_name
+    from site_build.editing.translation_status import add_missing_words, translation_status
+    from site_build.i18n.languages import languages_in_config
+    from site_build.pipeline import build_day, interface_strings
+
+    if not _data_dir(args):
+        return 2
+    config = Path(args.config)
+    languages = languages_in_config(config)
+    if not languages or len(languages) < 2:
+        print(f"{config} : aucune autre langue que le français dans « extra.langues ».", file=sys.stderr)
+        return 1
+    dataset, problems = validate(Path(args.data), build_day())
+    if has_errors(problems):
+        _print_problems([p for p in problems if not p.warning])
+        print("Liste impossible : corrigez d'abord les erreurs.", file=sys.stderr)
+        return 1
+    interface = interface_strings(config)
+    codes = [
+        language.code for language in languages if not language.is_default and args.langue in (None, language.code)
+    ]
+    if args.ajouter:
+        for code in codes:
+            added = add_missing_words(code, interface)
+            print(f"{language_name(code)} ({code}) : {added} mot(s) ajouté(s), vides, à traduire.")
+    pending = [p for p in translation_status(languages, interface, dataset, Path.cwd()) if p.language in codes]
+    for code in codes:
+        mine = [p for p in pending if p.language == code]
+        counts = {kind: sum(1 for p in mine if p.kind == kind) for kind in ("mot", "page", "donnée")}
+        summary = ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in counts.items())
+        print(f"{language_name(code)} ({code}) : {summary} à traduire ou à relire.")
+        for item in mine:
+            print(f"  {item.place} : {item.what}")
+    return 0
+
+
 def cmd_calendar(args: argparse.Namespace) -> int:
     """Record changed calendar events in data/calendrier.json (new SEQUENCE, DTSTAMP today)."""
     from site_build.data.checks.validate import has_errors
@@ -401,6 +440,16 @@ def parser() -> argparse.ArgumentParser:
         "--texte-demande", metavar="FICHIER", help="écrire ici le texte de la demande de fusion (avec --ticket)"
     )
     apply.set_defaults(run=cmd_apply)
+
+    translations = with_data(
+        commands.add_parser("traductions", help="ce que chaque langue doit encore traduire ou relire")
+    )
+    translations.add_argument(
+        "--ajouter", action="store_true", help="ajouter au catalogue les mots manquants, vides, à traduire"
+    )
+    translations.add_argument("--langue", help="une seule langue, par exemple en")
+    translations.add_argument("--config", default="mkdocs.yml", help="réglages du site (défaut : mkdocs.yml)")
+    translations.set_defaults(run=cmd_translations)
 
     calendar_command = with_data(
         commands.add_parser("calendrier", help="enregistrer les interventions modifiées (agendas abonnés)")
