@@ -49,6 +49,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(language.theme_translations, newstyle=True)  # type: ignore[attr-defined]
     env.globals["gp_versions"] = language.versions
+    env.globals["gp_langue"] = language.language  # every page, the 404 page too (its lang="")
     return env
 
 

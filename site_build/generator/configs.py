@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from site_build.i18n.languages import Language
+from site_build.i18n.languages import Language, theme_language
 
 
 class GeneratorConfigError(Exception):
@@ -29,4 +29,4 @@ def language_config(config: Any, language: Language, site_root: Path) -> None:
     config["site_dir"] = str(site_root / language.folder)
     if config["site_url"] and language.folder:
         config["site_url"] = config["site_url"].rstrip("/") + "/" + language.folder
-    config["theme"]["language"] = language.code
+    config["theme"]["language"] = theme_language(language.code) or language.code

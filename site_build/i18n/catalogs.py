@@ -19,7 +19,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
-from site_build.i18n.languages import DEFAULT
+from site_build.i18n.languages import DEFAULT, babel_locale
 
 LOCALES = Path(__file__).parent / "locales"
 REVIEW_FLAG = "a-relire"
@@ -37,7 +37,7 @@ def catalog_file(code: str) -> Path:
 @cache
 def catalog(code: str) -> Catalog:
     with catalog_file(code).open("rb") as handle:
-        return read_po(handle, locale=code)
+        return read_po(handle, locale=babel_locale(code))
 
 
 @cache

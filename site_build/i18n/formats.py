@@ -9,17 +9,22 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from babel import Locale
 from babel.dates import format_date, format_time
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from site_build.i18n.current import current, gettext
-from site_build.i18n.languages import DEFAULT
+from site_build.i18n.languages import DEFAULT, babel_locale
 from site_build.text import french
 
 
 def _code() -> str:
     return current().code
+
+
+def _locale() -> Locale:
+    return babel_locale(_code())
 
 
 def _french() -> bool:
@@ -28,11 +33,11 @@ def _french() -> bool:
 
 def day(value: date) -> str:
     """'1er décembre 2026', 'December 1, 2026', '1 ديسمبر 2026'."""
-    return french.day(value) if _french() else format_date(value, "long", locale=_code())
+    return french.day(value) if _french() else format_date(value, "long", locale=_locale())
 
 
 def weekday_day(value: date) -> str:
-    return french.weekday_day(value) if _french() else format_date(value, "full", locale=_code())
+    return french.weekday_day(value) if _french() else format_date(value, "full", locale=_locale())
 
 
 def month(key: str) -> str:
@@ -40,15 +45,15 @@ def month(key: str) -> str:
     if _french():
         return french.month(key)
     year, number = key.split("-")
-    return format_date(date(int(year), int(number), 1), "LLLL y", locale=_code())
+    return format_date(date(int(year), int(number), 1), "LLLL y", locale=_locale())
 
 
 def month_short(value: date) -> str:
-    return french.month_short(value) if _french() else format_date(value, "LLL", locale=_code())
+    return french.month_short(value) if _french() else format_date(value, "LLL", locale=_locale())
 
 
 def clock(value: datetime) -> str:
-    return french.clock(value) if _french() else format_time(value, "short", locale=_code())
+    return french.clock(value) if _french() else format_time(value, "short", locale=_locale())
 
 
 def clock_text(value: str) -> str:
@@ -69,24 +74,24 @@ def time_span(start: datetime, end: datetime) -> str:
 def euros(amount: float) -> str:
     if _french():
         return french.euros(amount)
-    return format_currency(amount, "EUR", locale=_code(), numbering_system="latn")
+    return format_currency(amount, "EUR", locale=_locale(), numbering_system="latn")
 
 
 def decimal(value: float) -> str:
     """At most one decimal: '1,5' in French, '1.5' in English."""
-    return format_decimal(value, format="#,##0.#", locale=_code(), numbering_system="latn")
+    return format_decimal(value, format="#,##0.#", locale=_locale(), numbering_system="latn")
 
 
 def grouped(value: int) -> str:
     """'1 200' in French, '1,200' in English."""
-    return format_decimal(value, format="#,##0", locale=_code(), numbering_system="latn")
+    return format_decimal(value, format="#,##0", locale=_locale(), numbering_system="latn")
 
 
 def percent(share: float) -> str:
     """A share as a whole percentage: '21 %' in French (narrow no-break space), '21%' in English."""
-    return format_percent(share, locale=_code(), numbering_system="latn")
+    return format_percent(share, locale=_locale(), numbering_system="latn")
 
 
 def listing(parts: list[str]) -> str:
     """'a, b et c' / 'a, b, and c'."""
-    return format_list(parts, locale=_code()) if parts else ""
+    return format_list(parts, locale=_locale()) if parts else ""

@@ -12,7 +12,7 @@ from babel.lists import format_list
 
 from site_build.i18n.catalogs import translations
 from site_build.i18n.current import current
-from site_build.i18n.languages import DEFAULT
+from site_build.i18n.languages import DEFAULT, babel_locale
 from site_build.text.hours import FRENCH, Words, describe_hours
 
 _OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
@@ -25,9 +25,10 @@ class LanguageWords(Words):
     def __init__(self, code: str):
         self.code = code
         self._gettext = translations(code).gettext
-        self._days = get_day_names("wide", context="format", locale=code)  # 0 = Monday
-        self._months = get_month_names("wide", context="stand-alone", locale=code)  # 1 = January
-        arabic = code in _ARABIC_SCRIPT
+        self.locale = babel_locale(code)
+        self._days = get_day_names("wide", context="format", locale=self.locale)  # 0 = Monday
+        self._months = get_month_names("wide", context="stand-alone", locale=self.locale)  # 1 = January
+        arabic = self.locale.language in _ARABIC_SCRIPT
         self.comma, self.colon, self.semicolon = ("، ", ": ", "؛ ") if arabic else (", ", ": ", "; ")
 
     def phrase(self, french: str) -> str:
@@ -49,10 +50,10 @@ class LanguageWords(Words):
         if hhmm == "24:00":
             return str(self._gettext("minuit"))
         hours, minutes = (int(part) for part in hhmm.split(":"))
-        return str(format_time(time(hours, minutes), "short", locale=self.code))
+        return str(format_time(time(hours, minutes), "short", locale=self.locale))
 
     def listing(self, parts: list[str]) -> str:
-        return str(format_list(parts, locale=self.code))
+        return str(format_list(parts, locale=self.locale))
 
 
 @cache

@@ -48,14 +48,34 @@ def folder_of(code: str) -> str:
     return "" if code == DEFAULT else f"{code}/"
 
 
+@cache
+def babel_locale(code: str) -> Locale:
+    """Babel's locale for a code as the web writes it: "en", "ar", or with its region, "fa-AF" (Dari),
+    which Babel spells fa_AF."""
+    return Locale.parse(code, sep="-")
+
+
 @cache  # asked for each text of a page marked in another language
 def language(code: str) -> Language:
-    locale = Locale.parse(code)
-    name = locale.get_display_name(code) or code
+    locale = babel_locale(code)
+    name = locale.get_display_name(locale) or code
     return Language(code, name[:1].upper() + name[1:], "rtl" if locale.text_direction == "rtl" else "ltr")
 
 
 FRENCH = language(DEFAULT)
+
+
+def theme_language(code: str) -> str | None:
+    """The theme's translation for a language: its own ("ar"), else its base language's ("fa" for
+    Dari, "fa-AF"); None when the theme has neither. Without the theme's files (the seam's other
+    generator), the code itself."""
+    templates = theme_templates()
+    if not templates:
+        return code
+    for candidate in (code, code.split("-")[0]):
+        if (templates / "partials" / "languages" / f"{candidate}.html").exists():
+            return candidate
+    return None
 
 
 def _line_of(config_file: Path | None, key: str) -> str:
@@ -94,8 +114,7 @@ def configured_languages(extra: dict[str, Any], config_file: Path | None = None)
                 f"« {code} » n'est pas un code de langue connu ; écrivez le code à deux lettres, "
                 "par exemple en (anglais), ar (arabe), es (espagnol)",
             ) from None
-        templates = theme_templates()
-        if templates and not (templates / "partials" / "languages" / f"{code}.html").exists():
+        if theme_language(code) is None:
             raise LanguageSettingError(where, f"le thème du site n'a pas de traduction pour « {code} »")
         languages.append(found)
     return tuple(languages)

@@ -336,7 +336,7 @@ def _translations(fields: dict[str, Any], what: str) -> dict[str, Any]:
         "description": f"{what} dans les autres langues du site, par code de langue (en, ar…). "
         "Sans traduction, le français est affiché.",
         "patternProperties": {
-            "^[a-z]{2,3}$": _obj(
+            "^[a-z]{2,3}(-[A-Z]{2})?$": _obj(  # en, ar, or with a region: fa-AF (Dari)
                 {
                     **fields,
                     "relu": {

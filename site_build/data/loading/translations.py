@@ -52,7 +52,7 @@ def translated_files(dataset: Dataset) -> list[TranslatedFile]:
 def language_name(code: str) -> str:
     """The language's name in French: "anglais" for en."""
     try:
-        return Locale.parse(code).get_display_name("fr") or code
+        return Locale.parse(code, sep="-").get_display_name("fr") or code
     except (UnknownLocaleError, ValueError):
         return code
 
