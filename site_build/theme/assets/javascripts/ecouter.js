@@ -7,12 +7,14 @@ import { once } from "./helpers.js";
 // what is read: the page's text, without the buttons themselves, the menus or hidden parts
 var SKIPPED = ".gp-ecouter, .gp-entete-impression, .gp-venir, .headerlink, [hidden], .md-source-file, script, style, template, .gp-partager, .gp-relecture, .gp-lien-facile";
 
+/* A voice of the device for the page's language ("fa-af"): of that very region first, else of the
+   same language ("fa-IR" reads Dari better than no voice at all). */
 function localVoice(lang) {
-  var voices = window.speechSynthesis.getVoices();
-  for (var i = 0; i < voices.length; i++) {
-    if (voices[i].localService && voices[i].lang.toLowerCase().split(/[-_]/)[0] === lang) return voices[i];
-  }
-  return null;
+  var voices = window.speechSynthesis.getVoices().filter(function (voice) { return voice.localService; });
+  var spoken = function (voice) { return voice.lang.toLowerCase().replace("_", "-"); };
+  var base = lang.split("-")[0];
+  return voices.find(function (voice) { return spoken(voice) === lang; }) ||
+    voices.find(function (voice) { return spoken(voice).split("-")[0] === base; }) || null;
 }
 
 /* The page's text in reading order, one piece per block: a short utterance each (some engines
