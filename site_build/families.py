@@ -158,7 +158,7 @@ FAMILIES = (
     Family("partner", urls.DIRECTORY, _partners, "partner.html", translated=True, precache=PARTNERS),
     Family("health", urls.HEALTH, _health, "health.html", translated=True),
     Family("taste_week", urls.TASTE_WEEK, _taste_week, "taste_week.html"),
-    Family("rights", urls.RIGHTS, _rights, "rights.html"),
+    Family("rights", urls.RIGHTS, _rights, "rights.html", translated=True),
     # Offline too: a proposal is written where the entry was read, and waits on the device.
     Family("proposal", urls.PROPOSE, _proposal, "proposal.html", translated=True, searchable=False, precache=ALWAYS),
     Family("professionals", urls.PROFESSIONALS, _professionals, "professionals.html", pro_only=True),

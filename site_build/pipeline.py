@@ -21,6 +21,7 @@ from site_build.data.loading.vocabularies import translated_labels
 from site_build.data.model.labels import shown_labels
 from site_build.data.model.profile import PUBLIC, Profile
 from site_build.data.model.records import Records
+from site_build.data.model.rights import question_texts
 from site_build.families import PageInput, precache_groups, published
 from site_build.feeds.worker import FeedInput
 from site_build.gate import Validated
@@ -76,7 +77,7 @@ def build_day() -> date:
 
 def interface_strings(config_file: Path) -> set[str]:
     """Every French string of the site's interface: what each language's catalog translates."""
-    return interface_messages(config_file) | translated_labels()
+    return interface_messages(config_file) | translated_labels() | question_texts()
 
 
 def prepare(

@@ -63,7 +63,7 @@ def test_the_page_lists_every_right_with_who_helps_in_both_builds(built_sites):
         page = (built_sites[profile] / "mes-droits/index.html").read_text(encoding="utf-8")
         assert page.count('class="gp-droit"') == len(dataset.rights) == 14
         assert page.count('class="gp-droits__question"') == len(QUESTIONS)
-        assert 'href="../annuaire/caf-du-cher/">CAF</a> : Aides au logement' in page, "who helps, linked"
+        assert 'href="../annuaire/caf-du-cher/">CAF</a> : <span>Aides au logement</span>' in page, "who helps, linked"
         result = page.split('class="gp-droits__resultats"', 1)[1]  # the rough income question asks in euros
         assert "Vous pourriez avoir droit à ces aides" in result and "€" not in result  # no amount promised
         assert "Règle vérifiée le 2 novembre 2026" in page
@@ -77,3 +77,20 @@ def test_the_contributing_example_is_a_valid_rule(valid_data):
     listed = text.split("Les questions et leurs réponses possibles :", 1)[1].split("\n- **", 1)[0]
     for question in RULE_QUESTIONS:
         assert f"`{question.id}` (" + ", ".join(a.id for a in question.answers) + ")" in " ".join(listed.split())
+
+
+def test_the_helper_exists_in_english_and_arabic_with_the_rights_translated(built_sites):
+    """Questions, answers and buttons from the catalogs; each right's own words from its `traductions:`
+    block, marked in its language; the page says its translation is not reviewed yet."""
+    site = built_sites["public"]
+    arabic = (site / "ar/mes-droits/index.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl"' in arabic
+    assert "كم عمركم؟" in arabic and "عرض المساعدات" in arabic  # a question, the last button
+    assert '<h3 id="droit-aide-au-logement">مساعدة السكن (APL)</h3>' in arabic
+    assert "Répondez à quelques questions" not in arabic and "Quel âge avez-vous" not in arabic
+    english = (site / "en/mes-droits/index.html").read_text(encoding="utf-8")
+    assert '<h3 id="droit-prime-activite">Activity bonus (prime d&#39;activité)</h3>' in english
+    assert "<li>Bank details (RIB)</li>" in english
+    assert "gp-relecture" in english  # the notice of a translation nobody fluent has checked yet
+    french = (site / "mes-droits/index.html").read_text(encoding="utf-8")
+    assert 'hreflang="ar"' in french and 'hreflang="en"' in french

@@ -107,3 +107,32 @@ def test_no_answer_keeps_every_right_and_a_senior_gets_the_aspa(browser, site_ur
         assert errors == []
     finally:
         context.close()
+
+
+def test_in_arabic_the_questions_and_the_rights_found_read_right_to_left_on_a_small_phone(browser, site_urls):
+    context, page, errors = open_page(
+        browser, site_urls["public"] + "/ar/mes-droits/", viewport={"width": 320, "height": 640}
+    )
+    try:
+        page.wait_for_selector("[data-gp-droits][data-ready]")
+        assert page.locator(".gp-droits__etape").inner_text() == "السؤال 1 من 8"
+
+        def answer(*labels):
+            for label in labels:
+                page.get_by_label(label, exact=True).check()
+            page.locator(".gp-droits__question:visible [data-action='suivant']").press("Enter")
+
+        answer("وحدي")
+        answer("من 25 إلى 59 سنة")
+        answer("طفلان أو أكثر")
+        answer("من عمل")
+        for _ in range(4):  # the other questions may be left unanswered
+            answer()
+        shown = set(page.locator(".gp-droit:visible h3").all_inner_texts())
+        assert {"منحة النشاط", "المنح العائلية", "منحة الدعم العائلي (ASF)"} <= shown
+        assert page.locator(".gp-droit:visible h3").first.get_attribute("lang") is None  # Arabic, as the page
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        assert axe_violations(page) == ""
+        assert errors == []
+    finally:
+        context.close()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from site_build import urls
 from site_build.data.model.records import Partner, Records, Right, Service
 from site_build.data.model.rights import QUESTIONS
+from site_build.i18n.current import gettext
 from site_build.pages.model import Page
 from site_build.pages.render import render
 
@@ -41,4 +42,5 @@ def rights_page(records: Records) -> Page:
         rights=[(right, helpers(right, records)) for right in records.rights],
         rules=[{"id": right.id, "si": list(right.si)} for right in records.rights],
     )
-    return Page(urls.source(SECTION), "Mes droits : les aides à vérifier", html)
+    reviewed = all(right.relu for right in records.rights)
+    return Page(urls.source(SECTION), gettext("Mes droits : les aides à vérifier"), html, reviewed=reviewed)

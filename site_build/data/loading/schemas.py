@@ -936,6 +936,19 @@ RIGHT = _obj(
         },
         "source": URL | {"description": "La page officielle qui décrit l'aide (service-public.fr, caf.fr…)."},
         "verifie_le": DATE | {"description": "Le jour où la règle a été comparée à la source."},
+        "traductions": _translations(
+            {
+                "nom": _text("Le nom de l'aide dans cette langue (le sigle français peut rester entre parenthèses)."),
+                "resume": _prose("À quoi sert l'aide, dans cette langue."),
+                "organisme": _text("Qui décide et verse l'aide, dans cette langue."),
+                "documents": _list_of(
+                    _text("Un document dans cette langue."),
+                    "Les documents, dans l'ordre de la liste en français (autant qu'en français).",
+                    min_items=1,
+                ),
+            },
+            "L'aide",
+        ),
     },
     ["id", "nom", "resume", "organisme", "si", "aide", "source", "verifie_le"],
     "Une aide à vérifier.",

@@ -19,9 +19,10 @@ NAMES = {
     "emergencies": ("contact", "contacts", ""),
     "interventions": ("intervention", "interventions", "e"),  # the last: the feminine's e
     "recipes": ("recette", "recettes", "e"),
+    "rights": ("aide", "aides", "e"),
 }
 # lists of a record whose translation gives one item per French item, in the same order
-PARALLEL_LISTS = {"ingredients": "un nom d'ingrédient", "etapes": "une étape"}
+PARALLEL_LISTS = {"ingredients": "un nom d'ingrédient", "etapes": "une étape", "documents": "un document"}
 
 Report = Callable[..., None]
 FieldPath = tuple[Any, ...]
@@ -40,7 +41,7 @@ class TranslatedFile:
 
 def translated_files(dataset: Dataset) -> list[TranslatedFile]:
     found = []
-    for kind in ("needs", "emergencies", "interventions"):
+    for kind in ("needs", "emergencies", "interventions", "rights"):
         records = {(i,): r for i, r in enumerate(getattr(dataset, kind)) if isinstance(r, dict)}
         found.append(TranslatedFile(kind, *NAMES[kind], records))
     for identifier, recipe in dataset.recipes.items():

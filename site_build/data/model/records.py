@@ -419,6 +419,16 @@ class Form:
 
 
 @dataclass(frozen=True)
+class RightTranslation:
+    langue: str  # the key of `traductions:` in the file
+    nom: str = ""
+    resume: str = ""
+    organisme: str = ""
+    documents: tuple[str, ...] = ()  # in the order of the French list
+    relu: bool = False
+
+
+@dataclass(frozen=True)
 class Right:
     """A right or aid the rights helper proposes to check (data/droits.yaml)."""
 
@@ -434,6 +444,25 @@ class Right:
     simulateur: str = ""
     automatique: bool = False  # arrives without an application: shown apart
     sous_conditions_de_ressources: bool = False  # depends on income: a high answer adds « faites la simulation »
+    traductions: tuple[RightTranslation, ...] = ()
+    langue: str = "fr"  # the language of its texts (in_language)
+    relu: bool = True  # False: a translation nobody fluent has checked yet
+
+    def in_language(self, code: str) -> Right:
+        """Its name, summary, organisation and documents in that language when the data has them."""
+        found = translation_in(self.traductions, code)
+        if not found:
+            return self
+        documents = found.documents if len(found.documents) == len(self.documents) else ()
+        return replace(
+            self,
+            nom=found.nom or self.nom,
+            resume=found.resume or self.resume,
+            organisme=found.organisme or self.organisme,
+            documents=documents or self.documents,
+            langue=code,
+            relu=found.relu,
+        )
 
 
 R = TypeVar("R")
@@ -546,6 +575,7 @@ class Records:
             emergencies=tuple(contact.in_language(code) for contact in self.emergencies),
             recipes=tuple(recipe.in_language(code) for recipe in self.recipes),
             interventions=tuple(event.in_language(code) for event in self.interventions),
+            rights=tuple(right.in_language(code) for right in self.rights),
         )
 
     def epicebon_in(self, edition: Edition) -> list[tuple[Recipe, RecipeWorkshop]]:

@@ -107,6 +107,11 @@ QUESTIONS = (*RULE_QUESTIONS[:4], INCOME, *RULE_QUESTIONS[4:])  # as the page as
 QUESTION_BY_ID = {q.id: q for q in QUESTIONS}
 
 
+def question_texts() -> set[str]:
+    """The questions' French words (text, help, answers): interface strings every catalog translates."""
+    return {text for q in QUESTIONS for text in (q.text, q.help, *(a.label for a in q.answers)) if text}
+
+
 def conditions_schema() -> dict[str, Any]:
     """One alternative of a rule's `si`: questions, each with the answers that fit."""
     return {

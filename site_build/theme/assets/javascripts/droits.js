@@ -2,6 +2,7 @@
  * Answers stay in the page: nothing is stored (no storage API is touched) and nothing is sent. */
 
 import { element, once } from "./helpers.js";
+import { say } from "./textes.js";
 
 /* A rule fits when one of its alternatives fits: each question it names is unanswered or has an
    answer it accepts (an unanswered question never rules a right out). */
@@ -37,7 +38,7 @@ function setup(root) {
     results.hidden = true;
     form.hidden = false;
     steps.forEach(function (step, i) { step.hidden = i !== n; });
-    progress.textContent = "Question " + (n + 1) + " sur " + steps.length;
+    progress.textContent = say("question_of", { n: n + 1, total: steps.length });
     steps[n].querySelector("legend").focus();
   }
 
@@ -113,7 +114,7 @@ function setup(root) {
   });
   results.hidden = true;
   steps.forEach(function (step, i) { step.hidden = i !== 0; });
-  progress.textContent = "Question 1 sur " + steps.length;
+  progress.textContent = say("question_of", { n: 1, total: steps.length });
 }
 
 export function init() {

@@ -75,6 +75,7 @@ var FRENCH_TEXTS = {
   update_form_first: "Vous avez commencé une fiche : imprimez-la ou copiez son texte avant de recharger, sinon elle sera perdue.",
   update_reload_anyway: "Recharger quand même",
   search_directory: "Chercher « {mots} » dans l'annuaire des partenaires",
+  question_of: "Question {n} sur {total}",
   hours_as_written: "Horaires écrits au format OpenStreetMap : l'équipe du guide les lira.",
   hours_rule: "{jours} : {heures}.",
   days_span: "du {de} au {a}",
