@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 
-from .helpers import ROOT, config_beside
+from .helpers import FIXTURES, ROOT, config_beside
 
 HOME = """---
 title: رهنمای مشترک
@@ -36,22 +36,23 @@ def test_dari_needs_only_configuration_catalog_pages_and_data(tmp_path, monkeypa
     from site_build.generator.build import build_site
 
     project = tmp_path / "projet"
-    shutil.copytree(ROOT / "data", project / "data")
+    shutil.copytree(FIXTURES / "valid", project / "data")  # the small data: the language is what is tested
     shutil.copytree(ROOT / "content", project / "content")
     (project / "content" / "index.fa-AF.md").write_text(HOME, encoding="utf-8")
+    shutil.copytree(FIXTURES / "content" / "images", project / "content" / "images", dirs_exist_ok=True)
     locales = shutil.copytree(ROOT / "site_build/i18n/locales", tmp_path / "locales")
     (locales / "fa-AF.po").write_text(CATALOG, encoding="utf-8")
     monkeypatch.setenv("SITE_BUILD_LOCALES", str(locales))  # the build's child processes read it too
     needs = project / "data" / "besoins.yaml"
     text = needs.read_text(encoding="utf-8")
-    block = re.search(r"\n(\s+)traductions:\n", text)  # the first need's block: Dari beside English and Arabic
-    indent = block[1] + "  "
-    text = text.replace(block[0], f"{block[0]}{indent}fa-AF:\n{indent}  nom: غذا خوردن\n{indent}  relu: false\n", 1)
-    needs.write_text(text, encoding="utf-8")
+    first = re.search(r"^  nom: Manger\n", text, re.M)[0]  # the first need gets a Dari name
+    needs.write_text(
+        text.replace(first, first + "  traductions:\n    fa-AF:\n      nom: غذا خوردن\n      relu: false\n", 1)
+    )
     config = config_beside(project)
     config.write_text(
         config.read_text(encoding="utf-8")
-        .replace("langues: [fr, en, ar]", "langues: [fr, en, ar, fa-AF]")
+        .replace("langues: [fr, en, ar]", "langues: [fr, fa-AF]")  # French and the new language suffice
         .replace(f"docs_dir: {ROOT / 'content'}", f"docs_dir: {project / 'content'}"),
         encoding="utf-8",
     )
@@ -62,6 +63,7 @@ def test_dari_needs_only_configuration_catalog_pages_and_data(tmp_path, monkeypa
     assert re.search(r'<html lang="fa-AF" dir="rtl"', home)
     assert "غذا خوردن" in home  # the need's Dari name, on its tile
     assert 'hreflang="fa-AF"' in (site / "index.html").read_text(encoding="utf-8")
+    assert not (site / "en").exists()
     partner = (site / "fa-AF" / "annuaire" / "epicea" / "index.html").read_text(encoding="utf-8")
     assert "پیشنهاد تغییر" in partner  # a word of the catalog
     assert '<html lang="fa-AF" dir="rtl"' in (site / "fa-AF" / "404.html").read_text(encoding="utf-8")
