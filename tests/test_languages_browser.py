@@ -55,7 +55,7 @@ def test_an_untranslated_page_leads_to_the_language_home_with_a_notice(browser, 
     try:
         page.goto(base + "/en/")
         assert page.locator(".gp-non-traduit").is_hidden()  # only when coming from an untranslated page
-        page.goto(base + "/mentions-legales/")
+        page.goto(base + "/accessibilite/")
         page.wait_for_selector(MENU_BOUND)
         _choose(page, "en")
         assert page.url == base + "/en/#non-traduit"
