@@ -121,6 +121,32 @@ def test_a_language_visited_once_works_offline(browser, site_urls):
         context.close()
 
 
+def test_two_languages_keep_their_offline_copies_and_each_its_offline_page(browser, site_urls):
+    """French then Arabic on one device: the Arabic worker does not delete the French copy, and a page
+    not saved gives the offline page in the visitor's language."""
+    context = browser.new_context()
+    page = context.new_page()
+    base = site_urls["public"]
+    try:
+        for folder in ("/", "/ar/"):
+            page.goto(base + folder)
+            page.wait_for_selector("html[data-hors-ligne='pret']", timeout=60000)
+        names = page.evaluate("caches.keys()")
+        assert {name.rsplit(":", 1)[0] for name in names if name.startswith("guide-precache:")} == {
+            "guide-precache:/",
+            "guide-precache:/ar/",
+        }
+        context.set_offline(True)
+        page.goto(base + "/annuaire/")
+        assert page.locator("h1").first.inner_text() != "Vous êtes hors ligne"  # French, still saved
+        page.goto(base + "/ar/nulle-part/")  # never saved: the offline page, in Arabic
+        assert page.locator("h1").first.inner_text() == "أنتم غير متصلين بالإنترنت"
+        page.locator("[data-gp-hors-ligne] strong", has_text="دليل الشركاء").wait_for()
+        assert "صفحة متاحة بدون اتصال" in page.locator("[data-gp-hors-ligne-compte]").inner_text()
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize(
     ("folder", "closed", "always"),
     [

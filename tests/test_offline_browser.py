@@ -143,7 +143,7 @@ def test_update_is_offered_then_applied_and_old_entries_go(browser, tmp_path):
         assert page.locator("h1").inner_text() == "CAF du Cher, nouvelle adresse"
         new_entries, _ = precache_manifest(site, 20 * 1024 * 1024)
         cached = page.evaluate("""async () => {
-            const names = (await caches.keys()).filter(n => n.startsWith('guide-precache-'));
+            const names = (await caches.keys()).filter(n => n.startsWith('guide-precache:/:'));
             const keys = await (await caches.open(names[0])).keys();
             return [names.length, keys.map(k => k.url)];
         }""")
@@ -242,7 +242,7 @@ def test_runtime_cache_keeps_at_most_its_cap(browser, built_sites, tmp_path):
         source_map = next(site.glob("assets/javascripts/bundle.*.min.js.map")).relative_to(site)  # not precached
         kept = page.evaluate(
             """async ([count, path]) => {
-            const runtime = await caches.open("guide-runtime");
+            const runtime = await caches.open("guide-runtime:/");
             for (let n = 0; n < count; n++) await runtime.put(`/ancien-${n}/`, new Response("x"));
             const response = await fetch(path);
             const keys = (await runtime.keys()).map((r) => new URL(r.url).pathname);

@@ -9,9 +9,14 @@
 
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
-const PREFIX = "guide-precache-";
+const scope = self.registration.scope;
+// Each language is a site of its own with its own worker, on the same origin: the cache names carry
+// the site's folder, so that one language's update never deletes another's offline copy.
+const SITE = new URL(scope).pathname;
+const PREFIX = "guide-precache:" + SITE + ":";
+const LEGACY = /^guide-precache-[0-9a-f]{12}$/;  // before the names had the folder: replaced once
 const CACHE = PREFIX + VERSION;
-const RUNTIME = "guide-runtime";
+const RUNTIME = "guide-runtime:" + SITE;
 const LIST = "precache.json";
 const BUNDLE = "precache-" + VERSION + ".json";  // every entry in one download, for the first visit  // the manifest, kept in each cache for the next update and the offline page
 const OFFLINE_PAGE = "hors-ligne/";
@@ -21,7 +26,6 @@ const PARALLEL = 6;
 // past this many, so a long browsing session cannot fill a cheap phone's storage.
 const RUNTIME_MAX_ENTRIES = __RUNTIME_MAX__;
 
-const scope = self.registration.scope;
 const absolute = (url) => new URL(url, scope).href;
 
 /* Cache key of a request: no query string or fragment, "dir/index.html" is "dir/". */
@@ -36,7 +40,7 @@ function keyOf(url) {
 async function previousRevisions() {
   const known = new Map();
   for (const name of await caches.keys()) {
-    if (!name.startsWith(PREFIX) || name === CACHE) continue;
+    if (!(name.startsWith(PREFIX) || LEGACY.test(name)) || name === CACHE) continue;
     const cache = await caches.open(name);
     const list = await cache.match(absolute(LIST));
     if (!list) continue;
@@ -97,7 +101,9 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
-      if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      if ((name.startsWith(PREFIX) || LEGACY.test(name) || name === "guide-runtime") && name !== CACHE) {
+        await caches.delete(name);
+      }
     }
     const runtime = await caches.open(RUNTIME);  // entries now precached need no second copy
     const precached = new Set(PRECACHE.map((e) => absolute(e.url)));

@@ -72,7 +72,8 @@ function persistOnceInstalled() {
 
 /* /hors-ligne/: the pages this device can open without network, by section, each once:
    month pages in calendar order, the others by title. */
-var SECTIONS = [["annuaire/", "Annuaire"], ["recettes/", "Recettes"], ["sante/", "Épi'santé"], ["", "Pages du guide"]];
+var SECTIONS = [["annuaire/", "offline_directory"], ["recettes/", "offline_recipes"], ["sante/", "offline_health"],
+  ["", "offline_pages"]];
 var MONTH_PAGE = /\/(\d{4}-\d{2})\/$/;
 
 function sortKey(entry) {
@@ -84,7 +85,8 @@ function listOffline() {
   var list = document.querySelector("[data-gp-hors-ligne]");
   if (!list || !window.caches) return;
   caches.keys().then(function (names) {
-    var name = names.filter(function (n) { return n.indexOf("guide-precache-") === 0; })[0];
+    var own = "guide-precache:" + new URL(root).pathname + ":";  // this language's (sw.template.js)
+    var name = names.filter(function (n) { return n.indexOf(own) === 0; })[0];
     if (!name) return null;
     return caches.open(name).then(function (cache) { return cache.match(new URL("precache.json", root).href); });
   }).then(function (response) {
@@ -104,7 +106,7 @@ function listOffline() {
       }).sort(function (a, b) { return sortKey(a).localeCompare(sortKey(b), "fr"); });
       if (!inSection.length) return;
       var item = document.createElement("li");
-      item.appendChild(document.createElement("strong")).textContent = section[1];
+      item.appendChild(document.createElement("strong")).textContent = say(section[1]);
       var sub = item.appendChild(document.createElement("ul"));
       inSection.forEach(function (entry) {
         var link = sub.appendChild(document.createElement("li")).appendChild(document.createElement("a"));
@@ -115,7 +117,7 @@ function listOffline() {
     });
     list.replaceChildren(fragment);
     var count = document.querySelector("[data-gp-hors-ligne-compte]");
-    if (count) count.textContent = pages.length + " pages sont disponibles sans connexion sur cet appareil.";
+    if (count) count.textContent = say("offline_count", { n: pages.length });
   });
 }
 
