@@ -11,7 +11,7 @@ from typing import Any
 
 from site_build.cli_french import use_french
 from site_build.data.checks.problems import DataError, Problem, UsageError, count_line
-from site_build.data.loading.dataset import content_dir_of, display_path
+from site_build.data.loading.dataset import display_path
 from site_build.data.loading.yaml_loader import LoadError
 from site_build.data.model.profile import PROFILES, Profile
 
@@ -344,11 +344,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Add the structures of the chosen communes from a data·inclusion export, as drafts to verify.
     The import runs on a copy of the data; partners.yaml changes only if the copy stays valid."""
-    import shutil
-    import tempfile
-
     from site_build.data.checks.validate import has_errors, validate
     from site_build.editing.importer import ImportFileError, import_data_inclusion
+    from site_build.editing.trial import data_copy, replace_file
     from site_build.pipeline import build_day
 
     data_dir = _data_dir(args)
@@ -363,11 +361,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         _print_problems([p for p in before if not p.warning])
         print("Import impossible : corrigez d'abord les erreurs des données.", file=sys.stderr)
         return 1
-    with tempfile.TemporaryDirectory(prefix="site-build-import-") as folder:
-        trial = Path(folder) / "data"
-        shutil.copytree(data_dir, trial)
-        if content_dir_of(data_dir).is_dir():  # photos are checked where the copy expects them
-            content_dir_of(trial).symlink_to(content_dir_of(data_dir).resolve())
+    with data_copy(data_dir, "import") as trial:
         try:
             report = import_data_inclusion(trial, [Path(f) for f in args.files], args.commune or [], build_day())
         except ImportFileError as error:
@@ -384,18 +378,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.dry_run:
             print("Essai : rien n'a été écrit.", file=sys.stderr)
             return 0
-        os.replace(_copy_beside(trial / "partners.yaml", data_dir / "partners.yaml"), data_dir / "partners.yaml")
+        replace_file(data_dir / "partners.yaml", (trial / "partners.yaml").read_bytes(), "import")
     print(f"Import terminé. {count_line(after)}", file=sys.stderr)
     return 0
-
-
-def _copy_beside(source: Path, target: Path) -> Path:
-    """A copy of source next to target, so that os.replace() swaps it in at once."""
-    import shutil
-
-    beside = target.with_name(f".{target.name}.import")
-    shutil.copyfile(source, beside)
-    return beside
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:

@@ -141,7 +141,7 @@ def _verification(given: PageInput) -> list[Page]:
 
 
 def _proposal(given: PageInput) -> list[Page]:
-    return [proposal_page(given.records, given.profile, given.settings)]
+    return [proposal_page(given.records, given.settings)]
 
 
 def _liaison(given: PageInput) -> list[Page]:

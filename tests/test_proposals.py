@@ -216,7 +216,7 @@ def test_the_public_site_hands_the_form_no_pro_only_person_or_field(built_sites)
             )
             for kind, entries in json.loads(block[1]).items() if block else ():
                 for ident, fields in entries.items():
-                    assert set(fields) <= offered_names(KIND_BY_NAME[kind]) | {"statut"}, (page, ident)
+                    assert set(fields) <= offered_names(KIND_BY_NAME[kind]), (page, ident)
                     seen.setdefault(profile, set()).add(ident)
     assert not pro_only & seen["public"] and pro_only <= seen["pro"]
     assert {"epicea", "epicea--aide-alimentaire", "atelier-soupe-epicea"} <= seen["public"]

@@ -20,8 +20,6 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,9 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from site_build.data.checks.problems import Problem
-from site_build.data.loading.dataset import content_dir_of, display_path
+from site_build.data.loading.dataset import display_path
 from site_build.data.loading.schemas import SLUG
 from site_build.data.loading.yaml_loader import LoadError, load_text
+from site_build.editing.trial import data_copy, replace_file
 from site_build.editing.yaml_edit import EditError, Key, remove_value, set_value
 from site_build.pages.proposal import KIND_BY_NAME, EntryKind, offered_names
 
@@ -114,7 +113,7 @@ def _check_fields(kind: EntryKind, after: dict[str, Any]) -> None:
         raise ProposalError(
             "« id » ne se change pas par une proposition : d'autres fiches y renvoient ; faites-le à la main"
         )
-    allowed = offered_names(kind) | ({"statut"} if kind.closable else set())
+    allowed = offered_names(kind)
     unknown = sorted(set(after) - allowed)
     if unknown:
         raise ProposalError(
@@ -242,22 +241,16 @@ def _entries(data: Any, kind: str) -> Iterator[tuple[list[Key], dict[str, Any]]]
 
 def write_checked(data_dir: Path, applied: Applied, check: Callable[[Path], list[Problem]]) -> list[Problem]:
     """Write the changed file only if `check(folder)` (the gate, on a copy of the data folder holding
-    it, beside the same content/) finds no error. Returns the problems found, named at the real files;
-    the file is untouched when there are errors."""
-    relative = applied.file.relative_to(data_dir)
-    with tempfile.TemporaryDirectory(prefix="site-build-proposition-") as temporary:
-        copy = Path(temporary) / "data"
-        shutil.copytree(data_dir, copy)
-        (Path(temporary) / "content").symlink_to(content_dir_of(data_dir).resolve())
-        (copy / relative).write_text(applied.text, encoding="utf-8")
+    it) finds no error. Returns the problems found, named at the real files; the file is untouched
+    when there are errors."""
+    with data_copy(data_dir, "proposition") as copy:
+        (copy / applied.file.relative_to(data_dir)).write_text(applied.text, encoding="utf-8")
         problems = [
             dataclasses.replace(problem, file=problem.file.replace(display_path(copy), display_path(data_dir)))
             for problem in check(copy)
         ]
     if not any(not problem.warning for problem in problems):
-        staged = applied.file.with_name(f".{applied.file.name}.proposition")
-        staged.write_text(applied.text, encoding="utf-8")
-        staged.replace(applied.file)  # in one step: an interrupted command leaves the old file
+        replace_file(applied.file, applied.text, "proposition")
     return problems
 
 

@@ -24,7 +24,6 @@ from site_build.data.loading.settings import SiteSettings
 from site_build.data.loading.vocabularies import term_label
 from site_build.data.model.editions import PUBLICS as TASTE_PUBLICS
 from site_build.data.model.labels import shown_label
-from site_build.data.model.profile import Profile
 from site_build.data.model.records import Partner, Professional, Records
 from site_build.i18n.current import N_, gettext
 from site_build.pages.model import Page
@@ -52,7 +51,11 @@ class EntryKind:
     offered: tuple[Offered, ...]
     confirmable: bool = False  # « Tout est juste » sets its verification date
     closable: bool = False  # « Cette structure a fermé »
-    pro_only: bool = False  # its entries are only in the professionals' site
+
+    @property
+    def fields(self) -> tuple[Offered, ...]:
+        """What a proposal may carry: the offered fields, and the status « a fermé » changes."""
+        return (*self.offered, Offered("statut", "")) if self.closable else self.offered
 
 
 _ADDRESS = (
@@ -263,7 +266,8 @@ def controls(kind: EntryKind) -> tuple[Control, ...]:
 
 
 def offered_names(kind: EntryKind) -> frozenset[str]:
-    return frozenset(o.name for o in kind.offered)
+    """The keys a proposal for this kind of entry may change."""
+    return frozenset(o.name for o in kind.fields)
 
 
 # The current values of entries, in the page that shows them (#gp-valeurs).
@@ -288,8 +292,7 @@ def _kept(value: Any) -> bool:
 def entry_values(kind: EntryKind, record: Any) -> dict[str, Any]:
     """The offered fields of an entry as its data file says them (dates as written, lists as lists)."""
     values = {}
-    names = [*kind.offered, *([Offered("statut", "")] if kind.closable else [])]  # « a fermé » starts from it
-    for offered in names:
+    for offered in kind.fields:
         value = getattr(record, offered.name, None)
         if not _kept(value):
             continue
@@ -320,12 +323,8 @@ def propose_query(kind_name: str, ident: str, source_page: str) -> str:
 # The form page.
 
 
-def proposal_page(records: Records, profile: Profile, settings: SiteSettings) -> Page:
-    kinds = [
-        kind
-        for kind in KINDS
-        if (profile.is_pro or not kind.pro_only) and (kind is not TASTE_EVENT or records.editions)
-    ]
+def proposal_page(records: Records, settings: SiteSettings) -> Page:
+    kinds = [kind for kind in KINDS if kind is not TASTE_EVENT or records.editions]
     github = settings.proposal_github.rstrip("/")
     html = render(
         "proposal.html",
