@@ -19,6 +19,7 @@ from site_build.data.loading.translations import translated_files
 from site_build.i18n.catalogs import REVIEW_FLAG, catalog, catalog_file, unreviewed, untranslated
 from site_build.i18n.languages import Language
 from site_build.i18n.pages import original_uri
+from site_build.i18n.review import is_reviewed
 
 _HEADER = """# Interface strings of the guide in {code}. The French text is the message id.
 # Each entry left empty shows in French. See CONTRIBUTING.md, « Traduire le guide ».
@@ -58,12 +59,6 @@ def _words(code: str, interface: set[str], project: Path) -> Iterator[Pending]:
         yield Pending(code, "mot", f"{po}:{lines.get(text, 1)}", f"à relire : « {text} »")
 
 
-def _reviewed_page(page: Path) -> bool:
-    text = page.read_text(encoding="utf-8")
-    head = text[3 : text.find("\n---", 3)] if text.startswith("---") else ""
-    return any(line.replace(" ", "") == "relu:true" for line in head.splitlines())
-
-
 def _pages(content: Path, codes: set[str], code: str, project: Path) -> Iterator[Pending]:
     pages = sorted(content.rglob("*.md"))
     translated = {original_uri(p.relative_to(content).as_posix(), codes) for p in pages} - {None}
@@ -75,7 +70,7 @@ def _pages(content: Path, codes: set[str], code: str, project: Path) -> Iterator
             yield Pending(
                 code, "page", _relative(page, project), f"page à traduire : écrivez {_relative(target, project)}"
             )
-        elif pair and pair[1] == code and not _reviewed_page(page):
+        elif pair and pair[1] == code and not is_reviewed(page):
             yield Pending(
                 code, "page", f"{_relative(page, project)}:1", "page à relire, puis écrivez « relu: true » en tête"
             )

@@ -24,7 +24,8 @@ class ToReview:
     what: str  # in French, for the editor
 
 
-def _reviewed(page: Path) -> bool:
+def is_reviewed(page: Path) -> bool:
+    """A hand-written translation whose front matter says `relu: true`."""
     text = page.read_text(encoding="utf-8")
     if not text.startswith("---"):
         return False
@@ -49,7 +50,7 @@ def translations_to_review(
     for page in sorted(Path(content_dir).rglob("*.md")):
         relative = page.relative_to(content_dir).as_posix()
         pair = original_uri(relative, codes)
-        if pair and not _reviewed(page):
+        if pair and not is_reviewed(page):
             where = page.relative_to(project).as_posix() if page.is_relative_to(project) else str(page)
             found.append(ToReview(pair[1], where, "page pas encore relue (relu: false)"))
     for code in sorted(codes):
