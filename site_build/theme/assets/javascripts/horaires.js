@@ -174,4 +174,4 @@ function showAll(root) {
   });
 }
 
-export { status, isOpen, showAll as init, showStatus, parisNow, clock, MONTHS };
+export { status, isOpen, showAll as init, showStatus, parisNow, clock, dayName, MONTHS };

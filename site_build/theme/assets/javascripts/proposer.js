@@ -5,8 +5,8 @@
  * site_build/editing/proposals.py reads the block; pages/proposal.py draws the forms. */
 
 import { copyText, element, once, siteRoot } from "./helpers.js";
-import { clock } from "./horaires.js";
-import { pageLanguage, say } from "./textes.js";
+import { clock, dayName } from "./horaires.js";
+import { say } from "./textes.js";
 
 const STORE = "gp-propositions";
 const MAIL_LIMIT = 1900;  // characters of a mailto: link that every mail client opens whole
@@ -77,9 +77,8 @@ function runs(days) {
   return found;
 }
 
-function dayName(day) {
-  const monday = new Date(Date.UTC(2024, 0, 1 + day));
-  return new Intl.DateTimeFormat(pageLanguage() || "fr", { weekday: "long", timeZone: "UTC" }).format(monday);
+function weekdayName(day) {  // 0 = Monday: 1 January 2024 was one
+  return dayName("2024-01-0" + (1 + day));
 }
 
 function timeText(hhmm) {
@@ -94,8 +93,8 @@ export function hoursInWords(text) {
   const sentences = [];
   const groups = daysBySameHours(hours);
   groups.forEach((days, key) => {
-    const when = runs(days).map(([a, b]) => a === b ? dayName(a)
-      : say(b === a + 1 ? "days_pair" : "days_span", { de: dayName(a), a: dayName(b) })).join(", ");
+    const when = runs(days).map(([a, b]) => a === b ? weekdayName(a)
+      : say(b === a + 1 ? "days_pair" : "days_span", { de: weekdayName(a), a: weekdayName(b) })).join(", ");
     const times = key.split(",").map((r) => say("time_span",
       { de: timeText(r.slice(0, 5)), a: timeText(r.slice(6)) })).join(", ");
     sentences.push(say("hours_rule", { jours: when, heures: times }));
