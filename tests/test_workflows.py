@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
 
 from site_build.editing.proposals import read_proposal
@@ -58,20 +57,20 @@ def _issue_body(block: str) -> str:
     return text.replace("\n", "\r\n")
 
 
-@pytest.fixture
-def project(sample_project):
-    return sample_project
+def _pull_request_text(project, block: str, ticket: str) -> str:
+    """What the workflow does with an issue: appliquer on its text, then the pull request's text."""
+    (project / "ticket.txt").write_text(_issue_body(block), encoding="utf-8")
+    result = run_cli(project, "appliquer", "ticket.txt", "--ticket", ticket, "--texte-demande", "demande.md")
+    assert result.returncode == 0, result.stderr
+    return (project / "demande.md").read_text(encoding="utf-8")
 
 
-def test_an_issue_becomes_a_change_and_the_text_of_its_pull_request(project):
+def test_an_issue_becomes_a_change_and_the_text_of_its_pull_request(sample_project):
     block = (
         "proposition:\n  fiche: partenaire\n  id: epicea\n  confirme: true\n"
         '  avant:\n    telephone: "02 61 91 00 10"\n  apres:\n    telephone: "02 61 91 00 99"\n'
     )
-    (project / "ticket.txt").write_text(_issue_body(block), encoding="utf-8")
-    result = run_cli(project, "appliquer", "ticket.txt", "--ticket", "12", "--texte-demande", "demande.md")
-    assert result.returncode == 0, result.stderr
-    body = (project / "demande.md").read_text(encoding="utf-8")
+    body = _pull_request_text(sample_project, block, "12")
     assert body.startswith("Proposition reçue dans le ticket #12 : elle modifie la fiche partenaire « epicea »")
     assert "Champs écrits dans `data/partners.yaml` : `telephone`, `date_verification`." in body
     diff = re.search(r"```diff\n(.*?)```", body, re.S)[1]
@@ -79,15 +78,12 @@ def test_an_issue_becomes_a_change_and_the_text_of_its_pull_request(project):
     assert body.rstrip().endswith("Closes #12")
 
 
-def test_backticks_in_a_value_cannot_close_the_diff_s_block(project):
+def test_backticks_in_a_value_cannot_close_the_diff_s_block(sample_project):
     block = (
         "proposition:\n  fiche: service\n  id: epicea--aide-alimentaire\n"
         '  apres:\n    publics_precisions: "Voir ``` [lien](https://example.org) @quelquun"\n'
     )
-    (project / "ticket.txt").write_text(_issue_body(block), encoding="utf-8")
-    result = run_cli(project, "appliquer", "ticket.txt", "--ticket", "3", "--texte-demande", "demande.md")
-    assert result.returncode == 0, result.stderr
-    body = (project / "demande.md").read_text(encoding="utf-8")
+    body = _pull_request_text(sample_project, block, "3")
     fence = re.search(r"^(`{4,})diff$", body, re.M)[1]
     inside = body.split(fence + "diff\n", 1)[1].split("\n" + fence + "\n", 1)[0]
     assert "[lien](https://example.org)" in inside and body.count(fence) == 2
