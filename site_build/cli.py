@@ -297,14 +297,13 @@ def cmd_apply(args: argparse.Namespace) -> int:
     if not applied.written:
         print(f"Rien à changer : la fiche « {proposal.ident} » dit déjà ce que propose le message.", file=sys.stderr)
         return 0
-    before = applied.file.read_text(encoding="utf-8")
     problems = write_checked(data_dir, applied, lambda folder: check_project(Path(args.config), folder, build_day())[1])
     if has_errors(problems):
         _print_problems(problems)
         print(f"Proposition non appliquée : {applied.file} n'a pas changé. Corrigez la proposition.", file=sys.stderr)
         return 1
     if args.texte_demande:
-        body = pull_request_body(proposal, applied, before, data_dir, args.ticket)
+        body = pull_request_body(proposal, applied, data_dir, args.ticket)
         Path(args.texte_demande).write_text(body, encoding="utf-8")
     print(
         f"{applied.file} : {', '.join(applied.written)} de « {proposal.ident} » modifié(s). "

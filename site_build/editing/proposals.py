@@ -60,6 +60,7 @@ class Proposal:
 @dataclass(frozen=True)
 class Applied:
     file: Path  # the data file changed
+    before: str  # its text as read
     text: str  # its new text
     written: list[str]  # the fields written
 
@@ -127,7 +128,7 @@ def _check_fields(kind: EntryKind, after: dict[str, Any]) -> None:
 def apply_proposal(data_dir: Path, proposal: Proposal, today: date) -> Applied:
     """The proposal written into its data file's text (not saved). ProposalError when the entry is
     missing or changed since the proposal was made."""
-    file, text, path, entry = _entry(data_dir, proposal)
+    file, before, path, entry = _entry(data_dir, proposal)
     stale = [
         f"« {name} » : la proposition partait de « {_shown(was)} », le fichier dit maintenant « {_shown(now)} »"
         for name, was, now in _differences(entry, proposal.before)
@@ -140,7 +141,7 @@ def apply_proposal(data_dir: Path, proposal: Proposal, today: date) -> Applied:
     changes = dict(proposal.after)
     if proposal.confirmed:
         changes["date_verification"] = today.isoformat()
-    written = []
+    text, written = before, []
     for keys, value in _leaves(changes, entry):
         name = ".".join(str(k) for k in keys)
         try:
@@ -148,7 +149,7 @@ def apply_proposal(data_dir: Path, proposal: Proposal, today: date) -> Applied:
         except EditError as error:
             raise ProposalError(f"champ « {name} » : {error}") from None
         written.append(name)
-    return Applied(file, text, written)
+    return Applied(file, before, text, written)
 
 
 def _blank(value: Any) -> bool:
@@ -254,13 +255,15 @@ def write_checked(data_dir: Path, applied: Applied, check: Callable[[Path], list
     return problems
 
 
-def pull_request_body(proposal: Proposal, applied: Applied, before: str, data_dir: Path, ticket: int) -> str:
+def pull_request_body(proposal: Proposal, applied: Applied, data_dir: Path, ticket: int) -> str:
     """The pull request's text (Markdown, French): what the proposal changes, the diff, and the line
     that closes the issue when the request is merged. The changed values only appear inside the diff's
     fenced block, so nothing in them becomes a link, a mention or markup."""
     file = f"{data_dir.name}/{applied.file.relative_to(data_dir)}"
     diff = "".join(
-        difflib.unified_diff(before.splitlines(keepends=True), applied.text.splitlines(keepends=True), file, file, n=1)
+        difflib.unified_diff(
+            applied.before.splitlines(keepends=True), applied.text.splitlines(keepends=True), file, file, n=1
+        )
     )
     longest = max((len(run) for run in re.findall(r"`+", diff)), default=0)
     fence = "`" * max(3, longest + 1)
