@@ -217,6 +217,10 @@ def cmd_translations(args: argparse.Namespace) -> int:
         print("Liste impossible : corrigez d'abord les erreurs.", file=sys.stderr)
         return 1
     interface = interface_strings(config)
+    if args.langue and args.langue not in {language.code for language in languages}:
+        others = ", ".join(language.code for language in languages if not language.is_default)
+        print(f"« {args.langue} » n'est pas une langue du site ; celles de {config} : {others}.", file=sys.stderr)
+        return 2
     codes = [
         language.code for language in languages if not language.is_default and args.langue in (None, language.code)
     ]
@@ -279,6 +283,9 @@ def cmd_apply(args: argparse.Namespace) -> int:
 
     data_dir = _data_dir(args)
     if not data_dir:
+        return 2
+    if args.fichier != "-" and not Path(args.fichier).is_file():
+        print(f"fichier introuvable : {args.fichier} (enregistrez d'abord le courriel ou le ticket)", file=sys.stderr)
         return 2
     try:
         message = sys.stdin.read() if args.fichier == "-" else Path(args.fichier).read_text(encoding="utf-8")

@@ -233,3 +233,8 @@ def test_markup_in_a_proposal_is_refused_by_the_gate_and_nothing_is_written(proj
         and "le HTML n'est pas accepté" in result.stderr
     )
     assert partners.read_text(encoding="utf-8") == before
+
+
+def test_a_message_file_that_is_not_there_is_said_so(project):
+    result = run_cli(project, "appliquer", "courriel.txt")
+    assert result.returncode == 2 and "fichier introuvable : courriel.txt" in result.stderr

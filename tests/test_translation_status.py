@@ -63,3 +63,11 @@ def test_missing_words_are_added_empty_and_flagged_then_listed(locales):
     again = _translations("--ajouter", "--langue", "en", locales=locales)
     assert "anglais (en) : 0 mot(s) ajouté(s)" in again.stdout and "arabe" not in again.stdout
     assert "à traduire : « Proposer une modification »" in again.stdout  # still to translate: it is empty
+
+
+def test_an_unknown_language_is_named_with_the_site_s_languages(locales):
+    result = _translations("--langue", "zz", locales=locales)
+    assert (
+        result.returncode == 2
+        and "« zz » n'est pas une langue du site ; celles de mkdocs.yml : en, ar." in result.stderr
+    )
