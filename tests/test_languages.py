@@ -343,7 +343,7 @@ def test_dates_numbers_and_prices_in_each_language_french_rules_unchanged():
         "December 1, 2026",
         "April 2027",
         "€1.50",
-        "Tuesday, December 8, 2026, from 2:00\u202fPM to 4:30\u202fPM",
+        "Tuesday, December 8, 2026, from 14:00 to 16:30",
         "1.3 kg",
         "1 ½ tablespoons",
     )
@@ -373,10 +373,9 @@ def test_recipes_and_health_pages_are_made_in_every_language(built_sites):
         ("fr", "Du lundi au vendredi, de 8 h 30 à 12 h et de 13 h 30 à 16 h 30 ; fermé les jours fériés"),
         (
             "en",
-            "Monday to Friday, from 8:30\u202fAM to 12:00\u202fPM and from 1:30\u202fPM to 4:30\u202fPM; "
-            "closed on public holidays",
+            "Monday to Friday, from 08:30 to 12:00 and from 13:30 to 16:30; closed on public holidays",
         ),
-        ("ar", "من الاثنين إلى الجمعة، من 8:30 ص إلى 12:00 م ومن 1:30 م إلى 4:30 م؛ مغلق في أيام العطل الرسمية"),
+        ("ar", "من الاثنين إلى الجمعة، من 08:30 إلى 12:00 ومن 13:30 إلى 16:30؛ مغلق في أيام العطل الرسمية"),
     ],
 )
 def test_opening_hours_in_words_in_each_language(code, expected):
@@ -399,15 +398,15 @@ def test_a_monthly_rule_and_a_night_in_english():
     with speaking("en"):
         first = hours_in_words("Mo[1] 09:00-12:00", date(2026, 11, 27))
         night = hours_in_words("Mo-Su 20:00-02:00", date(2026, 11, 27))
-    assert first.replace("\u202f", " ") == "The first Monday of the month, from 9:00 AM to 12:00 PM"
-    assert night.replace("\u202f", " ") == "Every day, from 8:00 PM to 2:00 AM the next day"
+    assert first.replace("\u202f", " ") == "The first Monday of the month, from 09:00 to 12:00"
+    assert night.replace("\u202f", " ") == "Every day, from 20:00 to 02:00 the next day"
 
 
 def test_the_home_of_each_language_is_made_like_the_french_one(built_sites):
     arabic = (built_sites["public"] / "ar/index.html").read_text(encoding="utf-8")
     assert 'href="annuaire/?besoin=manger"' in arabic  # a need tile leads to the Arabic directory
     assert '<form class="gp-accueil-recherche" action="annuaire/"' in arabic
-    assert "هذا الشهر في" in arabic and "من 2:00 م إلى 5:30 م" in arabic  # this month; hours in Arabic words
+    assert "هذا الشهر في" in arabic and "من 14:00 إلى 17:30" in arabic  # this month; hours in Arabic words
     assert '<span lang="fr" dir="ltr">Épicéa</span>' in arabic  # the grocery's name, French, isolated
     photo = re.search(r'"photo":"([^"]+)"', arabic)
     assert photo and photo[1].startswith("../images/recettes/")  # the month's photo: the French site's file

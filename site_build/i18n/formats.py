@@ -2,15 +2,17 @@
 
 French keeps its own rules (text/french.py: « 1er décembre », « 14 h 30 »). The other languages
 take theirs from Babel's CLDR data, with Latin digits: the numbers on a page in Arabic are the
-ones written on the épicerie's door, its tickets and its phone.
+ones written on the épicerie's door, its tickets and its phone. Times use the 24-hour clock in
+every language (« 14:00 », never « 2:00 م »): the hours on the door, the bus timetable and a
+French appointment letter are written so.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from babel import Locale
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 
@@ -52,8 +54,13 @@ def month_short(value: date) -> str:
     return french.month_short(value) if _french() else format_date(value, "LLL", locale=_locale())
 
 
-def clock(value: datetime) -> str:
-    return french.clock(value) if _french() else format_time(value, "short", locale=_locale())
+def clock(value: datetime | time) -> str:
+    return french.clock(value) if _french() else clock_in(value, _locale())
+
+
+def clock_in(value: datetime | time, locale: Locale) -> str:
+    """« 14:05 »: the 24-hour clock, with the language's own separator where it has one."""
+    return str(format_skeleton("Hm", value, locale=locale))
 
 
 def clock_text(value: str) -> str:

@@ -7,11 +7,12 @@ from __future__ import annotations
 from datetime import date, time
 from functools import cache
 
-from babel.dates import format_time, get_day_names, get_month_names
+from babel.dates import get_day_names, get_month_names
 from babel.lists import format_list
 
 from site_build.i18n.catalogs import translations
 from site_build.i18n.current import current
+from site_build.i18n.formats import clock_in
 from site_build.i18n.languages import DEFAULT, babel_locale
 from site_build.text.hours import FRENCH, Words, describe_hours
 
@@ -50,7 +51,7 @@ class LanguageWords(Words):
         if hhmm == "24:00":
             return str(self._gettext("minuit"))
         hours, minutes = (int(part) for part in hhmm.split(":"))
-        return str(format_time(time(hours, minutes), "short", locale=self.locale))
+        return clock_in(time(hours, minutes), self.locale)
 
     def listing(self, parts: list[str]) -> str:
         return str(format_list(parts, locale=self.locale))

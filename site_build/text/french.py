@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 MONTHS = [
     "janvier",
@@ -65,7 +65,7 @@ def of_month(key: str) -> str:
     return f"d'{name}" if name[0] in "aeiouy" else f"de {name}"
 
 
-def clock(value: datetime) -> str:
+def clock(value: datetime | time) -> str:
     return f"{value.hour} h" if value.minute == 0 else f"{value.hour} h {value.minute:02d}"
 
 

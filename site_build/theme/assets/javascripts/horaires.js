@@ -50,7 +50,8 @@ function weekday(isoDay) {  // 0 = Monday
 
 function clock(minutes) {
   var h = Math.floor(minutes / 60) % 24, m = minutes % 60;
-  if (pageLanguage()) return intl({ hour: "numeric", minute: "2-digit" }).format(new Date(Date.UTC(2000, 0, 3, h, m)));
+  // the 24-hour clock in every language, as on the door (site_build/i18n/formats.py)
+  if (pageLanguage()) return intl({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(Date.UTC(2000, 0, 3, h, m)));
   return h + " h" + (m ? " " + (m < 10 ? "0" : "") + m : "");
 }
 
