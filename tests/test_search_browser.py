@@ -173,3 +173,27 @@ def test_the_theme_search_sends_people_to_the_directory_first(browser, site_urls
         assert errors == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    ("folder", "query", "first"),
+    [
+        ("ar/", "محامي", "point-justice-vierzon"),  # the Arabic of a service's own words
+        ("ar/", "avocat", "point-justice-vierzon"),  # French still finds on the Arabic page
+        ("", "lawyer", "point-justice-vierzon"),  # and the English words on the French page
+        ("en/", "homework", "association-habitants-henri-sellier"),
+    ],
+)
+def test_the_translated_words_of_partners_find_them_in_every_language(browser, site_urls, folder, query, first):
+    context, page, errors = open_page(browser, f"{site_urls['public']}/{folder}annuaire/", instant=NIGHT)
+    try:
+        read_directory_data(page)
+        found = _results(page, query)
+        assert found and found[0] == first, found[:5]
+        if folder == "ar/":  # the card drawn by the script shows the services' Arabic names
+            names = page.locator(".gp-cartes .gp-carte").first.locator(".gp-carte__noms")
+            assert "استشارة مجانية مع محامٍ" in names.text_content()
+            assert names.get_attribute("lang") is None
+        assert errors == []
+    finally:
+        context.close()

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from site_build.data.checks.problems import Problem
-from site_build.data.loading.dataset import display_path
+from site_build.data.loading.dataset import EDITIONS_FOLDER, display_path
 from site_build.data.loading.schemas import SLUG
 from site_build.data.loading.yaml_loader import LoadError, load_text
 from site_build.editing.trial import data_copy, replace_file
@@ -36,7 +36,6 @@ from site_build.pages.proposal import KIND_BY_NAME, EntryKind, offered_names
 
 PARTNERS_FILE = "partners.yaml"
 PROFESSIONALS_FILE = "professionals.yaml"
-TASTE_WEEK_FOLDER = "semaine-du-gout"
 # A fenced block in an issue or an e-mail; else the proposal starts at its own first line.
 # Its fence is longer than any run of backticks in it (proposer.js), so a value cannot close it.
 _FENCED = re.compile(r"^(`{3,})(?:ya?ml)?[ \t]*\n(.*?)^\1[ \t]*$", re.S | re.M)
@@ -219,7 +218,7 @@ def _files_of(data_dir: Path, kind: str) -> list[Path]:
         return [data_dir / PARTNERS_FILE]
     if kind == "professionnel":
         return [data_dir / PROFESSIONALS_FILE]
-    return sorted((data_dir / TASTE_WEEK_FOLDER).glob("*.yaml"))
+    return sorted((data_dir / EDITIONS_FOLDER).glob("*.yaml"))
 
 
 def _entries(data: Any, kind: str) -> Iterator[tuple[list[Key], dict[str, Any]]]:

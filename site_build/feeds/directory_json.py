@@ -6,7 +6,10 @@ directory stays searchable offline. At 10,000 partners it must stay a few megaby
 laid out in columns (`partenaires` and `services`: one list per field, one value per record)
 and every value that repeats (descriptions, communes, lists of slugs, hours) is written once
 in a table (`textes`, `listes`, `horaires`) and referred to by its number. The browser turns it
-back into records (assets/javascripts/annuaire-donnees.js). `libelles` gives the French label
+back into records (assets/javascripts/annuaire-donnees.js). A partner's or a service's own words
+translated in its `traductions:` are columns named after the field and the language (`desc@ar`):
+each language's page shows its own, and the search finds by the words of every language.
+`libelles` gives the French label
 of every slug, `besoins` the everyday needs and their words for the search, in every language
 of the site: one file serves every language's directory, and an Arabic word finds in French too.
 """
@@ -14,7 +17,7 @@ of the site: one file serves every language's directory, and an Arabic word find
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -117,6 +120,7 @@ class _Encoder:
             fermeture=closure.as_list() if closure else None,
             h=self.hours(partner.horaires_accueil),
             hd=self.hours(partner.horaires_distribution),
+            **self.translated(partner.traductions, desc=lambda t: markdown_plain(t.description)),
         )
         for service in partner.services:
             self.service(self.partners.count - 1, service)
@@ -141,7 +145,29 @@ class _Encoder:
             lien=_or_none(service.lien_mobilisation),
             li=1 if self.profile.has_liaison_forms and service.orientable else None,
             rs=1 if service.for_organisations_only else None,
+            **self.translated(
+                service.traductions,
+                nom=lambda t: t.nom,
+                desc=lambda t: markdown_plain(t.description),
+                pu_plus=lambda t: t.publics_precisions,
+                fr_plus=lambda t: t.frais_precisions,
+                conditions=lambda t: t.conditions_acces,
+            ),
+            **{
+                f"justificatifs@{t.langue}": self.slugs(t.justificatifs)
+                for t in service.traductions
+                if len(t.justificatifs) == len(service.justificatifs)
+            },
         )
+
+    def translated(self, translations: Iterable[Any], **fields: Callable[[Any], str]) -> dict[str, int | None]:
+        """The columns `field@language` of a record's translated words (numbers into `textes`)."""
+        return {
+            f"{name}@{t.langue}": number
+            for t in translations
+            for name, words in fields.items()
+            if (number := self.text(words(t))) is not None
+        }
 
     def labels(self) -> dict[str, dict[str, str]]:
         """The label of every slug the services use, by facet."""

@@ -90,7 +90,8 @@ def partner_page(
         organization=organization(partner, address, markdown_plain(partner.description)),
     )
     french = DEFAULT if current().code != DEFAULT else ""  # its name: French in every language
-    return Page(urls.source(here), partner.nom, html, title_language=french)
+    reviewed = partner.reviewed and all(person.relu for person in people)
+    return Page(urls.source(here), partner.nom, html, title_language=french, reviewed=reviewed)
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,12 @@ class Card:
     place: str = ""  # its acronym and town
     services: str = ""  # its services' names
     hours: dict[str, Any] | None = None  # its places' schedules, for the open/closed line
+
+    @property
+    def services_language(self) -> str:
+        """The language of its services' names: the page's when every name is translated, else French."""
+        languages = {s.langue for s in self.partner.services} if self.partner else set()
+        return languages.pop() if len(languages) == 1 else "fr"
 
 
 def card_place(partner: Partner) -> str:

@@ -290,7 +290,9 @@ def _kept(value: Any) -> bool:
 
 
 def entry_values(kind: EntryKind, record: Any) -> dict[str, Any]:
-    """The offered fields of an entry as its data file says them (dates as written, lists as lists)."""
+    """The offered fields of an entry as its data file says them (dates as written, lists as lists):
+    in French on every language's page, since a proposal changes the file."""
+    record = getattr(record, "as_written", None) or record
     values = {}
     for offered in kind.fields:
         value = getattr(record, offered.name, None)

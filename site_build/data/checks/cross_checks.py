@@ -33,7 +33,7 @@ from site_build.text.occurrences import occurrences, span
 _PHOTO_NAME = re.compile(SCHEMAS["recipe"]["properties"]["image"]["properties"]["src"]["pattern"])
 _RRULE_SHAPE = re.compile(SCHEMAS["interventions"]["items"]["properties"]["recurrence"]["pattern"])
 RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
-MARKDOWN_FIELDS = {"description"}
+MARKDOWN_FIELDS = {"description", "presentation", "forum_description"}  # the MARKDOWN fields of schemas.py
 _IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
 _ATTRIBUTES = re.compile(r"\{\s*:?\s*[#.a-zA-Z][^}]*\}")

@@ -28,7 +28,8 @@ LIST_FILES = {
 }
 MAPPING_FILES = {"labels", "questionnaire"}
 # one record per file, named after its id (an edition of the Semaine du goût: after its year)
-FOLDERS = {"recipes": "recipe", "forms": "form", "semaine-du-gout": "edition"}
+EDITIONS_FOLDER = "semaine-du-gout"
+FOLDERS = {"recipes": "recipe", "forms": "form", EDITIONS_FOLDER: "edition"}
 # Size limits (CONTRIBUTING.md): 10,000 partners take 6 Mo; a recipe or a form, a few Ko.
 MAX_LIST_BYTES = 20 * 1024 * 1024
 MAX_RECORD_BYTES = 1024 * 1024
@@ -260,7 +261,7 @@ def load_dataset(data_dir: Path) -> tuple[Dataset, list[Problem]]:
                     warning=True,
                 )
             )
-    targets = {"recipes": dataset.recipes, "forms": dataset.forms, "semaine-du-gout": dataset.editions}
+    targets = {"recipes": dataset.recipes, "forms": dataset.forms, EDITIONS_FOLDER: dataset.editions}
     for folder, schema in FOLDERS.items():
         target = targets[folder]
         for path in _record_files(data_dir / folder, problems):

@@ -161,6 +161,32 @@ def unpublished(reason: str) -> dict[str, Any]:
 MARKDOWN_TEXT_REASON = "texte long mis en forme : lu sur la fiche du site, pas dans un tableur"
 
 
+def _translations(fields: dict[str, Any], what: str) -> dict[str, Any]:
+    """`traductions:` of a record: per language of the site (its code: en, ar…), the texts in that language."""
+    return {
+        "type": "object",
+        "description": f"{what} dans les autres langues du site, par code de langue (en, ar…). "
+        "Sans traduction, le français est affiché.",
+        "patternProperties": {
+            "^[a-z]{2,3}(-[A-Z]{2})?$": _obj(  # en, ar, or with a region: fa-AF (Dari)
+                {
+                    **fields,
+                    "relu": {
+                        "type": "boolean",
+                        "description": "true quand une personne dont c'est la langue a relu cette traduction.",
+                    },
+                },
+                [],
+                "La traduction dans une langue.",
+            )
+        },
+        "additionalProperties": False,
+    }
+
+
+TRANSLATIONS_REASON = "lues sur les pages de chaque langue du site"
+
+
 FREQUENCY = {
     "type": "integer",
     "minimum": 1,
@@ -219,6 +245,22 @@ SERVICE = _obj(
         "orientable": {"type": "boolean", "description": "true si le service accepte une fiche de liaison."}
         | column("Accepte une fiche de liaison"),
         "date_verification": DATE | column("Date de vérification"),
+        "traductions": _translations(
+            {
+                "nom": _text("Le nom du service dans cette langue."),
+                "description": MARKDOWN | {"description": "La description, dans cette langue."},
+                "publics_precisions": _prose("Les précisions sur le public, dans cette langue."),
+                "conditions_acces": _prose("Les conditions d'accès, dans cette langue."),
+                "frais_precisions": _prose("Les précisions sur les frais, dans cette langue."),
+                "justificatifs": _list_of(
+                    _text("Un document dans cette langue."),
+                    "Les documents à apporter, dans l'ordre de la liste en français (autant qu'en français).",
+                    min_items=1,
+                ),
+            },
+            "Les mots du service",
+        )
+        | unpublished(TRANSLATIONS_REASON),
     },
     ["id", "nom", "types", "thematiques", "publics"],
     "Un service proposé par la structure.",
@@ -258,6 +300,14 @@ PARTNER = _obj(
         "date_verification": DATE | column("Date de vérification"),
         "frequence_maj": FREQUENCY | unpublished("règle interne de l'équipe qui tient le guide"),
         "services": _list_of(SERVICE, "Services proposés.") | unpublished("table à part : services.csv"),
+        "traductions": _translations(
+            {
+                "description": MARKDOWN | {"description": "La description, dans cette langue."},
+                "fermeture": _prose("Le message de la fermeture temporaire, dans cette langue."),
+            },
+            "Les mots de la structure",
+        )
+        | unpublished(TRANSLATIONS_REASON),
     },
     ["id", "nom", "adresse", "date_verification"],
     "Une structure partenaire.",
@@ -299,6 +349,8 @@ PROFESSIONAL = _obj(
         | unpublished("la table ne garde que les personnes « public »"),
         "date_verification": DATE | unpublished("suivi interne des fiches de personnes"),
         "frequence_maj": FREQUENCY | unpublished("règle interne de l'équipe qui tient le guide"),
+        "traductions": _translations({"fonction": _text("La fonction, dans cette langue.")}, "La fonction")
+        | unpublished(TRANSLATIONS_REASON),
     },
     ["id", "nom", "prenom", "fonction", "partenaire", "visibilite", "date_verification"],
     "Une personne de l'annuaire.",
@@ -327,29 +379,6 @@ INGREDIENT = _obj(
     ["nom"],
     "Un ingrédient.",
 )
-
-
-def _translations(fields: dict[str, Any], what: str) -> dict[str, Any]:
-    """`traductions:` of a record: per language of the site (its code: en, ar…), the texts in that language."""
-    return {
-        "type": "object",
-        "description": f"{what} dans les autres langues du site, par code de langue (en, ar…). "
-        "Sans traduction, le français est affiché.",
-        "patternProperties": {
-            "^[a-z]{2,3}(-[A-Z]{2})?$": _obj(  # en, ar, or with a region: fa-AF (Dari)
-                {
-                    **fields,
-                    "relu": {
-                        "type": "boolean",
-                        "description": "true quand une personne dont c'est la langue a relu cette traduction.",
-                    },
-                },
-                [],
-                "La traduction dans une langue.",
-            )
-        },
-        "additionalProperties": False,
-    }
 
 
 RECIPE = _obj(
@@ -741,6 +770,15 @@ TASTE_EVENT = _obj(
             "Inscription.",
         ),
         "accessibilite": _text("Accès : fauteuil roulant, poussette, boucle magnétique…"),
+        "traductions": _translations(
+            {
+                "titre": _text("Le titre dans cette langue."),
+                "description": MARKDOWN | {"description": "La description, dans cette langue."},
+                "inscription": _prose("Comment s'inscrire, dans cette langue."),
+                "accessibilite": _text("L'accès, dans cette langue."),
+            },
+            "L'animation",
+        ),
     },
     ["id", "titre", "jour", "debut", "fin", "organisateurs", "publics"],
     "Une animation de la semaine.",
@@ -901,6 +939,15 @@ EDITION = _obj(
         "forum": FORUM,
         "groupes": _list_of(WORKING_GROUP, "Les groupes de travail."),
         "bilan": REVIEW,
+        "traductions": _translations(
+            {
+                "theme": _text("Le thème dans cette langue."),
+                "presentation": MARKDOWN | {"description": "La présentation, dans cette langue."},
+                "forum": _text("Le titre du forum, dans cette langue."),
+                "forum_description": MARKDOWN | {"description": "La description du forum, dans cette langue."},
+            },
+            "Le thème, la présentation et le forum",
+        ),
     },
     ["theme", "du", "au"],
     "Une édition de la Semaine du goût.",

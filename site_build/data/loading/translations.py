@@ -1,4 +1,5 @@
-"""Checks of the `traductions:` blocks of the data (besoins, urgences, interventions, recettes):
+"""Checks of the `traductions:` blocks of the data (structures and their services, personnes,
+besoins, urgences, interventions, recettes, aides, Semaine du goût):
 each language code must be a language of the site (mkdocs.yml, `langues`), a translated list of
 ingredients or steps has one line per French line, and a record left untranslated is worth a
 warning (never an error: the French text is shown)."""
@@ -11,7 +12,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
-from site_build.data.loading.dataset import Dataset
+from site_build.data.loading.dataset import EDITIONS_FOLDER, Dataset
 
 # what one record of a file is called in a message
 NAMES = {
@@ -20,9 +21,17 @@ NAMES = {
     "interventions": ("intervention", "interventions", "e"),  # the last: the feminine's e
     "recipes": ("recette", "recettes", "e"),
     "rights": ("aide", "aides", "e"),
+    "partners": ("fiche (structure ou service)", "fiches (structures et services)", "e"),
+    "professionals": ("personne", "personnes", "e"),
+    "editions": ("texte (édition ou animation)", "textes (édition et animations)", ""),
 }
 # lists of a record whose translation gives one item per French item, in the same order
-PARALLEL_LISTS = {"ingredients": "un nom d'ingrédient", "etapes": "une étape", "documents": "un document"}
+PARALLEL_LISTS = {
+    "ingredients": "un nom d'ingrédient",
+    "etapes": "une étape",
+    "documents": "un document",
+    "justificatifs": "un document",
+}
 
 Report = Callable[..., None]
 FieldPath = tuple[Any, ...]
@@ -47,7 +56,26 @@ def translated_files(dataset: Dataset) -> list[TranslatedFile]:
     for identifier, recipe in dataset.recipes.items():
         if isinstance(recipe, dict):
             found.append(TranslatedFile(f"recipes/{identifier}", *NAMES["recipes"], {(): recipe}))
+    partners: dict[FieldPath, dict[str, Any]] = {}
+    for i, partner in enumerate(dataset.partners):
+        if isinstance(partner, dict):
+            partners[(i,)] = partner
+            partners |= {(i, "services", j): s for j, s in enumerate(_listed(partner, "services"))}
+    found.append(TranslatedFile("partners", *NAMES["partners"], partners))
+    # only the people the public site shows have words to translate
+    people = {(i,): p for i, p in enumerate(dataset.professionals) if isinstance(p, dict)}
+    shown = {path: p for path, p in people.items() if p.get("visibilite") == "public" or "traductions" in p}
+    found.append(TranslatedFile("professionals", *NAMES["professionals"], shown))
+    for year, edition in dataset.editions.items():
+        if isinstance(edition, dict):
+            texts = {(): edition} | {("evenements", j): e for j, e in enumerate(_listed(edition, "evenements"))}
+            found.append(TranslatedFile(f"{EDITIONS_FOLDER}/{year}", *NAMES["editions"], texts))
     return found
+
+
+def _listed(record: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    items = record.get(key)
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
 
 
 def language_name(code: str) -> str:
@@ -86,7 +114,7 @@ def check_translations(dataset: Dataset, languages: tuple[str, ...] | None, repo
                 what = f"{count} {file.many if count > 1 else file.one} sur {len(file.records)}"
                 report(
                     file.kind,
-                    missing[0] or ("titre",),  # a file of one record: its title's line
+                    missing[0] or (next(iter(file.records[()]), "titre"),),  # one record: its first line
                     f"{what if len(file.records) > 1 else file.one.capitalize()} sans traduction en "
                     f"{language_name(code)} ({code}) : le français sera affiché ; ajoutez « traductions: {code}: … »",
                     warning=True,
@@ -98,7 +126,7 @@ def _same_lengths(
 ) -> None:
     """A translated list of ingredients or steps has one item per French item."""
     for field, item in PARALLEL_LISTS.items():
-        french, translated = record.get(field), translation.get(field)
+        french, translated = record.get(field) or [], translation.get(field)
         if isinstance(french, list) and isinstance(translated, list) and len(french) != len(translated):
             report(
                 kind,

@@ -3,8 +3,10 @@ records.build like the others, read by the pages of pages/taste_week.py."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+
+from site_build.data.model.translated import set_by_translation, translation_in
 
 PUBLICS = {"tout-public": "Tout public", "familles": "Familles", "seniors": "Seniors", "scolaires": "Scolaires"}
 
@@ -29,6 +31,16 @@ class Signup:
 
 
 @dataclass(frozen=True)
+class TasteEventTranslation:
+    langue: str  # the key of `traductions:` in the file
+    titre: str = ""
+    description: str = ""
+    inscription: str = ""  # how to sign up
+    accessibilite: str = ""
+    relu: bool = False
+
+
+@dataclass(frozen=True)
 class TasteEvent:
     id: str
     titre: str
@@ -42,6 +54,26 @@ class TasteEvent:
     description: str = ""
     inscription: Signup | None = None
     accessibilite: str = ""
+    traductions: tuple[TasteEventTranslation, ...] = ()
+    relu: bool = set_by_translation(True)  # False: a translation nobody fluent has checked yet
+    as_written: TasteEvent | None = set_by_translation(None)  # in another language: the French record
+
+    def in_language(self, code: str) -> TasteEvent:
+        found = translation_in(self.traductions, code)
+        if not found:
+            return self
+        signup = self.inscription
+        if signup and found.inscription:
+            signup = replace(signup, modalites=found.inscription)
+        return replace(
+            self,
+            titre=found.titre or self.titre,
+            description=found.description or self.description,
+            inscription=signup,
+            accessibilite=found.accessibilite or self.accessibilite,
+            relu=found.relu,
+            as_written=self,
+        )
 
 
 @dataclass(frozen=True)
@@ -177,6 +209,16 @@ class Questionnaire:
 
 
 @dataclass(frozen=True)
+class EditionTranslation:
+    langue: str  # the key of `traductions:` in the file
+    theme: str = ""
+    presentation: str = ""
+    forum: str = ""  # the forum's title
+    forum_description: str = ""
+    relu: bool = False
+
+
+@dataclass(frozen=True)
 class Edition:
     annee: str  # the file's name
     theme: str
@@ -189,6 +231,33 @@ class Edition:
     forum: Forum | None = None
     groupes: tuple[WorkingGroup, ...] = ()  # empty in the public view
     bilan: Review | None = None
+    traductions: tuple[EditionTranslation, ...] = ()
+    relu: bool = set_by_translation(True)  # False: a translation nobody fluent has checked yet
+
+    @property
+    def reviewed(self) -> bool:
+        """Its translated words, and its events', were all checked by someone fluent."""
+        return self.relu and all(event.relu for event in self.evenements)
+
+    def in_language(self, code: str) -> Edition:
+        """Its theme, presentation, forum and events in that language where the data has them."""
+        events = tuple(event.in_language(code) for event in self.evenements)
+        found = translation_in(self.traductions, code)
+        if not found:
+            return replace(self, evenements=events)
+        forum = self.forum
+        if forum:
+            forum = replace(
+                forum, titre=found.forum or forum.titre, description=found.forum_description or forum.description
+            )
+        return replace(
+            self,
+            theme=found.theme or self.theme,
+            presentation=found.presentation or self.presentation,
+            evenements=events,
+            forum=forum,
+            relu=found.relu,
+        )
 
     @property
     def days(self) -> list[date]:

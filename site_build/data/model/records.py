@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from site_build.data.loading.vocabularies import NOT_A_PERSON_IN_NEED
 from site_build.data.model.editions import Edition, Questionnaire, Signup  # Signup: Épi'santé's too
+from site_build.data.model.translated import set_by_translation, translation_in
 from site_build.text.french import sort_key
 
 if TYPE_CHECKING:
@@ -52,10 +53,23 @@ class Closure:
     du: date
     au: date
     message: str = ""
+    langue: str = set_by_translation("fr")  # the language of its message
 
     def as_list(self) -> list[str]:
         """[du, au, message]: how the browser reads a temporary closure (horaires.js)."""
         return [self.du.isoformat(), self.au.isoformat(), self.message]
+
+
+@dataclass(frozen=True)
+class ServiceTranslation:
+    langue: str  # the key of `traductions:` in the file
+    nom: str = ""
+    description: str = ""
+    publics_precisions: str = ""
+    conditions_acces: str = ""
+    frais_precisions: str = ""
+    justificatifs: tuple[str, ...] = ()  # in the order of the French list
+    relu: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,19 +95,44 @@ class Service:
     lien_mobilisation: str = ""
     orientable: bool = False
     date_verification: date | None = None
+    traductions: tuple[ServiceTranslation, ...] = ()
+    langue: str = set_by_translation("fr")  # the language of its own words
+    relu: bool = set_by_translation(True)  # False: a translation nobody fluent has checked yet
+    as_written: Service | None = set_by_translation(None)  # in another language: the French record
 
     @property
     def for_organisations_only(self) -> bool:
         """Meant for charities or volunteers, not for a person in need (see NOT_A_PERSON_IN_NEED)."""
         return bool(self.publics) and set(self.publics) <= NOT_A_PERSON_IN_NEED
 
+    @property
+    def translated_words(self) -> str:
+        """Its own words in every language the data has: what each language's search also finds."""
+        return " ".join(
+            text
+            for t in self.traductions
+            for text in (t.nom, t.description, t.publics_precisions, t.conditions_acces, *t.justificatifs)
+            if text
+        )
 
-T = TypeVar("T")
-
-
-def translation_in(translations: tuple[T, ...], code: str) -> T | None:
-    """The translation of a record into language `code` (its `traductions:` block), if there is one."""
-    return next((t for t in translations if getattr(t, "langue", None) == code), None)
+    def in_language(self, code: str) -> Service:
+        """Its own words (name, description, conditions, documents…) in that language when the data has them."""
+        found = translation_in(self.traductions, code)
+        if not found:
+            return self
+        documents = found.justificatifs if len(found.justificatifs) == len(self.justificatifs) else ()
+        return replace(
+            self,
+            nom=found.nom or self.nom,
+            description=found.description or self.description,
+            publics_precisions=found.publics_precisions or self.publics_precisions,
+            conditions_acces=found.conditions_acces or self.conditions_acces,
+            frais_precisions=found.frais_precisions or self.frais_precisions,
+            justificatifs=documents or self.justificatifs,
+            langue=code,
+            relu=found.relu,
+            as_written=self,
+        )
 
 
 @dataclass(frozen=True)
@@ -168,6 +207,14 @@ class Emergency:
 
 
 @dataclass(frozen=True)
+class PartnerTranslation:
+    langue: str  # the key of `traductions:` in the file
+    description: str = ""
+    fermeture: str = ""  # the message of a temporary closure
+    relu: bool = False
+
+
+@dataclass(frozen=True)
 class Partner:
     id: str
     nom: str
@@ -187,10 +234,38 @@ class Partner:
     frequence_maj: int | None = None
     reseaux_porteurs: tuple[str, ...] = ()
     services: tuple[Service, ...] = ()
+    traductions: tuple[PartnerTranslation, ...] = ()
+    langue: str = set_by_translation("fr")  # the language of its own words
+    relu: bool = set_by_translation(True)  # False: a translation nobody fluent has checked yet
+    as_written: Partner | None = set_by_translation(None)  # in another language: the French record
 
     @property
     def closed(self) -> bool:
         return self.statut == "ferme"
+
+    @property
+    def reviewed(self) -> bool:
+        """Its translated words, and its services', were all checked by someone fluent."""
+        return self.relu and all(service.relu for service in self.services)
+
+    def in_language(self, code: str) -> Partner:
+        """Its own words and its services' in that language where the data has them, else French."""
+        services = tuple(service.in_language(code) for service in self.services)
+        found = translation_in(self.traductions, code)
+        if not found:
+            return replace(self, services=services, as_written=self)
+        closure = self.fermeture_temporaire
+        if closure and found.fermeture:
+            closure = replace(closure, message=found.fermeture, langue=code)
+        return replace(
+            self,
+            description=found.description or self.description,
+            fermeture_temporaire=closure,
+            services=services,
+            langue=code,
+            relu=found.relu,
+            as_written=self,
+        )
 
 
 @dataclass(frozen=True)
@@ -204,6 +279,13 @@ class Permanence:
     horaires: str
     lieu: str
     precisions: str = ""
+
+
+@dataclass(frozen=True)
+class ProfessionalTranslation:
+    langue: str  # the key of `traductions:` in the file
+    fonction: str = ""
+    relu: bool = False
 
 
 @dataclass(frozen=True)
@@ -221,10 +303,20 @@ class Professional:
     thematiques: tuple[str, ...] = ()
     services: tuple[str, ...] = ()
     frequence_maj: int | None = None
+    traductions: tuple[ProfessionalTranslation, ...] = ()
+    langue: str = set_by_translation("fr")  # the language of its function
+    relu: bool = set_by_translation(True)  # False: a translation nobody fluent has checked yet
+    as_written: Professional | None = set_by_translation(None)  # in another language: the French record
 
     @property
     def full_name(self) -> str:
         return f"{self.prenom} {self.nom}"
+
+    def in_language(self, code: str) -> Professional:
+        found = translation_in(self.traductions, code)
+        if not found or not found.fonction:
+            return self
+        return replace(self, fonction=found.fonction, langue=code, relu=found.relu, as_written=self)
 
 
 @dataclass(frozen=True)
@@ -501,6 +593,16 @@ def _convert(hint: Any, value: Any) -> Any:
     return value
 
 
+def _indexes(partners: tuple[Partner, ...]) -> dict[str, Any]:
+    """Records' lookups by id: partners, services and each service's partner."""
+    services = {s.id: (s, p) for p in partners for s in p.services}
+    return {
+        "partner_by_id": {p.id: p for p in partners},
+        "service_by_id": {sid: s for sid, (s, _) in services.items()},
+        "partner_of_service": {sid: p for sid, (_, p) in services.items()},
+    }
+
+
 @dataclass(frozen=True)
 class Records:
     """Everything one build publishes, typed; indexes included."""
@@ -534,7 +636,6 @@ class Records:
         rights: Sequence[Raw] = (),
     ) -> Records:
         built = tuple(build(Partner, p) for p in partners)
-        services = {s.id: (s, p) for p in built for s in p.services}
         return cls(
             partners=built,
             professionals=tuple(build(Professional, p) for p in professionals),
@@ -546,9 +647,7 @@ class Records:
             editions=tuple(build(Edition, e, annee=year) for year, e in (editions or {}).items()),
             questionnaire=build(Questionnaire, questionnaire) if questionnaire else None,
             rights=tuple(build(Right, r) for r in rights),
-            partner_by_id={p.id: p for p in built},
-            service_by_id={sid: s for sid, (s, _) in services.items()},
-            partner_of_service={sid: p for sid, (_, p) in services.items()},
+            **_indexes(built),
         )
 
     @classmethod
@@ -569,13 +668,18 @@ class Records:
 
     def in_language(self, code: str) -> Records:
         """The records as pages in that language show them: translated texts where the data has them."""
+        partners = tuple(partner.in_language(code) for partner in self.partners)
         return replace(
             self,
+            partners=partners,
+            **_indexes(partners),
+            professionals=tuple(person.in_language(code) for person in self.professionals),
             needs=tuple(need.in_language(code) for need in self.needs),
             emergencies=tuple(contact.in_language(code) for contact in self.emergencies),
             recipes=tuple(recipe.in_language(code) for recipe in self.recipes),
             interventions=tuple(event.in_language(code) for event in self.interventions),
             rights=tuple(right.in_language(code) for right in self.rights),
+            editions=tuple(edition.in_language(code) for edition in self.editions),
         )
 
     def epicebon_in(self, edition: Edition) -> list[tuple[Recipe, RecipeWorkshop]]:

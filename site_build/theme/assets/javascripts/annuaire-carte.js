@@ -44,7 +44,12 @@ export function card(model, entry, now, metres) {
   showStatus(item, entry, now);
   var services = item.querySelector(".gp-carte__services");
   services.hidden = !entry.services.length;
-  services.querySelector(".gp-carte__noms").textContent = entry.services.map(function (s) { return s.nom; }).join(", ");
+  var names = services.querySelector(".gp-carte__noms");
+  names.textContent = entry.services.map(function (s) { return s.nom; }).join(", ");
+  if (entry.services.length && entry.services.every(function (s) { return s.translated; })) {
+    names.removeAttribute("lang");  // in the page's language: no longer French
+    names.removeAttribute("dir");
+  }
   var call = item.querySelector(".gp-carte__actions");
   call.hidden = !p.tel;
   if (p.tel) {

@@ -4,7 +4,7 @@
  * `textes`, `listes` and `horaires`: this keeps 10,000 partners within a few megabytes.
  * Here each partner becomes one object with its services, as the pages use them. */
 
-import { say } from "./textes.js";
+import { pageLanguage, say } from "./textes.js";
 
 function column(columns, name, index) {
   var values = columns[name];
@@ -13,6 +13,22 @@ function column(columns, name, index) {
 
 function fromTable(table, number) {
   return number === null || number === undefined ? null : table[number];
+}
+
+/* A record's own words in the page's language (the column `name@lang`) when the data has them,
+   else the French column. */
+function ownWords(data, columns, name, index, french) {
+  var lang = pageLanguage();
+  var translated = lang ? fromTable(data.textes, column(columns, name + "@" + lang, index)) : null;
+  return translated || (french === undefined ? fromTable(data.textes, column(columns, name, index)) : french);
+}
+
+/* What else the search finds a record by: its translated words in every language, and its French
+   words on a page in another language. */
+function otherWords(data, columns, index, french) {
+  var names = Object.keys(columns).filter(function (name) { return /^(nom|desc)@/.test(name); });
+  var found = names.map(function (name) { return fromTable(data.textes, columns[name][index]); });
+  return (pageLanguage() ? found.concat(french) : found).filter(Boolean);
 }
 
 /* The records of the directory: [{id, nom, commune, …, services: [{id, nom, th, …}]}]. */
@@ -33,7 +49,8 @@ export function partnersOf(data) {
       tel: column(p, "tel", i),
       mail: column(p, "mail", i),
       web: column(p, "web", i),
-      desc: fromTable(data.textes, column(p, "desc", i)),
+      desc: ownWords(data, p, "desc", i),
+      tr: otherWords(data, p, i, [fromTable(data.textes, column(p, "desc", i))]),
       statut: fromTable(data.textes, column(p, "statut", i)) || "actif",
       fermeture: column(p, "fermeture", i),
       h: column(p, "h", i),
@@ -45,8 +62,10 @@ export function partnersOf(data) {
   for (var k = 0; k < owners.length; k++) {
     partners[owners[k]].services.push({
       id: s.id[k],
-      nom: s.nom[k],
-      desc: fromTable(data.textes, column(s, "desc", k)),
+      nom: ownWords(data, s, "nom", k, s.nom[k]),
+      translated: !!pageLanguage() && fromTable(data.textes, column(s, "nom@" + pageLanguage(), k)) !== null,
+      desc: ownWords(data, s, "desc", k),
+      tr: otherWords(data, s, k, [s.nom[k], fromTable(data.textes, column(s, "desc", k))]),
       th: fromTable(data.listes, column(s, "th", k)) || [],
       pu: fromTable(data.listes, column(s, "pu", k)) || [],
       fr: fromTable(data.listes, column(s, "fr", k)) || [],
@@ -93,8 +112,12 @@ export function partnerDetails(data, partner) {
 
 export function serviceDetails(data, service) {
   var s = data.services, k = service.row;
-  var list = function (name) { return fromTable(data.listes, column(s, name, k)) || []; };
-  var text = function (name) { return fromTable(data.textes, column(s, name, k)) || ""; };
+  var lang = pageLanguage();
+  var list = function (name) {
+    var translated = lang ? fromTable(data.listes, column(s, name + "@" + lang, k)) : null;
+    return translated || fromTable(data.listes, column(s, name, k)) || [];
+  };
+  var text = function (name) { return ownWords(data, s, name, k) || ""; };
   return [
     [title("pour_qui"), withPrecision(labels(data, "pu", service.pu), text("pu_plus")), ""],
     [title("conditions"), text("conditions"), ""],

@@ -125,6 +125,12 @@ function distinct(values) {
   return Array.from(new Set(values));
 }
 
+/* A record's words in the site's other languages (and in French on a translated page): found too,
+   with the weight of a description. */
+function alsoIn(record) {
+  return (record.tr || []).map(function (text) { return [text, WEIGHT.text]; });
+}
+
 /* The search index of the directory's partners (see annuaire-donnees.js), built a slice at a
    time: `step(count)` indexes the next partners' own words (the page calls it while the
    browser is idle, so 10,000 partners never freeze it); `finish()` does what is left and
@@ -160,7 +166,7 @@ export function indexBuilder(partners, data) {
     for (var i = next; i < stop; i++) {
       var p = partners[i];
       texts[i] = indexTexts(own, i, [[p.nom, WEIGHT.name], [p.sigle, WEIGHT.name], [p.desc, WEIGHT.text],
-                                      [p.cp, WEIGHT.commune]]);
+                                      [p.cp, WEIGHT.commune]].concat(alsoIn(p)));
       var nameWords = cachedWords(p.nom), acronym = cachedWords(p.sigle);
       names[i] = { words: nameWords.concat(acronym),
                    whole: [nameWords, acronym].filter(function (w) { return w.length === 1; }).map(function (w) { return w[0]; }) };
@@ -168,7 +174,8 @@ export function indexBuilder(partners, data) {
       for (var s = 0; s < p.services.length; s++) {
         var service = p.services[s], phrases = service.rs ? reservedTexts[i] : texts[i];
         phrases.push.apply(phrases, indexTexts(service.rs ? reserved : own, i,
-                                               [[service.nom, WEIGHT.serviceName], [service.desc, WEIGHT.text]]));
+                                               [[service.nom, WEIGHT.serviceName], [service.desc, WEIGHT.text]]
+                                                 .concat(alsoIn(service))));
       }
     }
     next = stop;
