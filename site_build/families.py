@@ -157,7 +157,7 @@ FAMILIES = (
     Family("offline_card", urls.OFFLINE_CARD, _offline_card, "offline_partner.html", translated=True, precache=ALWAYS),
     Family("partner", urls.DIRECTORY, _partners, "partner.html", translated=True, precache=PARTNERS),
     Family("health", urls.HEALTH, _health, "health.html", translated=True),
-    Family("taste_week", urls.TASTE_WEEK, _taste_week, "taste_week.html"),
+    Family("taste_week", urls.TASTE_WEEK, _taste_week, "taste_week.html", translated=True),
     Family("rights", urls.RIGHTS, _rights, "rights.html", translated=True),
     # Offline too: a proposal is written where the entry was read, and waits on the device.
     Family("proposal", urls.PROPOSE, _proposal, "proposal.html", translated=True, searchable=False, precache=ALWAYS),

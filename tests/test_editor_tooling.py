@@ -115,9 +115,21 @@ def test_contributing_translation_examples_are_valid():
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").split("## 8. Traduire le guide")[1]
     found = re.findall(r"```yaml\n(.*?)```", text, re.S)
     blocks = [yaml.safe_load(textwrap.dedent(b)) for b in found if not b.startswith("---")]  # not front matter
-    need, recipe, event = (b for b in blocks if isinstance(b, list | dict) and ("traductions" in str(b)))
+    need, partner, passage, recipe, event = (
+        b for b in blocks if isinstance(b, list | dict) and "traductions" in str(b)
+    )
     validator = jsonschema.Draft202012Validator
     validator(SCHEMAS["needs"]["items"]).validate(need[0])
+    # a partner and its service, then a bus passage: the translations as the schema takes them
+    partner_schema = SCHEMAS["partners"]["items"]
+    validator(partner_schema["properties"]["traductions"]).validate(partner[0]["traductions"])
+    service = partner[0]["services"][0]
+    validator(partner_schema["properties"]["services"]["items"]["properties"]["traductions"]).validate(
+        service["traductions"]
+    )
+    assert len(service["traductions"]["en"]["justificatifs"]) == len(service["justificatifs"])
+    bus_day = SCHEMAS["edition"]["properties"]["bus"]["properties"]["tournees"]["items"]
+    validator(bus_day["properties"]["passages"]["items"]).validate(passage[0])
     validator(SCHEMAS["recipe"]["properties"]["traductions"]).validate(recipe["traductions"])
     validator(SCHEMAS["interventions"]["items"]["properties"]["traductions"]).validate(event["traductions"])
     hummus = yaml.safe_load((ROOT / "data/recipes/houmous-maison.yaml").read_text(encoding="utf-8"))

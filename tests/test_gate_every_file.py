@@ -380,7 +380,7 @@ CASES = [
             '  - id: atelier-soupe-epicea\n    titre: Atelier soupe de potimarron\n    jour: 2026-10-13\n    debut: "14:00"\n    fin: "16:00"\n    lieu: epicea\n    organisateurs: [epicea]\n  - id: atelier-soupe-epicea\n',  # noqa: E501
         ),
         "data/semaine-du-gout/2026.yaml",
-        18,
+        36,
         "sert déjà à un autre événement",
     ),
     (

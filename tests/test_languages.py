@@ -418,12 +418,6 @@ def test_the_home_of_each_language_is_made_like_the_french_one(built_sites):
 STILL_FRENCH_ONLY = {
     "accessibilite/", "donnees/",
     "guide/professionnels/", "guide/semaine-du-gout/",
-    "semaine-du-gout/", "semaine-du-gout/bilans/", "semaine-du-gout/questionnaire/",
-    "semaine-du-gout/2015/", "semaine-du-gout/2015/affiche/", "semaine-du-gout/2015/bilan/",
-    "semaine-du-gout/2015/bus/", "semaine-du-gout/2015/forum/",
-    "semaine-du-gout/2025/", "semaine-du-gout/2025/affiche/", "semaine-du-gout/2025/bilan/",
-    "semaine-du-gout/2026/", "semaine-du-gout/2026/affiche/", "semaine-du-gout/2026/bilan/",
-    "semaine-du-gout/2026/bus/", "semaine-du-gout/2026/forum/",
 }  # fmt: skip
 
 

@@ -132,3 +132,16 @@ def test_the_directory_data_carries_the_translated_words_in_columns(built_sites)
     assert "desc@en" in data["partenaires"]
     pro = json.loads((built_sites["pro"] / "annuaire/annuaire.json").read_text(encoding="utf-8"))
     assert "nom@ar" in pro["services"]
+
+
+def test_the_semaine_du_gout_in_each_language(built_sites):
+    site = built_sites["public"]
+    arabic = (site / "ar/semaine-du-gout/2026/index.html").read_text(encoding="utf-8")
+    english_bus = (site / "en/semaine-du-gout/2026/bus/index.html").read_text(encoding="utf-8")
+    assert "<title>أسبوع الذوق 2026: ذوق الفصول" in arabic and "ورشة حساء القرع" in arabic
+    assert 'class="gp-relecture"' in arabic  # translated by us, not yet by a native speaker
+    assert "Tasting of apple juice pressed on the spot" in english_bus and ">Stop by stop<" in english_bus
+    # the stops' names stay French, marked so
+    assert '<h3 id="arret-clos-du-roy" lang="fr">Place du Clos du Roy' in english_bus
+    values = json.loads(re.search(r'<script type="application/json" id="gp-valeurs">(.*?)</script>', arabic, re.S)[1])
+    assert values["animation"]["atelier-soupe-epicea"]["titre"] == "Atelier soupe de potimarron"

@@ -46,13 +46,14 @@ SMALL_PHONE_PAGES = [
 ]
 
 
-def test_the_pages_are_accessible_on_a_small_phone(browser, site_urls):
+@pytest.mark.parametrize("folder", ["", "/en", "/ar"])
+def test_the_pages_are_accessible_on_a_small_phone(browser, site_urls, folder):
     context = shared_context(browser, service_workers="block", viewport={"width": 320, "height": 640})
     page = context.new_page()
     failures = []
     try:
         for path in SMALL_PHONE_PAGES:
-            page.goto(site_urls["public"] + path)  # drawn by the time it has loaded: these pages fetch nothing
+            page.goto(site_urls["public"] + folder + path)  # drawn by the time it has loaded: these pages fetch nothing
             width = page.evaluate("document.documentElement.scrollWidth")
             report = axe_violations(page)
             if width > 320 or report:
@@ -114,6 +115,18 @@ def test_the_bus_page_says_when_the_bus_comes_next_during_the_week(browser, site
         assert errors == []
     finally:
         context.close()
+    # in Arabic: the same sentences from the page's catalog, the 24-hour clock, the day in Arabic
+    context, page, errors = open_page(
+        browser, site_urls["public"] + "/ar/semaine-du-gout/2026/bus/", datetime(2026, 10, 13, 8, 30, tzinfo=UTC)
+    )
+    try:
+        page.wait_for_selector("[data-gp-bus][data-ready]")
+        expect(page.locator("#arret-henri-sellier ~ .gp-prochain")).to_have_text("الحافلة هنا حتى 12:00.")
+        expect(page.locator("#arret-colombier ~ .gp-prochain")).to_have_text("المرور القادم: اليوم على الساعة 14:00.")
+        assert page.locator("#arret-centre-ville ~ ul li").first.inner_text().endswith("تذوّق عصير تفاح معصور في المكان")
+        assert errors == []
+    finally:
+        context.close()
     context, page, _ = open_page(browser, site_urls["public"] + "/semaine-du-gout/2026/bus/")  # after the week
     try:
         page.wait_for_selector("[data-gp-bus][data-ready]")
@@ -144,11 +157,18 @@ def test_the_questionnaire_prints_on_one_a4_sheet(browser, site_urls):
         context.close()
 
 
-@pytest.mark.parametrize("fmt,size,most", [("a4", (595, 842), 1), ("a5", (420, 595), 2)])
+@pytest.mark.parametrize(
+    "folder,fmt,size,most,theme",
+    [
+        ("", "a4", (595, 842), 1, "Le goût des saisons"),
+        ("", "a5", (420, 595), 2, "Le goût des saisons"),
+        ("/ar", "a4", (595, 842), 1, "ذوق الفصول"),  # right to left, in Arabic words
+    ],
+)
 def test_the_poster_prints_on_one_a4_sheet_and_the_flyer_on_one_a5_sheet_recto_verso(
-    browser, site_urls, fmt, size, most
+    browser, site_urls, folder, fmt, size, most, theme
 ):
-    context, page, errors = open_page(browser, site_urls["public"] + "/semaine-du-gout/2026/affiche/")
+    context, page, errors = open_page(browser, site_urls["public"] + folder + "/semaine-du-gout/2026/affiche/")
     try:
         page.wait_for_selector("[data-gp-affiche][data-ready]")
         page.evaluate(f"document.querySelector('.gp-affiche').dataset.format = '{fmt}'")
@@ -156,7 +176,7 @@ def test_the_poster_prints_on_one_a4_sheet_and_the_flyer_on_one_a5_sheet_recto_v
         assert not page.locator(".md-header").is_visible() and not page.locator(".gp-affiche-outils").is_visible()
         sheet = page.locator(".gp-affiche")
         assert page.evaluate("(e) => e.scrollWidth <= e.clientWidth", sheet.element_handle())  # nothing overflows
-        assert "Épicéa" in sheet.inner_text() and "Le goût des saisons" in sheet.inner_text()
+        assert "Épicéa" in sheet.inner_text() and theme in sheet.inner_text()
         assert page.locator(".gp-affiche__qr svg").count() == 1  # the QR code to the programme
         pages, media = _pdf_pages(page.pdf(prefer_css_page_size=True))
         assert media == size and 1 <= pages <= most

@@ -64,7 +64,7 @@ def test_epicebon_workshops_show_on_the_recipe_and_in_the_week_they_fall_in(buil
     assert "<strong>Atelier Épicé&#39;bon</strong> : mardi 8 décembre 2026, de 14 h à 16 h" in recipe
     week = (built_sites["public"] / "semaine-du-gout/2026/index.html").read_text(encoding="utf-8")
     thursday = week.split('data-jour="2026-10-15"', 1)[1].split("</section>", 1)[0]
-    assert "Épicé'bon : Velouté de potimarron" in thursday and "L'aliment du mois : Le potimarron" in thursday
+    assert "Épicé'bon : Velouté de potimarron" in thursday and "L&#39;aliment du mois : Le potimarron" in thursday
     assert "Épicé'bon :" not in week.split('data-jour="2026-10-15"', 1)[0]  # only on its day
 
 

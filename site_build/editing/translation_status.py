@@ -77,7 +77,9 @@ def _pages(content: Path, codes: set[str], code: str, project: Path) -> Iterator
 
 
 def _name(record: dict[str, Any]) -> str:
-    return str(record.get("nom") or record.get("titre") or record.get("id") or "")
+    """What names a record to a translator: a partner's or a need's name, a title, a theme, a bus stop's animation."""
+    keys = ("nom", "titre", "theme", "animation", "fonction", "id")
+    return str(next((record[key] for key in keys if record.get(key)), ""))
 
 
 def _data(dataset: Dataset, code: str, project: Path) -> Iterator[Pending]:

@@ -34,6 +34,7 @@ class Chart:
     series: tuple[str, ...]
     rows: tuple[Row, ...]
     note: str = ""  # how to read it: "86 questionnaires rendus…"
+    language: str = ""  # of its title and labels when they are data in another language than the page's
 
     @property
     def several(self) -> bool:
@@ -48,6 +49,7 @@ def bar_chart(
     rows: Sequence[tuple[str, Sequence[float | None]]],
     shares: bool = False,
     note: str = "",
+    language: str = "",
 ) -> Chart:
     """Rows of (label, one value per series; None where that series did not count it). Values are
     counts, or shares from 0 to 1 when `shares` (shown as percentages)."""
@@ -68,4 +70,5 @@ def bar_chart(
             for label, values in rows
         ),
         note,
+        language,
     )

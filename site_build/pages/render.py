@@ -182,8 +182,10 @@ def environment() -> jinja2.Environment:
         pictogram=pictogram,
         lang_attr=lang_attr,
         fill=fill,
+        # Jinja's own lowers the rest: « Monday, october 12 » in English
+        capitalize=lambda text: str(text)[:1].upper() + str(text)[1:],
     )
-    env.globals.update(url=_url, paths=urls, _=gettext)
+    env.globals.update(url=_url, paths=urls, _=gettext, page_language=lambda: current().code)
     env.tests.update(plain_paragraph=is_plain_paragraph)
     return env
 

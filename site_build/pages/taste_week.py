@@ -14,6 +14,7 @@ from site_build import urls
 from site_build.data.loading.settings import SiteSettings
 from site_build.data.model.editions import PUBLICS, Answers, BusStop, Edition, Place, Question, Questionnaire, featured
 from site_build.data.model.records import Recipe, RecipeWorkshop, Records
+from site_build.i18n.current import N_, gettext
 from site_build.pages.charts import Chart, bar_chart
 from site_build.pages.model import Page
 from site_build.pages.proposal import TASTE_EVENT, propose_query, values_block
@@ -22,6 +23,8 @@ from site_build.pages.render import render
 from site_build.text.french import sort_key
 
 SECTION = urls.TASTE_WEEK
+# PUBLICS's labels marked for the catalogs (the data stage does not know of languages)
+PUBLICS_SAID = (N_("Tout public"), N_("Familles"), N_("Seniors"), N_("Scolaires"))
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,8 @@ class Slot:
     how_to_sign_up: str = ""
     access: str = ""
     event_id: str = ""  # an animation's id: « Proposer une modification »
+    language: str = "fr"  # the language of its title and texts
+    text_language: str = ""  # of `text` when it differs (an Épicé'bon recipe's food of the month)
 
 
 def programme(
@@ -60,6 +65,8 @@ def programme(
                 publics=("tout-public",),
                 text=recipe.aliment_du_mois.nom,
                 organisers=(session.lieu,),
+                language=recipe.langue,
+                text_language="fr",
             )
         )
     for event in edition.evenements:
@@ -79,6 +86,7 @@ def programme(
                 signup.modalites if signup else "",
                 event.accessibilite,
                 event.id,
+                event.langue,
             )
         )
     if edition.bus:
@@ -131,7 +139,7 @@ def _answer_rows(question: Question, counts: dict[str, int], handed_back: int) -
     rows = [(box.libelle, counts.get(box.id, 0) / handed_back) for box in question.choix]
     blank = handed_back - sum(counts.values())
     if not question.plusieurs and blank > 0:
-        rows.append(("Sans réponse", blank / handed_back))
+        rows.append((gettext("Sans réponse"), blank / handed_back))
     return rows
 
 
@@ -144,7 +152,9 @@ def _question_chart(chart_id: str, question: Question, answered: list[tuple[str,
             shares.setdefault(label, [None] * len(answered))[position] = share
     years = tuple(year for year, _ in answered)
     rows = [(label, tuple(values)) for label, values in shares.items()]
-    return bar_chart(chart_id, question.question, "Réponse", years, rows, shares=True, note=note)
+    # the questionnaire is printed and counted in French: its questions and boxes stay French
+    answer = gettext("Réponse")
+    return bar_chart(chart_id, question.question, answer, years, rows, shares=True, note=note, language="fr")
 
 
 def review_charts(edition: Edition, questionnaire: Questionnaire | None) -> list[Chart]:
@@ -155,19 +165,19 @@ def review_charts(edition: Edition, questionnaire: Questionnaire | None) -> list
     charts = []
     if review.participants:
         people = [
-            (name, (float(review.participants[slug]),)) for slug, name in PUBLICS.items() if slug in review.participants
+            (gettext(name), (float(review.participants[slug]),))
+            for slug, name in PUBLICS.items()
+            if slug in review.participants
         ]
-        charts.append(
-            bar_chart(
-                "bilan-participants", f"Participants par public en {edition.annee}", "Public", ("Participants",), people
-            )
-        )
+        title = gettext("Participants par public en {annee}").format(annee=edition.annee)
+        charts.append(bar_chart("bilan-participants", title, gettext("Public"), (gettext("Participants"),), people))
     answers = review.questionnaire
     if answers and questionnaire and answers.rendus:
-        several = " Plusieurs cases possibles : le total dépasse 100 %."
+        several = " " + gettext("Plusieurs cases possibles : le total dépasse 100 %.")
+        handed_back = gettext("Part des {n} questionnaires rendus.").format(n=answers.rendus)
         for question in questionnaire.questions:
             if question.id in answers.reponses:
-                note = f"Part des {answers.rendus} questionnaires rendus." + (several if question.plusieurs else "")
+                note = handed_back + (several if question.plusieurs else "")
                 charts.append(_question_chart(f"bilan-{question.id}", question, [(edition.annee, answers)], note))
     return charts
 
@@ -179,17 +189,17 @@ def comparison_charts(editions: tuple[Edition, ...], questionnaire: Questionnair
     charts = []
     if counted:
         rows = [
-            (name, tuple(float(people[slug]) if slug in people else None for _, people in counted))
+            (gettext(name), tuple(float(people[slug]) if slug in people else None for _, people in counted))
             for slug, name in PUBLICS.items()
         ]
         years = tuple(year for year, _ in counted)
-        charts.append(bar_chart("participants", "Participants par public", "Public", years, rows))
+        charts.append(bar_chart("participants", gettext("Participants par public"), gettext("Public"), years, rows))
     asked = [(year, r.questionnaire) for year, r in reviews if r.questionnaire and r.questionnaire.rendus]
     for question in questionnaire.questions if questionnaire else ():
         answered = [(year, answers) for year, answers in asked if question.id in answers.reponses]
         if answered:
-            note = "Part des questionnaires rendus chaque année." + (
-                " Plusieurs cases possibles." if question.plusieurs else ""
+            note = gettext("Part des questionnaires rendus chaque année.") + (
+                " " + gettext("Plusieurs cases possibles.") if question.plusieurs else ""
             )
             charts.append(_question_chart(f"question-{question.id}", question, answered, note))
     return charts
@@ -208,7 +218,8 @@ def _edition_page(edition: Edition, records: Records, here: str, src_uri: str, c
         proposal_values=values_block((TASTE_EVENT, event) for event in edition.evenements),
         propose=lambda kind, ident: propose_query(kind, ident, here),
     )
-    return Page(src_uri, f"Semaine du goût {edition.annee} : {edition.theme}", html, searchable=searchable)
+    title = gettext("Semaine du goût {annee} : {theme}").format(annee=edition.annee, theme=edition.theme)
+    return Page(src_uri, title, html, searchable=searchable, reviewed=edition.reviewed)
 
 
 def _poster_page(edition: Edition, records: Records, settings: SiteSettings) -> Page:
@@ -222,22 +233,20 @@ def _poster_page(edition: Edition, records: Records, settings: SiteSettings) -> 
         edition=edition,
         days=[(day, slots) for day, slots in programme(edition, records.epicebon_in(edition)) if slots],
         address=address,
-        qr=Markup(qr_svg(address, "Code QR de l'adresse du programme")) if address else "",
+        qr=Markup(qr_svg(address, gettext("Code QR de l'adresse du programme"))) if address else "",
         partners=sorted((p.sigle or p.nom for p in names), key=sort_key),
         guide=" · ".join(x for x in (settings.site_name, settings.organisation) if x),
     )
-    return Page(
-        f"{SECTION}{edition.annee}/affiche.md", f"Affiche de la Semaine du goût {edition.annee}", html, searchable=False
-    )
+    title = gettext("Affiche de la Semaine du goût {annee}").format(annee=edition.annee)
+    return Page(f"{SECTION}{edition.annee}/affiche.md", title, html, searchable=False, reviewed=edition.reviewed)
 
 
 def _review_page(edition: Edition, records: Records) -> Page:
     """One edition's review: its figures, what went well or not, the questionnaires' answers."""
     here = f"{urls.edition(edition.annee)}bilan/"
     html = render("taste_week_review.html", here, edition=edition, charts=review_charts(edition, records.questionnaire))
-    return Page(
-        f"{SECTION}{edition.annee}/bilan.md", f"Le bilan de la Semaine du goût {edition.annee}", html, searchable=False
-    )
+    title = gettext("Le bilan de la Semaine du goût {annee}").format(annee=edition.annee)
+    return Page(f"{SECTION}{edition.annee}/bilan.md", title, html, searchable=False)
 
 
 def _reviews_page(records: Records) -> Page:
@@ -248,14 +257,14 @@ def _reviews_page(records: Records) -> Page:
         editions=[e for e in reversed(records.editions) if e.bilan],
         charts=comparison_charts(records.editions, records.questionnaire),
     )
-    return Page(f"{SECTION}bilans.md", "Les bilans de la Semaine du goût, année par année", html)
+    return Page(f"{SECTION}bilans.md", gettext("Les bilans de la Semaine du goût, année par année"), html)
 
 
 def _questionnaire_page(questionnaire: Questionnaire) -> Page:
     """The anonymous paper questionnaire, to print on A4."""
     html = render("taste_week_questionnaire.html", f"{SECTION}questionnaire/", questionnaire=questionnaire)
     # a sheet to print: the site search answering « manger » with it first sent people away from help
-    return Page(f"{SECTION}questionnaire.md", "Le questionnaire de la Semaine du goût", html, searchable=False)
+    return Page(f"{SECTION}questionnaire.md", gettext("Le questionnaire de la Semaine du goût"), html, searchable=False)
 
 
 def taste_week_pages(records: Records, today: date, settings: SiteSettings = SiteSettings()) -> list[Page]:
@@ -275,11 +284,13 @@ def taste_week_pages(records: Records, today: date, settings: SiteSettings = Sit
         pages.append(_edition_page(edition, records, here, f"{SECTION}{edition.annee}.md", current, searchable))
         if edition.bus:
             html = render("taste_week_bus.html", f"{here}bus/", edition=edition, bus=edition.bus, records=records)
-            pages.append(Page(f"{SECTION}{edition.annee}/bus.md", f"Le bus du goût {edition.annee}", html))
+            title = gettext("Le bus du goût {annee}").format(annee=edition.annee)
+            pages.append(Page(f"{SECTION}{edition.annee}/bus.md", title, html, reviewed=edition.reviewed))
         if edition.bilan:
             pages.append(_review_page(edition, records))
         if edition.forum:
             html = render("taste_week_forum.html", f"{here}forum/", edition=edition, records=records)
-            pages.append(Page(f"{SECTION}{edition.annee}/forum.md", f"{edition.forum.titre} {edition.annee}", html))
+            title = f"{edition.forum.titre} {edition.annee}"
+            pages.append(Page(f"{SECTION}{edition.annee}/forum.md", title, html, reviewed=edition.reviewed))
         pages.append(_poster_page(edition, records, settings))
     return pages

@@ -804,6 +804,9 @@ BUS_DAY = _obj(
                     "arrivee": TIME,
                     "depart": TIME,
                     "animation": _text("Ce que le bus propose à cet arrêt."),
+                    "traductions": _translations(
+                        {"animation": _text("L'animation, dans cette langue.")}, "L'animation"
+                    ),
                 },
                 ["arret", "arrivee", "depart", "animation"],
                 "Un passage du bus à un arrêt.",
@@ -930,6 +933,7 @@ REVIEW = _obj(
 EDITION = _obj(
     {
         "theme": _text("Le thème de l'année, par exemple « Faites le plein des sens »."),
+        "commune": _text("La commune où a lieu la semaine, écrite sur le programme et l'affiche."),
         "du": DATE,
         "au": DATE,
         "presentation": MARKDOWN,

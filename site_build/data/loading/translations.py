@@ -68,7 +68,11 @@ def translated_files(dataset: Dataset) -> list[TranslatedFile]:
     found.append(TranslatedFile("professionals", *NAMES["professionals"], shown))
     for year, edition in dataset.editions.items():
         if isinstance(edition, dict):
-            texts = {(): edition} | {("evenements", j): e for j, e in enumerate(_listed(edition, "evenements"))}
+            texts: dict[FieldPath, dict[str, Any]] = {(): edition}
+            texts |= {("evenements", j): e for j, e in enumerate(_listed(edition, "evenements"))}
+            bus = edition["bus"] if isinstance(edition.get("bus"), dict) else {}
+            for t, tour in enumerate(_listed(bus, "tournees")):
+                texts |= {("bus", "tournees", t, "passages", j): p for j, p in enumerate(_listed(tour, "passages"))}
             found.append(TranslatedFile(f"{EDITIONS_FOLDER}/{year}", *NAMES["editions"], texts))
     return found
 

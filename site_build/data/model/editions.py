@@ -8,6 +8,7 @@ from datetime import date
 
 from site_build.data.model.translated import set_by_translation, translation_in
 
+# French labels: the pages say them in their language (the catalogs translate them)
 PUBLICS = {"tout-public": "Tout public", "familles": "Familles", "seniors": "Seniors", "scolaires": "Scolaires"}
 
 
@@ -55,6 +56,7 @@ class TasteEvent:
     inscription: Signup | None = None
     accessibilite: str = ""
     traductions: tuple[TasteEventTranslation, ...] = ()
+    langue: str = set_by_translation("fr")  # the language of its own words
     relu: bool = set_by_translation(True)  # False: a translation nobody fluent has checked yet
     as_written: TasteEvent | None = set_by_translation(None)  # in another language: the French record
 
@@ -71,6 +73,7 @@ class TasteEvent:
             description=found.description or self.description,
             inscription=signup,
             accessibilite=found.accessibilite or self.accessibilite,
+            langue=code,
             relu=found.relu,
             as_written=self,
         )
@@ -86,11 +89,27 @@ class BusStop:
 
 
 @dataclass(frozen=True)
+class BusPassageTranslation:
+    langue: str  # the key of `traductions:` in the file
+    animation: str = ""
+    relu: bool = False
+
+
+@dataclass(frozen=True)
 class BusPassage:
     arret: str
     arrivee: str
     depart: str
     animation: str
+    traductions: tuple[BusPassageTranslation, ...] = ()
+    langue: str = set_by_translation("fr")  # the language of its animation
+    relu: bool = set_by_translation(True)
+
+    def in_language(self, code: str) -> BusPassage:
+        found = translation_in(self.traductions, code)
+        if not found or not found.animation:
+            return self
+        return replace(self, animation=found.animation, langue=code, relu=found.relu)
 
 
 @dataclass(frozen=True)
@@ -104,6 +123,10 @@ class Bus:
     arrets: tuple[BusStop, ...]
     tournees: tuple[BusDay, ...]
     partenaires: tuple[str, ...] = ()
+
+    def in_language(self, code: str) -> Bus:
+        tours = tuple(replace(t, passages=tuple(p.in_language(code) for p in t.passages)) for t in self.tournees)
+        return replace(self, tournees=tours)
 
     def stop(self, identifier: str) -> BusStop | None:
         return next((s for s in self.arrets if s.id == identifier), None)
@@ -231,20 +254,24 @@ class Edition:
     forum: Forum | None = None
     groupes: tuple[WorkingGroup, ...] = ()  # empty in the public view
     bilan: Review | None = None
+    commune: str = ""  # where the week is held: on the programme and the poster
     traductions: tuple[EditionTranslation, ...] = ()
+    langue: str = set_by_translation("fr")  # the language of its theme, presentation and forum
     relu: bool = set_by_translation(True)  # False: a translation nobody fluent has checked yet
 
     @property
     def reviewed(self) -> bool:
-        """Its translated words, and its events', were all checked by someone fluent."""
-        return self.relu and all(event.relu for event in self.evenements)
+        """Its translated words, its events' and its bus's, were all checked by someone fluent."""
+        passages = [p for tour in self.bus.tournees for p in tour.passages] if self.bus else []
+        return self.relu and all(e.relu for e in self.evenements) and all(p.relu for p in passages)
 
     def in_language(self, code: str) -> Edition:
         """Its theme, presentation, forum and events in that language where the data has them."""
         events = tuple(event.in_language(code) for event in self.evenements)
+        bus = self.bus.in_language(code) if self.bus else None
         found = translation_in(self.traductions, code)
         if not found:
-            return replace(self, evenements=events)
+            return replace(self, evenements=events, bus=bus)
         forum = self.forum
         if forum:
             forum = replace(
@@ -255,7 +282,9 @@ class Edition:
             theme=found.theme or self.theme,
             presentation=found.presentation or self.presentation,
             evenements=events,
+            bus=bus,
             forum=forum,
+            langue=code,
             relu=found.relu,
         )
 

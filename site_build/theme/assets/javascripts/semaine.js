@@ -3,7 +3,8 @@
  * Works offline: everything is in the page. */
 
 import { bindFilters, once } from "./helpers.js";
-import { clock as clockOf, parisNow } from "./horaires.js";
+import { clock as clockOf, dayName, parisNow } from "./horaires.js";
+import { number, say } from "./textes.js";
 
 /* During the week, today's part of the programme says so (Paris time, whatever the device's zone). */
 function markToday(root) {
@@ -16,7 +17,7 @@ function markToday(root) {
     if (isToday && !mark) {
       mark = document.createElement("span");
       mark.className = "gp-aujourdhui";
-      mark.textContent = "Aujourd'hui";
+      mark.textContent = say("today_mark");
       heading.appendChild(document.createTextNode(" "));
       heading.appendChild(mark);
     }
@@ -44,14 +45,12 @@ function setup(root) {
     });
     nothing.hidden = shown > 0;
     counter.textContent = state.jour || state.public
-      ? (shown === 1 ? "1 moment correspond." : shown + " moments correspondent.")
+      ? say(shown === 1 ? "moments_one" : "moments_many", { n: number(shown) })
       : "";
   });
 }
 
-var DAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
-
-/* "14:30" → "14 h 30", "10:00" → "10 h": the way the pages write times (horaires.js's rule) */
+/* "14:30" → "14 h 30", "10:00" → "10 h" in French, "14:30" elsewhere: the way the pages write times (horaires.js's rule) */
 function clock(hhmm) {
   var parts = hhmm.split(":");
   return clockOf(Number(parts[0]) * 60 + Number(parts[1]));
@@ -59,8 +58,8 @@ function clock(hhmm) {
 
 function when(isoMinute, today) {
   var day = isoMinute.slice(0, 10), time = clock(isoMinute.slice(11));
-  if (day === today) return "aujourd'hui à " + time;
-  return DAYS[new Date(day + "T12:00:00Z").getUTCDay()] + " à " + time;
+  if (day === today) return say("today_at", { heure: time });
+  return say("day_at", { jour: dayName(day), heure: time });
 }
 
 /* The bus page during the week (Paris time, offline too): is the bus at this stop, or when next? */
@@ -77,9 +76,9 @@ function nextPassages(root) {
     var passages = Array.prototype.slice.call(stop.querySelectorAll("li[data-debut]"))
       .filter(function (p) { return p.dataset.fin > minute; })
       .sort(function (a, b) { return a.dataset.debut < b.dataset.debut ? -1 : 1; });
-    if (!passages.length) line.textContent = "Le bus ne repasse plus ici cette semaine.";
-    else if (passages[0].dataset.debut <= minute) line.textContent = "Le bus est là jusqu'à " + clock(passages[0].dataset.fin.slice(11)) + ".";
-    else line.textContent = "Prochain passage : " + when(passages[0].dataset.debut, now.day) + ".";
+    if (!passages.length) line.textContent = say("bus_gone");
+    else if (passages[0].dataset.debut <= minute) line.textContent = say("bus_here", { heure: clock(passages[0].dataset.fin.slice(11)) });
+    else line.textContent = say("bus_next", { quand: when(passages[0].dataset.debut, now.day) });
   });
 }
 

@@ -97,7 +97,14 @@ var FRENCH_TEXTS = {
   send_by_mail: "Envoyer par courriel",
   open_issue: "Ouvrir un ticket GitHub",
   remove_sent: "Retirer (déjà envoyée)",
-  too_long_for_mail: "Trop longue pour un courriel tout prêt : ouvrez-la, copiez-la et collez-la dans un courriel."
+  too_long_for_mail: "Trop longue pour un courriel tout prêt : ouvrez-la, copiez-la et collez-la dans un courriel.",
+  today_mark: "Aujourd'hui",
+  moments_one: "{n} moment correspond.",
+  moments_many: "{n} moments correspondent.",
+  today_at: "aujourd'hui à {heure}",
+  bus_gone: "Le bus ne repasse plus ici cette semaine.",
+  bus_here: "Le bus est là jusqu'à {heure}.",
+  bus_next: "Prochain passage : {quand}."
 };
 var texts = null;
 
