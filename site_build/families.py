@@ -153,7 +153,7 @@ FAMILIES = (
     Family("directory", urls.DIRECTORY, _directory, "directory.html", translated=True, precache=ALWAYS),
     Family("emergency", urls.EMERGENCY, _emergency, "emergency.html", translated=True),
     Family("recipes", urls.RECIPES, _recipes, "recipe.html", translated=True),
-    Family("open_data", urls.OPEN_DATA, _open_data, "open_data.html"),
+    Family("open_data", urls.OPEN_DATA, _open_data, "open_data.html", translated=True),
     Family("offline_card", urls.OFFLINE_CARD, _offline_card, "offline_partner.html", translated=True, precache=ALWAYS),
     Family("partner", urls.DIRECTORY, _partners, "partner.html", translated=True, precache=PARTNERS),
     Family("health", urls.HEALTH, _health, "health.html", translated=True),

@@ -68,3 +68,11 @@ def test_dari_needs_only_configuration_catalog_pages_and_data(tmp_path, monkeypa
     assert "پیشنهاد تغییر" in partner  # a word of the catalog
     assert '<html lang="fa-AF" dir="rtl"' in (site / "fa-AF" / "404.html").read_text(encoding="utf-8")
     assert (site / "fa-AF" / "sw.js").exists() and (site / "fa-AF" / "manifest.webmanifest").exists()
+
+    # the translators' list names what the new language still lacks, with the file to write
+    from .helpers import run_cli
+
+    listed = run_cli(project, "traductions", "--langue", "fa-AF", "--config", str(config), "--data", "data")
+    assert listed.returncode == 0, listed.stderr
+    assert "  content/aide.md : page à traduire : écrivez content/aide.fa-AF.md\n" in listed.stdout
+    assert "  content/index.fa-AF.md:1 : page à relire" in listed.stdout

@@ -22,6 +22,7 @@ TRANSLATED = [
     "/recettes/houmous-maison/",
     "/sante/",
     "/annuaire/epicea/",  # a partner's own words in Arabic, what stays French marked so
+    "/donnees/",  # French files described in Arabic
 ]
 MENU_BOUND = "[data-gp-langues][data-ready='1']"
 

@@ -37,7 +37,7 @@ def test_every_thing_to_do_is_named_with_its_file_and_line(locales):
     out = result.stdout
     assert re.search(r"^anglais \(en\) : \d+ mots, \d+ pages, \d+ données à traduire ou à relire\.$", out, re.M)
     assert re.search(r"^arabe \(ar\) : ", out, re.M)
-    assert "  content/accessibilite.md : page à traduire : écrivez content/accessibilite.en.md\n" in out
+    assert "  content/accessibilite.en.md:1 : page à relire, puis écrivez « relu: true » en tête\n" in out
     # a data block: its line is the block of that language in the file
     place, name = re.search(
         r"^  (data/besoins\.yaml:\d+) : besoin « (Manger) » : traduction à relire$", out, re.M

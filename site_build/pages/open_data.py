@@ -7,6 +7,7 @@ from datetime import date
 from site_build import urls
 from site_build.data.loading.settings import SiteSettings
 from site_build.data.model.records import Records
+from site_build.i18n.current import gettext
 from site_build.pages.model import Page
 from site_build.pages.render import render
 
@@ -24,4 +25,4 @@ def data_page(
         tables=tables,
         hsds_tables=hsds_tables,
     )
-    return Page(urls.source(urls.OPEN_DATA), "Données ouvertes", html)
+    return Page(urls.source(urls.OPEN_DATA), gettext("Données ouvertes"), html)
