@@ -276,6 +276,28 @@ def test_a_recipe_translation_gives_its_title_ingredients_and_steps(valid_data):
     assert recipe.in_language("ar") == recipe  # no Arabic: French, as it is
 
 
+def test_a_recipe_translation_gives_its_food_tips_and_the_words_of_who_shared_it(valid_data):
+    from site_build.data.checks.validate import validate
+    from site_build.data.model.records import Records
+
+    recipe = valid_data / "recipes/soupe-de-potiron.yaml"
+    recipe.write_text(
+        recipe.read_text(encoding="utf-8")
+        + "astuces: [Sans mixeur écrasez-la.]\n"
+        + "partagee_par: {prenom: Yasmina, accord: true, texte: qui l'a fait goûter}\n"
+        + "traductions:\n  ar:\n    aliment: اليقطين\n    astuces: [بدون خلاط، اهرسه.]\n"
+        + "    partage: التي قدّمته للتذوّق\n",
+        encoding="utf-8",
+    )
+    dataset, problems = validate(valid_data, languages=("fr", "en", "ar"))
+    assert not [p for p in problems if not p.warning]
+    arabic = Records.from_dataset(dataset).recipes[0].in_language("ar")
+    assert (arabic.aliment_du_mois.nom, arabic.aliment_du_mois.langue) == ("اليقطين", "ar")
+    assert (arabic.astuces, arabic.astuces_langue) == (("بدون خلاط، اهرسه.",), "ar")
+    assert arabic.partagee_par.texte == "التي قدّمته للتذوّق" and arabic.partagee_par.prenom == "Yasmina"
+    assert arabic.titre == "Soupe de potiron"  # no Arabic title: French
+
+
 def test_a_translated_list_must_have_one_line_per_french_line(valid_data):
     from site_build.data.checks.validate import validate
 
@@ -357,7 +379,7 @@ def test_recipes_and_health_pages_are_made_in_every_language(built_sites):
     assert "<h1" in english and "Homemade hummus" in english and "Quantities for 6 servings." in english
     assert 'class="gp-relecture"' in english  # the recipe's translation is not reviewed yet
     assert '<ul class="gp-ingredients">' in english  # translated: no lang of its own
-    assert '<span lang="fr">Le pois chiche</span>' in english  # the food of the month stays French, marked
+    assert "— <span>The chickpea</span>" in english  # the food of the month, translated: no lang of its own
     assert 'alt="Drawing of a bowl of beige hummus' in english and 'src="../../../images/recettes/' in english
     arabic = (site / "ar/sante/index.html").read_text(encoding="utf-8")
     assert "الأكل المتوازن بميزانية صغيرة" in arabic and '<html lang="ar" dir="rtl"' in arabic

@@ -501,8 +501,15 @@ RECIPE = _obj(
                     "description": "Les étapes dans cette langue, dans l'ordre (autant qu'en français).",
                 },
                 "photo": _text("Ce que montre la photo, dans cette langue, en une phrase."),
+                "aliment": _text("Le nom de l'aliment du mois, dans cette langue."),
+                "astuces": _list_of(
+                    _prose("Une astuce dans cette langue."),
+                    "Les astuces, dans l'ordre de la liste en français (autant qu'en français).",
+                    min_items=1,
+                ),
+                "partage": _text("Les mots de la personne qui a partagé la recette (partagee_par.texte), traduits."),
             },
-            "Le titre, les ingrédients et les étapes",
+            "Le titre, les ingrédients, les étapes et les astuces",
         ),
     },
     [

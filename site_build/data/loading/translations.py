@@ -31,6 +31,7 @@ PARALLEL_LISTS = {
     "etapes": "une étape",
     "documents": "un document",
     "justificatifs": "un document",
+    "astuces": "une astuce",
 }
 
 Report = Callable[..., None]

@@ -324,6 +324,7 @@ class FoodOfTheMonth:
     nom: str
     atouts: str = ""
     conservation: str = ""
+    langue: str = set_by_translation("fr")  # the language of its name
 
 
 @dataclass(frozen=True)
@@ -369,6 +370,7 @@ class UserCredit:
     groupe: bool = False
     accord: bool = False
     texte: str = ""
+    langue: str = set_by_translation("fr")  # the language of `texte`
 
 
 @dataclass(frozen=True)
@@ -378,6 +380,9 @@ class RecipeTranslation:
     ingredients: tuple[str, ...] = ()  # the names, in the order of the French list
     etapes: tuple[str, ...] = ()
     photo: str = ""  # the photo's text alternative
+    aliment: str = ""  # the food of the month's name
+    astuces: tuple[str, ...] = ()  # in the order of the French list
+    partage: str = ""  # the words of who shared it (partagee_par.texte)
     relu: bool = False
 
 
@@ -408,6 +413,7 @@ class Recipe:
     traductions: tuple[RecipeTranslation, ...] = ()
     langue: str = "fr"  # the language of its title, ingredients and steps (in_language)
     relu: bool = True  # False: a translation nobody fluent has checked yet
+    astuces_langue: str = set_by_translation("fr")  # the language of its tips
 
     @property
     def total_minutes(self) -> int:
@@ -428,11 +434,21 @@ class Recipe:
         if not found:
             return self
         names = found.ingredients if len(found.ingredients) == len(self.ingredients) else ()
+        tips = found.astuces if found.astuces and len(found.astuces) == len(self.astuces) else ()
+        food = replace(self.aliment_du_mois, nom=found.aliment, langue=code) if found.aliment else self.aliment_du_mois
+        credit = self.partagee_par
+        if credit and credit.texte and found.partage:
+            credit = replace(credit, texte=found.partage, langue=code)
         return replace(
             self,
             titre=found.titre or self.titre,
+            aliment_du_mois=food,
+            astuces=tips or self.astuces,
+            astuces_langue=code if tips else "fr",
+            partagee_par=credit,
             ingredients=tuple(replace(i, nom=n) for i, n in zip(self.ingredients, names, strict=True))
-            or self.ingredients,
+            if names
+            else self.ingredients,
             etapes=found.etapes or self.etapes,
             image=replace(self.image, alt=found.photo, langue=code) if self.image and found.photo else self.image,
             langue=code,
