@@ -193,7 +193,8 @@ def _translations_to_review(dataset: Any) -> list[Any]:
         return []
     codes = [language.code for language in languages if not language.is_default]
     data = [ToReview(code, file, what) for file, code, what in unreviewed(dataset, codes)]
-    return translations_to_review(dataset.content_dir, languages, interface_strings(config), Path.cwd(), data)
+    interface = interface_strings(config, dataset.labels)
+    return translations_to_review(dataset.content_dir, languages, interface, Path.cwd(), data)
 
 
 def cmd_translations(args: argparse.Namespace) -> int:
@@ -216,7 +217,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
         _print_problems([p for p in problems if not p.warning])
         print("Liste impossible : corrigez d'abord les erreurs.", file=sys.stderr)
         return 1
-    interface = interface_strings(config)
+    interface = interface_strings(config, dataset.labels)
     if args.langue and args.langue not in {language.code for language in languages}:
         others = ", ".join(language.code for language in languages if not language.is_default)
         print(f"« {args.langue} » n'est pas une langue du site ; celles de {config} : {others}.", file=sys.stderr)

@@ -8,6 +8,7 @@ build (generator/build.py) holds what it prepared and hands it to the generator 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -75,9 +76,10 @@ def build_day() -> date:
         ) from None
 
 
-def interface_strings(config_file: Path) -> set[str]:
-    """Every French string of the site's interface: what each language's catalog translates."""
-    return interface_messages(config_file) | translated_labels() | question_texts()
+def interface_strings(config_file: Path, everyday: Mapping[str, Mapping[str, str]] | None = None) -> set[str]:
+    """Every French string of the site's interface: what each language's catalog translates.
+    `everyday`: the labels of data/libelles.yaml, shown on the public site instead of the national ones."""
+    return interface_messages(config_file) | translated_labels(everyday) | question_texts()
 
 
 def prepare(

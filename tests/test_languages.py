@@ -73,8 +73,13 @@ def test_the_switcher_leads_to_the_same_page_or_to_that_language_home():
 
 
 def test_every_interface_string_is_translated_in_the_sample_languages():
-    wanted = interface_strings(ROOT / "mkdocs.yml")
+    import yaml
+
+    everyday = yaml.safe_load((ROOT / "data/libelles.yaml").read_text(encoding="utf-8"))
+    wanted = interface_strings(ROOT / "mkdocs.yml", everyday)
     assert {"Choisir la langue", "Urgence ?", "Accueil", "Le guide partagé"} <= wanted
+    # the services' labels as the public site shows them: everyday words, and national ones where none
+    assert {"Une aide en nature (nourriture, objets)", "Vous-même", "Sur place", "Manger, faire ses courses"} <= wanted
     assert untranslated("en", wanted) == []
     assert untranslated("ar", wanted) == []
 

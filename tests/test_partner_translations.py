@@ -114,8 +114,9 @@ def test_each_language_shows_its_own_words_and_the_review_notice(built_sites):
     assert '<h3 id="epicea--aide-alimentaire-nom">التسوّق في البقالة الاجتماعية</h3>' in arabic
     assert '<h3 id="epicea--aide-alimentaire-nom">Shopping at the social grocery</h3>' in english
     assert 'class="gp-relecture"' in arabic and 'class="gp-relecture"' not in french
-    # the things no translation changes stay French, and say so to screen readers and voices
-    assert '<span lang="fr" dir="ltr">Familles' in arabic
+    # the vocabularies' labels in Arabic; a name no translation changes stays French, and says so
+    assert "<dt>لمن</dt><dd>العائلات والمسنّون" in arabic and "<dd>مساعدة عينية (طعام، أغراض)</dd>" in arabic
+    assert '<a href="#epicea--aide-alimentaire">التسوّق في البقالة الاجتماعية</a>' in arabic
     # a proposal made from the Arabic page starts from the file's French words
     values = json.loads(re.search(r'<script type="application/json" id="gp-valeurs">(.*?)</script>', arabic, re.S)[1])
     assert values["service"]["epicea--aide-alimentaire"]["nom"] == "Courses à l'épicerie sociale"
@@ -130,8 +131,12 @@ def test_the_directory_data_carries_the_translated_words_in_columns(built_sites)
     assert data["textes"][services["nom@ar"][row]] == "التسوّق في البقالة الاجتماعية"
     assert data["textes"][services["nom@en"][row]] == "Shopping at the social grocery"
     assert "desc@en" in data["partenaires"]
+    # the labels and the hours in words in each language, for what the script draws (cards, offline sheet)
+    assert data["libelles@ar"]["pu"]["familles"] == "العائلات" and data["libelles@en"]["fr"]["gratuit"] == "Free"
+    assert all("texte@ar" in table and "texte@en" in table for table in data["horaires"])
+    assert any("14:00" in table["texte@en"] for table in data["horaires"])
     pro = json.loads((built_sites["pro"] / "annuaire/annuaire.json").read_text(encoding="utf-8"))
-    assert "nom@ar" in pro["services"]
+    assert "nom@ar" not in pro["services"] and "libelles@ar" not in pro  # the professionals' site is French
 
 
 def test_the_semaine_du_gout_in_each_language(built_sites):
@@ -145,3 +150,16 @@ def test_the_semaine_du_gout_in_each_language(built_sites):
     assert '<h3 id="arret-clos-du-roy" lang="fr">Place du Clos du Roy' in english_bus
     values = json.loads(re.search(r'<script type="application/json" id="gp-valeurs">(.*?)</script>', arabic, re.S)[1])
     assert values["animation"]["atelier-soupe-epicea"]["titre"] == "Atelier soupe de potimarron"
+
+
+def test_a_label_the_catalog_lacks_stays_french_and_says_so(monkeypatch):
+    from site_build.data.model.labels import shown_labels
+    from site_build.i18n.current import speaking
+    from site_build.pages import render
+
+    with speaking("en"), shown_labels({"publics": {"seniors": "Personnes âgées"}}):  # the public site's words
+        assert render.terms(["familles", "seniors"], "publics") == "Families and Older people"
+        real = render.is_translated
+        monkeypatch.setattr(render, "is_translated", lambda text: text != "Familles" and real(text))
+        said = render.terms(["familles", "seniors"], "publics")  # « Familles » just renamed in libelles.yaml
+    assert said == '<span lang="fr">Familles</span>, Older people'

@@ -61,7 +61,7 @@ def test_missing_words_are_added_empty_and_flagged_then_listed(locales):
     assert "anglais (en) : 1 mot(s) ajouté(s), vides, à traduire." in added.stdout
     assert catalog.read_text(encoding="utf-8").endswith('\n#, a-relire\nmsgid "Proposer une modification"\nmsgstr ""\n')
     again = _translations("--ajouter", "--langue", "en", locales=locales)
-    assert "anglais (en) : 0 mot(s) ajouté(s)" in again.stdout and "arabe" not in again.stdout
+    assert "anglais (en) : 0 mot(s) ajouté(s)" in again.stdout and "arabe (ar)" not in again.stdout
     assert "à traduire : « Proposer une modification »" in again.stdout  # still to translate: it is empty
 
 

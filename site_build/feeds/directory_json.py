@@ -17,7 +17,7 @@ of the site: one file serves every language's directory, and an Arabic word find
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -26,6 +26,9 @@ from site_build.data.model.labels import shown_label
 from site_build.data.model.needs import expanded
 from site_build.data.model.profile import Profile
 from site_build.data.model.records import Partner, Records, Service
+from site_build.i18n.current import gettext, is_translated, speaking
+from site_build.i18n.hours_words import words_of
+from site_build.i18n.languages import DEFAULT
 from site_build.text.hours import describe_hours
 from site_build.text.opening_schedule import Schedules
 from site_build.text.safe_markdown import markdown_plain
@@ -80,12 +83,14 @@ def _or_none(value: str) -> str | None:
 
 
 class _Encoder:
-    def __init__(self, today: date, profile: Profile):
+    def __init__(self, today: date, profile: Profile, languages: Sequence[str] = ()):
         self.profile = profile
+        self.languages = set(languages)  # the other languages whose words the file carries
         self.schedules = Schedules(today)
         self.texts, self.lists = Table(), Table()
         self.partners, self.services = Columns(), Columns()
         self.hours_words: list[str] = []
+        self.hours_texts: list[str] = []  # as written (OpenStreetMap), for the other languages' words
 
     def text(self, value: str) -> int | None:
         return self.texts.number(value) if value else None
@@ -98,6 +103,7 @@ class _Encoder:
         number = self.schedules.number(text)
         if number is not None and number == len(self.hours_words):
             self.hours_words.append(describe_hours(text))
+            self.hours_texts.append(text)
         return number
 
     def partner(self, partner: Partner) -> None:
@@ -156,7 +162,7 @@ class _Encoder:
             **{
                 f"justificatifs@{t.langue}": self.slugs(t.justificatifs)
                 for t in service.traductions
-                if len(t.justificatifs) == len(service.justificatifs)
+                if t.langue in self.languages and len(t.justificatifs) == len(service.justificatifs)
             },
         )
 
@@ -165,6 +171,7 @@ class _Encoder:
         return {
             f"{name}@{t.langue}": number
             for t in translations
+            if t.langue in self.languages
             for name, words in fields.items()
             if (number := self.text(words(t))) is not None
         }
@@ -179,15 +186,33 @@ class _Encoder:
         return {key: {slug: shown_label(LABELLED[key], slug) for slug in sorted(used[key])} for key in LABELLED}
 
 
-def directory_data(records: Records, profile: Profile, today: date) -> dict[str, Any]:
-    encoder = _Encoder(today, profile)
+def _in_languages(encoder: _Encoder, labels: dict[str, dict[str, str]], languages: Sequence[str]) -> dict[str, Any]:
+    """Per other language of the site: the labels its catalog translates (`libelles@en`), and each
+    schedule's words (`texte@en` beside `texte`), so that every language's pages draw their own."""
+    found: dict[str, Any] = {}
+    for code in languages:
+        with speaking(code):
+            found[f"libelles@{code}"] = {
+                key: {slug: gettext(label) for slug, label in names.items() if is_translated(label)}
+                for key, names in labels.items()
+            }
+        for table, text in zip(encoder.schedules.table, encoder.hours_texts, strict=True):
+            table[f"texte@{code}"] = describe_hours(text, None, words_of(code))
+    return found
+
+
+def directory_data(records: Records, profile: Profile, today: date, languages: Sequence[str] = ()) -> dict[str, Any]:
+    """`languages`: the site's other languages (the public site's; the professionals' is French only)."""
+    others = [code for code in languages if code != DEFAULT]
+    encoder = _Encoder(today, profile, others)
     for partner in records.partners_by_name():
         encoder.partner(partner)
     labels = encoder.labels()
+    in_languages = _in_languages(encoder, labels, others)
     schedules = [
         dict(table, texte=words) for table, words in zip(encoder.schedules.table, encoder.hours_words, strict=True)
     ]
-    return {
+    return in_languages | {
         "version": VERSION,
         "profil": profile.name,
         "genere": today.isoformat(),
@@ -214,7 +239,6 @@ def directory_data(records: Records, profile: Profile, today: date) -> dict[str,
     }
 
 
-def directory_json(records: Records, profile: Profile, today: date) -> bytes:
-    return json.dumps(directory_data(records, profile, today), ensure_ascii=False, separators=(",", ":")).encode(
-        "utf-8"
-    )
+def directory_json(records: Records, profile: Profile, today: date, languages: Sequence[str] = ()) -> bytes:
+    data = directory_data(records, profile, today, languages)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

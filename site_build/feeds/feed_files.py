@@ -55,7 +55,8 @@ def feed_files(given: FeedInput) -> tuple[dict[str, bytes], dict[str, bytes]]:
     records = Records.from_dataset(view)
     files.update(recipe_photos(view, records))
     with shown_labels(given.profile.labels(view)):  # the filters' labels, as the pages show them
-        files[urls.DIRECTORY_DATA] = directory_json(records, given.profile, given.today)
+        languages = () if given.profile.is_pro else given.settings.langues or ()  # the pro site: French only
+        files[urls.DIRECTORY_DATA] = directory_json(records, given.profile, given.today, languages)
     files.update(contact_cards(records, given.profile, given.settings))
     files.update(edition_calendars(records, read_state(view.data_dir), given.today))
     if given.profile.has_dashboard:

@@ -50,6 +50,14 @@ def translations(code: str) -> gettext.NullTranslations:
     return Translations(compiled)
 
 
+@cache
+def translated_ids(code: str) -> frozenset[str]:
+    """The French strings the language's catalog translates (an empty or fuzzy entry does not)."""
+    if code == DEFAULT or not catalog_file(code).exists():
+        return frozenset()
+    return frozenset(m.id for m in catalog(code) if isinstance(m.id, str) and m.id and m.string and not m.fuzzy)
+
+
 def untranslated(code: str, wanted: set[str]) -> list[str]:
     """The French strings of `wanted` that the language's catalog does not translate yet."""
     if code == DEFAULT:

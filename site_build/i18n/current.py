@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from site_build.i18n.catalogs import translations
+from site_build.i18n.catalogs import translated_ids, translations
 from site_build.i18n.languages import DEFAULT, folder_of
 from site_build.i18n.pages import NO_PAGES, Pages
 
@@ -44,6 +44,12 @@ def current() -> Speaking:
 def gettext(text: str) -> str:
     """`text` (French) in the language pages are being made in."""
     return translations(current().code).gettext(text)
+
+
+def is_translated(text: str) -> bool:
+    """Whether the page's language says `text` in its own words (French pages always do)."""
+    code = current().code
+    return code == DEFAULT or text in translated_ids(code)
 
 
 def N_(text: str) -> str:  # noqa: N802 (the gettext convention)

@@ -13,7 +13,6 @@ from site_build import urls
 from site_build.data.analytics.due_dates import due_after
 from site_build.data.loading.settings import PARTNER_VCARD, SiteSettings
 from site_build.data.loading.vocabularies import SERVICE_FACETS, thematique_label
-from site_build.data.model.labels import shown_label
 from site_build.data.model.profile import PUBLIC, Profile
 from site_build.data.model.records import Partner, Records
 from site_build.i18n.current import N_, current, gettext
@@ -21,7 +20,7 @@ from site_build.i18n.languages import DEFAULT
 from site_build.pages.jsonld import organization
 from site_build.pages.model import Page
 from site_build.pages.proposal import PROFESSIONAL, partner_entries, propose_query, values_block
-from site_build.pages.render import render
+from site_build.pages.render import render, said_label
 from site_build.text.french import sort_key
 from site_build.text.opening_schedule import Schedules, horizon, schedule
 from site_build.text.safe_markdown import markdown_plain
@@ -128,7 +127,7 @@ def card_hours(partner: Partner, schedules: Schedules) -> dict[str, Any]:
 
 def _facet_options(partners: list[Partner], field: str, vocabulary: str) -> list[tuple[str, str]]:
     slugs = {slug for p in partners for s in p.services for slug in getattr(s, field)}
-    return sorted(((slug, shown_label(vocabulary, slug)) for slug in slugs), key=lambda pair: sort_key(pair[1]))
+    return sorted(((slug, said_label(vocabulary, slug)) for slug in slugs), key=lambda pair: sort_key(pair[1]))
 
 
 _FACET_TITLES = {

@@ -27,7 +27,7 @@ from site_build.data.model.labels import shown_label
 from site_build.data.model.records import Partner, Professional, Records
 from site_build.i18n.current import N_, gettext
 from site_build.pages.model import Page
-from site_build.pages.render import render
+from site_build.pages.render import in_language, render, said_label
 
 
 @dataclass(frozen=True)
@@ -214,18 +214,19 @@ def _widget(schema: Mapping[str, Any]) -> str:
 def _choices(schema: Mapping[str, Any], offered: Offered) -> tuple[tuple[str, str], ...]:
     enum = schema.get("enum") or schema.get("items", {}).get("enum") or ()
     others = _OTHER_CHOICE_LABELS.get(offered.name, {})
-    if offered.grouped:  # « Category : the site's words for it »
-        return tuple(
-            (
-                slug,
-                f"{term_label(offered.vocabulary, slug).partition(' : ')[0]} : "
-                f"{shown_label(offered.vocabulary, slug).rpartition(' : ')[2]}",
-            )
-            for slug in enum
-        )
+    if offered.grouped:  # « Category : the site's words for it », in the page's language
+        return tuple((slug, _grouped_label(offered.vocabulary, slug)) for slug in enum)
     return tuple(
-        (slug, shown_label(offered.vocabulary, slug) if offered.vocabulary else others.get(slug, slug)) for slug in enum
+        (slug, said_label(offered.vocabulary, slug) if offered.vocabulary else others.get(slug, slug)) for slug in enum
     )
+
+
+def _grouped_label(vocabulary: str, slug: str) -> str:
+    shown = shown_label(vocabulary, slug)
+    if " : " in shown:  # a national label: its category is already in front
+        return said_label(vocabulary, slug)
+    category = term_label(vocabulary, slug).partition(" : ")[0]
+    return f"{in_language('categories', category)} : {said_label(vocabulary, slug)}"
 
 
 def _control(offered: Offered, schema: Mapping[str, Any], required: bool, prefix: str = "") -> Control:

@@ -25,7 +25,7 @@ from site_build.data.loading.vocabularies import TRANSLATED_VOCABULARIES, label
 from site_build.data.media.pictograms import pictogram_svg
 from site_build.data.model.labels import shown_label, shown_labels_text
 from site_build.i18n import formats
-from site_build.i18n.current import current, gettext
+from site_build.i18n.current import current, gettext, is_translated
 from site_build.i18n.hours_words import hours_in_words
 from site_build.i18n.languages import DEFAULT, language
 from site_build.pages.links import relative
@@ -65,6 +65,10 @@ def of_month(key: str) -> str:
 
 @jinja2.pass_context  # never folded at compile time: the answer depends on the page's language
 def lang_attr(_context: jinja2.runtime.Context, code: str) -> Markup:
+    return language_mark(code)
+
+
+def language_mark(code: str) -> Markup:
     """` lang="fr"` on an element whose text is in another language than the page's (a partner's
     description in an English page), with its direction when it differs (French in an Arabic page
     reads left to right, isolated from the text around it; guide.css lays its lists out so)."""
@@ -84,14 +88,25 @@ def fill(text: str, **values: Any) -> Markup:
 
 
 def in_language(vocabulary: str, text: str) -> str:
-    """A label of a vocabulary the site translates (allergens, units…) in the page's language."""
+    """A label of a vocabulary the site translates (allergens, publics…) in the page's language."""
     return gettext(text) if vocabulary in TRANSLATED_VOCABULARIES else text
 
 
+def said_label(vocabulary: str, slug: str) -> str:
+    """A slug's label as the public site shows it (data/libelles.yaml's words), in the page's language."""
+    return in_language(vocabulary, shown_label(vocabulary, slug))
+
+
 def terms(slugs: Iterable[str] | None, vocabulary: str) -> str:
+    """Several labels as one line, in the page's language; in another language, a label the catalog
+    does not have yet (a new everyday label) stays French and says so (lang="fr")."""
     if vocabulary not in TRANSLATED_VOCABULARIES or current().code == DEFAULT:
         return shown_labels_text(vocabulary, slugs)
-    return formats.listing([gettext(shown_label(vocabulary, s)) for s in slugs or ()])
+    french = [shown_label(vocabulary, s) for s in slugs or ()]
+    if all(is_translated(label) for label in french):
+        return formats.listing([gettext(label) for label in french])
+    own_words = environment().get_template("_macros.html").module.own_words  # type: ignore[attr-defined]
+    return Markup(", ").join(gettext(label) if is_translated(label) else own_words(label, DEFAULT) for label in french)
 
 
 @jinja2.pass_context

@@ -11,7 +11,7 @@ marked `local=True`: they are valid here but have no national equivalent
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -188,14 +188,25 @@ VOCABULARIES: dict[str, list[Term]] = {
 }
 
 
-# The vocabularies of the recipes, shown in every language of the site: their labels are
+# The vocabularies shown in every language of the site: the recipes' and the services' (who for,
+# what kind of help, fees, how to get in touch…). Their labels as the public site shows them are
 # interface strings (site_build/i18n/locales). The others stay French in a translated page.
-TRANSLATED_VOCABULARIES = ("allergenes", "regimes", "materiel", "difficulte", "unites")
+TRANSLATED_VOCABULARIES = (
+    *("allergenes", "regimes", "materiel", "difficulte", "unites"),
+    *("thematiques", "categories", "publics", "types", "frais", "modes_accueil", "modes_mobilisation"),
+    *("mobilisable_par", "langues", "types_telephone"),
+)
 
 
-def translated_labels() -> set[str]:
-    """The labels of TRANSLATED_VOCABULARIES, in French: interface strings every catalog translates."""
-    return {term.label for name in TRANSLATED_VOCABULARIES for term in VOCABULARIES[name]}
+def translated_labels(everyday: Mapping[str, Mapping[str, str]] | None = None) -> set[str]:
+    """The labels of TRANSLATED_VOCABULARIES as the public site shows them, in French (the everyday
+    ones of data/libelles.yaml where it has them): interface strings every catalog translates."""
+    everyday = everyday or {}
+    return {
+        (everyday.get(name) or {}).get(term.slug) or term_label(name, term.slug)
+        for name in TRANSLATED_VOCABULARIES
+        for term in VOCABULARIES[name]
+    }
 
 
 def slugs(name: str) -> list[str]:

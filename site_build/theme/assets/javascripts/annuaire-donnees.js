@@ -79,9 +79,12 @@ export function partnersOf(data) {
   return partners;
 }
 
+/* Slugs' labels in the page's language where the file has them (`libelles@ar`), else French. */
 function labels(data, key, slugs) {
+  var lang = pageLanguage();
+  var own = (lang && data["libelles@" + lang] || {})[key] || {};
   var names = data.libelles[key] || {};
-  return (slugs || []).map(function (slug) { return names[slug] || slug; }).join(", ");
+  return (slugs || []).map(function (slug) { return own[slug] || names[slug] || slug; }).join(", ");
 }
 
 function withPrecision(base, extra) {
@@ -89,7 +92,9 @@ function withPrecision(base, extra) {
 }
 
 function hoursWords(data, number) {
-  return number === null || number === undefined ? "" : data.horaires[number].texte;
+  if (number === null || number === undefined) return "";
+  var table = data.horaires[number];
+  return (pageLanguage() && table["texte@" + pageLanguage()]) || table.texte;
 }
 
 /* [title, text, kind] rows of a partner's sheet; kind: "", "tel", "mail" or "web". */

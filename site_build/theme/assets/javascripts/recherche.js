@@ -15,6 +15,7 @@
  * name of its public ("associations"). */
 
 import { fold } from "./helpers.js";
+import { pageLanguage } from "./textes.js";
 
 // Words that say nothing about the need: dropped, unless the query has nothing else.
 var STOP_WORDS = "a au aux avec ce ces chez comment dans de des du elle en est et il ils je la le les " +
@@ -191,12 +192,18 @@ export function indexBuilder(partners, data) {
       var g = labels.add(members);
       cachedWords(text).forEach(function (w) { labels.postings.add(w, g, weight); });
     };
+    // the labels in French and in the page's language (libelles@ar): not every language's, whose
+    // words, one letter from a French one (« paper », « payer »), would answer French queries
+    var pageLabels = (pageLanguage() && data["libelles@" + pageLanguage()]) || {};
+    var everyWording = function (key, slug) {
+      return [(data.libelles[key] || {})[slug], (pageLabels[key] || {})[slug]];
+    };
     byTheme.forEach(function (members, slug) {
       // the label the site shows and the national one: both wordings find the thématique
-      label(members, [(data.libelles.th || {})[slug], (data.nationaux || {})[slug]].join(" "), WEIGHT.theme);
+      label(members, everyWording("th", slug).concat([(data.nationaux || {})[slug]]).join(" "), WEIGHT.theme);
     });
     groupBy(partners, function (p) { return distinct(p.services.flatMap(function (s) { return s.pu; })); })
-      .forEach(function (members, slug) { label(members, (data.libelles.pu || {})[slug], WEIGHT.audience); });
+      .forEach(function (members, slug) { label(members, everyWording("pu", slug).join(" "), WEIGHT.audience); });
     groupBy(partners, function (p) { return p.commune ? [p.commune] : []; })
       .forEach(function (members, commune) { label(members, commune, WEIGHT.commune); });
 
