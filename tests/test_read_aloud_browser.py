@@ -87,3 +87,35 @@ def test_without_a_voice_on_the_device_a_sentence_says_why(browser, site_urls, d
         assert axe_violations(page) == ""
     finally:
         context.close()
+
+
+def test_a_block_left_in_french_is_read_by_a_french_voice(browser, site_urls):
+    # an Arabic page with a passage the data has not translated yet (lang="fr"), on a device with an
+    # Arabic and a French voice: each is read by its own; the French voice only where it is marked
+    two_voices = FAKE_SPEECH.replace(
+        "  {name: 'Sur l’appareil', lang: '%(lang)s-%(region)s', localService: true},",
+        "  {name: 'Sur l’appareil', lang: '%(lang)s-%(region)s', localService: true},\n"
+        "  {name: 'Française', lang: 'fr-FR', localService: true},",
+    )
+    context = browser.new_context(service_workers="block")
+    context.add_init_script(two_voices % {"lang": "ar", "region": "SA"})
+    page = context.new_page()
+    try:
+        page.goto(site_urls["public"] + "/ar/guide/epicerie/")
+        page.wait_for_selector("[data-gp-ecouter][data-ready='1']", state="attached")
+        page.evaluate(
+            """() => {
+              const p = document.createElement('p');
+              p.lang = 'fr';
+              p.textContent = 'Inscription à l’accueil de l’épicerie.';
+              document.querySelector('.md-content article h1').after(p);
+            }"""
+        )
+        page.locator('[data-gp-ecouter] [data-action="lire"]').click()
+        spoken = page.evaluate("window.__spoken")
+        voices = {s["text"]: s["voice"] for s in spoken}
+        assert voices["Inscription à l’accueil de l’épicerie."] == "Française"
+        assert voices["كيف تعمل البقالة الاجتماعية"] == "Sur l’appareil"
+        assert {s["voice"] for s in spoken} == {"Sur l’appareil", "Française"}
+    finally:
+        context.close()

@@ -18,8 +18,9 @@ function localVoice(lang) {
 }
 
 /* The page's text in reading order, one piece per block: a short utterance each (some engines
-   stop a long one after a few seconds), so pause and stop answer at once. */
-function pieces(article) {
+   stop a long one after a few seconds), so pause and stop answer at once. Each piece says its
+   language: a block left in French on an Arabic page (lang="fr") is read by a French voice. */
+function pieces(article, pageLang) {
   var copy = article.cloneNode(true);
   copy.querySelectorAll(SKIPPED).forEach(function (element) { element.remove(); });
   var BLOCKS = "h1, h2, h3, p, li, td, th, figcaption";
@@ -30,7 +31,10 @@ function pieces(article) {
   // the notice of an unreviewed translation is said too, after the text it is about
   var notice = article.querySelector(".gp-relecture");
   if (notice) blocks.push(notice);
-  return blocks.map(function (block) { return block.textContent.replace(/\s+/g, " ").trim(); }).filter(Boolean);
+  return blocks.map(function (block) {
+    var marked = block.closest("[lang]");
+    return { text: block.textContent.replace(/\s+/g, " ").trim(), lang: marked ? marked.lang.toLowerCase() : pageLang };
+  }).filter(function (piece) { return piece.text; });
 }
 
 // voices arrive after the page on some browsers: wait this long for them before saying there is none
@@ -88,11 +92,13 @@ function setup(root) {
     var voice = localVoice(lang);
     if (!voice) return;
     synth.cancel();
-    var texts = pieces(document.querySelector(".md-content article") || document.body);
-    texts.forEach(function (text, index) {
-      var utterance = new SpeechSynthesisUtterance(text);
-      utterance.lang = voice.lang;
-      utterance.voice = voice;
+    var texts = pieces(document.querySelector(".md-content article") || document.body, lang);
+    texts.forEach(function (piece, index) {
+      // a block in another language: that language's voice when the device has one, else the page's
+      var own = piece.lang === lang ? voice : localVoice(piece.lang) || voice;
+      var utterance = new SpeechSynthesisUtterance(piece.text);
+      utterance.lang = own.lang;
+      utterance.voice = own;
       if (index === texts.length - 1) {
         utterance.addEventListener("end", function () { show(false, false); state.textContent = state.dataset.fin; });
       }
