@@ -11,6 +11,10 @@ writes whether each text, link, image or id is there rather than what it says; t
 chosen, the one that shows most unseen contexts first, until every context of every page of both
 profiles has been shown once.
 
+Languages: a `lang` is written as the page's own or another one, so a page in English made of the
+same blocks as its French page shows axe nothing new; a right-to-left page (`dir="rtl"`) is a context
+of its own for every element in it.
+
 What the contexts leave out is checked on every page elsewhere: duplicate and dangling ids by the
 Nu Html Checker (`test_every_generated_page_is_valid_html`), links and texts by the gate, reflow and
 focus per page type (`test_page_type_reflows_and_keeps_keyboard_use`).
@@ -43,14 +47,19 @@ class _Contexts(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.open: list[tuple[str, list[str]]] = [("document", [])]  # (path to the element, its children's kinds)
         self.contexts: set[str] = set()
+        self.page_language = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
+        if tag == "html":
+            self.page_language = values.get("lang") or ""
         parts = [tag]
         for name in SHAPED:
             if name in values:
                 value = values[name] or ""
                 shown = "" if name in PRESENCE_ONLY else STATE.sub("", value).strip()
+                if name == "lang":  # the page's language or another: not which one
+                    shown = "page" if value == self.page_language else "other"
                 parts.append(f"{name}={shown}{'+' if value else '-'}")
         head = " ".join(parts)
         self._child(head)

@@ -1,6 +1,7 @@
-"""Quality gates on both profiles: axe-core (WCAG 2.2 AA tags) on pages that show it every element
-in every context (see page_shapes.py), valid HTML (Nu Html Checker) on every page, and, per page
-type, reflow at 320 px and 200 % zoom, the skip link, a visible focus, French."""
+"""Quality gates on both profiles and every language of the public site: axe-core (WCAG 2.2 AA tags)
+and no sideways scrolling at 320 px on pages that show it every element in every context (see
+page_shapes.py: English, Arabic right to left), valid HTML (Nu Html Checker) on every page, and, per
+page type, reflow at 320 px and 200 % zoom, the skip link, a visible focus, French."""
 
 import json
 import re
@@ -51,10 +52,23 @@ def _settle(page, path):
 SHARDS = 4
 
 
+# The public site's other languages, each a site of its own in its folder: « public/en ».
+LANGUAGES = ("en", "ar")
+
+
 @pytest.fixture(scope="module")
 def every_page(built_sites) -> dict[str, tuple]:
-    """profile → (site folder, every page path of its sitemap)."""
-    return {profile: (built_sites[profile], sitemap_paths(built_sites[profile])) for profile in ("public", "pro")}
+    """profile (or public/<language>) → (site folder, every page path of its sitemap)."""
+    found = {profile: (built_sites[profile], sitemap_paths(built_sites[profile])) for profile in ("public", "pro")}
+    for code in LANGUAGES:  # its sitemap says /en/aide/: the path inside its folder is /aide/
+        site = built_sites["public"] / code
+        found[f"public/{code}"] = (site, [path.removeprefix(f"/{code}") for path in sitemap_paths(site)])
+    return found
+
+
+def _address(site_urls, profile: str, path: str) -> str:
+    base, _, code = profile.partition("/")
+    return site_urls[base] + (f"/{code}" if code else "") + path
 
 
 @pytest.fixture(scope="module")
@@ -73,11 +87,15 @@ def test_the_pages_checked_show_every_element_context_of_every_page(every_page, 
     shown = set().union(*(seen[profile, path] for profile, paths in pages_to_check.items() for path in paths))
     for (profile, path), found in seen.items():
         assert found <= shown, f"{profile} {path}: an element in a context axe does not see"
-    public, pro = pages_to_check["public"], pages_to_check["pro"]
+    public = [path for name, paths in pages_to_check.items() if name.startswith("public") for path in paths]
+    pro = pages_to_check["pro"]
     # the pages the scripts draw on and the pro-only ones are among them; the twelve month pages are not all
     assert {"/", "/annuaire/", "/mes-droits/", "/recettes/"} <= set(public)
     assert {"/professionnels/", "/liaison/fiche-de-liaison/", "/verification/", "/tableau-de-bord/"} <= set(pro)
-    assert sum(path.startswith("/recettes/20") for path in public) < 12
+    for name, paths in pages_to_check.items():
+        assert sum(path.startswith("/recettes/20") for path in paths) < 12, name
+    # every page of every language is among those whose contexts are shown
+    assert all(set(every_page[f"public/{code}"][1]) == set(every_page["public"][1]) for code in LANGUAGES)
     print(f"axe sees {len(public)} + {len(pro)} of {sum(len(p) for _, p in every_page.values())} pages")
 
 
@@ -123,12 +141,18 @@ def test_every_element_context_has_no_axe_violation(browser, pages_to_check, sit
     failures = []
     try:
         for profile, path in pages:
-            page.goto(site_urls[profile] + path)
+            page.goto(_address(site_urls, profile, path))
             _settle(page, path)
-            assert page.locator("html").get_attribute("lang") == "fr", path
+            assert page.locator("html").get_attribute("lang") == (profile.partition("/")[2] or "fr"), path
             report = axe_violations(page)
             if report:
                 failures.append(f"{profile} {path}\n{report}")
+            # and no sideways scrolling on a small phone (WCAG 1.4.10), in every language and direction
+            page.set_viewport_size({"width": 320, "height": 640})
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if overflow > 0:
+                failures.append(f"{profile} {path}: scrolls sideways by {overflow} px at 320 px")
+            page.set_viewport_size({"width": 1280, "height": 720})
     finally:
         context.close()
     assert not failures, "\n".join(failures)[:6000]

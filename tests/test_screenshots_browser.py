@@ -35,12 +35,17 @@ PAGES = {
     "facile-a-lire": ("/facile/epicerie/", None),
     "semaine-du-gout": ("/semaine-du-gout/", None),
     "bus-du-gout": ("/semaine-du-gout/2026/bus/", None),
+    # during the week, at 10:30: « the bus is here until 12:00 » in Arabic
+    "bus-du-gout-arabe": ("/ar/semaine-du-gout/2026/bus/", None, datetime(2026, 10, 13, 8, 30, tzinfo=UTC)),
     "affiche-du-gout": ("/semaine-du-gout/2026/affiche/", None),
     "bilans-du-gout": ("/semaine-du-gout/bilans/", None),
     "mes-droits": ("/mes-droits/", None),
+    "mes-droits-resultat-arabe": ("/ar/mes-droits/", None),  # answered (ANSWERS), then the result
     "proposer-une-modification": ("/proposer/?fiche=service&id=epicea--aide-alimentaire&depuis=annuaire/epicea/", None),
     "proposer-arabe": ("/ar/proposer/?fiche=partenaire&id=epicea&depuis=annuaire/epicea/", None),
 }
+# The rights helper answered as a parent alone with two children, working, renting: its result.
+ANSWERS = ["seul", "25-59", "deux-ou-plus", "travail", "1000-2000", "locataire", "sans-mutuelle", "aucune"]
 IN_VIEW = "[...document.images].filter(i => i.loading !== 'lazy' || i.getBoundingClientRect().top < innerHeight)"
 # Tuesday 1 December 2026, 15:00 in Paris: the distribution is open, the month's recipe is December's.
 INSTANT = datetime(2026, 12, 1, 14, 0, tzinfo=UTC)
@@ -66,6 +71,12 @@ def test_screenshot(browser, site_urls, name):
             page.wait_for_selector("[data-gp-annuaire][data-loaded='1']")
         if "/proposer/" in path:  # the form shows once the entry's values are read from its page
             page.wait_for_selector("form.gp-proposer__fiche:not([hidden])")
+        if "/mes-droits/" in path and name.startswith("mes-droits-resultat"):
+            page.wait_for_selector("[data-gp-droits][data-ready]")
+            for value in ANSWERS:
+                page.locator(f".gp-droits__question:visible input[value='{value}']").check()
+                page.locator(".gp-droits__question:visible [data-action='suivant']").click()
+            page.locator(".gp-droit:visible").first.wait_for()
         if words:
             read_directory_data(page)
             page.fill("#gp-q", words)

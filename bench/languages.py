@@ -1,0 +1,117 @@
+"""What each language of the sample costs and holds: its pages, its translated and reviewed words
+(catalog) and data blocks (`traductions:`), the weight its service worker precaches, and the build
+time each added language costs (the public site of the sample, built with French alone, then with
+one more language at a time, the languages one after the other: SITE_BUILD_SEQUENTIAL=1).
+
+Prints figures; asserts nothing. Usage: python bench/languages.py [--builds N]  (N: builds per
+language count, the median is printed; default 3)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out" / "languages"
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT / "bench"))
+from offline import precache_figures  # noqa: E402
+
+
+def configured(codes: list[str]) -> Path:
+    """A copy of mkdocs.yml listing these languages, beside the real content/ and data/."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = re.sub(r"langues: \[[^\]]*\]", f"langues: [{', '.join(codes)}]", text)
+    if listed == text and codes != ["fr", "en", "ar"]:
+        raise SystemExit("mkdocs.yml: « langues: [...] » not found")
+    folder = OUT / "-".join(codes)
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for name in ("content", "data", "hooks", "site_build"):
+        (folder / name).symlink_to(ROOT / name)
+    (folder / "mkdocs.yml").write_text(listed, encoding="utf-8")
+    return folder
+
+
+def build_seconds(folder: Path) -> tuple[float, Path]:
+    env = dict(os.environ, SITE_BUILD_TODAY="2026-11-26", SITE_BUILD_SEQUENTIAL="1")
+    site = folder / "site"
+    start = time.perf_counter()
+    command = [str(BIN / "site-build"), "build", "--site-dir", str(site)]
+    subprocess.run(command, cwd=folder, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start, site
+
+
+def pages(site: Path) -> int:
+    others = {worker.parent.name for worker in site.glob("*/sw.js")}
+    return sum(
+        1 for page in site.rglob("index.html") if page.relative_to(site).parts[0] not in others | {"search", "assets"}
+    )
+
+
+def words(code: str) -> tuple[int, int, int]:
+    """(strings the site needs, translated, reviewed) of a language's catalog."""
+    from site_build.data.loading.dataset import load_dataset
+    from site_build.i18n.catalogs import REVIEW_FLAG, catalog
+    from site_build.pipeline import interface_strings
+
+    wanted = interface_strings(ROOT / "mkdocs.yml", load_dataset(ROOT / "data")[0].labels)
+    known = {m.id: m for m in catalog(code) if isinstance(m.id, str)}
+    translated = [text for text in wanted if text in known and known[text].string and not known[text].fuzzy]
+    reviewed = [text for text in translated if REVIEW_FLAG not in known[text].flags]
+    return len(wanted), len(translated), len(reviewed)
+
+
+def data_blocks(code: str) -> tuple[int, int, int]:
+    """(records that can carry `traductions:`, translated in this language, reviewed) in data/."""
+    from site_build.data.loading.dataset import load_dataset
+    from site_build.data.loading.translations import translated_files
+
+    records = [record for file in translated_files(load_dataset(ROOT / "data")[0]) for record in file.records.values()]
+    blocks = [(record.get("traductions") or {}).get(code) for record in records]
+    translated = [block for block in blocks if isinstance(block, dict)]
+    return len(records), len(translated), sum(1 for block in translated if block.get("relu") is True)
+
+
+def main(builds: int) -> None:
+    languages = ["fr", "en", "ar"]
+    times: dict[int, float] = {}
+    last_site = None
+    for count in range(1, len(languages) + 1):
+        folder = configured(languages[:count])
+        measured = []
+        for _ in range(builds):
+            seconds, last_site = build_seconds(folder)
+            measured.append(seconds)
+        times[count] = statistics.median(measured)
+        print(f"{', '.join(languages[:count])}: build {times[count]:.1f} s (median of {builds})", flush=True)
+    for count in range(2, len(languages) + 1):
+        print(f"  + {languages[count - 1]}: {times[count] - times[count - 1]:+.1f} s", flush=True)
+    assert last_site is not None
+    print(f"fr: {pages(last_site)} pages, precache {precache_figures(last_site)[1] / 2**20:.2f} MiB")
+    for code in languages[1:]:
+        folder = last_site / code
+        entries, size = precache_figures(folder)
+        wanted, translated, reviewed = words(code)
+        records, blocks, checked = data_blocks(code)
+        print(
+            f"{code}: {pages(folder)} pages, precache {size / 2**20:.2f} MiB ({entries} entries); "
+            f"words {translated}/{wanted} translated, {reviewed} reviewed; "
+            f"data blocks {blocks}/{records} translated, {checked} reviewed",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--builds", type=int, default=3)
+    main(parser.parse_args().builds)
