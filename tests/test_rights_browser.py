@@ -131,6 +131,8 @@ def test_in_arabic_the_questions_and_the_rights_found_read_right_to_left_on_a_sm
         shown = set(page.locator(".gp-droit:visible h3").all_inner_texts())
         assert {"منحة النشاط", "المنح العائلية", "منحة الدعم العائلي (ASF)"} <= shown
         assert page.locator(".gp-droit:visible h3").first.get_attribute("lang") is None  # Arabic, as the page
+        count = page.locator(".gp-droits__compte").inner_text()  # the script's sentence, from the page's catalog
+        assert count == f"حسب أجوبتكم، قد تعنيكم {page.locator('.gp-droit:visible').count()} مساعدات."
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
         assert axe_violations(page) == ""
         assert errors == []

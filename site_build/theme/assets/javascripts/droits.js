@@ -2,7 +2,7 @@
  * Answers stay in the page: nothing is stored (no storage API is touched) and nothing is sent. */
 
 import { element, once } from "./helpers.js";
-import { say } from "./textes.js";
+import { number, say } from "./textes.js";
 
 /* A rule fits when one of its alternatives fits: each question it names is unanswered or has an
    answer it accepts (an unanswered question never rules a right out). */
@@ -89,9 +89,8 @@ function setup(root) {
     });
     contents();
     summary(given);
-    results.querySelector(".gp-droits__compte").textContent = shown === 1 ?
-      "D'après vos réponses, 1 aide peut vous concerner." :
-      "D'après vos réponses, " + shown + " aides peuvent vous concerner.";
+    results.querySelector(".gp-droits__compte").textContent =
+      say(shown === 1 ? "rights_one" : "rights_many", { n: number(shown) });
     results.querySelector(".gp-droits__aucune").hidden = shown > 0;
     form.hidden = true;
     progress.textContent = "";

@@ -27,7 +27,9 @@ function details(rows) {
 function render(root, partner, data) {
   var title = document.querySelector(".md-content h1");
   if (title) title.textContent = partner.nom;
-  document.title = partner.nom + " - Le guide partagé";
+  // the site's name as the page's title ends with it, in the page's language
+  var site = document.title.split(" - ").slice(1).join(" - ");
+  document.title = partner.nom + (site ? " - " + site : "");
   var parts = [];
   if (partner.sigle) parts.push(element("p", "gp-sigle", partner.sigle));
   if (partner.desc) parts.push(element("p", "", partner.desc));

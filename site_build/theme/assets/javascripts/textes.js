@@ -104,7 +104,9 @@ var FRENCH_TEXTS = {
   today_at: "aujourd'hui à {heure}",
   bus_gone: "Le bus ne repasse plus ici cette semaine.",
   bus_here: "Le bus est là jusqu'à {heure}.",
-  bus_next: "Prochain passage : {quand}."
+  bus_next: "Prochain passage : {quand}.",
+  rights_one: "D'après vos réponses, {n} aide peut vous concerner.",
+  rights_many: "D'après vos réponses, {n} aides peuvent vous concerner."
 };
 var texts = null;
 
