@@ -135,6 +135,12 @@ def test_in_arabic_the_questions_and_the_rights_found_read_right_to_left_on_a_sm
         assert count == f"حسب أجوبتكم، قد تعنيكم {page.locator('.gp-droit:visible').count()} مساعدات."
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
         assert axe_violations(page) == ""
+        # printed, right to left: the result without the questions, nothing past the paper's edge
+        page.emulate_media(media="print")
+        assert not page.locator(".gp-droits__questions").is_visible() and page.locator(".gp-droit").first.is_visible()
+        results = page.locator(".gp-droits__resultats").element_handle()
+        assert page.evaluate("(e) => e.scrollWidth <= e.clientWidth", results)
+        assert page.pdf(prefer_css_page_size=True)[:4] == b"%PDF"
         assert errors == []
     finally:
         context.close()
