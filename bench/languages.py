@@ -1,7 +1,10 @@
 """What each language of the sample costs and holds: its pages, its translated and reviewed words
 (catalog) and data blocks (`traductions:`), the weight its service worker precaches, and the build
-time each added language costs (the public site of the sample, built with French alone, then with
-one more language at a time, the languages one after the other: SITE_BUILD_SEQUENTIAL=1).
+time one more language costs: the sample's public site built with its languages, then with a fourth
+one added by configuration alone (Dari, fa-AF: an empty catalog and a home page, as a translator
+starts), the languages one after the other (SITE_BUILD_SEQUENTIAL=1) and in parallel (the default).
+The sample's data has English and Arabic blocks, which a site without those languages refuses:
+languages are added, never taken away.
 
 Prints figures; asserts nothing. Usage: python bench/languages.py [--builds N]  (N: builds per
 language count, the median is printed; default 3)
@@ -25,25 +28,35 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "bench"))
 from offline import precache_figures  # noqa: E402
 
+ADDED = "fa-AF"
+ADDED_HOME = "---\ntitle: رهنمای مشترک\nrelu: false\n---\n\n# رهنمای مشترک\n\n<!-- ce-mois-ci -->\n"
+ADDED_CATALOG = 'msgid ""\nmsgstr ""\n"Language: fa-AF\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
 
-def configured(codes: list[str]) -> Path:
-    """A copy of mkdocs.yml listing these languages, beside the real content/ and data/."""
+
+def configured(codes: list[str]) -> tuple[Path, dict[str, str]]:
+    """A project listing these languages (the sample's data; its content copied, so that the added
+    language's home page can be written), and the environment that finds the added catalog."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     listed = re.sub(r"langues: \[[^\]]*\]", f"langues: [{', '.join(codes)}]", text)
-    if listed == text and codes != ["fr", "en", "ar"]:
-        raise SystemExit("mkdocs.yml: « langues: [...] » not found")
     folder = OUT / "-".join(codes)
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    for name in ("content", "data", "hooks", "site_build"):
+    for name in ("data", "hooks", "site_build"):
         (folder / name).symlink_to(ROOT / name)
+    shutil.copytree(ROOT / "content", folder / "content")
     (folder / "mkdocs.yml").write_text(listed, encoding="utf-8")
-    return folder
+    locales = shutil.copytree(ROOT / "site_build/i18n/locales", folder / "locales")
+    if ADDED in codes:
+        (folder / "content" / f"index.{ADDED}.md").write_text(ADDED_HOME, encoding="utf-8")
+        (locales / f"{ADDED}.po").write_text(ADDED_CATALOG, encoding="utf-8")
+    return folder, {"SITE_BUILD_LOCALES": str(locales)}
 
 
-def build_seconds(folder: Path) -> tuple[float, Path]:
-    env = dict(os.environ, SITE_BUILD_TODAY="2026-11-26", SITE_BUILD_SEQUENTIAL="1")
+def build_seconds(folder: Path, env: dict[str, str], sequential: bool) -> tuple[float, Path]:
+    env = dict(os.environ, SITE_BUILD_TODAY="2026-11-26", **env)
+    if sequential:
+        env["SITE_BUILD_SEQUENTIAL"] = "1"
     site = folder / "site"
     start = time.perf_counter()
     command = [str(BIN / "site-build"), "build", "--site-dir", str(site)]
@@ -84,19 +97,23 @@ def data_blocks(code: str) -> tuple[int, int, int]:
 
 def main(builds: int) -> None:
     languages = ["fr", "en", "ar"]
-    times: dict[int, float] = {}
-    last_site = None
-    for count in range(1, len(languages) + 1):
-        folder = configured(languages[:count])
-        measured = []
-        for _ in range(builds):
-            seconds, last_site = build_seconds(folder)
-            measured.append(seconds)
-        times[count] = statistics.median(measured)
-        print(f"{', '.join(languages[:count])}: build {times[count]:.1f} s (median of {builds})", flush=True)
-    for count in range(2, len(languages) + 1):
-        print(f"  + {languages[count - 1]}: {times[count] - times[count - 1]:+.1f} s", flush=True)
-    assert last_site is not None
+    sites = {}
+    for sequential in (True, False):
+        times = []
+        for codes in (languages, [*languages, ADDED]):
+            folder, env = configured(codes)
+            measured = []
+            for _ in range(builds):
+                seconds, sites[len(codes)] = build_seconds(folder, env, sequential)
+                measured.append(seconds)
+            times.append(statistics.median(measured))
+        way = "one after the other" if sequential else "in parallel (default)"
+        print(
+            f"build, languages {way}: {', '.join(languages)} {times[0]:.1f} s; + {ADDED} {times[1]:.1f} s "
+            f"({times[1] - times[0]:+.1f} s for one more language; median of {builds})",
+            flush=True,
+        )
+    last_site = sites[len(languages)]
     print(f"fr: {pages(last_site)} pages, precache {precache_figures(last_site)[1] / 2**20:.2f} MiB")
     for code in languages[1:]:
         folder = last_site / code
@@ -109,6 +126,9 @@ def main(builds: int) -> None:
             f"data blocks {blocks}/{records} translated, {checked} reviewed",
             flush=True,
         )
+    added = sites[len(languages) + 1] / ADDED
+    entries, size = precache_figures(added)
+    print(f"{ADDED} (configuration, empty catalog, home page): {pages(added)} pages, precache {size / 2**20:.2f} MiB")
 
 
 if __name__ == "__main__":
