@@ -243,6 +243,8 @@ def check_server(urls: dict, built_sites, credentials=None):
     status, headers, body = fetch(urls["public"] + "/nulle-part/")
     assert status == 404 and "text/html" in headers["Content-Type"]
     assert "Page introuvable" in body.decode(), "not the site's own 404 page"
+    status, _, body = fetch(urls["public"] + "/ar/nulle-part/")  # in a language's folder: in its language
+    assert status == 404 and "الصفحة غير موجودة" in body.decode(), "not the Arabic page not found"
 
 
 def check_password(urls: dict):

@@ -41,6 +41,8 @@ def cache_control(path: str) -> str:
     return "public, max-age=31536000, immutable" if HASHED.search(path) else "no-cache"
 
 
+# a language's folder: en, ar, fa-AF (deploy/'s nginx and Caddy rules use the same pattern)
+_LANGUAGE_FOLDER = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
 _FRENCH_REASONS = {
     400: "Requête mal formée",
     404: "Page introuvable",
@@ -108,7 +110,7 @@ class CachingHandler(SimpleHTTPRequestHandler):
             self.send_error(400)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
+        page = self._page_not_found()
         if code != 404 or not page.is_file():
             return super().send_error(code, None, _FRENCH_REASONS.get(code, "Erreur"))
         body = page.read_bytes()
@@ -118,6 +120,14 @@ class CachingHandler(SimpleHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def _page_not_found(self) -> Path:
+        """The site's 404 page; in a language's folder (/ar/…), that language's, as nginx and Caddy do."""
+        site = Path(self.directory)
+        first = urllib.parse.unquote(self.path.split("?", 1)[0]).lstrip("/").split("/", 1)
+        if len(first) == 2 and _LANGUAGE_FOLDER.fullmatch(first[0]) and (site / first[0] / "404.html").is_file():
+            return site / first[0] / "404.html"
+        return site / "404.html"
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
