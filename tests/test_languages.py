@@ -301,6 +301,14 @@ def test_a_recipe_translation_gives_its_food_tips_and_the_words_of_who_shared_it
     assert (arabic.astuces, arabic.astuces_langue) == (("بدون خلاط، اهرسه.",), "ar")
     assert arabic.partagee_par.texte == "التي قدّمته للتذوّق" and arabic.partagee_par.prenom == "Yasmina"
     assert arabic.titre == "Soupe de potiron"  # no Arabic title: French
+    assert arabic.aliment_du_mois.textes_langue == "fr"  # why it is good and how to keep it: not translated
+
+
+def test_the_month_page_says_why_the_food_is_good_in_each_language(built_sites):
+    arabic = (built_sites["public"] / "ar/recettes/2026-11/index.html").read_text(encoding="utf-8")
+    assert "<span>غني بالألياف والفيتامينات، رخيص في الشتاء." in arabic  # translated: no lang of its own
+    french = (built_sites["public"] / "recettes/2026-11/index.html").read_text(encoding="utf-8")
+    assert "Riche en fibres et en vitamines, peu cher en hiver." in french
 
 
 def test_a_translated_list_must_have_one_line_per_french_line(valid_data):

@@ -502,6 +502,8 @@ RECIPE = _obj(
                 },
                 "photo": _text("Ce que montre la photo, dans cette langue, en une phrase."),
                 "aliment": _text("Le nom de l'aliment du mois, dans cette langue."),
+                "atouts": _prose("Pourquoi l'aliment est bon (aliment_du_mois.atouts), dans cette langue."),
+                "conservation": _prose("Comment le conserver (aliment_du_mois.conservation), dans cette langue."),
                 "astuces": _list_of(
                     _prose("Une astuce dans cette langue."),
                     "Les astuces, dans l'ordre de la liste en français (autant qu'en français).",

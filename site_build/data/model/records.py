@@ -325,6 +325,7 @@ class FoodOfTheMonth:
     atouts: str = ""
     conservation: str = ""
     langue: str = set_by_translation("fr")  # the language of its name
+    textes_langue: str = set_by_translation("fr")  # of `atouts` and `conservation`
 
 
 @dataclass(frozen=True)
@@ -381,6 +382,8 @@ class RecipeTranslation:
     etapes: tuple[str, ...] = ()
     photo: str = ""  # the photo's text alternative
     aliment: str = ""  # the food of the month's name
+    atouts: str = ""  # why it is good
+    conservation: str = ""  # how to keep it
     astuces: tuple[str, ...] = ()  # in the order of the French list
     partage: str = ""  # the words of who shared it (partagee_par.texte)
     relu: bool = False
@@ -436,6 +439,13 @@ class Recipe:
         names = found.ingredients if len(found.ingredients) == len(self.ingredients) else ()
         tips = found.astuces if found.astuces and len(found.astuces) == len(self.astuces) else ()
         food = replace(self.aliment_du_mois, nom=found.aliment, langue=code) if found.aliment else self.aliment_du_mois
+        if found.atouts or found.conservation:
+            food = replace(
+                food,
+                atouts=found.atouts or food.atouts,
+                conservation=found.conservation or food.conservation,
+                textes_langue=code,
+            )
         credit = self.partagee_par
         if credit and credit.texte and found.partage:
             credit = replace(credit, texte=found.partage, langue=code)
