@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from site_build.data.model.translated import set_by_translation, translation_in
+from site_build.data.model.translated import set_by_translation, translation_in, words_in
 
 # French labels: the pages say them in their language (the catalogs translate them)
 PUBLICS = {"tout-public": "Tout public", "familles": "Familles", "seniors": "Seniors", "scolaires": "Scolaires"}
@@ -69,10 +69,8 @@ class TasteEvent:
             signup = replace(signup, modalites=found.inscription)
         return replace(
             self,
-            titre=found.titre or self.titre,
-            description=found.description or self.description,
+            **words_in(self, found, "titre", "description", "accessibilite"),
             inscription=signup,
-            accessibilite=found.accessibilite or self.accessibilite,
             langue=code,
             relu=found.relu,
             as_written=self,

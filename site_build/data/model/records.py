@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from site_build.data.loading.vocabularies import NOT_A_PERSON_IN_NEED
 from site_build.data.model.editions import Edition, Questionnaire, Signup  # Signup: Épi'santé's too
-from site_build.data.model.translated import set_by_translation, translation_in
+from site_build.data.model.translated import parallel, set_by_translation, translation_in, words_in
 from site_build.text.french import sort_key
 
 if TYPE_CHECKING:
@@ -105,30 +105,15 @@ class Service:
         """Meant for charities or volunteers, not for a person in need (see NOT_A_PERSON_IN_NEED)."""
         return bool(self.publics) and set(self.publics) <= NOT_A_PERSON_IN_NEED
 
-    @property
-    def translated_words(self) -> str:
-        """Its own words in every language the data has: what each language's search also finds."""
-        return " ".join(
-            text
-            for t in self.traductions
-            for text in (t.nom, t.description, t.publics_precisions, t.conditions_acces, *t.justificatifs)
-            if text
-        )
-
     def in_language(self, code: str) -> Service:
         """Its own words (name, description, conditions, documents…) in that language when the data has them."""
         found = translation_in(self.traductions, code)
         if not found:
             return self
-        documents = found.justificatifs if len(found.justificatifs) == len(self.justificatifs) else ()
         return replace(
             self,
-            nom=found.nom or self.nom,
-            description=found.description or self.description,
-            publics_precisions=found.publics_precisions or self.publics_precisions,
-            conditions_acces=found.conditions_acces or self.conditions_acces,
-            frais_precisions=found.frais_precisions or self.frais_precisions,
-            justificatifs=documents or self.justificatifs,
+            **words_in(self, found, "nom", "description", "publics_precisions", "conditions_acces", "frais_precisions"),
+            justificatifs=parallel(found.justificatifs, self.justificatifs),
             langue=code,
             relu=found.relu,
             as_written=self,
@@ -571,13 +556,10 @@ class Right:
         found = translation_in(self.traductions, code)
         if not found:
             return self
-        documents = found.documents if len(found.documents) == len(self.documents) else ()
         return replace(
             self,
-            nom=found.nom or self.nom,
-            resume=found.resume or self.resume,
-            organisme=found.organisme or self.organisme,
-            documents=documents or self.documents,
+            **words_in(self, found, "nom", "resume", "organisme"),
+            documents=parallel(found.documents, self.documents),
             langue=code,
             relu=found.relu,
         )
