@@ -110,8 +110,8 @@ class CachingHandler(SimpleHTTPRequestHandler):
             self.send_error(400)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = self._page_not_found()
-        if code != 404 or not page.is_file():
+        page = self._page_not_found() if code == 404 else None
+        if page is None or not page.is_file():
             return super().send_error(code, None, _FRENCH_REASONS.get(code, "Erreur"))
         body = page.read_bytes()
         self.send_response(404)
@@ -124,7 +124,8 @@ class CachingHandler(SimpleHTTPRequestHandler):
     def _page_not_found(self) -> Path:
         """The site's 404 page; in a language's folder (/ar/…), that language's, as nginx and Caddy do."""
         site = Path(self.directory)
-        first = urllib.parse.unquote(self.path.split("?", 1)[0]).lstrip("/").split("/", 1)
+        path = getattr(self, "path", "")  # not there when the request line itself was refused
+        first = urllib.parse.unquote(path.split("?", 1)[0]).lstrip("/").split("/", 1)
         if len(first) == 2 and _LANGUAGE_FOLDER.fullmatch(first[0]) and (site / first[0] / "404.html").is_file():
             return site / first[0] / "404.html"
         return site / "404.html"
