@@ -74,14 +74,12 @@ def pages(site: Path) -> int:
 def words(code: str) -> tuple[int, int, int]:
     """(strings the site needs, translated, reviewed) of a language's catalog."""
     from site_build.data.loading.dataset import load_dataset
-    from site_build.i18n.catalogs import REVIEW_FLAG, catalog
+    from site_build.i18n.catalogs import translated_ids, unreviewed
     from site_build.pipeline import interface_strings
 
     wanted = interface_strings(ROOT / "mkdocs.yml", load_dataset(ROOT / "data")[0].labels)
-    known = {m.id: m for m in catalog(code) if isinstance(m.id, str)}
-    translated = [text for text in wanted if text in known and known[text].string and not known[text].fuzzy]
-    reviewed = [text for text in translated if REVIEW_FLAG not in known[text].flags]
-    return len(wanted), len(translated), len(reviewed)
+    translated = wanted & translated_ids(code)
+    return len(wanted), len(translated), len(translated - set(unreviewed(code, wanted)))
 
 
 def data_blocks(code: str) -> tuple[int, int, int]:

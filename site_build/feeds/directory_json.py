@@ -26,6 +26,7 @@ from site_build.data.model.labels import shown_label
 from site_build.data.model.needs import expanded
 from site_build.data.model.profile import Profile
 from site_build.data.model.records import Partner, Records, Service
+from site_build.data.model.translated import parallel
 from site_build.i18n.current import gettext, is_translated, speaking
 from site_build.i18n.hours_words import words_of
 from site_build.i18n.languages import DEFAULT
@@ -89,8 +90,7 @@ class _Encoder:
         self.schedules = Schedules(today)
         self.texts, self.lists = Table(), Table()
         self.partners, self.services = Columns(), Columns()
-        self.hours_words: list[str] = []
-        self.hours_texts: list[str] = []  # as written (OpenStreetMap), for the other languages' words
+        self.hours_texts: list[str] = []  # each numbered schedule as written (OpenStreetMap)
 
     def text(self, value: str) -> int | None:
         return self.texts.number(value) if value else None
@@ -101,8 +101,7 @@ class _Encoder:
 
     def hours(self, text: str) -> int | None:
         number = self.schedules.number(text)
-        if number is not None and number == len(self.hours_words):
-            self.hours_words.append(describe_hours(text))
+        if number is not None and number == len(self.hours_texts):
             self.hours_texts.append(text)
         return number
 
@@ -160,9 +159,9 @@ class _Encoder:
                 conditions=lambda t: t.conditions_acces,
             ),
             **{
-                f"justificatifs@{t.langue}": self.slugs(t.justificatifs)
+                f"justificatifs@{t.langue}": self.slugs(parallel(t.justificatifs, service.justificatifs))
                 for t in service.traductions
-                if t.langue in self.languages and len(t.justificatifs) == len(service.justificatifs)
+                if t.langue in self.languages and t.justificatifs
             },
         )
 
@@ -186,19 +185,13 @@ class _Encoder:
         return {key: {slug: shown_label(LABELLED[key], slug) for slug in sorted(used[key])} for key in LABELLED}
 
 
-def _in_languages(encoder: _Encoder, labels: dict[str, dict[str, str]], languages: Sequence[str]) -> dict[str, Any]:
-    """Per other language of the site: the labels its catalog translates (`libelles@en`), and each
-    schedule's words (`texte@en` beside `texte`), so that every language's pages draw their own."""
-    found: dict[str, Any] = {}
-    for code in languages:
-        with speaking(code):
-            found[f"libelles@{code}"] = {
-                key: {slug: gettext(label) for slug, label in names.items() if is_translated(label)}
-                for key, names in labels.items()
-            }
-        for table, text in zip(encoder.schedules.table, encoder.hours_texts, strict=True):
-            table[f"texte@{code}"] = describe_hours(text, None, words_of(code))
-    return found
+def _labels_in(code: str, labels: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """The labels another language's catalog translates (`libelles@en`): its pages show them."""
+    with speaking(code):
+        return {
+            key: {slug: gettext(label) for slug, label in names.items() if is_translated(label)}
+            for key, names in labels.items()
+        }
 
 
 def directory_data(records: Records, profile: Profile, today: date, languages: Sequence[str] = ()) -> dict[str, Any]:
@@ -208,11 +201,16 @@ def directory_data(records: Records, profile: Profile, today: date, languages: S
     for partner in records.partners_by_name():
         encoder.partner(partner)
     labels = encoder.labels()
-    in_languages = _in_languages(encoder, labels, others)
+    # each schedule in words: `texte` in French, `texte@en` in each other language
     schedules = [
-        dict(table, texte=words) for table, words in zip(encoder.schedules.table, encoder.hours_words, strict=True)
+        dict(
+            table,
+            texte=describe_hours(text),
+            **{f"texte@{code}": describe_hours(text, None, words_of(code)) for code in others},
+        )
+        for table, text in zip(encoder.schedules.table, encoder.hours_texts, strict=True)
     ]
-    return in_languages | {
+    return {f"libelles@{code}": _labels_in(code, labels) for code in others} | {
         "version": VERSION,
         "profil": profile.name,
         "genere": today.isoformat(),

@@ -62,15 +62,8 @@ def untranslated(code: str, wanted: set[str]) -> list[str]:
     """The French strings of `wanted` that the language's catalog does not translate yet."""
     if code == DEFAULT:
         return []
-    if not catalog_file(code).exists():
-        return sorted(wanted)
-    known = catalog(code)
-    missing = []
-    for text in wanted:
-        message = known.get(text)
-        if message is None or not message.string or message.fuzzy:
-            missing.append(text)
-    return sorted(missing)
+    translated = translated_ids(code)
+    return sorted(text for text in wanted if text not in translated)
 
 
 def unreviewed(code: str, wanted: set[str]) -> list[str]:

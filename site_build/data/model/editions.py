@@ -277,8 +277,7 @@ class Edition:
             )
         return replace(
             self,
-            theme=found.theme or self.theme,
-            presentation=found.presentation or self.presentation,
+            **words_in(self, found, "theme", "presentation"),
             evenements=events,
             bus=bus,
             forum=forum,

@@ -188,7 +188,7 @@ class Emergency:
 
     def in_language(self, code: str) -> Emergency:
         found = translation_in(self.traductions, code)
-        return replace(self, nom=found.nom or self.nom, pour=found.pour or self.pour) if found else self
+        return replace(self, **words_in(self, found, "nom", "pour")) if found else self
 
 
 @dataclass(frozen=True)
@@ -244,7 +244,7 @@ class Partner:
             closure = replace(closure, message=found.fermeture, langue=code)
         return replace(
             self,
-            description=found.description or self.description,
+            **words_in(self, found, "description"),
             fermeture_temporaire=closure,
             services=services,
             langue=code,
@@ -421,8 +421,8 @@ class Recipe:
         found = translation_in(self.traductions, code)
         if not found:
             return self
-        names = found.ingredients if len(found.ingredients) == len(self.ingredients) else ()
-        tips = found.astuces if found.astuces and len(found.astuces) == len(self.astuces) else ()
+        names = parallel(found.ingredients, tuple(ingredient.nom for ingredient in self.ingredients))
+        tips = parallel(found.astuces, self.astuces)  # the French tuple itself when not translated
         food = replace(self.aliment_du_mois, nom=found.aliment, langue=code) if found.aliment else self.aliment_du_mois
         if found.atouts or found.conservation:
             food = replace(
@@ -436,15 +436,12 @@ class Recipe:
             credit = replace(credit, texte=found.partage, langue=code)
         return replace(
             self,
-            titre=found.titre or self.titre,
+            **words_in(self, found, "titre", "etapes"),
             aliment_du_mois=food,
-            astuces=tips or self.astuces,
-            astuces_langue=code if tips else "fr",
+            astuces=tips,
+            astuces_langue="fr" if tips is self.astuces else code,
             partagee_par=credit,
-            ingredients=tuple(replace(i, nom=n) for i, n in zip(self.ingredients, names, strict=True))
-            if names
-            else self.ingredients,
-            etapes=found.etapes or self.etapes,
+            ingredients=tuple(replace(i, nom=n) for i, n in zip(self.ingredients, names, strict=True)),
             image=replace(self.image, alt=found.photo, langue=code) if self.image and found.photo else self.image,
             langue=code,
             relu=found.relu,
