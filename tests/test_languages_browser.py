@@ -237,3 +237,21 @@ def test_arabic_recipes_are_found_by_an_arabic_ingredient_written_either_way(bro
         assert errors == []
     finally:
         context.close()
+
+
+def test_a_partner_sheet_drawn_offline_speaks_the_page_language(browser, site_urls, built_sites):
+    # What the service worker answers for a partner page it did not save: the offline sheet, drawn
+    # from annuaire.json by the script, here under /ar/ (the worker's fallback, played by a route)
+    sheet = (built_sites["public"] / "ar/hors-ligne/fiche/index.html").read_text(encoding="utf-8")
+    context, page, errors = open_page(browser, "about:blank")
+    try:
+        page.route("**/ar/annuaire/epicea/", lambda route: route.fulfill(body=sheet, content_type="text/html"))
+        page.goto(site_urls["public"] + "/ar/annuaire/epicea/")
+        page.locator(".md-content h3", has_text="التسوّق في البقالة الاجتماعية").wait_for()
+        text = page.locator(".md-content").inner_text()
+        assert "إثبات السكن" in text  # a document to bring, translated (justificatifs@ar)
+        assert "العائلات" in text and "Familles" not in text  # the publics' labels (libelles@ar)
+        assert "يوم الثلاثاء" in text and "mardi" not in text  # the hours in Arabic words (texte@ar)
+        assert errors == []
+    finally:
+        context.close()

@@ -16,11 +16,11 @@ function fromTable(table, number) {
 }
 
 /* A record's own words in the page's language (the column `name@lang`) when the data has them,
-   else the French column. */
-function ownWords(data, columns, name, index, french) {
+   else the French column; `table`: the texts or the lists the columns number. */
+function ownWords(table, columns, name, index, french) {
   var lang = pageLanguage();
-  var translated = lang ? fromTable(data.textes, column(columns, name + "@" + lang, index)) : null;
-  return translated || (french === undefined ? fromTable(data.textes, column(columns, name, index)) : french);
+  var translated = lang ? fromTable(table, column(columns, name + "@" + lang, index)) : null;
+  return translated || (french === undefined ? fromTable(table, column(columns, name, index)) : french);
 }
 
 /* What else the search finds a record by: its translated words in every language, and its French
@@ -49,7 +49,7 @@ export function partnersOf(data) {
       tel: column(p, "tel", i),
       mail: column(p, "mail", i),
       web: column(p, "web", i),
-      desc: ownWords(data, p, "desc", i),
+      desc: ownWords(data.textes, p, "desc", i),
       tr: otherWords(data, p, i, [fromTable(data.textes, column(p, "desc", i))]),
       statut: fromTable(data.textes, column(p, "statut", i)) || "actif",
       fermeture: column(p, "fermeture", i),
@@ -62,9 +62,9 @@ export function partnersOf(data) {
   for (var k = 0; k < owners.length; k++) {
     partners[owners[k]].services.push({
       id: s.id[k],
-      nom: ownWords(data, s, "nom", k, s.nom[k]),
+      nom: ownWords(data.textes, s, "nom", k, s.nom[k]),
       translated: !!pageLanguage() && fromTable(data.textes, column(s, "nom@" + pageLanguage(), k)) !== null,
-      desc: ownWords(data, s, "desc", k),
+      desc: ownWords(data.textes, s, "desc", k),
       tr: otherWords(data, s, k, [s.nom[k], fromTable(data.textes, column(s, "desc", k))]),
       th: fromTable(data.listes, column(s, "th", k)) || [],
       pu: fromTable(data.listes, column(s, "pu", k)) || [],
@@ -117,12 +117,8 @@ export function partnerDetails(data, partner) {
 
 export function serviceDetails(data, service) {
   var s = data.services, k = service.row;
-  var lang = pageLanguage();
-  var list = function (name) {
-    var translated = lang ? fromTable(data.listes, column(s, name + "@" + lang, k)) : null;
-    return translated || fromTable(data.listes, column(s, name, k)) || [];
-  };
-  var text = function (name) { return ownWords(data, s, name, k) || ""; };
+  var list = function (name) { return ownWords(data.listes, s, name, k) || []; };
+  var text = function (name) { return ownWords(data.textes, s, name, k) || ""; };
   return [
     [title("pour_qui"), withPrecision(labels(data, "pu", service.pu), text("pu_plus")), ""],
     [title("conditions"), text("conditions"), ""],
