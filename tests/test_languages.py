@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from site_build.data.loading.translations import language_name
 from site_build.i18n.catalogs import untranslated
-from site_build.i18n.languages import LanguageSettingError, configured_languages
+from site_build.i18n.languages import LanguageSettingError, configured_languages, language
 from site_build.i18n.pages import Pages, alternates, href_to, translated_pages
 from site_build.pipeline import interface_strings
 
@@ -28,6 +29,8 @@ def test_names_and_directions_come_from_the_locale_data():
     ]
     assert (FR.folder, EN.folder) == ("", "en/")
     assert configured_languages({}) == (FR,)  # no list: French alone
+    # CLDR's name for a language with its region when it has one: Dari, not « Persian (Afghanistan) »
+    assert (language("fa-AF").name, language("fa-AF").direction, language_name("fa-AF")) == ("دری", "rtl", "dari")
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
-from site_build.i18n.languages import DEFAULT, babel_locale
+from site_build.i18n.languages import DEFAULT
+from site_build.language_names import babel_locale
 
 LOCALES = Path(__file__).parent / "locales"
 REVIEW_FLAG = "a-relire"

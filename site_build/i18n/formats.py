@@ -17,7 +17,8 @@ from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from site_build.i18n.current import current, gettext
-from site_build.i18n.languages import DEFAULT, babel_locale
+from site_build.i18n.languages import DEFAULT
+from site_build.language_names import babel_locale
 from site_build.text import french
 
 

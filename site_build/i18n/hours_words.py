@@ -13,7 +13,8 @@ from babel.lists import format_list
 from site_build.i18n.catalogs import translations
 from site_build.i18n.current import current
 from site_build.i18n.formats import clock_in
-from site_build.i18n.languages import DEFAULT, babel_locale
+from site_build.i18n.languages import DEFAULT
+from site_build.language_names import babel_locale
 from site_build.text.hours import FRENCH, Words, describe_hours
 
 _OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")

@@ -12,8 +12,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
+from babel import UnknownLocaleError
 
+from site_build.language_names import babel_locale, name_of
 from site_build.theme_location import theme_templates
 
 DEFAULT = "fr"
@@ -48,17 +49,10 @@ def folder_of(code: str) -> str:
     return "" if code == DEFAULT else f"{code}/"
 
 
-@cache
-def babel_locale(code: str) -> Locale:
-    """Babel's locale for a code as the web writes it: "en", "ar", or with its region, "fa-AF" (Dari),
-    which Babel spells fa_AF."""
-    return Locale.parse(code, sep="-")
-
-
 @cache  # asked for each text of a page marked in another language
 def language(code: str) -> Language:
     locale = babel_locale(code)
-    name = locale.get_display_name(locale) or code
+    name = name_of(code, locale)
     return Language(code, name[:1].upper() + name[1:], "rtl" if locale.text_direction == "rtl" else "ltr")
 
 

@@ -10,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
+from babel import UnknownLocaleError
 
 from site_build.data.loading.dataset import EDITIONS_FOLDER, Dataset
+from site_build.language_names import name_of
 
 # what one record of a file is called in a message
 NAMES = {
@@ -86,7 +87,7 @@ def _listed(record: dict[str, Any], key: str) -> list[dict[str, Any]]:
 def language_name(code: str) -> str:
     """The language's name in French: "anglais" for en."""
     try:
-        return Locale.parse(code, sep="-").get_display_name("fr") or code
+        return name_of(code, "fr")
     except (UnknownLocaleError, ValueError):
         return code
 
