@@ -33,3 +33,13 @@ def test_surprises_are_refused_in_french(text):
     with pytest.raises(LoadError) as caught:
         load_text(text, "f.yaml")
     assert caught.value.problem.message and "Error" not in caught.value.problem.message
+
+
+def test_a_joiner_that_spelling_needs_is_kept_a_hidden_one_is_refused():
+    from site_build.data.loading.yaml_loader import forbidden_character
+
+    # Dari and Persian write « می‌شود » (it becomes) and « ایستگاه‌ها » (stops) with a zero-width non-joiner
+    assert forbidden_character("می\u200cشود و ایستگاه\u200cها") is None
+    # the same character inside a French word, or a zero-width space even between Persian letters
+    assert forbidden_character("Épi\u200ccéa") == (3, "caractère invisible au milieu d'un mot (U+200C)")
+    assert forbidden_character("ایستگاه\u200bها") == (7, "caractère invisible au milieu d'un mot (U+200B)")

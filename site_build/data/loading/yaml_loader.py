@@ -34,6 +34,10 @@ MAX_TEXT = 10_000  # characters in one value; the schemas set the real limits (3
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|\r(?!\n)")
 # Zero-width characters hidden inside a word make two equal-looking words differ (ids, search).
 _HIDDEN_IN_WORD = re.compile("(?<=\\w)[\u200b\u200c\u200d\u2060](?=\\w)")
+# …except the joiners a script's spelling needs: Persian and Dari write « می‌شود » with a zero-width
+# non-joiner (U+200C), and Arabic-script and Indic languages use it and U+200D inside words.
+_SPELLING_JOINERS = "\u200c\u200d"
+_JOINING_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u0900-\u0dff]")
 _CHARACTER_NAMES = {
     "\x00": "caractère nul",
     "\r": "retour chariot seul",
@@ -45,7 +49,9 @@ _CHARACTER_NAMES = {
 
 def forbidden_character(text: str) -> tuple[int, str] | None:
     """(offset, French description) of the first character data text must not hold, or None."""
-    match = _FORBIDDEN.search(text) or _HIDDEN_IN_WORD.search(text)
+    match = _FORBIDDEN.search(text) or next(
+        (found for found in _HIDDEN_IN_WORD.finditer(text) if not _spelled_with_a_joiner(text, found.start())), None
+    )
     if not match:
         return None
     char = match.group()[0]
@@ -58,6 +64,10 @@ def forbidden_character(text: str) -> tuple[int, str] | None:
     else:
         name = f"caractère de contrôle invisible (U+{ord(char):04X})"
     return match.start(), name
+
+
+def _spelled_with_a_joiner(text: str, offset: int) -> bool:
+    return text[offset] in _SPELLING_JOINERS and bool(_JOINING_SCRIPT.match(text[offset - 1]))
 
 
 def forbidden_message(name: str) -> str:
