@@ -15,6 +15,7 @@ from site_build.data.loading.settings import PARTNER_VCARD, SiteSettings
 from site_build.data.loading.vocabularies import SERVICE_FACETS, thematique_label
 from site_build.data.model.profile import PUBLIC, Profile
 from site_build.data.model.records import Partner, Records
+from site_build.i18n import formats
 from site_build.i18n.current import N_, current, gettext
 from site_build.i18n.languages import DEFAULT
 from site_build.pages.jsonld import organization
@@ -155,7 +156,9 @@ def directory_page(
     ]
     communes = sorted({p.adresse.commune for p in partners} - {""}, key=sort_key)
     schedules = Schedules(today)
-    cards = [Card(p, card_place(p), ", ".join(s.nom for s in p.services), card_hours(p, schedules)) for p in shown]
+    cards = [
+        Card(p, card_place(p), formats.listing([s.nom for s in p.services]), card_hours(p, schedules)) for p in shown
+    ]
     html = render(
         "directory.html",
         urls.DIRECTORY,

@@ -2,7 +2,7 @@
  * a <template>), filled with textContent only: data never becomes markup. */
 
 import { showStatus as writeStatus, status } from "./horaires.js";
-import { number, say } from "./textes.js";
+import { listing, number, say } from "./textes.js";
 import { telHref } from "./helpers.js";
 
 // open first, then « à confirmer », then closed (and, closed, the one that opens first)
@@ -45,7 +45,7 @@ export function card(model, entry, now, metres) {
   var services = item.querySelector(".gp-carte__services");
   services.hidden = !entry.services.length;
   var names = services.querySelector(".gp-carte__noms");
-  names.textContent = entry.services.map(function (s) { return s.nom; }).join(", ");
+  names.textContent = listing(entry.services.map(function (s) { return s.nom; }));
   if (entry.services.length && entry.services.every(function (s) { return s.translated; })) {
     names.removeAttribute("lang");  // in the page's language: no longer French
     names.removeAttribute("dir");

@@ -4,7 +4,7 @@
  * `textes`, `listes` and `horaires`: this keeps 10,000 partners within a few megabytes.
  * Here each partner becomes one object with its services, as the pages use them. */
 
-import { pageLanguage, say } from "./textes.js";
+import { listing, pageLanguage, say } from "./textes.js";
 
 function column(columns, name, index) {
   var values = columns[name];
@@ -84,7 +84,7 @@ function labels(data, key, slugs) {
   var lang = pageLanguage();
   var own = (lang && data["libelles@" + lang] || {})[key] || {};
   var names = data.libelles[key] || {};
-  return (slugs || []).map(function (slug) { return own[slug] || names[slug] || slug; }).join(", ");
+  return listing((slugs || []).map(function (slug) { return own[slug] || names[slug] || slug; }));
 }
 
 function withPrecision(base, extra) {

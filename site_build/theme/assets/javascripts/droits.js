@@ -2,7 +2,7 @@
  * Answers stay in the page: nothing is stored (no storage API is touched) and nothing is sent. */
 
 import { element, once } from "./helpers.js";
-import { number, say } from "./textes.js";
+import { listing, number, say } from "./textes.js";
 
 /* A rule fits when one of its alternatives fits: each question it names is unanswered or has an
    answer it accepts (an unanswered question never rules a right out). */
@@ -50,9 +50,9 @@ function setup(root) {
       var chosen = step.querySelectorAll("input:checked");
       if (!chosen.length) return;
       list.appendChild(element("dt", "", step.querySelector("legend").textContent));
-      list.appendChild(element("dd", "", Array.prototype.map.call(chosen, function (input) {
+      list.appendChild(element("dd", "", listing(Array.prototype.map.call(chosen, function (input) {
         return step.querySelector("label[for='" + input.id + "']").textContent;
-      }).join(", ")));
+      }))));
     });
     list.hidden = Object.keys(given).length === 0;
   }

@@ -134,3 +134,14 @@ export function number(value, decimals) {
   }
   return numbers[key].format(value);
 }
+
+var lists = {};
+
+/* ["a", "b", "c"] → "a, b et c" in French, "a، b و c" in Dari: the page's language's own list, as
+   Babel writes it on the pages built in Python (i18n/formats.listing). */
+export function listing(parts) {
+  var lang = pageLanguage() || "fr";
+  if (typeof Intl === "undefined" || !Intl.ListFormat) return parts.join(", ");  // an old browser
+  if (!lists[lang]) lists[lang] = new Intl.ListFormat(lang, { type: "conjunction", style: "long" });
+  return lists[lang].format(parts);
+}
