@@ -20,6 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # the sample directory's size, counted from its file: adding a partner changes no test
 PARTNER_COUNT = len(re.findall(r"^- id: ", (ROOT / "data" / "partners.yaml").read_text(encoding="utf-8"), re.M))
+# the sample site's languages besides French, read from mkdocs.yml: adding one changes no test
+OTHER_LANGUAGES = tuple(
+    re.search(r"^  langues: \[fr, (.*)\]$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1].split(", ")
+)
 
 BROKEN_TARGETS = {
     "partners": "partners.yaml",

@@ -53,15 +53,18 @@ _CARDS = """cards => cards.map(card => {
 })"""
 
 
-def test_a_card_drawn_by_the_script_is_the_card_the_build_drew(browser, site_urls):
+@pytest.mark.parametrize("language", ["", "/fa-AF"])  # and in Dari: its words, its « ، » and « و » in lists
+def test_a_card_drawn_by_the_script_is_the_card_the_build_drew(browser, site_urls, language):
     # One template draws both (partner_card.html, its empty copy filled by annuaire-carte.js); the
     # values come from Python for one and from annuaire.json for the other: they must agree.
-    context, page, errors = open_page(browser, site_urls["public"] + "/annuaire/", instant=INSTANT)
+    context, page, errors = open_page(browser, site_urls["public"] + language + "/annuaire/", instant=INSTANT)
     try:
         page.wait_for_selector(READY)
         by_the_build = {card[0]: card for card in page.locator(".gp-cartes > .gp-carte").evaluate_all(_CARDS)}
+        if language:
+            assert any("، " in card[4] and " و " in card[4] for card in by_the_build.values())
         # a filter in the address: another list, every card drawn by the script from annuaire.json
-        page.goto(site_urls["public"] + "/annuaire/?commune=Vierzon")
+        page.goto(site_urls["public"] + language + "/annuaire/?commune=Vierzon")
         page.wait_for_selector("[data-gp-annuaire][data-loaded='1']")
         by_the_script = page.locator(".gp-cartes > .gp-carte").evaluate_all(_CARDS)
         assert len(by_the_script) >= 10

@@ -349,7 +349,7 @@ CASES = [
     (
         "config",
         "languages-unknown",
-        edit("mkdocs.yml", "langues: [fr, en, ar]", "langues: [fr, en, xx]"),
+        edit("mkdocs.yml", "langues: [fr, en, ar, fa-AF]", "langues: [fr, en, xx]"),
         "mkdocs.yml",
         config_line("langues:"),
         "code de langue",
@@ -368,7 +368,7 @@ CASES = [
         "night-number-unknown",
         edit("data/besoins.yaml", '"3237", "02 61 91 09 00"]', '"3237", "02 61 91 99 99"]'),
         "data/besoins.yaml",
-        94,
+        113,
         "n'est pas dans data/urgences.yaml",
     ),
     (
@@ -380,7 +380,7 @@ CASES = [
             '  - id: atelier-soupe-epicea\n    titre: Atelier soupe de potimarron\n    jour: 2026-10-13\n    debut: "14:00"\n    fin: "16:00"\n    lieu: epicea\n    organisateurs: [epicea]\n  - id: atelier-soupe-epicea\n',  # noqa: E501
         ),
         "data/semaine-du-gout/2026.yaml",
-        36,
+        44,
         "sert déjà à un autre événement",
     ),
     (

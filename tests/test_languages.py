@@ -15,7 +15,7 @@ from site_build.i18n.pages import Pages, alternates, href_to, translated_pages
 from site_build.pipeline import interface_strings
 
 from .conftest import ROOT, site_build_command
-from .helpers import config_beside
+from .helpers import OTHER_LANGUAGES, config_beside
 
 LANGUAGES = configured_languages({"langues": ["fr", "en", "ar"]})
 FR, EN, AR = LANGUAGES
@@ -83,13 +83,18 @@ def test_every_interface_string_is_translated_in_the_sample_languages():
     assert {"Choisir la langue", "Urgence ?", "Accueil", "Le guide partagé"} <= wanted
     # the services' labels as the public site shows them: everyday words, and national ones where none
     assert {"Une aide en nature (nourriture, objets)", "Vous-même", "Sur place", "Manger, faire ses courses"} <= wanted
-    assert untranslated("en", wanted) == []
-    assert untranslated("ar", wanted) == []
+    for code in OTHER_LANGUAGES:
+        assert untranslated(code, wanted) == [], code
 
 
 def test_built_site_has_each_language_in_its_folder(built_sites):
     site = built_sites["public"]
-    for folder, lang, direction in (("", "fr", "ltr"), ("en/", "en", "ltr"), ("ar/", "ar", "rtl")):
+    for folder, lang, direction in (
+        ("", "fr", "ltr"),
+        ("en/", "en", "ltr"),
+        ("ar/", "ar", "rtl"),
+        ("fa-AF/", "fa-AF", "rtl"),
+    ):
         html = (site / folder / "aide/index.html").read_text(encoding="utf-8")
         assert f'<html lang="{lang}" dir="{direction}"' in html
         assert (site / folder / "sw.js").exists() and (site / folder / "manifest.webmanifest").exists()
@@ -117,7 +122,7 @@ def test_a_wrong_language_list_fails_the_build_and_keeps_the_site(tmp_path):
     site.mkdir()
     (site / "index.html").write_text("ancien site", encoding="utf-8")
     config = config_beside(tmp_path)
-    config.write_text(config.read_text().replace("langues: [fr, en, ar]", "langues: [en, fr]"))
+    config.write_text(config.read_text().replace("langues: [fr, en, ar, fa-AF]", "langues: [en, fr]"))
     result = site_build_command(
         "build", "--config", str(config), "--site-dir", str(site), "--data", str(ROOT / "data"), cwd=tmp_path
     )
@@ -131,7 +136,7 @@ def test_a_new_language_without_a_home_page_is_refused_with_what_to_do(tmp_path)
     from site_build.generator.build import mkdocs_config, site_languages
 
     config = config_beside(tmp_path)
-    config.write_text(config.read_text().replace("langues: [fr, en, ar]", "langues: [fr, en, ar, es]"))
+    config.write_text(config.read_text().replace("langues: [fr, en, ar, fa-AF]", "langues: [fr, en, ar, fa-AF, es]"))
     with pytest.raises(LanguageSettingError) as error:
         site_languages(mkdocs_config(config), Profile("public"), config)
     assert "traduisez content/index.md dans content/index.es.md" in str(error.value)
@@ -242,9 +247,9 @@ def test_the_scripts_sentences_are_read_from_their_one_list_and_every_key_said_e
     assert said and said <= set(SCRIPT_TEXTS), sorted(said - set(SCRIPT_TEXTS))
 
 
-@pytest.mark.parametrize("code", ["en", "ar"])
+@pytest.mark.parametrize("code", OTHER_LANGUAGES)
 def test_every_sentence_a_script_writes_is_translated(code):
-    """The update bar, the print date, the statuses: a script never writes French on an English or Arabic page."""
+    """The update bar, the print date, the statuses: a script never writes French on another language's page."""
     from site_build.i18n.catalogs import catalog
     from site_build.i18n.script_texts import SCRIPT_TEXTS
 
@@ -454,17 +459,18 @@ def test_the_home_of_each_language_is_made_like_the_french_one(built_sites):
 # counterparts (a hand-written page without its .en.md, a family not marked translated) fails here.
 
 
-def test_every_public_french_page_has_its_english_and_arabic_page(built_sites):
+def test_every_public_french_page_has_its_page_in_every_language(built_sites):
     site = built_sites["public"]
 
     def pages(root):
         return {
             "" if f.parent == root else f.parent.relative_to(root).as_posix() + "/"
             for f in root.rglob("index.html")
-            if (f.parent.relative_to(root).parts or ("",))[0] not in ("en", "ar", "search", "assets")
+            if (f.parent.relative_to(root).parts or ("",))[0] not in (*OTHER_LANGUAGES, "search", "assets")
         }
 
     french = pages(site)
-    for code in ("en", "ar"):
+    assert len(OTHER_LANGUAGES) >= 3  # English, Arabic and Dari at least
+    for code in OTHER_LANGUAGES:
         missing = french - pages(site / code)
         assert missing == set(), f"French pages with no /{code}/ page"

@@ -169,7 +169,7 @@ def _start_preview(tmp_path: Path):
     log = open(tmp_path / "serve.log", "w+")
     # French only: the preview's handling of clients and signals does not depend on the languages built
     config = config_beside(tmp_path)
-    config.write_text(config.read_text(encoding="utf-8").replace("langues: [fr, en, ar]", "langues: [fr]"))
+    config.write_text(config.read_text(encoding="utf-8").replace("langues: [fr, en, ar, fa-AF]", "langues: [fr]"))
     process = subprocess.Popen(
         [
             sys.executable,

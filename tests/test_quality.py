@@ -12,7 +12,7 @@ import pytest
 
 from .browser_contexts import NO_SITE_SEARCH, shared_context
 from .conftest import ROOT, axe_source, axe_violations
-from .helpers import sitemap_paths
+from .helpers import OTHER_LANGUAGES, sitemap_paths
 from .page_shapes import contexts, enough_pages
 
 VNU = ROOT / ".venv/npm/node_modules/vnu-jar/build/dist/vnu.jar"
@@ -53,7 +53,7 @@ SHARDS = 4
 
 
 # The public site's other languages, each a site of its own in its folder: « public/en ».
-LANGUAGES = ("en", "ar")
+LANGUAGES = OTHER_LANGUAGES
 
 
 @pytest.fixture(scope="module")

@@ -41,6 +41,9 @@ PAGES = {
     "bilans-du-gout": ("/semaine-du-gout/bilans/", None),
     "mes-droits": ("/mes-droits/", None),
     "mes-droits-resultat-arabe": ("/ar/mes-droits/", None),  # answered (ANSWERS), then the result
+    "mes-droits-resultat-dari": ("/fa-AF/mes-droits/", None),
+    "bus-du-gout-dari": ("/fa-AF/semaine-du-gout/2026/bus/", None, datetime(2026, 10, 13, 8, 30, tzinfo=UTC)),
+    "annuaire-dari": ("/fa-AF/annuaire/", "غذا"),
     "proposer-une-modification": ("/proposer/?fiche=service&id=epicea--aide-alimentaire&depuis=annuaire/epicea/", None),
     "proposer-arabe": ("/ar/proposer/?fiche=partenaire&id=epicea&depuis=annuaire/epicea/", None),
 }

@@ -69,5 +69,5 @@ def test_an_unknown_language_is_named_with_the_site_s_languages(locales):
     result = _translations("--langue", "zz", locales=locales)
     assert (
         result.returncode == 2
-        and "« zz » n'est pas une langue du site ; celles de mkdocs.yml : en, ar." in result.stderr
+        and "« zz » n'est pas une langue du site ; celles de mkdocs.yml : en, ar, fa-AF." in result.stderr
     )
