@@ -238,3 +238,24 @@ def test_markup_in_a_proposal_is_refused_by_the_gate_and_nothing_is_written(proj
 def test_a_message_file_that_is_not_there_is_said_so(project):
     result = run_cli(project, "appliquer", "courriel.txt")
     assert result.returncode == 2 and "fichier introuvable : courriel.txt" in result.stderr
+
+
+def test_the_form_s_themes_fold_into_the_same_groups_in_every_language(built_sites):
+    # a translation writes its own colon (« Health: mental health »): the groups are the French ones,
+    # each heading and choice in the page's language
+    import re
+
+    from .helpers import OTHER_LANGUAGES
+
+    site = built_sites["public"]
+
+    def headings(folder: str) -> list[str]:
+        page = (site / folder / "proposer/index.html").read_text(encoding="utf-8")
+        return re.findall(r'<details class="gp-proposer__theme">\s*<summary>([^<]*)</summary>', page)
+
+    french = headings("")
+    assert len(french) >= 15 and "Santé" in french
+    for code in OTHER_LANGUAGES:
+        theirs = headings(code)
+        assert len(theirs) == len(french), code
+        assert not set(theirs) & (set(french) - {"Épi'santé"}), code  # each heading translated

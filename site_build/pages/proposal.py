@@ -222,11 +222,19 @@ def _choices(schema: Mapping[str, Any], offered: Offered) -> tuple[tuple[str, st
 
 
 def _grouped_label(vocabulary: str, slug: str) -> str:
+    """« Category : label », each part in the page's language (Control.groups splits at « : »). A
+    translation writes its own colon (« Health: mental health »): the parts are translated apart."""
     shown = shown_label(vocabulary, slug)
     if " : " in shown:  # a national label: its category is already in front
-        return said_label(vocabulary, slug)
-    category = term_label(vocabulary, slug).partition(" : ")[0]
-    return f"{in_language('categories', category)} : {said_label(vocabulary, slug)}"
+        category, _, own = shown.partition(" : ")
+        said = said_label(vocabulary, slug)
+        own = said.split(":", 1)[1].strip() if said != shown and ":" in said else own
+    else:
+        category, found, _ = term_label(vocabulary, slug).partition(" : ")
+        own = said_label(vocabulary, slug)
+        if not found:  # a local theme outside the national categories: a group of its own
+            return own
+    return f"{in_language('categories', category)} : {own}"
 
 
 def _control(offered: Offered, schema: Mapping[str, Any], required: bool, prefix: str = "") -> Control:
