@@ -1,5 +1,5 @@
 """Where everything lives in the site: the site path of each page family and of each page or file
-made from data (site paths: no leading slash, directory URLs, 'annuaire/caf-du-cher/').
+made from data (site paths: no leading slash, directory URLs, 'annuaire/mission-locale/').
 
 Every stage asks here rather than writing a path itself; `pages/links.py` turns a site path into
 a relative link from the page being drawn. Changing a family's address is a change of this file.

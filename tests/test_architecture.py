@@ -157,3 +157,29 @@ def test_every_path_the_code_and_the_docs_name_exists():
         if not any(mark in match for mark in "*<{") and not (ROOT / match).exists()
     )
     assert not missing, "\n".join(missing)
+
+
+# What names the sample's territory: its town, its grocery, its département, and the postal codes
+# of its partners (read from the data: a new partner's code is covered at once).
+_SAMPLE_CODES = set(re.findall(r'code_postal: "?(\d{5})', (ROOT / "data/partners.yaml").read_text(encoding="utf-8")))
+_TERRITORY = re.compile(r"vierzon|[ée]pic[ée]a(?!')|\bCher\b|" + "|".join(sorted(_SAMPLE_CODES)), re.IGNORECASE)
+# France's table of départements serves every territory: it names them all
+_NATIONAL_TABLES = {"feeds/departements.csv"}
+
+
+def test_no_territory_in_the_code():
+    """Another CCAS starts its guide with this code: every place, name, postal code and address
+    comes from its configuration or its data, never from site_build/ or hooks/."""
+    assert {"18100"} <= _SAMPLE_CODES
+    found = []
+    for folder in (PACKAGE, ROOT / "hooks"):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            relative = path.relative_to(folder).as_posix()
+            if relative in _NATIONAL_TABLES or path.suffix in (".png", ".woff2", ".ico"):
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for number, line in enumerate(text.splitlines(), 1):
+                match = _TERRITORY.search(line)
+                if match and match[0] != "cher":  # « pas cher » is French for cheap, not the département
+                    found.append(f"{folder.name}/{relative}:{number}: {match[0]}")
+    assert found == [], "\n".join(found[:40])

@@ -100,6 +100,9 @@ def test_built_site_has_each_language_in_its_folder(built_sites):
         assert (site / folder / "sw.js").exists() and (site / folder / "manifest.webmanifest").exists()
     english = (site / "en/index.html").read_text(encoding="utf-8")
     assert "The shared guide" in english and 'href="annuaire/"' in english  # the directory, in English
+    # the site's description, the territory's words: from the language's home page (description:)
+    description = '<meta name="description" content="The guide of Épicéa, the social grocery of Vierzon'
+    assert description in (site / "en/aide/index.html").read_text(encoding="utf-8")
     assert 'href="accessibilite/"' in english  # the accessibility statement, translated too
     # the directory and the partner pages in English; the data is the French file's copy, which
     # the English worker saves for offline use; the files a partner page offers stay French

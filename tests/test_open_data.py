@@ -70,3 +70,13 @@ def test_donnees_page_describes_licence_freshness_and_downloads(built_sites):
     assert "Licence Ouverte / Open Licence 2.0" in page and "données publiées le 26 novembre 2026" in page
     for link in ("datapackage.json", "data-inclusion/structures.json", "hsds/services.csv", "occurrences.csv"):
         assert f'href="{link}"' in page
+
+
+def test_the_departement_of_an_address_comes_from_the_national_table():
+    from site_build.feeds.departments import department_of
+
+    assert department_of("18100") == "Cher"  # the sample's
+    assert department_of("59000") == "Nord"  # and any other territory's
+    assert department_of("20000") == "Corse-du-Sud" and department_of("20200") == "Haute-Corse"
+    assert department_of("97400") == "La Réunion"
+    assert department_of("99999") == "99"  # not a French code: its first digits, as before

@@ -3,6 +3,7 @@ its comments, order and layout (a YAML round trip would reformat it)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -58,13 +59,27 @@ def _all_ids(data_dir: Path) -> set[str]:
     return ids
 
 
+def _usual_town(data_dir: Path) -> tuple[str, str]:
+    """(postal code, town) most partners of the guide have: the likeliest for a new one; a value to
+    write when the guide has none yet (the gate then asks for it at its line)."""
+    partners, _ = list_records(data_dir / "partners.yaml")
+    towns = Counter(
+        (str(address.get("code_postal")), str(address.get("commune")))
+        for p in partners
+        if isinstance(p, dict) and isinstance(address := p.get("adresse"), dict)
+        if address.get("code_postal") and address.get("commune")
+    )
+    return towns.most_common(1)[0][0] if towns else (TODO, TODO)
+
+
 def new_partner(data_dir: Path, today: date) -> str:
     ident = fresh_id("nouvelle-structure", _all_ids(data_dir))
+    postal_code, town = _usual_town(data_dir)
     append_item(
         data_dir / "partners.yaml",
         f"""- id: {ident}  # à changer : minuscules, tirets ; jamais réutilisé
   nom: {TODO}
-  adresse: {{voie: {TODO}, code_postal: "18100", commune: Vierzon}}
+  adresse: {{voie: {TODO}, code_postal: "{postal_code}", commune: {town}}}
   telephone: "02 61 91 00 00"
   horaires_accueil: "Mo-Fr 09:00-12:00,14:00-17:00; PH off"
   date_verification: {today.isoformat()}

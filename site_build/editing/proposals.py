@@ -5,7 +5,7 @@ A proposal is a YAML block, as the form « Proposer une modification » writes i
 
     proposition:
       fiche: partenaire          # or service, professionnel, animation (pages/proposal.py: KINDS)
-      id: epicea
+      id: mission-locale
       avant: {telephone: "02 61 91 00 10"}   # the values it was based on (null: it had none)
       apres: {telephone: "02 61 91 00 99"}   # null: remove the field; a block: only its keys given
       confirme: true                          # « Tout est juste »: verified today
@@ -88,9 +88,9 @@ def read_proposal(message: str) -> Proposal:
     if kind is None:
         raise ProposalError(f"« fiche » doit valoir {', '.join(KIND_BY_NAME)}, pas « {body.get('fiche')} »")
     if not isinstance(ident, str) or not ident:
-        raise ProposalError("« id » manque : c'est l'identifiant de la fiche, par exemple epicea")
+        raise ProposalError("« id » manque : c'est l'identifiant de la fiche, par exemple mission-locale")
     if not _IDENT.fullmatch(ident):
-        raise ProposalError("« id » s'écrit en minuscules sans accents, avec des tirets, par exemple epicea")
+        raise ProposalError("« id » s'écrit en minuscules sans accents, avec des tirets, par exemple mission-locale")
     before, after = body.get("avant") or {}, body.get("apres") or {}
     if not isinstance(before, dict) or not isinstance(after, dict):
         raise ProposalError('« avant » et « apres » sont des blocs de champs : {telephone: "…"}')

@@ -14,6 +14,7 @@ from typing import Any
 
 from site_build.data.loading.vocabularies import VOCABULARIES, label
 from site_build.data.model.records import Partner, Records, Service
+from site_build.feeds.departments import department_of
 from site_build.text.french import international_number
 from site_build.text.hours import describe_hours
 from site_build.text.safe_markdown import markdown_plain
@@ -140,7 +141,6 @@ HSDS_COLUMNS = {  # the columns of each HSDS 3.0 table, in the standard's order
 _STATUS = {"actif": "active", "fermeture-temporaire": "temporarily closed", "ferme": "inactive"}
 _DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 _OSM_DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
-_DEPARTMENTS = {"18": "Cher", "36": "Indre", "41": "Loir-et-Cher", "45": "Loiret", "58": "Nièvre", "03": "Allier"}
 
 
 def hsds_id(*parts: str) -> str:
@@ -225,7 +225,7 @@ def hsds_tables(records: Records) -> dict[str, list[dict[str, Any]]]:
                 "address_1": address.voie,
                 "address_2": address.complement,
                 "city": address.commune,
-                "state_province": _DEPARTMENTS.get(address.code_postal[:2], address.code_postal[:2]),
+                "state_province": department_of(address.code_postal),
                 "postal_code": address.code_postal,
                 "country": "FR",
                 "address_type": "physical",

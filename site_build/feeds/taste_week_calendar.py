@@ -106,7 +106,11 @@ def programme_facts(edition: Edition, records: Records) -> list[EventFacts]:
         for tour in edition.bus.tournees:
             for passage in tour.passages:
                 stop = edition.bus.stop(passage.arret)
-                where = f"{stop.nom} ({stop.quartier}), Vierzon" if stop else passage.arret
+                where = (
+                    ", ".join(filter(None, [f"{stop.nom} ({stop.quartier})", edition.commune]))
+                    if stop
+                    else passage.arret
+                )
                 title = f"Bus du goût : {stop.nom if stop else passage.arret}"
                 key = f"{prefix}-bus-{tour.jour.isoformat()}-{passage.arret}-{passage.arrivee.replace(':', '')}"
                 facts.append(

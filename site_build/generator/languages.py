@@ -23,6 +23,7 @@ from site_build.i18n.pages import (
     href_to,
     is_translation,
     original_uri,
+    page_meta,
     page_url,
     translated_pages,
 )
@@ -87,6 +88,7 @@ class LanguageBuild:
         generated: tuple[str, ...] = (),
     ):
         self.language, self.languages = language, languages
+        self.docs_dir = Path(docs_dir)
         self.translated = translated_pages(docs_dir, languages, sections, generated)
         self.translations = translations(language.code)
         self.gettext: Callable[[str], str] = self.translations.gettext
@@ -102,12 +104,17 @@ class LanguageBuild:
         return self.language.is_default or src_uri in self.own_pages
 
     def translate_site(self, config: Any) -> None:
-        """The site's name and description in this language (mkdocs.yml has them in French)."""
+        """The site's name and description in this language (mkdocs.yml has them in French). The
+        description is the territory's own words: its translation is the `description:` of the
+        language's home page (content/index.en.md), not an entry of the package's catalogs."""
         self.root_url = (config["site_url"] or "").removesuffix(self.language.folder)
         # the theme prints both as they are: handed over escaped, in every language
-        name, description = config["site_name"], config["site_description"]
-        config["site_name"] = self.theme_translations.gettext(name)
-        config["site_description"] = self.theme_translations.gettext(description) if description else description
+        config["site_name"] = self.theme_translations.gettext(config["site_name"])
+        if not self.language.is_default:
+            home = self.docs_dir / f"index.{self.language.code}.md"
+            description = page_meta(home).get("description")
+            if isinstance(description, str) and description.strip():
+                config["site_description"] = Markup.escape(description.strip())
 
     def nav(self, nav: Any) -> Any:
         """The navigation of this language: the pages it has, under translated titles."""

@@ -57,6 +57,7 @@ def _nav_titles(entries: Any) -> set[str]:
 
 def interface_messages(config_file: Path) -> set[str]:
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    from_config = {config.get("site_name") or "", config.get("site_description") or ""} - {""}
+    # the description is the territory's words: translated on each language's home page (description:)
+    from_config = {config.get("site_name") or ""} - {""}
     found = _from_templates() | _from_code() | _nav_titles(config.get("nav")) | from_config | set(TRANSLATED_WORDS)
     return found | set(SCRIPT_TEXTS.values())

@@ -9,6 +9,9 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from site_build.i18n.languages import Language
 
@@ -143,3 +146,18 @@ def href_to(target_uri: str, from_uri: str, current: Language, translated: Trans
     if current.is_default or target_uri in translated.get(current.code, NO_PAGES):
         return to_root(here, "") + page_url(target_uri) or "./"
     return to_root(here, current.folder) + page_url(target_uri)
+
+
+# A page's settings: between a first line « --- » and the next « --- » (or « ... »).
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def page_meta(path: Path) -> dict[str, Any]:
+    """A hand-written page's settings (its front matter between two « --- » lines); {} when it has
+    none or they cannot be read (the gate reports those, at their line)."""
+    try:
+        match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+        meta = yaml.safe_load(match[1]) if match else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return meta if isinstance(meta, dict) else {}

@@ -15,9 +15,9 @@ from site_build.data.checks.file_checks import too_deep, unreadable_problems
 from site_build.data.checks.problems import Problem
 from site_build.data.loading.yaml_loader import forbidden_character, forbidden_message
 from site_build.data.media.pictograms import pictogram_svg
+from site_build.i18n.pages import FRONT_MATTER
 
 # MkDocs's own rule for a front matter (mkdocs.utils.meta): what it does not read, it publishes as text.
-_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _SHORTCODE = re.compile(r"\{(picto|chiffre)\b[^}\n]*\}?")
 PICTOGRAM = re.compile(r"\{picto ([a-z0-9-]+/[a-z0-9-]+)\}")
 FIGURE = re.compile(r"\{chiffre ([a-z0-9-]+)\}")
@@ -84,7 +84,7 @@ def _front_matter(text: str, where: str, translated: bool) -> tuple[int, list[Pr
     """(offset where the Markdown starts, problems of the front matter)."""
     if not re.match(r"-{3}[ \t]*\n", text):
         return 0, []
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     if not match:
         return 0, [
             Problem(

@@ -22,7 +22,7 @@ _MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()>#+\-.!]")
 
 @dataclass(frozen=True)
 class Page:
-    src_uri: str  # e.g. "annuaire/caf-du-cher.md" → /annuaire/caf-du-cher/
+    src_uri: str  # e.g. "annuaire/mission-locale.md" → /annuaire/mission-locale/
     title: str
     html: str
     searchable: bool = True  # in the site search index
@@ -50,7 +50,7 @@ class Page:
 
     @property
     def site_path(self) -> str:
-        """Where the page is in the site: 'annuaire/caf-du-cher/'."""
+        """Where the page is in the site: 'annuaire/mission-locale/'."""
         return page_url(self.src_uri)
 
     @cached_property

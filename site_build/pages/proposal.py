@@ -2,7 +2,7 @@
 drawn from the entry's JSON Schema, and the current values every entry's page carries for it.
 
 The form page (/proposer/) has one form per kind of entry. Its script (proposer.js) reads which entry
-from the address (?fiche=service&id=…&depuis=annuaire/epicea/), takes the entry's current values from
+from the address (?fiche=service&id=…&depuis=annuaire/mission-locale/), takes the entry's current values from
 the page it came from (its #gp-valeurs block, so it works offline wherever that page does), and writes
 a proposal: the changed fields only, with the values they were based on (editing/proposals.py applies
 it). What a form offers is declared once below; labels and help are the form's own (the schema's
@@ -61,7 +61,7 @@ class EntryKind:
 _ADDRESS = (
     Offered("voie", N_("Numéro et rue")),
     Offered("complement", N_("Complément d'adresse"), N_("Bâtiment, étage, quartier…")),
-    Offered("code_postal", N_("Code postal"), N_("5 chiffres, par exemple 18100.")),
+    Offered("code_postal", N_("Code postal"), N_("5 chiffres.")),
     Offered("commune", N_("Commune")),
 )
 _HOURS_HELP = N_("Écrites au format OpenStreetMap. L'aide ci-dessous les écrit pour vous.")

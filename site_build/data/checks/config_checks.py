@@ -157,7 +157,9 @@ def config_problems(config: ConfigFile, partner_ids: set[str] | None) -> list[Pr
         message = _text_problem(extra["organisation"])
         if message:
             found.append(
-                config.problem(("extra", "organisation"), f"« organisation » {message}, par exemple CCAS de Vierzon.")
+                config.problem(
+                    ("extra", "organisation"), f"« organisation » {message}, par exemple « CCAS de » et votre commune."
+                )
             )
     if "signalement" in extra:
         value = extra["signalement"]
@@ -180,7 +182,7 @@ def config_problems(config: ConfigFile, partner_ids: set[str] | None) -> list[Pr
             found.append(
                 config.problem(
                     ("extra", "epicerie"),
-                    "« epicerie » : écrivez l'« id » de l'épicerie dans data/partners.yaml, par exemple epicea.",
+                    "« epicerie » : écrivez l'« id » de l'épicerie dans data/partners.yaml (sa ligne « - id: »).",
                 )
             )
         elif partner_ids is not None and value not in partner_ids:

@@ -30,7 +30,7 @@ _DOLLAR = re.compile(r"(?<!\\)\$")
 @cache
 def _ecma_pattern(pattern: str) -> re.Pattern[str]:
     """A schema pattern as JSON Schema means it (ECMA-262): « $ » is the end of the text, where
-    Python's « $ » also matches before a final line break ("epicea\n" would pass as an id)."""
+    Python's « $ » also matches before a final line break ("caf\n" would pass as an id)."""
     return re.compile(_DOLLAR.sub(r"\\Z", pattern))
 
 
@@ -58,7 +58,7 @@ def fast_validator(name: str) -> Any:
 
 
 def field_path(path: FieldPath, data: object) -> str:
-    """'[caf-du-cher] services[2].publics[1]': record id, then 1-based item numbers."""
+    """'[mission-locale] services[2].publics[1]': record id, then 1-based item numbers."""
     text, prefix, node = "", "", data
     for depth, step in enumerate(path):
         if isinstance(step, int):

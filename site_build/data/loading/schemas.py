@@ -70,7 +70,7 @@ SLUG = {
     "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)*$",
     "description": "Identifiant : minuscules sans accents, chiffres et tirets.",
     "x-erreur": "écrivez un identifiant en minuscules sans accents ni espaces, avec des tirets, "
-    "par exemple « caf-du-cher »",
+    "par exemple « mission-locale »",
 }
 # Years 2000 to 2099, ASCII digits only ("\d" would accept ٢٠٢٦ or ２０２６).
 DATE = {
@@ -127,8 +127,8 @@ HOURS = {
 POSTCODE = {
     "type": "string",
     "pattern": r"^[0-9]{5}$",
-    "description": 'Code postal à 5 chiffres entre guillemets, par exemple "18100".',
-    "x-erreur": 'écrivez un code postal à 5 chiffres entre guillemets, par exemple « "18100" »',
+    "description": 'Code postal à 5 chiffres entre guillemets, sous la forme "12345".',
+    "x-erreur": 'écrivez le code postal entre guillemets, 5 chiffres sous la forme « "12345" »',
 }
 INSEE = {
     "type": "string",

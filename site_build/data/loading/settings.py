@@ -14,7 +14,7 @@ PARTNER_VCARD = "fiche.vcf"
 class SiteSettings:
     site_url: str = ""  # absolute base URL, for links that leave the site (vCard, JSON-LD, reports)
     signalement: str = ""  # where editors receive error reports: mailto:… or an https new-issue URL
-    epicerie: str = "epicea"  # id of the social grocery in partners.yaml: its distribution on the home page
+    epicerie: str = ""  # id of the social grocery in partners.yaml (none: no distribution block on the home page)
     licence_title: str = "Licence Ouverte / Open Licence 2.0"  # of the open data (extra.licence in mkdocs.yml)
     licence_name: str = "etalab-2.0"
     licence_path: str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
@@ -43,7 +43,7 @@ class SiteSettings:
         return cls(
             site_url=config.get("site_url") or "",
             signalement=extra.get("signalement", ""),
-            epicerie=extra.get("epicerie", "epicea"),
+            epicerie=extra.get("epicerie") or "",
             langues=_codes(extra.get("langues")),
             budget_mo=(extra.get("hors_ligne") or {}).get("budget_mo", 20),
             site_name=config.get("site_name") or "Le guide partagé",

@@ -22,7 +22,7 @@ var STOP_WORDS = "a au aux avec ce ces chez comment dans de des du elle en est e
   "leur lui ma me mes moi mon ne nous on ou par pas plus pour qu que qui quoi sa sans se ses son sur " +
   "ta te tes ton tu un une vous veux voudrais cherche chercher trouver besoin aide aider faire ai " +
   "avoir suis etre y";
-// "pas cher" says the price, not the Cher (the département in many partners' names)
+// "pas cher" says the price, not the département of that name (in many partners' names there)
 var STOP_PHRASES = /\b(?:pas|moins|tres|trop) cher\b/g;
 var ELISION = /\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]/g;
 var WEIGHT = { name: 10, need: 8, synonym: 6, serviceName: 5, theme: 5, commune: 4, audience: 3, text: 3 };
@@ -381,7 +381,7 @@ function wordsOfNeed(need) {
   return new Set(need.mots.concat([need.nom]).flatMap(queryWords));
 }
 
-/* The query names the partner: it is its acronym or one-word name (« CMP », « Épicéa »), or each
+/* The query names the partner: it is its acronym or one-word name (« CMP », « Emmaüs »), or each
    of two words or more begins a word of its name (« banque alimentaire », not « alimentaire »). */
 function named(name, terms) {
   if (terms.length === 1) return name.whole.indexOf(terms[0]) >= 0;
