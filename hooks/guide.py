@@ -19,7 +19,7 @@ from site_build.data.checks.problems import DataError
 from site_build.feeds.datapackage import PackageError
 from site_build.generator.handover import handed
 from site_build.generator.languages import OwnSwitcher
-from site_build.generator.navigation import nav_for_profile
+from site_build.generator.navigation import nav_for_profile, nav_of_made_pages
 from site_build.generator.toc import with_headings
 from site_build.pages.shortcodes import with_shortcodes
 from site_build.pwa.csp import with_content_security_policy
@@ -40,7 +40,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["indexable"] = site.profile.search_engines_may_index
     if len(site.language.languages) > 1:
         config.extra["alternate"] = OwnSwitcher()
-    config.nav = site.language.nav(nav_for_profile(config.nav, site.profile))
+    made = nav_of_made_pages(config.nav, {page.src_uri for page in site.prepared.pages}, Path(config.docs_dir))
+    config.nav = site.language.nav(nav_for_profile(made, site.profile))
     return config
 
 

@@ -95,6 +95,8 @@ def _partners(given: PageInput) -> list[Page]:
 
 def _recipes(given: PageInput) -> list[Page]:
     records, content = given.records, given.content_dir
+    if not records.recipes:  # no recipe yet: no recipe pages, no menu entry (features follow the data)
+        return []
     pages = [recipes_index(records, given.today, content)]
     pages += [recipe_page(r, content, given.settings, records.partner_by_id) for r in records.recipes]
     return pages + [month_page(month, recipes) for month, recipes in recipes_by_month(records).items()]
@@ -125,7 +127,7 @@ def _offline_card(given: PageInput) -> list[Page]:
 
 
 def _health(given: PageInput) -> list[Page]:
-    return health_pages(given.records, given.today, given.settings)
+    return health_pages(given.records, given.today, given.settings) if given.records.interventions else []
 
 
 def _taste_week(given: PageInput) -> list[Page]:
@@ -133,7 +135,7 @@ def _taste_week(given: PageInput) -> list[Page]:
 
 
 def _professionals(given: PageInput) -> list[Page]:
-    return [professionals_page(given.records)]
+    return [professionals_page(given.records)] if given.records.professionals else []
 
 
 def _verification(given: PageInput) -> list[Page]:

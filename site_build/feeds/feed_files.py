@@ -50,9 +50,11 @@ def recipe_photos(dataset: Dataset, records: Records) -> dict[str, bytes]:
 def feed_files(given: FeedInput) -> tuple[dict[str, bytes], dict[str, bytes]]:
     """(every file by site path, the data package's files by name for the Frictionless check)."""
     view, public = given.view, given.public
-    files: dict[str, bytes] = {urls.HEALTH_CALENDAR: epi_sante_calendar(view, given.today)}
-    files.update(intervention_files(view, given.today))
     records = Records.from_dataset(view)
+    files: dict[str, bytes] = {}
+    if records.interventions:  # no health dates: no calendar to subscribe to (features follow the data)
+        files[urls.HEALTH_CALENDAR] = epi_sante_calendar(view, given.today)
+        files.update(intervention_files(view, given.today))
     files.update(recipe_photos(view, records))
     with shown_labels(given.profile.labels(view)):  # the filters' labels, as the pages show them
         languages = () if given.profile.is_pro else given.settings.langues or ()  # the pro site: French only

@@ -3,8 +3,9 @@ from it, and so does a section left empty."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from site_build.data.model.profile import Profile
@@ -44,3 +45,14 @@ def filtered_nav(nav: Any, keep: Callable[[str], bool], title: Callable[[str], s
 def nav_for_profile(nav: Any, profile: Profile) -> Any:
     """The navigation without the entries of the families this profile does not publish."""
     return filtered_nav(nav, partial(publishes_path, profile))
+
+
+def nav_of_made_pages(nav: Any, generated: Collection[str], docs_dir: Path) -> Any:
+    """The navigation without the entries whose page this build does not make: a feature whose data
+    is absent (no Semaine du goût edition, no rights) has no page, so no menu entry either; adding
+    its first file brings both back. An address outside the site stays."""
+
+    def made(path: str) -> bool:
+        return "://" in path or path in generated or (docs_dir / path).is_file()
+
+    return filtered_nav(nav, made)

@@ -23,7 +23,12 @@ from site_build.pages.render import render
 def home_page(records: Records, profile: Profile, today: date, settings: SiteSettings, content_dir: Path) -> Page:
     """The content that replaces the marker of content/index.md."""
     if profile.has_professionals_directory:
-        return Page("index.md", "", render("home_pro.html", "", records=records, profile=profile))
+        # a tile for each tool the guide has: a form, a guide page, dates (features follow the data)
+        liaison_form = next((form.id for form in records.forms), "")
+        working_together = (content_dir / "guide/professionnels.md").is_file()
+        tools = {"liaison_form": liaison_form, "working_together": working_together}
+        html = render("home_pro.html", "", records=records, profile=profile, **tools)
+        return Page("index.md", "", html)
     grocery = records.partner_by_id.get(settings.epicerie)
     start = datetime.combine(today, datetime.min.time())
     next_health = upcoming(records, start, start + timedelta(days=120))[:1]
