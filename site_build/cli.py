@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -390,6 +391,58 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _asked(value: str | None, question: str, default: str = "") -> str:
+    """An option's value, or the answer to a French question when the command runs in a terminal."""
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        return default
+    answer = input(f"{question}{f' [{default}]' if default else ''} : ").strip()
+    return answer or default
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """Start another territory's guide in a new folder; French questions for what the options omit."""
+    from site_build.data.checks.validate import has_errors
+    from site_build.editing.init import InitError, Territory, create_project
+    from site_build.gate import check_project
+    from site_build.pipeline import build_day
+
+    product = Path(__file__).resolve().parent.parent  # the repository this command runs from
+    if not (product / "hooks/guide.py").is_file():
+        raise UsageError("init copie le guide depuis son dépôt : lancez-la depuis un dépôt cloné (pip install -e .)")
+    town = _asked(args.territoire, "Le territoire du guide (une commune ou un groupe de communes)")
+    organisation = _asked(args.organisation, "L'organisation qui tient le guide", f"CCAS de {town}" if town else "")
+    territory = Territory(
+        name=_asked(args.nom, "Le nom du guide", f"Le guide partagé de {town}" if town else ""),
+        town=town,
+        organisation=organisation,
+        email=_asked(args.courriel, "Le courriel de l'équipe du guide"),
+        communes=tuple(args.commune or _asked(None, "Les codes INSEE des communes, séparés par des espaces").split()),
+        logo=Path(args.logo) if args.logo else None,
+        exports=tuple(Path(f) for f in args.import_data_inclusion or ()),
+    )
+    started = time.monotonic()
+    try:
+        created = create_project(Path(args.dossier), territory, product, build_day())
+    except InitError as error:
+        for line in str(error).splitlines():
+            print(f"site-build init : {line}.", file=sys.stderr)
+        return 2
+    if created.imported:
+        for line in created.imported.lines():
+            print(line)
+    _, problems = check_project(created.folder / "mkdocs.yml", created.folder / "data", build_day())
+    if has_errors(problems):
+        _print_problems([p for p in problems if not p.warning])
+    print(
+        f"Guide créé dans {created.folder} : {len(created.files)} fichiers, en {time.monotonic() - started:.1f} s.\n"
+        f"Ensuite : cd {created.folder} && make serve",
+        file=sys.stderr,
+    )
+    return 1 if has_errors(problems) else 0
+
+
 def cmd_schemas(args: argparse.Namespace) -> int:
     from site_build.data.loading.schemas import write_schemas
 
@@ -470,6 +523,22 @@ def parser() -> argparse.ArgumentParser:
     report = with_data(commands.add_parser("report", help="fraîcheur des informations"))
     report.add_argument("--csv", action="store_true")
     report.set_defaults(run=cmd_report)
+
+    init = commands.add_parser("init", help="créer le guide d'un autre territoire dans un nouveau dossier")
+    init.add_argument("dossier", help="le dossier à créer")
+    init.add_argument("--nom", help="le nom du guide, par exemple « Le guide partagé d'Issoudun »")
+    init.add_argument("--territoire", help="la commune ou le groupe de communes du guide")
+    init.add_argument("--organisation", help="qui tient le guide, par exemple « CCAS d'Issoudun »")
+    init.add_argument("--courriel", help="l'adresse de l'équipe du guide")
+    init.add_argument("--commune", action="append", help="code INSEE d'une commune du territoire (répétable)")
+    init.add_argument("--logo", help="le logo, en SVG ou en PNG")
+    init.add_argument(
+        "--import-data-inclusion",
+        nargs="+",
+        metavar="FICHIER",
+        help="un export data·inclusion à importer « à vérifier »",
+    )
+    init.set_defaults(run=cmd_init)
 
     schemas = commands.add_parser("schemas", help="régénérer site_build/schemas/*.schema.json")
     schemas.set_defaults(run=cmd_schemas)

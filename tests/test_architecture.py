@@ -160,8 +160,8 @@ def test_every_path_the_code_and_the_docs_name_exists():
 
 
 # What names the sample's territory: its town, its grocery, its département, and the postal codes
-# of its partners (read from the data: a new partner's code is covered at once).
-_SAMPLE_CODES = set(re.findall(r'code_postal: "?(\d{5})', (ROOT / "data/partners.yaml").read_text(encoding="utf-8")))
+# and INSEE codes of its partners (read from the data: a new partner's code is covered at once).
+_SAMPLE_CODES = set(re.findall(r'code_(?:postal|insee): "?(\d{5})', (ROOT / "data/partners.yaml").read_text("utf-8")))
 _TERRITORY = re.compile(r"vierzon|[ée]pic[ée]a(?!')|\bCher\b|" + "|".join(sorted(_SAMPLE_CODES)), re.IGNORECASE)
 # France's table of départements serves every territory: it names them all
 _NATIONAL_TABLES = {"feeds/departements.csv"}

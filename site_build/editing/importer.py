@@ -35,7 +35,8 @@ COMPARED = {
 
 
 def slugify(text: str) -> str:
-    plain = "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+    ligatures = text.lower().replace("œ", "oe").replace("æ", "ae")  # « cœur » → coeur, not « c-ur »
+    plain = "".join(c for c in unicodedata.normalize("NFD", ligatures) if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60].strip("-") or "structure"
 
 

@@ -133,8 +133,8 @@ POSTCODE = {
 INSEE = {
     "type": "string",
     "pattern": r"^([0-9]{5}|2[AB][0-9]{3})$",
-    "description": 'Code INSEE de la commune entre guillemets, par exemple "18279".',
-    "x-erreur": 'écrivez le code INSEE à 5 caractères entre guillemets, par exemple « "18279" »',
+    "description": 'Code INSEE de la commune entre guillemets, sous la forme "12345".',
+    "x-erreur": 'écrivez le code INSEE entre guillemets, 5 caractères sous la forme « "12345" »',
 }
 MARKDOWN = _text(
     "Texte libre ; Markdown simple accepté (gras, listes, liens), pas de HTML ni d'image.",

@@ -1,0 +1,198 @@
+"""`site-build init DOSSIER`: another territory starts its own guide. The new folder gets the
+product (site_build/, hooks/, deploy/, the workflows, the editors' guide) and only what the
+territory gave: its settings, neutral pages to adapt, the everyday needs without any local number,
+and, when given, a data·inclusion export imported as entries « à vérifier ». No partner, recipe or
+event of the sample comes with it; each feature appears with its first file (features follow data).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from site_build.data.loading.dataset import SCHEMA_COMMENT
+from site_build.editing.importer import ImportReport, import_data_inclusion, slugify
+
+STARTER = Path(__file__).with_name("starter")
+# What every guide shares: the code, the web servers' settings, the workflows, the editors' tools.
+PRODUCT = ("site_build", "hooks", "deploy", ".github/workflows/pull-request.yml", ".github/workflows/publish.yml")
+PRODUCT_FILES = ("pyproject.toml", ".vscode/settings.json", ".vscode/extensions.json")
+_IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
+_INSEE = re.compile(r"(?:\d{5}|2[AB]\d{3})")
+_NATIONAL_NUMBER = re.compile(r"\d{2,4}")  # 15, 115, 3237: the same everywhere in France
+
+
+class InitError(ValueError):
+    """What `init` cannot do, said in French with what to write instead."""
+
+
+@dataclass(frozen=True)
+class Territory:
+    name: str  # the guide's name: « Le guide partagé de Issoudun »
+    town: str  # where it serves: a town or a group of towns
+    organisation: str  # who runs it: « CCAS d'Issoudun »
+    email: str  # where editors and proposals write
+    communes: tuple[str, ...] = ()  # INSEE codes: which entries of an export to keep
+    logo: Path | None = None  # an SVG or PNG file
+    exports: tuple[Path, ...] = ()  # data·inclusion JSON files (structures, services)
+
+    def problems(self) -> list[str]:
+        found = [f"« {label} » est vide : écrivez-le" for label, value in self._texts() if not value.strip()]
+        if self.email and not _EMAIL.fullmatch(self.email):
+            found.append(
+                f"« {self.email} » n'est pas une adresse électronique : écrivez par exemple guide@ccas.example.org"
+            )
+        found += [
+            f"« {code} » n'est pas un code INSEE de commune : écrivez 5 chiffres, par exemple 36088"
+            for code in self.communes
+            if not _INSEE.fullmatch(code)
+        ]
+        if self.logo:
+            found += _logo_problems(self.logo)
+        found += [f"le fichier d'export « {path} » n'existe pas" for path in self.exports if not path.is_file()]
+        return found
+
+    def _texts(self) -> list[tuple[str, str]]:
+        return [("nom du guide", self.name), ("territoire", self.town), ("organisation", self.organisation),
+                ("courriel", self.email)]  # fmt: skip
+
+
+def _logo_problems(path: Path) -> list[str]:
+    if not path.is_file():
+        return [f"le logo « {path} » n'existe pas"]
+    head = path.read_bytes()[:4096]
+    if path.suffix.lower() == ".png":
+        return [] if head.startswith(b"\x89PNG\r\n\x1a\n") else [f"« {path.name} » n'est pas une image PNG"]
+    if path.suffix.lower() == ".svg":
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if "<svg" not in text:
+            return [f"« {path.name} » n'est pas une image SVG"]
+        if re.search(r"<script|\son\w+\s*=|javascript:|<foreignObject|href=\"https?:", text, re.IGNORECASE):
+            return [f"« {path.name} » contient un script ou un lien externe : enregistrez le logo en SVG simple"]
+        return []
+    return [f"le logo doit être un fichier SVG ou PNG, pas « {path.suffix or path.name} »"]
+
+
+@dataclass
+class Created:
+    folder: Path
+    files: list[Path]
+    imported: ImportReport | None
+
+
+def create_project(folder: Path, territory: Territory, product_root: Path, today: date) -> Created:
+    """Write the territory's project in `folder` (absent or empty); nothing is written when an input
+    is refused."""
+    problems = territory.problems()
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        problems.insert(0, f"le dossier « {folder} » existe déjà et n'est pas vide : choisissez un nouveau dossier")
+    if problems:
+        raise InitError("\n".join(problems))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        imported = _write(folder, territory, product_root, today)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)  # a half-made project is worse than none
+        raise
+    files = sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
+    return Created(folder, files, imported)
+
+
+def _write(folder: Path, territory: Territory, root: Path, today: date) -> ImportReport | None:
+    for name in PRODUCT:
+        source, target = root / name, folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=_IGNORED)
+        else:
+            shutil.copy2(source, target)
+    for name in PRODUCT_FILES:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(root / name, folder / name)
+    logo = "assets/images/logo.svg"
+    if territory.logo:
+        logo = f"assets/images/logo{territory.logo.suffix.lower()}"
+        shutil.copy2(territory.logo, folder / "site_build/theme" / logo)
+    values = {"name": territory.name, "town": territory.town, "organisation": territory.organisation,
+              "email": territory.email, "logo": logo}  # fmt: skip
+    templates = Environment(loader=FileSystemLoader(STARTER), undefined=StrictUndefined, keep_trailing_newline=True)
+    templates.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)  # a YAML string
+    for source in sorted(STARTER.rglob("*")):
+        if source.is_file():
+            relative = source.relative_to(STARTER).as_posix()
+            target = folder / (".gitignore" if relative == "gitignore" else relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(templates.get_template(relative).render(values), encoding="utf-8")
+    (folder / "CONTRIBUTING.md").write_text(_editors_guide(root, territory), encoding="utf-8")
+    data = folder / "data"
+    data.mkdir()
+    _copy_everyday_words(root / "data", data)
+    imported = None
+    if territory.exports:  # the import writes partners.yaml, with its schema line
+        imported = import_data_inclusion(data, list(territory.exports), list(territory.communes), today)
+    if not (data / "partners.yaml").is_file():  # no structure yet: an empty list to fill
+        (data / "partners.yaml").write_text(
+            f"{SCHEMA_COMMENT}../site_build/schemas/partners.schema.json\n[]\n", "utf-8"
+        )
+    return imported
+
+
+def _copy_everyday_words(sample: Path, data: Path) -> None:
+    """The everyday needs and labels serve any guide: their local numbers and their translations
+    (the new guide is French until it adds a language) stay behind."""
+    for name, schema in (("besoins.yaml", "needs"), ("libelles.yaml", "labels")):
+        if not (sample / name).is_file():
+            continue
+        content: Any = yaml.safe_load((sample / name).read_text(encoding="utf-8"))
+        if isinstance(content, list):
+            for need in content:
+                need.pop("traductions", None)
+                right_now = need.get("maintenant") or {}
+                if "appeler" in right_now:
+                    right_now["appeler"] = [n for n in right_now["appeler"] if _NATIONAL_NUMBER.fullmatch(str(n))]
+        text = yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=100)
+        (data / name).write_text(f"{SCHEMA_COMMENT}../site_build/schemas/{schema}.schema.json\n{text}", "utf-8")
+
+
+def _editors_guide(root: Path, territory: Territory) -> str:
+    """CONTRIBUTING.md with the sample's examples moved to the new territory: the sample's grocery,
+    town, postal and INSEE codes and département, read from the sample's own settings and data."""
+    text = (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for old, new in _sample_words(root, territory):
+        text = text.replace(old, new)
+    return text
+
+
+def _sample_words(root: Path, territory: Territory) -> list[tuple[str, str]]:
+    from site_build.feeds.departments import department_of
+
+    settings = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")).get("extra") or {}
+    partners = yaml.safe_load((root / "data/partners.yaml").read_text(encoding="utf-8")) or []
+    grocery = next((p for p in partners if p.get("id") == settings.get("epicerie")), None)
+    if not grocery:
+        return []
+    address = grocery.get("adresse") or {}
+    town, postal_code = str(address.get("commune", "")), str(address.get("code_postal", ""))
+    department = slugify(department_of(postal_code))
+    names = [str(grocery[key]) for key in ("nom", "sigle") if grocery.get(key)]  # the longer first
+    pairs = [
+        (f"-du-{department}", ""),  # caf-du-… → caf
+        *((f"d'{name}", "de l'épicerie") for name in names),
+        *((name, "l'épicerie") for name in names),
+        (str(grocery["id"]), "epicerie"),
+        (slugify(town), slugify(territory.town) or "ville"),
+        (town, territory.town),
+        (postal_code, "12345"),
+    ]
+    if address.get("code_insee") and territory.communes:
+        pairs.append((str(address["code_insee"]), territory.communes[0]))
+    return [(old, new) for old, new in pairs if old]

@@ -1,0 +1,238 @@
+"""`site-build init`: another territory starts its own guide from an empty folder and a data·inclusion
+export, with none of the sample's places, names or codes; the new project validates, builds both
+sites, passes axe and works offline."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from .conftest import Server, axe_source, axe_violations
+from .helpers import FIXTURES, ROOT, run_cli
+
+EXPORT = FIXTURES / "data-inclusion-issoudun"
+# what names the sample's territory (tests/test_architecture.py keeps it out of the code)
+SAMPLE = re.compile(r"vierzon|[ée]pic[ée]a\b|caf-du-cher|18100|18279", re.IGNORECASE)
+OPTIONS = [
+    "--territoire", "Issoudun", "--organisation", "CCAS d'Issoudun", "--courriel", "guide@ccas-issoudun.example.org",
+    "--commune", "36088", "--import-data-inclusion", str(EXPORT / "structures.json"), str(EXPORT / "services.json"),
+]  # fmt: skip
+
+
+def _mentions_of_the_sample(folder):
+    found = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix not in (".png", ".woff2", ".gz")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found += [f"{path.relative_to(folder)}: {m[0]}" for m in SAMPLE.finditer(text)]
+    return found
+
+
+@pytest.fixture(scope="module")
+def new_guide(tmp_path_factory):
+    """A guide made by `init` for Issoudun, and its two sites built by the real build."""
+    from site_build.generator.build import build_site
+
+    base = tmp_path_factory.mktemp("territoire")
+    made = run_cli(base, "init", "issoudun", *OPTIONS)
+    assert made.returncode == 0, made.stderr
+    project = base / "issoudun"
+    sites = {
+        p: build_site(project / "mkdocs.yml", p, project / f"site-{p}", project / "data") for p in ("public", "pro")
+    }
+    return project, made, sites
+
+
+def test_init_writes_a_complete_project_with_only_what_was_given(new_guide):
+    project, made, _ = new_guide
+    for wanted in (
+        "mkdocs.yml", "Makefile", "README.md", "CONTRIBUTING.md", "pyproject.toml", ".gitignore",
+        ".github/workflows/pull-request.yml", ".github/workflows/publish.yml", ".vscode/settings.json",
+        "content/index.md", "content/aide.md", "content/mentions-legales.md", "content/accessibilite.md",
+        "data/partners.yaml", "data/besoins.yaml", "hooks/guide.py", "site_build/cli.py", "deploy/Caddyfile",
+    ):  # fmt: skip
+        assert (project / wanted).is_file(), wanted
+    # only what was given: the commune's two structures, as entries to verify; no recipe, date or week
+    partners = (project / "data/partners.yaml").read_text(encoding="utf-8")
+    assert partners.count("\n- id: ") == 2 and "Châteauroux" not in partners  # the other commune is left out
+    assert "restos-du-coeur-centre-d-issoudun" in made.stdout
+    assert not any((project / "data" / name).exists() for name in ("recipes", "interventions.yaml", "semaine-du-gout"))
+    assert "CCAS d'Issoudun" in (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert _mentions_of_the_sample(project) == []
+    assert "make serve" in (project / "README.md").read_text(encoding="utf-8")
+    assert re.search(r"^\tmake|^\t\$\(BIN\)", (project / "Makefile").read_text(encoding="utf-8"), re.M)  # real tabs
+    checked = run_cli(project, "validate")
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_the_new_guide_builds_both_sites_with_none_of_the_sample(new_guide):
+    project, _, sites = new_guide
+    public, pro = sites["public"], sites["pro"]
+    assert (public / "annuaire/restos-du-coeur-centre-d-issoudun/index.html").is_file()
+    assert (pro / "annuaire/restos-du-coeur-centre-d-issoudun/index.html").is_file()
+    home = (public / "index.html").read_text(encoding="utf-8")
+    assert "Le guide partagé de Issoudun" in home and 'id="distribution"' not in home  # no grocery given
+    for absent in ("recettes", "sante", "semaine-du-gout", "mes-droits", "en"):
+        assert not (public / absent).exists(), absent
+    assert _mentions_of_the_sample(public) == [] and _mentions_of_the_sample(pro) == []
+
+
+def test_init_refuses_what_it_cannot_use_and_writes_nothing(tmp_path):
+    (tmp_path / "pris").mkdir()
+    (tmp_path / "pris" / "notes.txt").write_text("à garder", encoding="utf-8")
+    taken = run_cli(tmp_path, "init", "pris", *OPTIONS)
+    assert taken.returncode == 2 and "existe déjà et n'est pas vide" in taken.stderr
+    assert [p.name for p in (tmp_path / "pris").iterdir()] == ["notes.txt"]
+    logo = tmp_path / "logo.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', encoding="utf-8")
+    wrong = run_cli(tmp_path, "init", "nouveau", *OPTIONS[:4], "--courriel", "guide", "--logo", str(logo))
+    assert wrong.returncode == 2
+    assert "« guide » n'est pas une adresse électronique" in wrong.stderr and "contient un script" in wrong.stderr
+    assert not (tmp_path / "nouveau").exists()
+    assert "Traceback" not in taken.stderr + wrong.stderr
+
+
+def test_the_new_guide_passes_axe_and_works_offline(new_guide, browser):
+    _, _, sites = new_guide
+    server = Server(sites["public"])
+    context = browser.new_context(locale="fr-FR")
+    try:
+        page = context.new_page()
+        context.add_init_script(script=axe_source())
+        for path in ("/", "/annuaire/", "/annuaire/restos-du-coeur-centre-d-issoudun/", "/urgences/", "/aide/"):
+            page.goto(server.url + path)
+            page.wait_for_load_state("load")
+            assert axe_violations(page) == "", path
+        page.goto(server.url + "/")
+        page.wait_for_selector("html[data-hors-ligne='pret']", timeout=60000)  # the service worker saved the site
+        context.set_offline(True)
+        page.goto(server.url + "/annuaire/point-d-acces-au-droit-d-issoudun/")
+        assert "Point d'accès au droit d'Issoudun" in page.locator("h1").inner_text()
+    finally:
+        context.close()
+        server.stop()
+
+
+RESTOS = "restos-du-coeur-centre-d-issoudun"
+# one file of each kind, written for the new territory's own entries
+FEATURE_FILES = {
+    "interventions.yaml": f"""- id: atelier-equilibre
+  titre: Manger équilibré avec un petit budget
+  intervenant: Diététicienne
+  partenaire: {RESTOS}
+  lieu: {RESTOS}
+  debut: 2026-12-03T14:00
+  fin: "16:00"
+""",
+    "professionals.yaml": f"""- id: durand-lea
+  nom: Durand
+  prenom: Léa
+  fonction: Responsable du centre
+  partenaire: {RESTOS}
+  telephones:
+    - {{numero: "02 61 91 40 11", type: voice}}
+  visibilite: public
+  date_verification: 2026-11-02
+""",
+    "droits.yaml": f"""- id: prime-activite
+  nom: Prime d'activité
+  resume: Un complément pour les personnes qui travaillent et gagnent peu.
+  organisme: La CAF
+  sous_conditions_de_ressources: true
+  si:
+    - ressources: [travail]
+  aide: [{RESTOS}--colis-alimentaires]
+  documents: [Les bulletins de salaire des 3 derniers mois]
+  source: https://www.service-public.fr/particuliers/vosdroits/F2882
+  verifie_le: 2026-11-02
+""",
+    "semaine-du-gout/2027.yaml": f"""theme: Le goût des saisons
+commune: Issoudun
+du: 2027-10-11
+au: 2027-10-17
+presentation: Une semaine pour goûter les fruits et les légumes d'automne.
+evenements:
+  - id: atelier-soupe
+    titre: Atelier soupe
+    jour: 2027-10-14
+    debut: "14:00"
+    fin: "16:00"
+    lieu: {RESTOS}
+    organisateurs: [{RESTOS}]
+    publics: [tout-public]
+""",
+}
+
+
+def test_every_feature_comes_back_with_one_file_of_its_kind(new_guide, tmp_path):
+    from site_build.generator.build import build_site
+
+    project = tmp_path / "issoudun"
+    shutil.copytree(new_guide[0], project, ignore=shutil.ignore_patterns("site-*"))
+    data = project / "data"
+    schemas = {"interventions.yaml": "interventions", "professionals.yaml": "professionals", "droits.yaml": "rights"}
+    for name, text in FEATURE_FILES.items():
+        (data / name).parent.mkdir(parents=True, exist_ok=True)
+        schema = schemas.get(name, "edition")
+        depth = "../" * name.count("/")
+        line = f"# yaml-language-server: $schema=../{depth}site_build/schemas/{schema}.schema.json\n"
+        (data / name).write_text(line + text, encoding="utf-8")
+    # the food bank distributes on Thursdays and takes liaison forms: what the health dates and the form need
+    partners = (data / "partners.yaml").read_text(encoding="utf-8")
+    partners = partners.replace(
+        "  horaires_accueil: Mo,Th 13:30-16:30\n",
+        "  horaires_accueil: Mo,Th 13:30-16:30\n  horaires_distribution: Th 13:30-16:30\n",
+    )
+    partners = partners.replace(
+        "    mobilisable_par: [usagers, professionnels]\n",
+        "    mobilisable_par: [usagers, professionnels]\n    orientable: true\n",
+    )
+    (data / "partners.yaml").write_text(partners, encoding="utf-8")
+    shutil.copytree(FIXTURES / "valid/recipes", data / "recipes")  # a recipe, as a partner would send it
+    form = (FIXTURES / "valid/forms/fiche.yaml").read_text(encoding="utf-8")
+    (data / "forms").mkdir()
+    (data / "forms/fiche-de-liaison.yaml").write_text(
+        form.replace("epicea--aide-alimentaire", f"{RESTOS}--colis-alimentaires"), encoding="utf-8"
+    )
+    checked = run_cli(project, "validate")
+    assert checked.returncode == 0, checked.stderr
+    public = build_site(project / "mkdocs.yml", "public", project / "site", data)
+    pro = build_site(project / "mkdocs.yml", "pro", project / "site-pro", data)
+    for section in ("recettes/", "sante/", "mes-droits/", "semaine-du-gout/"):
+        assert (public / section / "index.html").is_file(), section
+        assert f'href="{section}"' in (public / "index.html").read_text(encoding="utf-8"), section  # its menu entry
+    assert (pro / "professionnels/index.html").is_file() and (pro / "liaison/fiche-de-liaison/index.html").is_file()
+    assert (public / "sante/epi-sante.ics").is_file()
+    assert _mentions_of_the_sample(public) == [] and _mentions_of_the_sample(pro) == []
+
+
+def test_the_readme_s_commands_make_a_guide_that_make_checks(tmp_path):
+    """README « Créer le guide de votre territoire », run as written: its init line, then the new
+    folder's own Makefile (`make test`: validate, then build both sites) with this run's .venv."""
+    import shlex
+    import subprocess
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Créer le guide de votre territoire", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    init_line, cd_line, serve_line = block.strip().splitlines()
+    assert init_line.startswith(".venv/bin/site-build init ") and serve_line == "make serve"
+    here = tmp_path / "guide-partage"
+    here.mkdir()
+    for name in ("structures.json", "services.json"):
+        shutil.copy(EXPORT / name, here / name)
+    made = run_cli(here, *shlex.split(init_line)[1:])
+    assert made.returncode == 0, made.stderr
+    project = here / cd_line.removeprefix("cd ")
+    # this run's packages are installed already: the install step is marked done (a stamp of this test's,
+    # newer than the new pyproject.toml, and -o), so nothing is ever reinstalled from the new folder
+    stamp = tmp_path / "installed"
+    stamp.touch()
+    checked = subprocess.run(
+        ["make", "test", f"VENV={ROOT / '.venv'}", f"STAMP={stamp}", "-o", str(stamp)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert (project / "site/index.html").is_file() and (project / "site-pro/index.html").is_file()
