@@ -420,6 +420,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         email=_asked(args.courriel, "Le courriel de l'équipe du guide"),
         communes=tuple(args.commune or _asked(None, "Les codes INSEE des communes, séparés par des espaces").split()),
         logo=Path(args.logo) if args.logo else None,
+        colour=args.couleur or "",
         exports=tuple(Path(f) for f in args.import_data_inclusion or ()),
     )
     started = time.monotonic()
@@ -532,6 +533,9 @@ def parser() -> argparse.ArgumentParser:
     init.add_argument("--courriel", help="l'adresse de l'équipe du guide")
     init.add_argument("--commune", action="append", help="code INSEE d'une commune du territoire (répétable)")
     init.add_argument("--logo", help="le logo, en SVG ou en PNG")
+    init.add_argument(
+        "--couleur", help="la couleur du guide, par exemple « #1d5b3c » (vérifiée : le texte blanc doit s'y lire)"
+    )
     init.add_argument(
         "--import-data-inclusion",
         nargs="+",

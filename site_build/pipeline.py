@@ -14,6 +14,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from site_build import urls
 from site_build.data.analytics.territory import territory_figures
 from site_build.data.checks.problems import UsageError
 from site_build.data.loading.dataset import Dataset
@@ -35,7 +36,8 @@ from site_build.i18n.pages import NO_PAGES, Pages
 from site_build.pages.home import home_page
 from site_build.pages.model import Page
 from site_build.pages.render import keep_compiled_templates
-from site_build.pwa.service_worker import MANIFEST_NAME, web_manifest
+from site_build.pwa.service_worker import MANIFEST_NAME, THEME_COLOUR, web_manifest
+from site_build.text.colours import theme_colours
 
 
 @dataclass
@@ -104,7 +106,9 @@ def prepare(
         made = {family: family.pages(given) for family in published(profile, default)}
         prepared.home = home_page(records, profile, validated.today, settings, view.content_dir)
         name = profile.app_name if default else gettext(profile.app_name)
-        prepared.assets[MANIFEST_NAME] = web_manifest(name, named(language), gettext)
+        prepared.assets[MANIFEST_NAME] = web_manifest(name, named(language), gettext, settings.colour or THEME_COLOUR)
+        if settings.colour:  # the guide's own colour, over the theme's green
+            prepared.assets[urls.OWN_COLOURS] = theme_colours(settings.colour).encode("utf-8")
     prepared.pages = [page for pages in made.values() for page in pages]
     if not default and has_unreviewed(language):  # the pages' own words are still to be checked
         prepared.pages = [replace(page, reviewed=False) for page in prepared.pages]

@@ -25,6 +25,7 @@ PROPOSE = "proposer/"
 
 DIRECTORY_DATA = DIRECTORY + "annuaire.json"  # every partner, for the directory's search offline
 HEALTH_CALENDAR = HEALTH + "epi-sante.ics"
+OWN_COLOURS = "assets/stylesheets/couleurs.css"  # the guide's colour (extra.couleur), when it has one
 
 
 def partner(partner_id: str) -> str:

@@ -348,6 +348,14 @@ CASES = [
     ),
     (
         "config",
+        "colour-too-light",  # white text on it would not be read: refused with a darker one to write
+        edit("mkdocs.yml", "organisation: CCAS de Vierzon", 'organisation: CCAS de Vierzon\n  couleur: "#88cc88"'),
+        "mkdocs.yml",
+        config_line("organisation:") + 1,
+        "« #88cc88 » est trop claire",
+    ),
+    (
+        "config",
         "languages-unknown",
         edit("mkdocs.yml", "langues: [fr, en, ar, fa-AF]", "langues: [fr, en, xx]"),
         "mkdocs.yml",

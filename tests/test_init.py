@@ -17,7 +17,8 @@ EXPORT = FIXTURES / "data-inclusion-issoudun"
 SAMPLE = re.compile(r"vierzon|[ée]pic[ée]a\b|caf-du-cher|18100|18279", re.IGNORECASE)
 OPTIONS = [
     "--territoire", "Issoudun", "--organisation", "CCAS d'Issoudun", "--courriel", "guide@ccas-issoudun.example.org",
-    "--commune", "36088", "--import-data-inclusion", str(EXPORT / "structures.json"), str(EXPORT / "services.json"),
+    "--commune", "36088", "--couleur", "#6a1b9a",
+    "--import-data-inclusion", str(EXPORT / "structures.json"), str(EXPORT / "services.json"),
 ]  # fmt: skip
 
 
@@ -73,6 +74,10 @@ def test_the_new_guide_builds_both_sites_with_none_of_the_sample(new_guide):
     assert (pro / "annuaire/restos-du-coeur-centre-d-issoudun/index.html").is_file()
     home = (public / "index.html").read_text(encoding="utf-8")
     assert "Le guide partagé de Issoudun" in home and 'id="distribution"' not in home  # no grocery given
+    # its own colour: a stylesheet over the theme's green, the phone's bar and the installed app
+    assert "--md-primary-fg-color: #6a1b9a;" in (public / "assets/stylesheets/couleurs.css").read_text(encoding="utf-8")
+    assert 'href="assets/stylesheets/couleurs.css"' in home and '<meta name="theme-color" content="#6a1b9a">' in home
+    assert '"theme_color": "#6a1b9a"' in (public / "manifest.webmanifest").read_text(encoding="utf-8")
     for absent in ("recettes", "sante", "semaine-du-gout", "mes-droits", "en"):
         assert not (public / absent).exists(), absent
     assert _mentions_of_the_sample(public) == [] and _mentions_of_the_sample(pro) == []
@@ -86,9 +91,13 @@ def test_init_refuses_what_it_cannot_use_and_writes_nothing(tmp_path):
     assert [p.name for p in (tmp_path / "pris").iterdir()] == ["notes.txt"]
     logo = tmp_path / "logo.svg"
     logo.write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', encoding="utf-8")
-    wrong = run_cli(tmp_path, "init", "nouveau", *OPTIONS[:4], "--courriel", "guide", "--logo", str(logo))
+    wrong = run_cli(
+        tmp_path, "init", "nouveau", *OPTIONS[:4], "--courriel", "guide", "--logo", str(logo), "--couleur", "#88cc88"
+    )
     assert wrong.returncode == 2
     assert "« guide » n'est pas une adresse électronique" in wrong.stderr and "contient un script" in wrong.stderr
+    # a colour white text cannot be read on: refused, with a darker one to write instead
+    assert "« #88cc88 » est trop claire" in wrong.stderr and "par exemple « #527a52 »" in wrong.stderr
     assert not (tmp_path / "nouveau").exists()
     assert "Traceback" not in taken.stderr + wrong.stderr
 

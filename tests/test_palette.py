@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from site_build.text.colours import contrast
+
 from .conftest import ROOT
 
 CSS = (ROOT / "site_build/theme/assets/stylesheets/guide.css").read_text(encoding="utf-8")
@@ -19,17 +21,6 @@ TEXT_PAIRS = [
     ("blanc", "urgence"),  # emergency banner
     ("urgence", "blanc"),  # emergency block titles
 ]
-
-
-def _luminance(colour: str) -> float:
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(a: str, b: str) -> float:
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 def test_every_text_pair_of_the_palette_meets_wcag_aa():

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from site_build.data.checks.config_checks import colour_problem
 from site_build.data.loading.dataset import SCHEMA_COMMENT
 from site_build.editing.importer import ImportReport, import_data_inclusion, slugify
 
@@ -43,6 +44,7 @@ class Territory:
     email: str  # where editors and proposals write
     communes: tuple[str, ...] = ()  # INSEE codes: which entries of an export to keep
     logo: Path | None = None  # an SVG or PNG file
+    colour: str = ""  # « #rrggbb », readable with white text; none: the theme's green
     exports: tuple[Path, ...] = ()  # data·inclusion JSON files (structures, services)
 
     def problems(self) -> list[str]:
@@ -58,6 +60,8 @@ class Territory:
         ]
         if self.logo:
             found += _logo_problems(self.logo)
+        if self.colour and (wrong := colour_problem(self.colour)):
+            found.append(wrong)
         found += [f"le fichier d'export « {path} » n'existe pas" for path in self.exports if not path.is_file()]
         return found
 
@@ -123,7 +127,7 @@ def _write(folder: Path, territory: Territory, root: Path, today: date) -> Impor
         logo = f"assets/images/logo{territory.logo.suffix.lower()}"
         shutil.copy2(territory.logo, folder / "site_build/theme" / logo)
     values = {"name": territory.name, "town": territory.town, "organisation": territory.organisation,
-              "email": territory.email, "logo": logo}  # fmt: skip
+              "email": territory.email, "logo": logo, "colour": territory.colour}  # fmt: skip
     templates = Environment(loader=FileSystemLoader(STARTER), undefined=StrictUndefined, keep_trailing_newline=True)
     templates.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)  # a YAML string
     for source in sorted(STARTER.rglob("*")):

@@ -52,7 +52,9 @@ _LUNR_NEEDED = {"lunr.stemmer.support.min.js", "lunr.fr.min.js"}  # French only
 _TITLE = re.compile(rb"<title>(.*?)</title>", re.S)
 
 
-def web_manifest(name: str, language: Language = FRENCH, gettext: Callable[[str], str] = str) -> bytes:
+def web_manifest(
+    name: str, language: Language = FRENCH, gettext: Callable[[str], str] = str, colour: str = THEME_COLOUR
+) -> bytes:
     """manifest.webmanifest; relative URLs so the site also works under a sub-path (and in each
     language's folder, where it is that language's app)."""
     icons = [
@@ -74,7 +76,7 @@ def web_manifest(name: str, language: Language = FRENCH, gettext: Callable[[str]
         "display": "standalone",
         "orientation": "any",
         "background_color": "#ffffff",
-        "theme_color": THEME_COLOUR,
+        "theme_color": colour,
         "icons": icons,
     }
     return json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")

@@ -14,6 +14,7 @@ import yaml
 from site_build.data.checks.file_checks import MARKUP, too_deep, unreadable_problems
 from site_build.data.checks.problems import Problem
 from site_build.data.loading.schemas import EMAIL
+from site_build.text.colours import HEX_COLOUR, PALE, WHITE, contrast, darker_readable, readable_with_white
 
 _EMAIL = re.compile(EMAIL["pattern"])  # the data's own rule for an e-mail address
 _HTTPS = re.compile(r"https?://[^\s/?#<>\"']+\.[^\s/?#<>\"']+(/[^\s<>\"']*)?")
@@ -28,6 +29,7 @@ KNOWN_EXTRA = {
     "licence",
     "generator",
     "organisation",
+    "couleur",
 }
 _GITHUB_REPOSITORY = re.compile(r"https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/?")
 THEME_EXTRA = {"alternate", "analytics", "consent", "social", "homepage", "version", "status", "tags"}
@@ -161,6 +163,10 @@ def config_problems(config: ConfigFile, partner_ids: set[str] | None) -> list[Pr
                     ("extra", "organisation"), f"« organisation » {message}, par exemple « CCAS de » et votre commune."
                 )
             )
+    if "couleur" in extra:
+        message = colour_problem(extra["couleur"])
+        if message:
+            found.append(config.problem(("extra", "couleur"), message))
     if "signalement" in extra:
         value = extra["signalement"]
         ok = isinstance(value, str) and (
@@ -255,3 +261,16 @@ def _proposal_problems(config: ConfigFile, proposals: Any) -> list[Problem]:
     if days is not None and (isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 90):
         found.append(config.problem((*where, "delai_jours"), "« delai_jours » : un nombre de jours entre 1 et 90."))
     return found
+
+
+def colour_problem(value: object) -> str | None:
+    """What is wrong with a guide's colour (extra.couleur), in French; None when it can be used."""
+    if not isinstance(value, str) or not HEX_COLOUR.fullmatch(value):
+        return '« couleur » : écrivez une couleur en hexadécimal entre guillemets, par exemple « "#1d5b3c" »'
+    if not readable_with_white(value):
+        ratio = f"{min(contrast(value, WHITE), contrast(value, PALE)):.1f}".replace(".", ",")
+        return (
+            f"« couleur » : « {value} » est trop claire, le texte blanc sur elle se lit mal (contraste {ratio} pour 1, "
+            f"il faut au moins 4,5) ; choisissez une couleur plus foncée, par exemple « {darker_readable(value)} »"
+        )
+    return None
