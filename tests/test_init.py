@@ -245,3 +245,28 @@ def test_the_readme_s_commands_make_a_guide_that_make_checks(tmp_path):
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert (project / "site/index.html").is_file() and (project / "site-pro/index.html").is_file()
+
+
+def test_a_png_logo_gives_the_installed_app_its_icons_on_the_guide_s_colour(tmp_path):
+    from PIL import Image, ImageDraw
+
+    logo = tmp_path / "logo.png"
+    drawn = Image.new("RGBA", (256, 256), (0, 0, 0, 0))
+    ImageDraw.Draw(drawn).ellipse((16, 16, 240, 240), fill=(255, 200, 0, 255))  # a yellow sun
+    drawn.save(logo)
+    made = run_cli(tmp_path, "init", "guide", *OPTIONS[:10], "--logo", str(logo))
+    assert made.returncode == 0, made.stderr
+    theme = tmp_path / "guide/site_build/theme"
+    assert (theme / "assets/images/logo.png").read_bytes() == logo.read_bytes()
+    assert 'logo: "assets/images/logo.png"' in (tmp_path / "guide/mkdocs.yml").read_text(encoding="utf-8")
+    for name, size in (("favicon-48.png", 48), ("apple-touch-icon.png", 180), ("icon-maskable-512.png", 512)):
+        with Image.open(theme / "assets/icons" / name) as icon:
+            assert icon.size == (size, size)
+            pixels = icon.convert("RGB")
+            assert pixels.getpixel((size // 2, size // 2)) == (255, 200, 0)  # the logo in the middle
+            if name != "favicon-48.png":  # square corners: the guide's colour
+                assert pixels.getpixel((1, 1)) == (0x6A, 0x1B, 0x9A)
+    small = tmp_path / "petit.png"
+    drawn.resize((64, 64)).save(small)
+    refused = run_cli(tmp_path, "init", "autre", *OPTIONS[:10], "--logo", str(small))
+    assert refused.returncode == 2 and "trop petit" in refused.stderr

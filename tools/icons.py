@@ -15,17 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from serving import launch_chromium  # noqa: E402
 
+from site_build.editing.icons import ICON_SIZES as SIZES  # noqa: E402  (one table for both ways of drawing)
+
 LOGO = ROOT / "site_build/theme/assets/images/logo.svg"
 ICONS = ROOT / "site_build/theme/assets/icons"
 GREEN = "#1d5b3c"
-# file → (size in pixels, share of the square the logo takes, rounded corners)
-SIZES = {
-    "favicon-48.png": (48, 0.9, True),
-    "apple-touch-icon.png": (180, 0.72, False),
-    "icon-192.png": (192, 0.78, True),
-    "icon-512.png": (512, 0.78, True),
-    "icon-maskable-512.png": (512, 0.6, False),
-}
 
 
 def page_for(svg: str, size: int, share: float, rounded: bool) -> str:

@@ -17,10 +17,13 @@ from typing import Any
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from PIL import Image
 
 from site_build.data.checks.config_checks import colour_problem
 from site_build.data.loading.dataset import SCHEMA_COMMENT
+from site_build.editing.icons import draw_icons
 from site_build.editing.importer import ImportReport, import_data_inclusion, slugify
+from site_build.pwa.service_worker import THEME_COLOUR
 
 STARTER = Path(__file__).with_name("starter")
 # What every guide shares: the code, the web servers' settings, the workflows, the editors' tools.
@@ -75,7 +78,19 @@ def _logo_problems(path: Path) -> list[str]:
         return [f"le logo « {path} » n'existe pas"]
     head = path.read_bytes()[:4096]
     if path.suffix.lower() == ".png":
-        return [] if head.startswith(b"\x89PNG\r\n\x1a\n") else [f"« {path.name} » n'est pas une image PNG"]
+        if not head.startswith(b"\x89PNG\r\n\x1a\n"):
+            return [f"« {path.name} » n'est pas une image PNG"]
+        try:
+            with Image.open(path) as image:
+                image.verify()
+                small = min(image.size) < 192
+        except (OSError, SyntaxError, ValueError):
+            return [f"« {path.name} » est une image PNG abîmée : enregistrez-la de nouveau"]
+        return (
+            [f"le logo « {path.name} » est trop petit : donnez une image d'au moins 192 pixels de côté"]
+            if small
+            else []
+        )
     if path.suffix.lower() == ".svg":
         text = path.read_text(encoding="utf-8", errors="replace")
         if "<svg" not in text:
@@ -126,6 +141,8 @@ def _write(folder: Path, territory: Territory, root: Path, today: date) -> Impor
     if territory.logo:
         logo = f"assets/images/logo{territory.logo.suffix.lower()}"
         shutil.copy2(territory.logo, folder / "site_build/theme" / logo)
+        if territory.logo.suffix.lower() == ".png":  # the installed app's icons from it, on the guide's colour
+            draw_icons(territory.logo, territory.colour or THEME_COLOUR, folder / "site_build/theme/assets/icons")
     values = {"name": territory.name, "town": territory.town, "organisation": territory.organisation,
               "email": territory.email, "logo": logo, "colour": territory.colour}  # fmt: skip
     templates = Environment(loader=FileSystemLoader(STARTER), undefined=StrictUndefined, keep_trailing_newline=True)
