@@ -104,6 +104,7 @@ bench: $(TEST_STAMP) chromium
 	$(BIN)/python bench/directory.py
 	$(BIN)/python bench/offline.py
 	$(BIN)/python bench/languages.py
+	$(BIN)/python bench/init.py
 	$(BIN)/python bench/quality.py
 
 clean:
