@@ -421,6 +421,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         communes=tuple(args.commune or _asked(None, "Les codes INSEE des communes, séparés par des espaces").split()),
         logo=Path(args.logo) if args.logo else None,
         colour=args.couleur or "",
+        short_name=args.nom_court or "",
         exports=tuple(Path(f) for f in args.import_data_inclusion or ()),
     )
     started = time.monotonic()
@@ -532,6 +533,7 @@ def parser() -> argparse.ArgumentParser:
     init.add_argument("--organisation", help="qui tient le guide, par exemple « CCAS d'Issoudun »")
     init.add_argument("--courriel", help="l'adresse de l'équipe du guide")
     init.add_argument("--commune", action="append", help="code INSEE d'une commune du territoire (répétable)")
+    init.add_argument("--nom-court", help="le nom sous l'icône du téléphone, 15 caractères au plus")
     init.add_argument("--logo", help="le logo, en SVG ou en PNG")
     init.add_argument(
         "--couleur", help="la couleur du guide, par exemple « #1d5b3c » (vérifiée : le texte blanc doit s'y lire)"

@@ -106,7 +106,8 @@ def prepare(
         made = {family: family.pages(given) for family in published(profile, default)}
         prepared.home = home_page(records, profile, validated.today, settings, view.content_dir)
         name = profile.app_name if default else gettext(profile.app_name)
-        prepared.assets[MANIFEST_NAME] = web_manifest(name, named(language), gettext, settings.colour or THEME_COLOUR)
+        manifest = web_manifest(name, named(language), gettext, settings.colour or THEME_COLOUR, settings.short_name)
+        prepared.assets[MANIFEST_NAME] = manifest
         if settings.colour:  # the guide's own colour, over the theme's green
             prepared.assets[urls.OWN_COLOURS] = theme_colours(settings.colour).encode("utf-8")
     prepared.pages = [page for pages in made.values() for page in pages]

@@ -348,6 +348,18 @@ CASES = [
     ),
     (
         "config",
+        "short-name-too-long",  # cut under the icon on a phone
+        edit(
+            "mkdocs.yml",
+            "organisation: CCAS de Vierzon",
+            "organisation: CCAS de Vierzon\n  nom_court: Le guide partagé du CCAS",
+        ),
+        "mkdocs.yml",
+        config_line("organisation:") + 1,
+        "trop long pour tenir sous l'icône",
+    ),
+    (
+        "config",
         "colour-too-light",  # white text on it would not be read: refused with a darker one to write
         edit("mkdocs.yml", "organisation: CCAS de Vierzon", 'organisation: CCAS de Vierzon\n  couleur: "#88cc88"'),
         "mkdocs.yml",

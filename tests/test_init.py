@@ -17,7 +17,7 @@ EXPORT = FIXTURES / "data-inclusion-issoudun"
 SAMPLE = re.compile(r"vierzon|[ée]pic[ée]a\b|caf-du-cher|18100|18279", re.IGNORECASE)
 OPTIONS = [
     "--territoire", "Issoudun", "--organisation", "CCAS d'Issoudun", "--courriel", "guide@ccas-issoudun.example.org",
-    "--commune", "36088", "--couleur", "#6a1b9a",
+    "--commune", "36088", "--couleur", "#6a1b9a", "--nom-court", "Guide Issoudun",
     "--import-data-inclusion", str(EXPORT / "structures.json"), str(EXPORT / "services.json"),
 ]  # fmt: skip
 
@@ -77,7 +77,8 @@ def test_the_new_guide_builds_both_sites_with_none_of_the_sample(new_guide):
     # its own colour: a stylesheet over the theme's green, the phone's bar and the installed app
     assert "--md-primary-fg-color: #6a1b9a;" in (public / "assets/stylesheets/couleurs.css").read_text(encoding="utf-8")
     assert 'href="assets/stylesheets/couleurs.css"' in home and '<meta name="theme-color" content="#6a1b9a">' in home
-    assert '"theme_color": "#6a1b9a"' in (public / "manifest.webmanifest").read_text(encoding="utf-8")
+    manifest = (public / "manifest.webmanifest").read_text(encoding="utf-8")
+    assert '"theme_color": "#6a1b9a"' in manifest and '"short_name": "Guide Issoudun"' in manifest
     for absent in ("recettes", "sante", "semaine-du-gout", "mes-droits", "en"):
         assert not (public / absent).exists(), absent
     assert _mentions_of_the_sample(public) == [] and _mentions_of_the_sample(pro) == []
@@ -92,12 +93,14 @@ def test_init_refuses_what_it_cannot_use_and_writes_nothing(tmp_path):
     logo = tmp_path / "logo.svg"
     logo.write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', encoding="utf-8")
     wrong = run_cli(
-        tmp_path, "init", "nouveau", *OPTIONS[:4], "--courriel", "guide", "--logo", str(logo), "--couleur", "#88cc88"
-    )
+        tmp_path, "init", "nouveau", *OPTIONS[:4], "--courriel", "guide", "--logo", str(logo), "--couleur", "#88cc88",
+        "--nom-court", "Le guide partagé d'Issoudun",
+    )  # fmt: skip
     assert wrong.returncode == 2
     assert "« guide » n'est pas une adresse électronique" in wrong.stderr and "contient un script" in wrong.stderr
     # a colour white text cannot be read on: refused, with a darker one to write instead
     assert "« #88cc88 » est trop claire" in wrong.stderr and "par exemple « #527a52 »" in wrong.stderr
+    assert "« Le guide partagé d'Issoudun » est trop long pour tenir sous l'icône" in wrong.stderr
     assert not (tmp_path / "nouveau").exists()
     assert "Traceback" not in taken.stderr + wrong.stderr
 
@@ -254,7 +257,7 @@ def test_a_png_logo_gives_the_installed_app_its_icons_on_the_guide_s_colour(tmp_
     drawn = Image.new("RGBA", (256, 256), (0, 0, 0, 0))
     ImageDraw.Draw(drawn).ellipse((16, 16, 240, 240), fill=(255, 200, 0, 255))  # a yellow sun
     drawn.save(logo)
-    made = run_cli(tmp_path, "init", "guide", *OPTIONS[:10], "--logo", str(logo))
+    made = run_cli(tmp_path, "init", "guide", *OPTIONS[:12], "--logo", str(logo))
     assert made.returncode == 0, made.stderr
     theme = tmp_path / "guide/site_build/theme"
     assert (theme / "assets/images/logo.png").read_bytes() == logo.read_bytes()
@@ -268,5 +271,48 @@ def test_a_png_logo_gives_the_installed_app_its_icons_on_the_guide_s_colour(tmp_
                 assert pixels.getpixel((1, 1)) == (0x6A, 0x1B, 0x9A)
     small = tmp_path / "petit.png"
     drawn.resize((64, 64)).save(small)
-    refused = run_cli(tmp_path, "init", "autre", *OPTIONS[:10], "--logo", str(small))
+    refused = run_cli(tmp_path, "init", "autre", *OPTIONS[:12], "--logo", str(small))
     assert refused.returncode == 2 and "trop petit" in refused.stderr
+
+
+def test_init_asks_its_questions_in_french_in_a_terminal(tmp_path):
+    """Without options, in a terminal (a real pseudo-terminal here): French questions, answers typed."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+
+    answers = ["Issoudun", "", "", "guide@ccas-issoudun.example.org", "36088"]  # "": the default offered
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "site_build.cli", "init", "guide"], cwd=tmp_path,
+        stdin=follower, stdout=follower, stderr=follower, close_fds=True,
+    )  # fmt: skip
+    os.close(follower)
+
+    def read() -> bytes:  # what the terminal shows next; b"" once the command has ended
+        ready, _, _ = select.select([leader], [], [], 30)
+        assert ready, said.decode()  # a question never came: fail, do not hang
+        try:
+            return os.read(leader, 4096)
+        except OSError:  # the command ended and closed its terminal
+            return b""
+
+    said = b""
+    try:
+        for answer in answers:
+            while not said.rstrip().endswith(b":"):
+                said += read()
+            os.write(leader, answer.encode() + b"\n")
+            said += read()  # the answer, echoed
+        while chunk := read():
+            said += chunk
+    finally:
+        os.close(leader)
+        assert process.wait(timeout=60) == 0, said.decode()
+    text = said.decode()
+    assert "Le territoire du guide" in text and "L'organisation qui tient le guide [CCAS de Issoudun]" in text
+    assert "Le nom du guide [Le guide partagé de Issoudun]" in text and "Guide créé dans guide" in text
+    config = (tmp_path / "guide/mkdocs.yml").read_text(encoding="utf-8")
+    assert 'organisation: "CCAS de Issoudun"' in config and 'courriel: "guide@ccas-issoudun.example.org"' in config

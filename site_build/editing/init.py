@@ -19,7 +19,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from PIL import Image
 
-from site_build.data.checks.config_checks import colour_problem
+from site_build.data.checks.config_checks import SHORT_NAME_MAX, colour_problem
 from site_build.data.loading.dataset import SCHEMA_COMMENT
 from site_build.editing.icons import draw_icons
 from site_build.editing.importer import ImportReport, import_data_inclusion, slugify
@@ -48,6 +48,7 @@ class Territory:
     communes: tuple[str, ...] = ()  # INSEE codes: which entries of an export to keep
     logo: Path | None = None  # an SVG or PNG file
     colour: str = ""  # « #rrggbb », readable with white text; none: the theme's green
+    short_name: str = ""  # under the app's icon: 15 characters at most
     exports: tuple[Path, ...] = ()  # data·inclusion JSON files (structures, services)
 
     def problems(self) -> list[str]:
@@ -65,6 +66,10 @@ class Territory:
             found += _logo_problems(self.logo)
         if self.colour and (wrong := colour_problem(self.colour)):
             found.append(wrong)
+        if len(self.short_name) > SHORT_NAME_MAX:
+            found.append(
+                f"« {self.short_name} » est trop long pour tenir sous l'icône : {SHORT_NAME_MAX} caractères au plus"
+            )
         found += [f"le fichier d'export « {path} » n'existe pas" for path in self.exports if not path.is_file()]
         return found
 
@@ -144,7 +149,8 @@ def _write(folder: Path, territory: Territory, root: Path, today: date) -> Impor
         if territory.logo.suffix.lower() == ".png":  # the installed app's icons from it, on the guide's colour
             draw_icons(territory.logo, territory.colour or THEME_COLOUR, folder / "site_build/theme/assets/icons")
     values = {"name": territory.name, "town": territory.town, "organisation": territory.organisation,
-              "email": territory.email, "logo": logo, "colour": territory.colour}  # fmt: skip
+              "email": territory.email, "logo": logo, "colour": territory.colour,
+              "short_name": territory.short_name}  # fmt: skip
     templates = Environment(loader=FileSystemLoader(STARTER), undefined=StrictUndefined, keep_trailing_newline=True)
     templates.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)  # a YAML string
     for source in sorted(STARTER.rglob("*")):

@@ -53,7 +53,11 @@ _TITLE = re.compile(rb"<title>(.*?)</title>", re.S)
 
 
 def web_manifest(
-    name: str, language: Language = FRENCH, gettext: Callable[[str], str] = str, colour: str = THEME_COLOUR
+    name: str,
+    language: Language = FRENCH,
+    gettext: Callable[[str], str] = str,
+    colour: str = THEME_COLOUR,
+    short_name: str = "",
 ) -> bytes:
     """manifest.webmanifest; relative URLs so the site also works under a sub-path (and in each
     language's folder, where it is that language's app)."""
@@ -65,7 +69,7 @@ def web_manifest(
     manifest = {
         "id": "./",
         "name": name,
-        "short_name": gettext("Guide partagé"),
+        "short_name": short_name or gettext("Guide partagé"),  # the guide's own: a name, not translated
         "lang": language.code,
         "dir": language.direction,
         "description": gettext(

@@ -30,8 +30,10 @@ KNOWN_EXTRA = {
     "generator",
     "organisation",
     "couleur",
+    "nom_court",
 }
 _GITHUB_REPOSITORY = re.compile(r"https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/?")
+SHORT_NAME_MAX = 15  # what a phone shows under an app's icon without cutting it
 THEME_EXTRA = {"alternate", "analytics", "consent", "social", "homepage", "version", "status", "tags"}
 
 
@@ -162,6 +164,15 @@ def config_problems(config: ConfigFile, partner_ids: set[str] | None) -> list[Pr
                 config.problem(
                     ("extra", "organisation"), f"« organisation » {message}, par exemple « CCAS de » et votre commune."
                 )
+            )
+    if "nom_court" in extra:
+        value = extra["nom_court"]
+        message = _text_problem(value)
+        if not message and len(str(value)) > SHORT_NAME_MAX:
+            message = f"est trop long pour tenir sous l'icône ({len(str(value))} caractères) : {SHORT_NAME_MAX} au plus"
+        if message:
+            found.append(
+                config.problem(("extra", "nom_court"), f"« nom_court » {message}, par exemple « Guide Issoudun ».")
             )
     if "couleur" in extra:
         message = colour_problem(extra["couleur"])

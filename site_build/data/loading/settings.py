@@ -22,6 +22,7 @@ class SiteSettings:
     budget_mo: float = 20  # what the service worker may save for offline use (extra.hors_ligne.budget_mo)
     site_name: str = "Le guide partagé"  # the guide's name (site_name), on what is printed for the street
     organisation: str = ""  # who runs the guide (extra.organisation)
+    short_name: str = ""  # under the installed app's icon (extra.nom_court); none: « Guide partagé »
     colour: str = ""  # the guide's colour (extra.couleur, « #rrggbb »); none: the theme's green
     # Where « Proposer une modification » sends (extra.propositions): the team's address, the
     # GitHub repository if the guide is kept there, and how many days a proposal usually waits.
@@ -50,6 +51,7 @@ class SiteSettings:
             site_name=config.get("site_name") or "Le guide partagé",
             organisation=extra.get("organisation") or "",
             colour=extra.get("couleur") or "",
+            short_name=extra.get("nom_court") or "",
             proposal_email=proposals.get("courriel") or "",
             proposal_github=proposals.get("github") or "",
             proposal_days=proposals.get("delai_jours") or 7,
