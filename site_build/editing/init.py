@@ -17,21 +17,25 @@ from typing import Any
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from PIL import Image
+from PIL import Image, UnidentifiedImageError
 
 from site_build.data.checks.config_checks import SHORT_NAME_MAX, colour_problem
 from site_build.data.loading.dataset import SCHEMA_COMMENT
+from site_build.data.loading.schemas import EMAIL, INSEE
 from site_build.editing.icons import draw_icons
 from site_build.editing.importer import ImportReport, import_data_inclusion, slugify
+from site_build.feeds.departments import department_of
 from site_build.pwa.service_worker import THEME_COLOUR
 
 STARTER = Path(__file__).with_name("starter")
 # What every guide shares: the code, the web servers' settings, the workflows, the editors' tools.
-PRODUCT = ("site_build", "hooks", "deploy", ".github/workflows/pull-request.yml", ".github/workflows/publish.yml")
-PRODUCT_FILES = ("pyproject.toml", ".vscode/settings.json", ".vscode/extensions.json")
+PRODUCT = (
+    "site_build", "hooks", "deploy", "pyproject.toml", ".github/workflows/pull-request.yml",
+    ".github/workflows/publish.yml", ".vscode/settings.json", ".vscode/extensions.json",
+)  # fmt: skip
 _IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
-_INSEE = re.compile(r"(?:\d{5}|2[AB]\d{3})")
+_EMAIL = re.compile(EMAIL["pattern"])  # the data's own rules for an address and a commune's code
+_INSEE = re.compile(INSEE["pattern"])
 _NATIONAL_NUMBER = re.compile(r"\d{2,4}")  # 15, 115, 3237: the same everywhere in France
 
 
@@ -81,14 +85,15 @@ class Territory:
 def _logo_problems(path: Path) -> list[str]:
     if not path.is_file():
         return [f"le logo « {path} » n'existe pas"]
-    head = path.read_bytes()[:4096]
     if path.suffix.lower() == ".png":
-        if not head.startswith(b"\x89PNG\r\n\x1a\n"):
-            return [f"« {path.name} » n'est pas une image PNG"]
         try:
             with Image.open(path) as image:
+                if image.format != "PNG":
+                    return [f"« {path.name} » n'est pas une image PNG"]
                 image.verify()
                 small = min(image.size) < 192
+        except UnidentifiedImageError:
+            return [f"« {path.name} » n'est pas une image PNG"]
         except (OSError, SyntaxError, ValueError):
             return [f"« {path.name} » est une image PNG abîmée : enregistrez-la de nouveau"]
         return (
@@ -139,9 +144,6 @@ def _write(folder: Path, territory: Territory, root: Path, today: date) -> Impor
             shutil.copytree(source, target, ignore=_IGNORED)
         else:
             shutil.copy2(source, target)
-    for name in PRODUCT_FILES:
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(root / name, folder / name)
     logo = "assets/images/logo.svg"
     if territory.logo:
         logo = f"assets/images/logo{territory.logo.suffix.lower()}"
@@ -200,8 +202,6 @@ def _editors_guide(root: Path, territory: Territory) -> str:
 
 
 def _sample_words(root: Path, territory: Territory) -> list[tuple[str, str]]:
-    from site_build.feeds.departments import department_of
-
     settings = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")).get("extra") or {}
     partners = yaml.safe_load((root / "data/partners.yaml").read_text(encoding="utf-8")) or []
     grocery = next((p for p in partners if p.get("id") == settings.get("epicerie")), None)

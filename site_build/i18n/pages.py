@@ -148,7 +148,8 @@ def href_to(target_uri: str, from_uri: str, current: Language, translated: Trans
     return to_root(here, current.folder) + page_url(target_uri)
 
 
-# A page's settings: between a first line « --- » and the next « --- » (or « ... »).
+# A page's settings: between a first line « --- » and the next « --- » (or « ... »). MkDocs's own
+# rule for a front matter (mkdocs.utils.meta): what it does not read, it publishes as text.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 

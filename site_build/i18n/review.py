@@ -8,13 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from site_build.i18n.catalogs import catalog_file, unreviewed, untranslated
 from site_build.i18n.languages import Language
-from site_build.i18n.pages import original_uri
-
-_FRONT_MATTER_END = "\n---"
+from site_build.i18n.pages import original_uri, page_meta
 
 
 @dataclass(frozen=True)
@@ -26,15 +22,7 @@ class ToReview:
 
 def is_reviewed(page: Path) -> bool:
     """A hand-written translation whose front matter says `relu: true`."""
-    text = page.read_text(encoding="utf-8")
-    if not text.startswith("---"):
-        return False
-    end = text.find(_FRONT_MATTER_END, 3)
-    try:
-        meta = yaml.safe_load(text[3:end]) if end > 0 else None
-    except yaml.YAMLError:
-        return False
-    return isinstance(meta, dict) and meta.get("relu") is True
+    return page_meta(page).get("relu") is True
 
 
 def translations_to_review(

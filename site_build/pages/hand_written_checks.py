@@ -17,7 +17,6 @@ from site_build.data.loading.yaml_loader import forbidden_character, forbidden_m
 from site_build.data.media.pictograms import pictogram_svg
 from site_build.i18n.pages import FRONT_MATTER
 
-# MkDocs's own rule for a front matter (mkdocs.utils.meta): what it does not read, it publishes as text.
 _SHORTCODE = re.compile(r"\{(picto|chiffre)\b[^}\n]*\}?")
 PICTOGRAM = re.compile(r"\{picto ([a-z0-9-]+/[a-z0-9-]+)\}")
 FIGURE = re.compile(r"\{chiffre ([a-z0-9-]+)\}")
