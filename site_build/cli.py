@@ -445,6 +445,33 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 1 if has_errors(problems) else 0
 
 
+def cmd_icons(args: argparse.Namespace) -> int:
+    """Redraw the installed app's icons from the logo and the colour mkdocs.yml names."""
+    from site_build.data.checks.config_checks import colour_problem
+    from site_build.editing.icons import draw_icons, logo_problems, theme_logo
+    from site_build.gate import refuse_unreadable_config
+    from site_build.generator.configs import GeneratorConfigError, mkdocs_config
+    from site_build.pwa.service_worker import THEME_COLOUR
+
+    refuse_unreadable_config(Path(args.config))
+    try:
+        config = mkdocs_config(Path(args.config))
+    except GeneratorConfigError:
+        raise UsageError(
+            f"le fichier {args.config} a une erreur de configuration (voir le message de MkDocs)"
+        ) from None
+    logo, colour = theme_logo(config), config["extra"].get("couleur") or THEME_COLOUR
+    problems = logo_problems(logo) + ([wrong] if (wrong := colour_problem(colour)) else [])
+    if problems:
+        for problem in problems:
+            print(f"site-build icones : {problem}.", file=sys.stderr)
+        return 2
+    for written in draw_icons(logo, colour, Path(config["theme"].custom_dir) / "assets/icons"):
+        print(display_path(written), file=sys.stderr)
+    print(f"Icônes dessinées depuis {display_path(logo)}, sur la couleur {colour}.", file=sys.stderr)
+    return 0
+
+
 def cmd_schemas(args: argparse.Namespace) -> int:
     from site_build.data.loading.schemas import write_schemas
 
@@ -545,6 +572,10 @@ def parser() -> argparse.ArgumentParser:
         help="un export data·inclusion à importer « à vérifier »",
     )
     init.set_defaults(run=cmd_init)
+
+    icons = commands.add_parser("icones", help="redessiner les icônes de l'application depuis le logo et la couleur")
+    icons.add_argument("--config", default="mkdocs.yml", help="réglages du site (défaut : mkdocs.yml)")
+    icons.set_defaults(run=cmd_icons)
 
     schemas = commands.add_parser("schemas", help="régénérer site_build/schemas/*.schema.json")
     schemas.set_defaults(run=cmd_schemas)

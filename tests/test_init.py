@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -49,7 +50,8 @@ def test_init_writes_a_complete_project_with_only_what_was_given(new_guide):
     project, made, _ = new_guide
     for wanted in (
         "mkdocs.yml", "Makefile", "README.md", "CONTRIBUTING.md", "pyproject.toml", ".gitignore",
-        ".github/workflows/pull-request.yml", ".github/workflows/publish.yml", ".vscode/settings.json",
+        ".github/workflows/pull-request.yml", ".github/workflows/publish.yml", ".github/workflows/proposition.yml",
+        ".github/ISSUE_TEMPLATE/proposition.md", ".vscode/settings.json",
         "content/index.md", "content/aide.md", "content/mentions-legales.md", "content/accessibilite.md",
         "data/partners.yaml", "data/besoins.yaml", "hooks/guide.py", "site_build/cli.py", "deploy/Caddyfile",
     ):  # fmt: skip
@@ -219,6 +221,37 @@ def test_every_feature_comes_back_with_one_file_of_its_kind(new_guide, tmp_path)
     assert _mentions_of_the_sample(public) == [] and _mentions_of_the_sample(pro) == []
 
 
+def test_a_proposal_becomes_a_change_in_the_new_guide_as_its_workflow_runs_it(new_guide, tmp_path):
+    """The proposal workflow comes with the guide: what it runs there exists, and `appliquer` turns an
+    issue about an imported entry into a change of data/ that still validates."""
+    import subprocess
+    import sys
+
+    import yaml
+
+    project = tmp_path / "issoudun"
+    shutil.copytree(new_guide[0], project, ignore=shutil.ignore_patterns("site-*"))
+    workflow = project / ".github/workflows/proposition.yml"
+    linted = subprocess.run([str(Path(sys.executable).parent / "actionlint"), "-no-color", str(workflow)],
+                            capture_output=True, text=True)  # fmt: skip
+    assert linted.returncode == 0, linted.stdout
+    makefile = (project / "Makefile").read_text(encoding="utf-8")
+    for name, value in reversed(re.findall(r"^(\w+) :?= (.*)$", makefile, re.M)):  # $(STAMP): .venv/.installed
+        makefile = makefile.replace(f"$({name})", value)  # the last defined first: it may use the others
+    targets = set(re.findall(r"^([a-z.][a-z./-]*):", makefile, re.M))
+    for step in yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"]["appliquer"]["steps"]:
+        for target in re.findall(r"^\s*make (\S+)", step.get("run", ""), re.M):
+            # the screenshots need the product's test suite, which a new guide does not have
+            assert target in targets or "hashFiles('tests/" in step.get("if", ""), target
+    block = f'proposition:\n  fiche: partenaire\n  id: {RESTOS}\n  apres:\n    telephone: "02 61 91 00 42"\n'
+    (project / "ticket.txt").write_text(f"Modification proposée.\n\n```yaml\n{block}```\n", encoding="utf-8")
+    applied = run_cli(project, "appliquer", "ticket.txt", "--ticket", "3", "--texte-demande", "demande.md")
+    assert applied.returncode == 0, applied.stderr
+    assert "telephone: 02 61 91 00 42\n" in (project / "data/partners.yaml").read_text(encoding="utf-8")
+    assert (project / "demande.md").read_text(encoding="utf-8").rstrip().endswith("Closes #3")
+    assert run_cli(project, "validate").returncode == 0
+
+
 def test_the_readme_s_commands_make_a_guide_that_make_checks(tmp_path):
     """README « Créer le guide de votre territoire », run as written: its init line, then the new
     folder's own Makefile (`make test`: validate, then build both sites) with this run's .venv."""
@@ -250,18 +283,35 @@ def test_the_readme_s_commands_make_a_guide_that_make_checks(tmp_path):
     assert (project / "site/index.html").is_file() and (project / "site-pro/index.html").is_file()
 
 
-def test_a_png_logo_gives_the_installed_app_its_icons_on_the_guide_s_colour(tmp_path):
+SUN_SVG = (  # a yellow sun, as a drawing program saves it
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="14" fill="#ffc800"/></svg>'
+)
+
+
+def _sun_png(path: Path, size: int = 256) -> None:
     from PIL import Image, ImageDraw
 
-    logo = tmp_path / "logo.png"
-    drawn = Image.new("RGBA", (256, 256), (0, 0, 0, 0))
-    ImageDraw.Draw(drawn).ellipse((16, 16, 240, 240), fill=(255, 200, 0, 255))  # a yellow sun
-    drawn.save(logo)
+    drawn = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    ImageDraw.Draw(drawn).ellipse(
+        (size // 16, size // 16, size - size // 16, size - size // 16), fill=(255, 200, 0, 255)
+    )
+    drawn.save(path)
+
+
+@pytest.mark.parametrize("kind", ["png", "svg"])
+def test_a_logo_gives_the_installed_app_its_icons_on_the_guide_s_colour(tmp_path, kind):
+    from PIL import Image
+
+    logo = tmp_path / f"logo.{kind}"
+    if kind == "png":
+        _sun_png(logo)
+    else:
+        logo.write_text(SUN_SVG, encoding="utf-8")
     made = run_cli(tmp_path, "init", "guide", *OPTIONS[:12], "--logo", str(logo))
     assert made.returncode == 0, made.stderr
     theme = tmp_path / "guide/site_build/theme"
-    assert (theme / "assets/images/logo.png").read_bytes() == logo.read_bytes()
-    assert 'logo: "assets/images/logo.png"' in (tmp_path / "guide/mkdocs.yml").read_text(encoding="utf-8")
+    assert (theme / f"assets/images/logo.{kind}").read_bytes() == logo.read_bytes()
+    assert f'logo: "assets/images/logo.{kind}"' in (tmp_path / "guide/mkdocs.yml").read_text(encoding="utf-8")
     for name, size in (("favicon-48.png", 48), ("apple-touch-icon.png", 180), ("icon-maskable-512.png", 512)):
         with Image.open(theme / "assets/icons" / name) as icon:
             assert icon.size == (size, size)
@@ -269,10 +319,56 @@ def test_a_png_logo_gives_the_installed_app_its_icons_on_the_guide_s_colour(tmp_
             assert pixels.getpixel((size // 2, size // 2)) == (255, 200, 0)  # the logo in the middle
             if name != "favicon-48.png":  # square corners: the guide's colour
                 assert pixels.getpixel((1, 1)) == (0x6A, 0x1B, 0x9A)
+
+
+def test_a_colour_without_a_logo_redraws_the_guide_s_own_logo_on_it(tmp_path):
+    from PIL import Image
+
+    made = run_cli(tmp_path, "init", "guide", *OPTIONS[:12])
+    assert made.returncode == 0, made.stderr
+    with Image.open(tmp_path / "guide/site_build/theme/assets/icons/apple-touch-icon.png") as icon:
+        assert icon.convert("RGB").getpixel((1, 1)) == (0x6A, 0x1B, 0x9A)
+    plain = run_cli(tmp_path, "init", "vert", *OPTIONS[:8])  # no colour: the product's icons, unchanged
+    assert plain.returncode == 0, plain.stderr
+    icons = "site_build/theme/assets/icons/icon-512.png"
+    assert (tmp_path / "vert" / icons).read_bytes() == (ROOT / icons).read_bytes()
+
+
+def test_icones_redraws_the_icons_after_the_logo_or_the_colour_changed(tmp_path):
+    from PIL import Image
+
+    assert run_cli(tmp_path, "init", "guide", *OPTIONS[:8]).returncode == 0
+    project = tmp_path / "guide"
+    (project / "site_build/theme/assets/images/soleil.svg").write_text(SUN_SVG, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace('logo: "assets/images/logo.svg"', "logo: assets/images/soleil.svg").replace(
+            "\nextra:\n", '\nextra:\n  couleur: "#00587a"\n'
+        ),
+        encoding="utf-8",
+    )
+    redrawn = run_cli(project, "icones")
+    assert redrawn.returncode == 0, redrawn.stderr
+    assert "Icônes dessinées depuis site_build/theme/assets/images/soleil.svg, sur la couleur #00587a" in redrawn.stderr
+    with Image.open(project / "site_build/theme/assets/icons/icon-maskable-512.png") as icon:
+        pixels = icon.convert("RGB")
+        assert pixels.getpixel((256, 256)) == (255, 200, 0) and pixels.getpixel((1, 1)) == (0x00, 0x58, 0x7A)
+    config.write_text(config.read_text(encoding="utf-8").replace("soleil.svg", "lune.svg"), encoding="utf-8")
+    missing = run_cli(project, "icones")
+    assert missing.returncode == 2 and "n'existe pas" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_a_logo_that_cannot_be_drawn_is_refused(tmp_path):
     small = tmp_path / "petit.png"
-    drawn.resize((64, 64)).save(small)
-    refused = run_cli(tmp_path, "init", "autre", *OPTIONS[:12], "--logo", str(small))
-    assert refused.returncode == 2 and "trop petit" in refused.stderr
+    _sun_png(small, 64)
+    empty, broken = tmp_path / "vide.svg", tmp_path / "coupe.svg"
+    empty.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"></svg>', encoding="utf-8")
+    broken.write_text(SUN_SVG[:60], encoding="utf-8")
+    for logo, said in ((small, "trop petit"), (empty, "ne dessine rien"), (broken, "ne dessine rien")):
+        refused = run_cli(tmp_path, "init", "autre", *OPTIONS[:12], "--logo", str(logo))
+        assert refused.returncode == 2 and said in refused.stderr, refused.stderr
+        assert "Traceback" not in refused.stderr and not (tmp_path / "autre").exists()
 
 
 def test_init_asks_its_questions_in_french_in_a_terminal(tmp_path):
@@ -303,7 +399,9 @@ def test_init_asks_its_questions_in_french_in_a_terminal(tmp_path):
     try:
         for answer in answers:
             while not said.rstrip().endswith(b":"):
-                said += read()
+                chunk = read()
+                assert chunk, said.decode()  # the command ended before its question: fail, do not loop
+                said += chunk
             os.write(leader, answer.encode() + b"\n")
             said += read()  # the answer, echoed
         while chunk := read():

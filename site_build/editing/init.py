@@ -17,12 +17,11 @@ from typing import Any
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from PIL import Image, UnidentifiedImageError
 
 from site_build.data.checks.config_checks import SHORT_NAME_MAX, colour_problem
 from site_build.data.loading.dataset import SCHEMA_COMMENT
 from site_build.data.loading.schemas import EMAIL, INSEE
-from site_build.editing.icons import draw_icons
+from site_build.editing.icons import draw_icons, logo_problems
 from site_build.editing.importer import ImportReport, import_data_inclusion, slugify
 from site_build.feeds.departments import department_of
 from site_build.pwa.service_worker import THEME_COLOUR
@@ -31,7 +30,8 @@ STARTER = Path(__file__).with_name("starter")
 # What every guide shares: the code, the web servers' settings, the workflows, the editors' tools.
 PRODUCT = (
     "site_build", "hooks", "deploy", "pyproject.toml", ".github/workflows/pull-request.yml",
-    ".github/workflows/publish.yml", ".vscode/settings.json", ".vscode/extensions.json",
+    ".github/workflows/publish.yml", ".github/workflows/proposition.yml", ".github/ISSUE_TEMPLATE/proposition.md",
+    ".vscode/settings.json", ".vscode/extensions.json",
 )  # fmt: skip
 _IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
 _EMAIL = re.compile(EMAIL["pattern"])  # the data's own rules for an address and a commune's code
@@ -67,7 +67,7 @@ class Territory:
             if not _INSEE.fullmatch(code)
         ]
         if self.logo:
-            found += _logo_problems(self.logo)
+            found += logo_problems(self.logo)
         if self.colour and (wrong := colour_problem(self.colour)):
             found.append(wrong)
         if len(self.short_name) > SHORT_NAME_MAX:
@@ -80,35 +80,6 @@ class Territory:
     def _texts(self) -> list[tuple[str, str]]:
         return [("nom du guide", self.name), ("territoire", self.town), ("organisation", self.organisation),
                 ("courriel", self.email)]  # fmt: skip
-
-
-def _logo_problems(path: Path) -> list[str]:
-    if not path.is_file():
-        return [f"le logo « {path} » n'existe pas"]
-    if path.suffix.lower() == ".png":
-        try:
-            with Image.open(path) as image:
-                if image.format != "PNG":
-                    return [f"« {path.name} » n'est pas une image PNG"]
-                image.verify()
-                small = min(image.size) < 192
-        except UnidentifiedImageError:
-            return [f"« {path.name} » n'est pas une image PNG"]
-        except (OSError, SyntaxError, ValueError):
-            return [f"« {path.name} » est une image PNG abîmée : enregistrez-la de nouveau"]
-        return (
-            [f"le logo « {path.name} » est trop petit : donnez une image d'au moins 192 pixels de côté"]
-            if small
-            else []
-        )
-    if path.suffix.lower() == ".svg":
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if "<svg" not in text:
-            return [f"« {path.name} » n'est pas une image SVG"]
-        if re.search(r"<script|\son\w+\s*=|javascript:|<foreignObject|href=\"https?:", text, re.IGNORECASE):
-            return [f"« {path.name} » contient un script ou un lien externe : enregistrez le logo en SVG simple"]
-        return []
-    return [f"le logo doit être un fichier SVG ou PNG, pas « {path.suffix or path.name} »"]
 
 
 @dataclass
@@ -144,12 +115,12 @@ def _write(folder: Path, territory: Territory, root: Path, today: date) -> Impor
             shutil.copytree(source, target, ignore=_IGNORED)
         else:
             shutil.copy2(source, target)
-    logo = "assets/images/logo.svg"
+    theme, logo = folder / "site_build/theme", "assets/images/logo.svg"
     if territory.logo:
         logo = f"assets/images/logo{territory.logo.suffix.lower()}"
-        shutil.copy2(territory.logo, folder / "site_build/theme" / logo)
-        if territory.logo.suffix.lower() == ".png":  # the installed app's icons from it, on the guide's colour
-            draw_icons(territory.logo, territory.colour or THEME_COLOUR, folder / "site_build/theme/assets/icons")
+        shutil.copy2(territory.logo, theme / logo)
+    if territory.logo or territory.colour:  # the installed app's icons: this logo, on this colour
+        draw_icons(theme / logo, territory.colour or THEME_COLOUR, theme / "assets/icons")
     values = {"name": territory.name, "town": territory.town, "organisation": territory.organisation,
               "email": territory.email, "logo": logo, "colour": territory.colour,
               "short_name": territory.short_name}  # fmt: skip
