@@ -25,6 +25,11 @@ OTHER_LANGUAGES = tuple(
     re.search(r"^  langues: \[fr, (.*)\]$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1].split(", ")
 )
 
+# The same site in French alone, for a test that reads only French pages: each other language is a
+# build of its own, which such a test would pay for and never look at.
+LANGUAGES_LINE = f"langues: [fr, {', '.join(OTHER_LANGUAGES)}]"
+FRENCH_ONLY = {LANGUAGES_LINE: "langues: [fr]"}
+
 BROKEN_TARGETS = {
     "partners": "partners.yaml",
     "professionals": "professionals.yaml",
@@ -135,16 +140,21 @@ def sitemap_paths(site: Path) -> list[str]:
     return [urlparse(u).path for u in re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text())]
 
 
-def config_beside(tmp_path: Path) -> Path:
-    """The project's mkdocs.yml, usable from tmp_path (whose data/ is the test's)."""
+def config_beside(tmp_path: Path, french_only: bool = False) -> Path:
+    """The project's mkdocs.yml, usable from tmp_path (whose data/ is the test's); the site in French
+    alone with `french_only`."""
     config = tmp_path / "mkdocs.yml"
-    config.write_text(
+    text = (
         (ROOT / "mkdocs.yml")
         .read_text()
         .replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}")
         .replace("hooks/guide.py", str(ROOT / "hooks/guide.py"))
         .replace("custom_dir: site_build/theme", f"custom_dir: {ROOT / 'site_build/theme'}")
     )
+    if french_only:
+        assert LANGUAGES_LINE in text, f"mkdocs.yml has no « {LANGUAGES_LINE} »"
+        text = text.replace(LANGUAGES_LINE, FRENCH_ONLY[LANGUAGES_LINE])
+    config.write_text(text)
     return config
 
 

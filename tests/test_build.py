@@ -11,7 +11,7 @@ from site_build.data.checks.problems import DataError
 from site_build.generator.build import build_site
 from site_build.text.french import tel_uri
 
-from .helpers import FIXTURES, PARTNER_COUNT, ROOT, build_variant, config_beside
+from .helpers import FIXTURES, FRENCH_ONLY, PARTNER_COUNT, ROOT, build_variant, config_beside
 
 
 def _files(site: Path):
@@ -227,7 +227,7 @@ def test_verification_page_is_pro_only_and_lists_late_entries_first(built_sites)
 def test_publication_needs_the_public_address(tmp_path):
     from site_build.generator.build import PublicationError
 
-    config = config_beside(tmp_path)
+    config = config_beside(tmp_path, french_only=True)
     data = FIXTURES / "valid"  # the addresses, not the data, are under test: the small project is quicker
     with pytest.raises(PublicationError, match="site_url"):
         build_site(config, "public", tmp_path / "site", data, publication=True)
@@ -242,7 +242,7 @@ def test_publication_needs_the_public_address(tmp_path):
 
 def test_build_uses_the_data_folder_it_is_given(variant):
     """`site-build build --data DIR` validates and builds DIR, not the project's own data/."""
-    site = variant()
+    site = variant(config=FRENCH_ONLY)
     partners = sorted(p.parent.name for p in (site.folder / "annuaire").glob("*/index.html"))
     assert partners == ["caf-du-cher", "epicea"]
     assert site.has("recettes/soupe-de-potiron/")

@@ -111,7 +111,7 @@ def test_update_is_offered_then_applied_and_old_entries_go(browser, tmp_path):
     # the small valid data: two builds of the whole sample would cost most of this test
     data = shutil.copytree(FIXTURES / "valid", tmp_path / "data")
     (tmp_path / "content").symlink_to(ROOT / "content")
-    config = config_beside(tmp_path)
+    config = config_beside(tmp_path, french_only=True)
     site = build_site(config, "public", tmp_path / "site", data)
     server = Server(site)
     context = browser.new_context()
