@@ -461,6 +461,11 @@ def cmd_icons(args: argparse.Namespace) -> int:
             f"le fichier {args.config} a une erreur de configuration (voir le message de MkDocs)"
         ) from None
     logo, colour = theme_logo(config), config["extra"].get("couleur") or THEME_COLOUR
+    if logo is None:
+        raise UsageError(
+            f"{args.config} ne nomme pas de logo : écrivez-le sous « theme: », "
+            "par exemple « logo: assets/images/logo.svg »"
+        )
     problems = logo_problems(logo) + ([wrong] if (wrong := colour_problem(colour)) else [])
     if problems:
         for problem in problems:

@@ -357,6 +357,9 @@ def test_icones_redraws_the_icons_after_the_logo_or_the_colour_changed(tmp_path)
     config.write_text(config.read_text(encoding="utf-8").replace("soleil.svg", "lune.svg"), encoding="utf-8")
     missing = run_cli(project, "icones")
     assert missing.returncode == 2 and "n'existe pas" in missing.stderr and "Traceback" not in missing.stderr
+    config.write_text(re.sub(r"\n  logo: .*", "", config.read_text(encoding="utf-8")), encoding="utf-8")
+    unnamed = run_cli(project, "icones")
+    assert unnamed.returncode == 2 and "mkdocs.yml ne nomme pas de logo" in unnamed.stderr, unnamed.stderr
 
 
 def test_a_logo_that_cannot_be_drawn_is_refused(tmp_path):

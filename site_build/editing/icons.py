@@ -86,8 +86,11 @@ def logo_problems(path: Path) -> list[str]:
     return [f"le logo doit être un fichier SVG ou PNG, pas « {path.suffix or path.name} »"]
 
 
-def theme_logo(config: Mapping[str, Any]) -> Path:
-    """The logo mkdocs.yml names (theme.logo), in the theme's own folder or in the pages' folder."""
+def theme_logo(config: Mapping[str, Any]) -> Path | None:
+    """The logo mkdocs.yml names (theme.logo), in the theme's own folder or in the pages' folder;
+    None when it names none."""
+    if not config["theme"].get("logo"):
+        return None
     logo = str(config["theme"]["logo"])
     for folder in (config["theme"].custom_dir, config["docs_dir"]):
         if folder and (Path(folder) / logo).is_file():
