@@ -4,6 +4,7 @@ import sys
 from site_build.cli import main
 
 from .conftest import FIXTURES, ROOT
+from .helpers import run_cli
 
 
 def test_valid_data_exits_zero(valid_data, capsys):
@@ -88,3 +89,13 @@ def test_serve_sends_production_cache_headers(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_file_that_cannot_be_read_is_said_in_french(tmp_path):
+    """The system's reason is English (« No such file or directory »): the editor reads French."""
+    missing = run_cli(ROOT, "icones", "--config", str(tmp_path / "absent.yml"))
+    assert missing.returncode == 1 and "fichier introuvable : vérifiez son nom et son dossier" in missing.stderr
+    (tmp_path / "dossier.yml").mkdir()
+    folder = run_cli(ROOT, "icones", "--config", str(tmp_path / "dossier.yml"))
+    assert "c'est un dossier, pas un fichier" in folder.stderr
+    assert "No such file" not in missing.stderr + folder.stderr and "Is a directory" not in folder.stderr

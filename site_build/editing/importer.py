@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from site_build.data.checks.problems import one_line
+from site_build.data.checks.problems import one_line, unreadable_file
 from site_build.data.loading.schema_messages import schema_problems
 from site_build.data.loading.vocabularies import VOCABULARIES
 from site_build.data.loading.yaml_loader import Document
@@ -77,7 +77,7 @@ def _json(path: Path) -> Any:
     except RecursionError:
         raise ImportFileError(f"{path} : trop de niveaux imbriqués ; {_EXPECTED}.") from None
     except OSError as error:
-        raise ImportFileError(f"{path} : fichier illisible ({error.strerror}).") from None
+        raise ImportFileError(f"{path} : {unreadable_file(error)}.") from None
 
 
 def _checked(path: Path, number: int, record: object, kind: str) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import yaml
 
 from site_build.data.analytics.territory import FIGURE_NAMES
 from site_build.data.checks.file_checks import too_deep, unreadable_problems
-from site_build.data.checks.problems import Problem
+from site_build.data.checks.problems import Problem, unreadable_file
 from site_build.data.loading.yaml_loader import forbidden_character, forbidden_message
 from site_build.data.media.pictograms import pictogram_svg
 from site_build.i18n.pages import FRONT_MATTER
@@ -144,7 +144,7 @@ def page_problems(path: Path, where: str, translated: bool) -> list[Problem]:
             ]
         raw = path.read_bytes()
     except OSError as error:
-        return [Problem(where, 1, 1, f"fichier illisible : {error.strerror}.")]
+        return [Problem(where, 1, 1, f"{unreadable_file(error)}.")]
     unreadable = unreadable_problems(raw, where)
     if unreadable:
         return unreadable

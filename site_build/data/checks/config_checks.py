@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from site_build.data.checks.file_checks import MARKUP, too_deep, unreadable_problems
-from site_build.data.checks.problems import Problem
+from site_build.data.checks.problems import Problem, unreadable_file
 from site_build.data.loading.schemas import EMAIL
 from site_build.text.colours import HEX_COLOUR, PALE, WHITE, contrast, darker_readable, readable_with_white
 
@@ -74,7 +74,7 @@ def read_config(path: Path, where: str) -> tuple[ConfigFile | None, list[Problem
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return None, [Problem(where, 1, 1, f"fichier illisible : {error.strerror}.")]
+        return None, [Problem(where, 1, 1, f"{unreadable_file(error)}.")]
     unreadable = unreadable_problems(raw, where)
     if unreadable:
         return None, unreadable

@@ -61,3 +61,14 @@ class DataError(Exception):
 def sentence(text: str) -> str:
     """A message ends with one punctuation mark: "… ?" stays, anything else gets its full stop."""
     return text if text.endswith(("?", ".", "!")) else text + "."
+
+
+def unreadable_file(error: OSError) -> str:
+    """Why a file cannot be read, in French: the system's own words are English."""
+    if isinstance(error, FileNotFoundError):
+        return "fichier introuvable : vérifiez son nom et son dossier"
+    if isinstance(error, IsADirectoryError):
+        return "c'est un dossier, pas un fichier"
+    if isinstance(error, PermissionError):
+        return "fichier illisible : vous n'avez pas le droit de le lire"
+    return f"fichier illisible (message du système : {error.strerror or error})"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from site_build.data.checks.problems import Problem
+from site_build.data.checks.problems import Problem, unreadable_file
 from site_build.data.loading.schema_messages import schema_problems
 from site_build.data.loading.yaml_loader import Document, LoadError, load_file
 
@@ -112,7 +112,7 @@ def _load(path: Path, schema: str, problems: list[Problem]) -> Document | None:
         problems.append(error.problem)
         return None
     except OSError as error:
-        problems.append(Problem(shown, 1, 1, f"fichier illisible : {error.strerror}."))
+        problems.append(Problem(shown, 1, 1, f"{unreadable_file(error)}."))
         return None
     expected_list = schema not in (*FOLDERS.values(), *MAPPING_FILES)
     if expected_list and not isinstance(document.data, list):
