@@ -1,4 +1,7 @@
 # Two commands for a newcomer: `make serve` and `make test`. Each installs what it needs.
+# Python keeps the modules it compiles (__pycache__/, ignored by git): without this, a machine that sets
+# PYTHONDONTWRITEBYTECODE makes every command and test process compile the same modules again.
+unexport PYTHONDONTWRITEBYTECODE
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
