@@ -233,13 +233,17 @@ def axe_source() -> str:
 
 def axe_violations(page) -> str:
     """axe-core (WCAG 2.2 AA tags) on the page as it is now: '' when there is no violation."""
-    from axe_playwright_python.base import AxeResults
-
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(axe_source())
     # violations only: passes and inapplicable rules would be serialised back for nothing (a third of the time)
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-    violations = page.evaluate("options => axe.run(document, options).then(r => r.violations)", options)
+    return axe_report(page.evaluate("options => axe.run(document, options).then(r => r.violations)", options))
+
+
+def axe_report(violations: list[dict]) -> str:
+    """axe's violations as a readable report: '' when there is none."""
+    from axe_playwright_python.base import AxeResults
+
     return AxeResults({"violations": violations}).generate_report() if violations else ""
 
 

@@ -15,6 +15,13 @@ Languages: a `lang` is written as the page's own or another one, so a page in En
 same blocks as its French page shows axe nothing new; a right-to-left page (`dir="rtl"`) is a context
 of its own for every element in it.
 
+Inside a checked page, the same reasoning goes down to the element (`narrowed_axe_run`): axe's rules
+read the whole page, except the three that judge an element by its own box and colours (contrast,
+target size, a link within a text), which cost four fifths of a run: they see the first element of
+each context that no page before it in the same tab showed. The contexts are then read from the live
+page (`page_shapes.js`, the same contexts written the same way: equal digests), so that what the
+scripts drew is judged too.
+
 What the contexts leave out is checked on every page elsewhere: duplicate and dangling ids by the
 Nu Html Checker (`test_every_generated_page_is_valid_html`), links and texts by the gate, reflow and
 focus per page type (`test_page_type_reflows_and_keeps_keyboard_use`).
@@ -24,7 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -41,6 +48,10 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 # not one of its parent's children, which would make every translated page's article new to axe.
 NOTICES = re.compile(r"\bgp-relecture\b")
 TEXT = "T"
+# The same contexts read from a live page: an async function of the digests already checked.
+LIVE_CONTEXTS = Path(__file__).with_suffix(".js").read_text(encoding="utf-8").strip().removesuffix(";")
+# axe's rules that judge each element by its own box and colours: all but a fifth of a run's time.
+ELEMENT_RULES = ["color-contrast", "target-size", "link-in-text-block"]
 
 
 class _Contexts(HTMLParser):
@@ -104,19 +115,50 @@ def contexts(html: str) -> set[str]:
     return parser.contexts
 
 
-def enough_pages(pages: Mapping[str, tuple[Path, list[str]]]) -> dict[str, list[str]]:
+def enough_pages(every: Mapping[tuple[str, str], set[str]]) -> dict[str, list[str]]:
     """profile → its pages to check, so that every element context of every page is in one of them:
-    `pages` gives each profile's site folder and every page path. Chosen greedily, the page with most
-    unseen contexts first (ties: the first in order), so the choice is the same on every run."""
-    every = {
-        (profile, path): contexts((site / path.lstrip("/") / "index.html").read_text(encoding="utf-8"))
-        for profile, (site, paths) in pages.items()
-        for path in paths
-    }
+    `every` gives each page's contexts (page_contexts). Chosen greedily, the page with most unseen
+    contexts first (ties: the first in order), so the choice is the same on every run."""
+    every = dict(every)
     unseen = set().union(*every.values())
-    chosen: dict[str, list[str]] = {profile: [] for profile in pages}
+    chosen: dict[str, list[str]] = {profile: [] for profile, _ in every}
     while unseen:
         profile, path = max(every, key=lambda page: len(every[page] & unseen))
         chosen[profile].append(path)
         unseen -= every.pop((profile, path))
     return chosen
+
+
+def page_contexts(pages: Mapping[str, tuple[Path, list[str]]]) -> dict[tuple[str, str], set[str]]:
+    """(profile, path) → the contexts of its page, read from its file: `pages` as for enough_pages."""
+    return {
+        (profile, path): contexts((site / path.lstrip("/") / "index.html").read_text(encoding="utf-8"))
+        for profile, (site, paths) in pages.items()
+        for path in paths
+    }
+
+
+def live_contexts(page) -> set[str]:
+    """The contexts of the page as the browser holds it now (Playwright page)."""
+    return set(page.evaluate(f"async () => (await ({LIVE_CONTEXTS})([])).digests"))
+
+
+NARROWED_RUN = f"""async ([checked, tags, elementRules]) => {{
+  const shapes = await ({LIVE_CONTEXTS})(checked);
+  const off = Object.fromEntries(elementRules.map((id) => [id, {{ enabled: false }}]));
+  const only = (values) => ({{ runOnly: {{ type: "tag", values }}, resultTypes: ["violations"] }});
+  const whole = await axe.run(document, {{ ...only(tags), rules: off }});
+  const fresh = shapes.fresh.length === 0 ? [] : (await axe.run(
+    {{ include: shapes.fresh, exclude: shapes.under }},
+    {{ runOnly: {{ type: "rule", values: elementRules }}, resultTypes: ["violations"] }},
+  )).violations;
+  return {{ violations: [...whole.violations, ...fresh], digests: shapes.digests }};
+}}"""
+
+
+def narrowed_axe_run(page, tags: Iterable[str], checked: set[str]) -> list[dict]:
+    """axe's violations on the page (with axe-core loaded in it): every rule of `tags` on the whole page,
+    but ELEMENT_RULES only on the elements whose context is not in `checked`, which gains the page's."""
+    result = page.evaluate(NARROWED_RUN, [sorted(checked), list(tags), ELEMENT_RULES])
+    checked.update(result["digests"])
+    return result["violations"]

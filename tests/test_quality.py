@@ -11,9 +11,9 @@ import subprocess
 import pytest
 
 from .browser_contexts import NO_SITE_SEARCH, shared_context
-from .conftest import ROOT, axe_source, axe_violations
+from .conftest import AXE_TAGS, ROOT, Server, axe_report, axe_source
 from .helpers import OTHER_LANGUAGES, sitemap_paths
-from .page_shapes import contexts, enough_pages
+from .page_shapes import contexts, enough_pages, live_contexts, narrowed_axe_run, page_contexts
 
 VNU = ROOT / ".venv/npm/node_modules/vnu-jar/build/dist/vnu.jar"
 # vnu reads the pages as file: URLs, where 'self' in the CSP cannot match: those warnings say nothing
@@ -72,20 +72,21 @@ def _address(site_urls, profile: str, path: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def pages_to_check(every_page) -> dict[str, list[str]]:
+def every_context(every_page) -> dict[tuple[str, str], set[str]]:
+    """(profile, path) → the element contexts of that page (page_shapes.py)."""
+    return page_contexts(every_page)
+
+
+@pytest.fixture(scope="module")
+def pages_to_check(every_page, every_context) -> dict[str, list[str]]:
     """Enough pages of each profile to show axe every element context of both (page_shapes.py)."""
     assert {"/professionnels/", "/liaison/fiche-de-liaison/", "/verification/"} <= set(every_page["pro"][1])
-    return enough_pages(every_page)
+    return enough_pages(every_context)
 
 
-def test_the_pages_checked_show_every_element_context_of_every_page(every_page, pages_to_check):
-    seen = {
-        (profile, path): contexts((site / path.lstrip("/") / "index.html").read_text(encoding="utf-8"))
-        for profile, (site, paths) in every_page.items()
-        for path in paths
-    }
-    shown = set().union(*(seen[profile, path] for profile, paths in pages_to_check.items() for path in paths))
-    for (profile, path), found in seen.items():
+def test_the_pages_checked_show_every_element_context_of_every_page(every_page, every_context, pages_to_check):
+    shown = set().union(*(every_context[profile, path] for profile, paths in pages_to_check.items() for path in paths))
+    for (profile, path), found in every_context.items():
         assert found <= shown, f"{profile} {path}: an element in a context axe does not see"
     public = [path for name, paths in pages_to_check.items() if name.startswith("public") for path in paths]
     pro = pages_to_check["pro"]
@@ -96,7 +97,7 @@ def test_the_pages_checked_show_every_element_context_of_every_page(every_page, 
         assert sum(path.startswith("/recettes/20") for path in paths) < 12, name
     # every page of every language is among those whose contexts are shown
     assert all(set(every_page[f"public/{code}"][1]) == set(every_page["public"][1]) for code in LANGUAGES)
-    print(f"axe sees {len(public)} + {len(pro)} of {sum(len(p) for _, p in every_page.values())} pages")
+    print(f"axe sees {len(public)} + {len(pro)} of {len(every_context)} pages")
 
 
 def test_an_element_context_is_its_structure_not_its_words():
@@ -122,7 +123,58 @@ def test_a_page_made_of_contexts_already_seen_is_not_checked_again(tmp_path):
     for path, body in pages.items():
         (tmp_path / path.strip("/")).mkdir()
         (tmp_path / path.strip("/") / "index.html").write_text(f"<main><article>{body}</article></main>")
-    assert enough_pages({"public": (tmp_path, list(pages))}) == {"public": ["/caf/", "/table/"]}
+    assert enough_pages(page_contexts({"public": (tmp_path, list(pages))})) == {"public": ["/caf/", "/table/"]}
+
+
+@pytest.mark.parametrize(
+    "profile,path",
+    [
+        ("public", "/"),
+        ("public", "/annuaire/caf-du-cher/"),
+        ("public", "/semaine-du-gout/"),
+        ("public/ar", "/annuaire/"),
+        ("pro", "/tableau-de-bord/"),
+        ("pro", "/liaison/fiche-de-liaison/"),
+    ],
+)
+def test_a_page_s_live_contexts_are_those_of_its_file(browser, built_sites, site_urls, profile, path):
+    """page_shapes.js reads the contexts page_shapes.py reads: scripts off, the same page gives the same set."""
+    context = shared_context(browser, java_script_enabled=False, service_workers="block")
+    page = context.new_page()
+    try:
+        page.goto(_address(site_urls, profile, path))
+        base, _, code = profile.partition("/")
+        html = (built_sites[base] / code / path.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        assert live_contexts(page) == contexts(html)
+    finally:
+        context.close()
+
+
+def test_element_rules_judge_each_context_not_yet_checked(browser, tmp_path):
+    """The narrowed run finds what a whole run finds in a new context, on the second page of a tab too."""
+    page_one = '<p class="a">Bonjour</p>'
+    page_two = page_one + '<p class="b" style="color:#bbb">Texte pâle</p><img src="x.png">'
+    for name, body in {"un": page_one, "deux": page_two}.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(
+            f'<!doctype html><html lang="fr"><head><title>{name}</title></head><body><main>{body}</main></body></html>',
+            encoding="utf-8",
+        )
+    server = Server(tmp_path)
+    context = browser.new_context(service_workers="block")
+    context.add_init_script(script=axe_source())
+    try:
+        page, checked = context.new_page(), set()
+        page.goto(f"{server.url}/un/")
+        assert narrowed_axe_run(page, AXE_TAGS, checked) == []
+        seen_after_one = set(checked)
+        page.goto(f"{server.url}/deux/")
+        found = {v["id"]: [n["target"] for n in v["nodes"]] for v in narrowed_axe_run(page, AXE_TAGS, checked)}
+        assert found == {"color-contrast": [[".b"]], "image-alt": [["img"]]}
+        assert checked > seen_after_one
+    finally:
+        context.close()
+        server.stop()
 
 
 @pytest.mark.slow
@@ -138,13 +190,13 @@ def test_every_element_context_has_no_axe_violation(browser, pages_to_check, sit
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
-    failures = []
+    failures, checked = [], set()  # the element contexts axe has judged in this tab
     try:
         for profile, path in pages:
             page.goto(_address(site_urls, profile, path))
             _settle(page, path)
             assert page.locator("html").get_attribute("lang") == (profile.partition("/")[2] or "fr"), path
-            report = axe_violations(page)
+            report = axe_report(narrowed_axe_run(page, AXE_TAGS, checked))
             if report:
                 failures.append(f"{profile} {path}\n{report}")
             # and no sideways scrolling on a small phone (WCAG 1.4.10), in every language and direction
