@@ -20,6 +20,7 @@ from site_build.data.loading.yaml_loader import forbidden_character, forbidden_m
 _KEYWORD = re.compile(r'^(?P<key>msgctxt|msgid_plural|msgid|msgstr(?:\[(?P<index>[0-9])\])?)\s+(?P<text>".*)$')
 _QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r"}
+_ESCAPE = re.compile(r"\\(.)")  # a backslash and the character it escapes
 # Placeholders a sentence may hold: {name} (str.format, fill()) and %(name)s, %s, %d (Jinja's gettext).
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}|%\([A-Za-z_][A-Za-z0-9_]*\)[sd]|%[sd]")
 _PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(?P<n>[0-9]+)\s*;\s*plural\s*=\s*(?P<expr>[^;]+);?\s*$")
@@ -46,21 +47,15 @@ def _unquote(text: str, line: int) -> str:
     match = _QUOTED.fullmatch(text.strip())
     if not match:
         raise _Syntax(line, 'texte mal fermé : il doit être entre guillemets droits "…" sur la même ligne')
-    out, chars, i = [], match[1], 0
-    while i < len(chars):
-        if chars[i] == "\\":
-            escaped = chars[i + 1]
-            if escaped not in _ESCAPES:
-                raise _Syntax(
-                    line,
-                    f"« \\{escaped} » n'est pas permis ; écrivez \\\" pour un guillemet, \\n pour aller à la ligne",
-                )
-            out.append(_ESCAPES[escaped])
-            i += 2
-        else:
-            out.append(chars[i])
-            i += 1
-    return "".join(out)
+    body = match[1]
+    if "\\" not in body:
+        return body
+    unknown = next((escaped for escaped in _ESCAPE.findall(body) if escaped not in _ESCAPES), None)
+    if unknown is not None:
+        raise _Syntax(
+            line, f"« \\{unknown} » n'est pas permis ; écrivez \\\" pour un guillemet, \\n pour aller à la ligne"
+        )
+    return _ESCAPE.sub(lambda found: _ESCAPES[found[1]], body)
 
 
 def read_entries(text: str) -> list[Entry]:
