@@ -120,8 +120,11 @@ def _is_unit(item) -> bool:
     if HEAVY_FIXTURES & set(getattr(item, "fixturenames", ())):
         return False
     function = getattr(item, "function", None)
-    if function is None:
-        return False
+    return function is not None and _calls_nothing_heavy(function)
+
+
+@functools.cache  # once per test function, however many parameters it is run with
+def _calls_nothing_heavy(function) -> bool:
     seen, waiting, source = set(), [function], ""
     while waiting:  # the test and every function of tests/ it calls, however deep
         current = waiting.pop()

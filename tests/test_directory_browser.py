@@ -13,8 +13,9 @@ from site_build.text.hours import parse_hours
 
 from .browser_contexts import shared_context
 from .conftest import ROOT, axe_violations, open_page, read_directory_data
+from .helpers import read_yaml
 
-PARTNERS = yaml.safe_load((ROOT / "data/partners.yaml").read_text(encoding="utf-8"))
+PARTNERS = read_yaml(ROOT / "data/partners.yaml")
 
 
 def _utc(text: str) -> datetime:

@@ -6,14 +6,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-import yaml
 from playwright.sync_api import expect
 
 from .browser_contexts import shared_context
 from .conftest import ROOT, axe_violations, read_directory_data
-from .helpers import PARTNER_COUNT
+from .helpers import PARTNER_COUNT, read_yaml
 
-PARTNERS = {p["id"]: p for p in yaml.safe_load((ROOT / "data/partners.yaml").read_text(encoding="utf-8"))}
+PARTNERS = {p["id"]: p for p in read_yaml(ROOT / "data/partners.yaml")}
 PHONE = {"width": 390, "height": 844}
 # Tuesday 1 December 2026, 23:30 in Paris: every partner of the sample is closed.
 NIGHT = datetime(2026, 12, 1, 22, 30, tzinfo=UTC)

@@ -4,13 +4,13 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-import yaml
 from playwright.sync_api import expect
 
 from .browser_contexts import shared_context
 from .conftest import ROOT, axe_violations, open_page
+from .helpers import read_yaml
 
-RECIPES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "data/recipes").glob("*.yaml")}
+RECIPES = {p.stem: read_yaml(p) for p in (ROOT / "data/recipes").glob("*.yaml")}
 
 
 def test_portions_rescale_and_never_go_below_one_pinch(browser, site_urls):

@@ -5,12 +5,12 @@ order of the results (fit, then open now) without the services meant for chariti
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from .conftest import FIXTURES, ROOT, open_page, read_directory_data
+from .helpers import read_yaml
 
-CASES = yaml.safe_load((FIXTURES / "recherche.yaml").read_text(encoding="utf-8"))
-KNOWN = {p["id"] for p in yaml.safe_load((ROOT / "data/partners.yaml").read_text(encoding="utf-8"))}
+CASES = read_yaml(FIXTURES / "recherche.yaml")
+KNOWN = {p["id"] for p in read_yaml(ROOT / "data/partners.yaml")}
 
 
 def test_the_golden_file_is_large_and_names_real_partners():
