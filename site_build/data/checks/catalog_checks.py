@@ -8,6 +8,7 @@ placeholders as the French sentence, a header that says UTF-8 and a readable Plu
 
 from __future__ import annotations
 
+import functools
 import gettext
 import re
 from dataclasses import dataclass, field
@@ -250,6 +251,17 @@ def catalog_problems(path: Path, code: str, where: str) -> list[Problem]:
         raw = path.read_bytes()
     except OSError as error:
         return [Problem(where, 1, 1, f"catalogue illisible : {error.strerror}.")]
+    return list(_problems_of(raw, code, where))
+
+
+# The gate reads every catalog on each build and validate; a preview rebuilding on each saved file,
+# or the tests' hundreds of builds, read the same ones again: their problems are kept by content.
+@functools.lru_cache(maxsize=32)
+def _problems_of(raw: bytes, code: str, where: str) -> tuple[Problem, ...]:
+    return tuple(_text_problems(raw, code, where))
+
+
+def _text_problems(raw: bytes, code: str, where: str) -> list[Problem]:
     unreadable = unreadable_problems(raw, where)
     if unreadable:
         return unreadable

@@ -37,8 +37,9 @@ SHORT_NAME_MAX = 15  # what a phone shows under an app's icon without cutting it
 THEME_EXTRA = {"alternate", "analytics", "consent", "social", "homepage", "version", "status", "tags"}
 
 
-class _AnyTagLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold !!python/name: or !ENV tags: read as plain values, never run."""
+class _AnyTagLoader(yaml.CSafeLoader):
+    """mkdocs.yml may hold !!python/name: or !ENV tags: read as plain values, never run (libyaml
+    reads it: the gate reads mkdocs.yml on every build and validate)."""
 
 
 _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
