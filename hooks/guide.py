@@ -21,6 +21,7 @@ from site_build.generator.handover import handed
 from site_build.generator.languages import OwnSwitcher
 from site_build.generator.navigation import nav_for_profile, nav_of_made_pages
 from site_build.generator.toc import with_headings
+from site_build.pages.render import compiled_theme_templates
 from site_build.pages.shortcodes import with_shortcodes
 from site_build.pwa.csp import with_content_security_policy
 from site_build.pwa.search_index import add_accent_free_words
@@ -51,6 +52,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.install_gettext_translations(language.theme_translations, newstyle=True)  # type: ignore[attr-defined]
     env.globals["gp_versions"] = language.versions
     env.globals["gp_langue"] = language.language  # every page, the 404 page too (its lang="")
+    env.bytecode_cache = compiled_theme_templates(handed(config).prepared.dataset.cache_dir / "theme")
     return env
 
 
