@@ -1,7 +1,8 @@
 // The element contexts of page_shapes.py, read from the live page (after its scripts drew on it):
 // the same context, written the same way, gives the same SHA-1 digest. Called with the digests already
 // checked, it returns {digests: every context of the page, fresh: the first element of each context not
-// checked yet, under: the elements right under a fresh one that are not fresh themselves}.
+// checked yet, freshDigests: their contexts, under: the elements right under a fresh one that are not
+// fresh themselves}.
 async (checked) => {
   const SHAPED = [
     "class", "role", "lang", "dir", "type", "tabindex", "hidden", "for", "href", "src", "alt", "id", "title",
@@ -52,15 +53,17 @@ async (checked) => {
     return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
   }));
   const fresh = new Set();
+  const freshDigests = [];
   keys.forEach(([element], index) => {
     if (!seen.has(digests[index])) {
       seen.add(digests[index]);
       fresh.add(element);
+      freshDigests.push(digests[index]);
     }
   });
   const under = [];
   for (const element of fresh) {
     for (const child of element.children) if (!fresh.has(child)) under.push(child);
   }
-  return { digests, fresh: [...fresh], under };
+  return { digests, fresh: [...fresh], freshDigests, under };
 };

@@ -144,7 +144,7 @@ def live_contexts(page) -> set[str]:
 
 
 NARROWED_RUN = f"""async ([checked, tags, elementRules]) => {{
-  const shapes = await ({LIVE_CONTEXTS})(checked);
+  const shapes = await ({LIVE_CONTEXTS})(checked.split(" "));
   const off = Object.fromEntries(elementRules.map((id) => [id, {{ enabled: false }}]));
   const only = (values) => ({{ runOnly: {{ type: "tag", values }}, resultTypes: ["violations"] }});
   const whole = await axe.run(document, {{ ...only(tags), rules: off }});
@@ -152,13 +152,15 @@ NARROWED_RUN = f"""async ([checked, tags, elementRules]) => {{
     {{ include: shapes.fresh, exclude: shapes.under }},
     {{ runOnly: {{ type: "rule", values: elementRules }}, resultTypes: ["violations"] }},
   )).violations;
-  return {{ violations: [...whole.violations, ...fresh], digests: shapes.digests }};
+  return {{ violations: [...whole.violations, ...fresh], checked: shapes.freshDigests }};
 }}"""
 
 
 def narrowed_axe_run(page, tags: Iterable[str], checked: set[str]) -> list[dict]:
     """axe's violations on the page (with axe-core loaded in it): every rule of `tags` on the whole page,
     but ELEMENT_RULES only on the elements whose context is not in `checked`, which gains the page's."""
-    result = page.evaluate(NARROWED_RUN, [sorted(checked), list(tags), ELEMENT_RULES])
-    checked.update(result["digests"])
+    # the digests go as one string and only the page's new ones come back: sent as lists, the
+    # thousands already checked cost a tenth of the axe pass
+    result = page.evaluate(NARROWED_RUN, [" ".join(checked), list(tags), ELEMENT_RULES])
+    checked.update(result["checked"])
     return result["violations"]
