@@ -86,7 +86,7 @@ def bare(size: int, data: Path) -> list[Path]:
     from site_build.gate import Validated
     from site_build.generator.handover import language_build
     from site_build.generator.navigation import nav_for_profile
-    from site_build.i18n.languages import configured_languages
+    from site_build.i18n.languages import configured_languages, theme_language
     from site_build.i18n.pages import original_uri
     from site_build.pipeline import build_day, prepare
 
@@ -125,7 +125,9 @@ def bare(size: int, data: Path) -> list[Path]:
             target = docs / page.src_uri
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(f"{page.markdown_stub}\n{page.html}\n", encoding="utf-8")
-        own = dict(config, docs_dir="docs", theme=dict(config["theme"], language=language.code))
+        # the theme's words as our build gives them: Dari (fa-AF) takes those of its base language
+        theme_words = theme_language(language.code) or language.code
+        own = dict(config, docs_dir="docs", theme=dict(config["theme"], language=theme_words))
         own["site_dir"] = str(folder / "site" / language.folder)
         # the titles as plain strings (our build hands the theme escaped text, which YAML cannot write)
         own["nav"] = json.loads(json.dumps(build.nav(nav_for_profile(config["nav"], PUBLIC))))
