@@ -42,10 +42,10 @@ NO_SITE_SEARCH = """(() => {
 _IDLE: dict[tuple[int, str], list[tuple[Any, Any]]] = {}
 # id(context) → its pages free to lend, at about:blank
 _FREE_PAGES: dict[int, list[Any]] = {}
-# What a lent page cannot take back: such a page is closed rather than lent again.
+# What cannot be taken back: a lent page given it is closed rather than lent again; a shared context refuses it.
 IRREVERSIBLE = {
     "add_init_script", "expose_binding", "expose_function", "route_from_har", "route_web_socket",
-    "set_default_navigation_timeout", "set_default_timeout", "set_extra_http_headers",
+    "set_default_navigation_timeout", "set_default_timeout", "set_extra_http_headers", "set_geolocation",
 }  # fmt: skip
 DEFAULT_VIEWPORT = {"width": 1280, "height": 720}  # Playwright's
 
@@ -54,8 +54,9 @@ class LentPage:
     """A page of a shared context, lent to one test: what the test adds to it is noted, to be taken
     away when the page is given back. Anything else is the page's."""
 
-    def __init__(self, page) -> None:
+    def __init__(self, page, holder: SharedContext) -> None:
         self._page = page
+        self._holder = holder  # what the test holds as this page's context
         self._listeners: list[tuple[str, Any]] = []
         self._changed: set[str] = set()
         self._irreversible = False
@@ -84,6 +85,10 @@ class LentPage:
 
     def close(self, **_options) -> None:
         raise TypeError("a lent page is given back when its context is closed")
+
+    @property
+    def context(self) -> SharedContext:
+        return self._holder
 
     def __getattr__(self, name: str):
         if name in IRREVERSIBLE:
@@ -119,8 +124,9 @@ class LentPage:
 class SharedContext:
     """Stands for a browser context of the test's own, which no one else uses until it is closed:
     new_page() lends a page of it; close() gives the pages back, closes the others, wipes the storage
-    of every origin they visited, the cookies, the permissions granted since, the offline mode and
-    the routes, and gives the context back. Anything else is the context's."""
+    of every origin they visited (its cookies with it), undoes what the test did to the context
+    (cookies added, permissions granted, offline mode, routes) and gives the context back. Anything
+    else is the context's."""
 
     def __init__(self, key: tuple[int, str], context, keeper, options: dict) -> None:
         self._key = key
@@ -130,17 +136,15 @@ class SharedContext:
         self._keeper = keeper  # the blank page that keeps the context warm
         self._origins: set[str] = set()
         self._lent: list[LentPage] = []
+        self._touched: set[str] = set()  # the context's methods the test used
 
     def new_page(self) -> LentPage:
         free = _FREE_PAGES.setdefault(id(self._context), [])
         page = free.pop() if free else self._context.new_page()
-        lent = LentPage(page)
+        lent = LentPage(page, self)
         lent.on("framenavigated", lambda frame: self._origins.add(_origin(frame.url)))
         self._lent.append(lent)
         return lent
-
-    def add_init_script(self, *args, **kwargs):
-        raise TypeError("an init script stays in a shared context: create a context of your own")
 
     def close(self) -> None:
         context = self._context
@@ -158,16 +162,25 @@ class SharedContext:
         for origin in self._origins - {""}:
             session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
         session.detach()
-        context.clear_cookies()
-        context.clear_permissions()
-        if self._permissions:
-            context.grant_permissions(self._permissions)
-        context.set_offline(False)
-        context.unroute_all(behavior="ignoreErrors")
+        # what the test did to the context itself is undone (cookies the site set went with its origin's data)
+        touched = self._touched
+        if touched & {"add_cookies", "storage_state"}:
+            context.clear_cookies()
+        if touched & {"grant_permissions", "clear_permissions"}:
+            context.clear_permissions()
+            if self._permissions:
+                context.grant_permissions(self._permissions)
+        if "set_offline" in touched:
+            context.set_offline(False)
+        if touched & {"route", "route_from_har", "route_web_socket"}:
+            context.unroute_all(behavior="ignoreErrors")
         _IDLE[self._key].append((context, self._keeper))
         self._context = None
 
     def __getattr__(self, name: str):
+        if name in IRREVERSIBLE:
+            raise TypeError(f"{name} stays in a shared context: create a context of your own")
+        self._touched.add(name)
         return getattr(self._context, name)
 
 

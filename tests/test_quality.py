@@ -129,12 +129,10 @@ def test_a_page_made_of_contexts_already_seen_is_not_checked_again(tmp_path):
 @pytest.mark.parametrize(
     "profile,path",
     [
-        ("public", "/"),
         ("public", "/annuaire/caf-du-cher/"),
         ("public", "/semaine-du-gout/"),
-        ("public/ar", "/annuaire/"),
+        ("public/ar", "/"),
         ("pro", "/tableau-de-bord/"),
-        ("pro", "/liaison/fiche-de-liaison/"),
     ],
 )
 def test_a_page_s_live_contexts_are_those_of_its_file(browser, built_sites, site_urls, profile, path):
