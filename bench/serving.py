@@ -88,6 +88,12 @@ CHROMIUM_FLAGS = [
 ]
 
 
+# The tests check what pages do, not how fast their scripts run (the benchmarks measure that, with V8
+# as people get it): V8's optimising compilers would spend CPU on pages that live a few seconds.
+# Without them the renderers' CPU for the axe pass falls by about an eighth (bench/README.md).
+TESTS_CHROMIUM_FLAGS = [*CHROMIUM_FLAGS, "--js-flags=--no-opt --no-maglev"]
+
+
 def launch_chromium(playwright):
     import shutil
 

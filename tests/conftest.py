@@ -154,12 +154,7 @@ def pytest_collection_modifyitems(items):
 
 # One list of Chromium flags for the tests and the benchmarks: bench/serving.py.
 sys.path.insert(0, str(ROOT / "bench"))
-from serving import CHROMIUM_FLAGS as BENCH_CHROMIUM_FLAGS  # noqa: E402
-
-# The tests check what pages do, not how fast their scripts run (bench/ measures that, with V8 as
-# people get it): V8's optimising compilers would spend CPU on pages that live a few seconds. Without
-# them the renderers' CPU for the axe pass falls by about an eighth (bench/README.md).
-CHROMIUM_FLAGS = [*BENCH_CHROMIUM_FLAGS, "--js-flags=--no-opt --no-maglev"]
+from serving import TESTS_CHROMIUM_FLAGS as CHROMIUM_FLAGS  # noqa: E402
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
