@@ -62,6 +62,30 @@ class HostHandler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class Server:
+    """A site folder served as plain files on an ephemeral loopback port, as the tests serve sites
+    (no compression, the standard library's answers to conditional requests); stop() stops it."""
+
+    def __init__(self, folder: Path) -> None:
+        self.httpd: ThreadingHTTPServer | None = ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder))
+        )
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        # stop() waits for the loop's next poll: half a second by default
+        threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+
+    def stop(self) -> None:
+        if self.httpd:
+            self.httpd.shutdown()
+            self.httpd.server_close()
+            self.httpd = None
+
+
 @contextlib.contextmanager
 def host(site: Path, latency_s: float = 0.0, bytes_per_s: float | None = None):
     """Yield (base URL, handler class) of `site` served on 127.0.0.1; the server stops on exit."""

@@ -10,40 +10,18 @@ suite »). Lower is a faster machine. Nothing is asserted.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import shutil
 import sys
 import tempfile
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from serving import TESTS_CHROMIUM_FLAGS
+from serving import TESTS_CHROMIUM_FLAGS, Server
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 PAGES = ["/", "/annuaire/caf-du-cher/", "/recettes/", "/sante/", "/aide/", "/semaine-du-gout/"]
 LOADS = 60
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def served(site: Path):
-    """The site on 127.0.0.1 as the tests serve it: plain files, no compression (bench/serving.py's
-    host gzips every answer, work of the server's own that would blur the browser's figure)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def busy_seconds() -> float:
@@ -53,28 +31,37 @@ def busy_seconds() -> float:
 
 
 def main(rounds: int) -> None:
-    from playwright.sync_api import sync_playwright
-
     from site_build.generator.build import build_site
-    from tests.browser_contexts import NO_SITE_SEARCH
 
     with tempfile.TemporaryDirectory() as folder:
-        site = build_site(ROOT / "mkdocs.yml", "public", Path(folder) / "site", ROOT / "data")
-        with served(site) as url, sync_playwright() as playwright:
-            # the tests' Chromium, as they open pages (their flags, no service worker, no site search)
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=TESTS_CHROMIUM_FLAGS)
-            context = browser.new_context(locale="fr-FR", service_workers="block")
-            context.add_init_script(NO_SITE_SEARCH)
-            page = context.new_page()
-            for load in range(LOADS):  # one round untimed: the tab and its caches warm, as in the tests
+        # plain files, as the tests serve them
+        server = Server(build_site(ROOT / "mkdocs.yml", "public", Path(folder) / "site", ROOT / "data"))
+        try:
+            load_pages(server.url, rounds)
+        finally:
+            server.stop()
+
+
+def load_pages(url: str, rounds: int) -> None:
+    """One untimed round (the tab and its caches warm, as in the tests), then `rounds` timed ones."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser_contexts import NO_SITE_SEARCH
+
+    with sync_playwright() as playwright:
+        # the tests' Chromium, as they open pages (their flags, no service worker, no site search)
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=TESTS_CHROMIUM_FLAGS)
+        context = browser.new_context(locale="fr-FR", service_workers="block")
+        context.add_init_script(NO_SITE_SEARCH)
+        page = context.new_page()
+        for timed in [False] + [True] * rounds:
+            busy, start = busy_seconds(), time.monotonic()
+            for load in range(LOADS):
                 page.goto(url + PAGES[load % len(PAGES)])
-            for _ in range(rounds):
-                busy, start = busy_seconds(), time.monotonic()
-                for load in range(LOADS):
-                    page.goto(url + PAGES[load % len(PAGES)])
-                    page.evaluate("document.title")
+                page.evaluate("document.title")
+            if timed:
                 print(f"{LOADS} page loads: busy {busy_seconds() - busy:.1f} CPU-s, {time.monotonic() - start:.1f} s")
-            browser.close()
+        browser.close()
 
 
 if __name__ == "__main__":

@@ -6,9 +6,7 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -152,9 +150,10 @@ def pytest_collection_modifyitems(items):
 
 # -- browser tests: Debian's Chromium through Playwright, sites on ephemeral loopback ports --
 
-# One list of Chromium flags for the tests and the benchmarks: bench/serving.py.
+# Chromium's flags and the plain site server, one of each for the tests and the benchmarks: bench/serving.py.
 sys.path.insert(0, str(ROOT / "bench"))
 from serving import TESTS_CHROMIUM_FLAGS as CHROMIUM_FLAGS  # noqa: E402
+from serving import Server  # noqa: E402, F401 (test modules import Server from here)
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -166,42 +165,15 @@ def chromium_path() -> str:
     return path
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class Server:
-    """A site folder served on an ephemeral loopback port, which a test can stop."""
-
-    def __init__(self, folder):
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        # stop() waits for the loop's next poll: half a second by default
-        threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-
-    def stop(self):
-        if self.httpd:
-            self.httpd.shutdown()
-            self.httpd.server_close()
-            self.httpd = None
-
-
 @pytest.fixture(scope="session")
 def site_urls(built_sites):
     """{"public": url, "pro": url}: each built site served over HTTP on 127.0.0.1."""
-    servers, urls = [], {}
+    servers = {profile: Server(folder) for profile, folder in built_sites.items()}
     try:
-        for profile, folder in built_sites.items():
-            server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-            threading.Thread(target=server.serve_forever, daemon=True).start()
-            servers.append(server)
-            urls[profile] = f"http://127.0.0.1:{server.server_address[1]}"
-        yield urls
+        yield {profile: server.url for profile, server in servers.items()}
     finally:
-        for server in servers:
-            server.shutdown()
-            server.server_close()
+        for server in servers.values():
+            server.stop()
 
 
 @pytest.fixture(scope="session")
