@@ -138,10 +138,7 @@ def keep_compiled_templates(folder: Path) -> None:
     a build then skips parsing them (a tenth of a build of 100 partners). Keyed by each template's
     source, so an edited template is compiled anew, and kept apart per version of this module and
     of Jinja: compiling folds constant filters, so a changed filter must not reuse old code."""
-    salt = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:12]
-    folder = folder / salt
-    folder.mkdir(parents=True, exist_ok=True)
-    environment().bytecode_cache = _compiled.setdefault(str(folder), _CompiledTemplates(str(folder)))
+    environment().bytecode_cache = _kept_in(folder, _own_versions())
 
 
 def compiled_theme_templates(folder: Path) -> jinja2.BytecodeCache:
@@ -150,12 +147,26 @@ def compiled_theme_templates(folder: Path) -> jinja2.BytecodeCache:
     forty templates again (two fifths of a small build). Kept apart per version of Jinja, MkDocs and
     the theme, as keep_compiled_templates does; the generator's adapter gives it to the theme's
     environment once its extensions are in place, before any template is compiled."""
-    from importlib.metadata import version
+    return _kept_in(folder, _theme_versions())
 
-    versions = "".join(version(name) for name in ("jinja2", "mkdocs", "mkdocs-material"))
-    folder = folder / hashlib.sha256(versions.encode()).hexdigest()[:12]
+
+def _kept_in(folder: Path, versions: bytes) -> jinja2.BytecodeCache:
+    """The compiled templates kept in `folder`, apart for each set of `versions` they depend on."""
+    folder = folder / hashlib.sha256(versions).hexdigest()[:12]
     folder.mkdir(parents=True, exist_ok=True)
     return _compiled.setdefault(str(folder), _CompiledTemplates(str(folder)))
+
+
+@cache  # read once per process, not once per build
+def _own_versions() -> bytes:
+    return Path(__file__).read_bytes() + jinja2.__version__.encode()
+
+
+@cache
+def _theme_versions() -> bytes:
+    from importlib.metadata import version
+
+    return "".join(version(name) for name in ("jinja2", "mkdocs", "mkdocs-material")).encode()
 
 
 # A template whose first line says this is written one element per line for reading, and drawn
