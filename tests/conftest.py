@@ -48,17 +48,29 @@ def our_processes() -> set[int]:
     return found
 
 
+def processes_left(before: set[int], wait: float) -> list[str]:
+    """Our processes started since `before` still alive after up to `wait` seconds, each as
+    « pid: command line »: a failure must say which process it was."""
+    deadline = time.monotonic() + wait
+    while our_processes() - before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = []
+    for pid in sorted(our_processes() - before):
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+            left.append(f"{pid}: {command.decode(errors='replace')}")
+        except OSError:
+            continue  # gone between the two reads
+    return left
+
+
 @pytest.fixture(scope="session", autouse=True)
 def no_process_outlives_the_suite():
     """Builds start a data-package check in a child process: none may still run after the tests."""
     before = our_processes()
     yield
-
-    deadline = time.monotonic() + 10
-    while our_processes() - before and time.monotonic() < deadline:
-        time.sleep(0.2)
-    left = our_processes() - before
-    assert not left, f"processes left behind by the tests: {sorted(left)}"
+    left = processes_left(before, wait=10)
+    assert not left, "processes left behind by the tests:\n" + "\n".join(left)
 
 
 @pytest.fixture

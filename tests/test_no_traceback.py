@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES, ROOT, our_processes
+from .conftest import FIXTURES, ROOT, our_processes, processes_left
 from .helpers import config_beside
 
 ENGLISH = ("Traceback", "Error:", "error:", "usage:", "Exception", "expected", "invalid choice", "required")
@@ -37,10 +37,8 @@ def run(args, cwd=None, env=None, timeout=120):
 
 
 def assert_no_process_left(before: set[int]):
-    deadline = time.monotonic() + 5
-    while our_processes() - before and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not our_processes() - before, "processes left behind"
+    left = processes_left(before, wait=5)
+    assert not left, "processes left behind:\n" + "\n".join(left)
 
 
 def _broken_data(tmp_path: Path, fixture: str = "partners--imbrication-profonde") -> Path:
