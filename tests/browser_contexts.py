@@ -37,9 +37,10 @@ NO_SITE_SEARCH = """(() => {
   };
 })();"""
 
-# (browser, options) → contexts free to use, each with the blank page kept open in it, for the life of
-# the browser; a context is taken while a test (or a module's fixture) holds it, and given back clean
-_IDLE: dict[tuple[int, str], list[tuple[Any, Any]]] = {}
+# (browser, options) → contexts free to use, each with the blank page kept open in it and a DevTools
+# session of that page (it wipes the origins' storage), for the life of the browser; a context is taken
+# while a test (or a module's fixture) holds it, and given back clean
+_IDLE: dict[tuple[int, str], list[tuple[Any, Any, Any]]] = {}
 # id(context) → its pages free to lend, at about:blank
 _FREE_PAGES: dict[int, list[Any]] = {}
 # What cannot be taken back: a lent page given it is closed rather than lent again; a shared context refuses it.
@@ -128,12 +129,13 @@ class SharedContext:
     (cookies added, permissions granted, offline mode, routes) and gives the context back. Anything
     else is the context's."""
 
-    def __init__(self, key: tuple[int, str], context, keeper, options: dict) -> None:
+    def __init__(self, key: tuple[int, str], context, keeper, session, options: dict) -> None:
         self._key = key
         self._permissions = options.get("permissions") or []  # given with the context's options: kept
         self._viewport = options.get("viewport") or DEFAULT_VIEWPORT
         self._context = context
         self._keeper = keeper  # the blank page that keeps the context warm
+        self._session = session  # kept open: attaching one for each test cost three calls, not one
         self._origins: set[str] = set()
         self._lent: list[LentPage] = []
         self._touched: set[str] = set()  # the context's methods the test used
@@ -158,10 +160,8 @@ class SharedContext:
         for page in context.pages:  # pages the site opened (a new tab)
             if page != self._keeper and page not in free:
                 page.close()
-        session = context.new_cdp_session(self._keeper)
         for origin in self._origins - {""}:
-            session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
-        session.detach()
+            self._session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
         # what the test did to the context itself is undone (cookies the site set went with its origin's data)
         touched = self._touched
         if touched & {"add_cookies", "storage_state"}:
@@ -174,7 +174,7 @@ class SharedContext:
             context.set_offline(False)
         if touched & {"route", "route_from_har", "route_web_socket"}:
             context.unroute_all(behavior="ignoreErrors")
-        _IDLE[self._key].append((context, self._keeper))
+        _IDLE[self._key].append((context, self._keeper, self._session))
         self._context = None
 
     def __getattr__(self, name: str):
@@ -200,5 +200,6 @@ def shared_context(browser, clock: bool = False, site_search: bool = False, **op
         context = browser.new_context(**options)
         if not site_search:
             context.add_init_script(NO_SITE_SEARCH)
-        idle.append((context, context.new_page()))
+        keeper = context.new_page()
+        idle.append((context, keeper, context.new_cdp_session(keeper)))
     return SharedContext(key, *idle.pop(), options)
