@@ -3,7 +3,9 @@ and no sideways scrolling at 320 px on pages that show it every element in every
 page_shapes.py: English, Arabic right to left), valid HTML (Nu Html Checker) on every page, and, per
 page type, reflow at 320 px and 200 % zoom, the skip link, a visible focus, French."""
 
+import fcntl
 import json
+import pickle
 import re
 import shutil
 import subprocess
@@ -72,9 +74,17 @@ def _address(site_urls, profile: str, path: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def every_context(every_page) -> dict[tuple[str, str], set[str]]:
-    """(profile, path) → the element contexts of that page (page_shapes.py)."""
-    return page_contexts(every_page)
+def every_context(every_page, built_sites) -> dict[tuple[str, str], set[str]]:
+    """(profile, path) → the element contexts of that page (page_shapes.py): read from the files by the
+    first pytest-xdist worker to ask (3.5 CPU-s for the sample), kept beside the built sites for the other."""
+    kept = built_sites["public"].parent / "element-contexts.pickle"
+    with open(kept.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if kept.exists():
+            return pickle.loads(kept.read_bytes())
+        found = page_contexts(every_page)
+        kept.write_bytes(pickle.dumps(found))
+        return found
 
 
 @pytest.fixture(scope="module")
