@@ -2,8 +2,9 @@
 writes and the files it holds. Runs init with a small data·inclusion export of Issoudun (the tests'
 fixture), then `site-build serve` in the new folder (validate, build, preview) until the home page
 answers, with this repository's .venv (as after `make serve` here). Then, as a newcomer would on a
-machine that has the guide's packages in pip's cache: the new folder's own first `make serve`, which
-makes its .venv and installs the packages before it validates, builds and serves (`--sans-pip` skips it).
+machine that has the guide's packages in the installer's cache: the new folder's own first `make serve`,
+which makes its .venv, brings uv into it with pip and installs the packages with uv before it validates,
+builds and serves (`--sans-installation` skips it).
 
 Prints figures; asserts nothing. Usage: python bench/init.py
 """
@@ -35,7 +36,7 @@ def free_port() -> int:
 
 def served_after(command: list, cwd: Path, port: int, start: float, limit: float = 300) -> float:
     """Seconds from `start` until `command` (run in `cwd`) serves the new guide's home page on `port`."""
-    said = cwd / "serve.log"  # a file, not a pipe: pip's output never fills it up and stops the command
+    said = cwd / "serve.log"  # a file, not a pipe: the installer's output never fills it up and stops the command
     with open(said, "w") as log:
         server = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=log, start_new_session=True)
     try:
@@ -71,14 +72,14 @@ def main() -> None:
         [BIN / "site-build", "serve", "--addr", f"127.0.0.1:{(port := free_port())}"], project, port, start
     )
     first = None
-    if "--sans-pip" not in sys.argv:
+    if "--sans-installation" not in sys.argv:
         fresh = OUT / "guide-neuf"
         shutil.copytree(project, fresh, ignore=shutil.ignore_patterns("site", "site-pro", ".site-*"))
         begin = time.monotonic()
         first = served_after(["make", "serve", f"ADDR=127.0.0.1:{(port := free_port())}"], fresh, port, begin, 900)
     print(f"init: {written:.1f} s; init to served home page: {served:.1f} s")
     if first is not None:
-        print(f"the new folder's first `make serve` (new .venv, pip install, validate, build, serve): {first:.1f} s")
+        print(f"the new folder's first `make serve` (new .venv, uv install, validate, build, serve): {first:.1f} s")
     print(f"project: {len(files)} files, {size / 2**20:.2f} MiB")
     tops = collections.Counter(p.relative_to(project).parts[0] for p in files)
     print("files by folder: " + ", ".join(f"{name} {count}" for name, count in sorted(tops.items())))
