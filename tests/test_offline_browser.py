@@ -1,6 +1,8 @@
 """Offline-first in Chromium: after one visit every page works with the server stopped, updates are
 offered and never forced, the site is installable, and no request leaves the origin. Both profiles."""
 
+import hashlib
+import json
 import re
 import shutil
 
@@ -17,6 +19,14 @@ _SUBRESOURCE = re.compile(r'<(?:link rel="?stylesheet"? href|script [^>]*?src)="
 _CACHED_URLS = """async () => { const urls = [];
     for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
     return urls; }"""
+
+
+# The SHA-256 of each of these site paths as the precache holds it.
+_CACHED_DIGESTS = """async (paths) => Promise.all(paths.map(async (path) => {
+    const bytes = await (await caches.match(new URL(path, location.href).href)).arrayBuffer();
+    return Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)),
+                      (byte) => byte.toString(16).padStart(2, "0")).join("");
+}))"""
 
 
 # Each page fetched as a page (Accept: text/html), past the HTTP cache: the service worker alone answers.
@@ -57,6 +67,12 @@ def test_every_page_opens_offline_after_visiting_the_home_page(browser, built_si
         paths = sitemap_paths(site)
         assert len(paths) > 40
         cached = set(page.evaluate(_CACHED_URLS))
+        # the images came in the first visit's bundle as base64: each is stored as the file's bytes
+        bundle = json.loads(next(site.glob("precache-*.json")).read_text(encoding="utf-8"))
+        images = [entry["url"] for entry in bundle if entry.get("base64")]
+        assert images and page.evaluate(_CACHED_DIGESTS, images) == [
+            hashlib.sha256((site / path).read_bytes()).hexdigest() for path in images
+        ]
         # every page as the service worker answers it (the same code for a navigation as for any request
         # of a page), all read in one go: navigating to each took three quarters of this test
         answers = page.evaluate(_AS_THE_WORKER_ANSWERS, [paths, _SUBRESOURCE.pattern])

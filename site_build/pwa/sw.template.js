@@ -49,12 +49,20 @@ async function previousRevisions() {
   return known;
 }
 
+/* An image of the bundle, from base64 to bytes in one loop: a call per byte took five times as long. */
+function bytesOf(base64) {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
 /* First visit: one request instead of hundreds (each costs seconds of latency on a slow network). */
 async function fillFromBundle(cache) {
   const response = await fetch(new Request(absolute(BUNDLE), { cache: "reload", credentials: "same-origin" }));
   if (!response.ok) throw new Error("précache : " + BUNDLE + " " + response.status);
   for (const entry of await response.json()) {
-    const body = entry.base64 ? Uint8Array.from(atob(entry.base64), (c) => c.charCodeAt(0)) : entry.text;
+    const body = entry.base64 ? bytesOf(entry.base64) : entry.text;
     await cache.put(absolute(entry.url), new Response(body, { headers: { "Content-Type": entry.type } }));
   }
 }
