@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from site_build.generator.build import build_site
 
 from .conftest import ROOT, Server, axe_violations, open_page, read_directory_data
-from .helpers import PARTNER_COUNT, config_beside
+from .helpers import PARTNER_COUNT, config_beside, read_yaml
 
 INSTANT = "2026-12-01T10:15:00+01:00"  # a Tuesday morning: some partners open, others not
 READY = "[data-gp-annuaire][data-ready='1']"
@@ -132,7 +132,7 @@ def large_site(tmp_path_factory):
     (folder / "content").symlink_to(ROOT / "content")  # the recipe photos, found beside data/
     generate(folder / "data", 320)
     for file in (folder / "data").rglob("*.yaml"):  # a site in French alone refuses other languages' words
-        file.write_text(yaml.safe_dump(_without_translations(yaml.safe_load(file.read_text("utf-8")))), "utf-8")
+        file.write_text(yaml.safe_dump(_without_translations(read_yaml(file))), encoding="utf-8")
     # in French alone: the test reads the French /annuaire/, and three more languages would quadruple the build
     site = build_site(config_beside(folder, french_only=True), "public", folder / "site", folder / "data")
     server = Server(site)
