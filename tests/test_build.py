@@ -5,13 +5,12 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from site_build.data.checks.problems import DataError
 from site_build.generator.build import build_site
 from site_build.text.french import tel_uri
 
-from .helpers import FIXTURES, FRENCH_ONLY, PARTNER_COUNT, ROOT, build_variant, config_beside
+from .helpers import FIXTURES, FRENCH_ONLY, PARTNER_COUNT, ROOT, build_variant, config_beside, read_yaml
 
 
 def _files(site: Path):
@@ -49,7 +48,7 @@ def test_every_design_url_exists(built_sites):
 
 
 def _pro_only_values():
-    people = yaml.safe_load((ROOT / "data/professionals.yaml").read_text(encoding="utf-8"))
+    people = read_yaml(ROOT / "data/professionals.yaml")
     values = set()
     for person in people:
         if person["visibilite"] == "pro":
@@ -69,11 +68,7 @@ def test_public_build_holds_no_pro_only_value(built_sites):
         text = text.replace("\\u00a0", " ")
         leaks += [(str(path), v) for v in values if v in text]
     assert not leaks, leaks[:5]
-    pro_ids = {
-        p["id"]
-        for p in yaml.safe_load((ROOT / "data/professionals.yaml").read_text(encoding="utf-8"))
-        if p["visibilite"] == "pro"
-    }
+    pro_ids = {p["id"] for p in read_yaml(ROOT / "data/professionals.yaml") if p["visibilite"] == "pro"}
     assert not [p for p in _files(built_sites["public"]) if any(i in str(p) for i in pro_ids)]
     assert not (built_sites["public"] / "professionnels").exists()
     # the pro build does hold them: the check above can fail
@@ -281,16 +276,10 @@ def test_generated_headings_are_in_the_table_of_contents(built_sites):
 def test_plain_sentences_skip_the_markdown_parser_with_the_same_result():
     import html
 
-    import yaml
-
     from site_build.pages.render import environment
     from site_build.text.safe_markdown import is_plain_paragraph, markdown_text
 
-    texts = [
-        p.get("description")
-        for p in yaml.safe_load((ROOT / "data/partners.yaml").read_text(encoding="utf-8"))
-        if p.get("description")
-    ]
+    texts = [p.get("description") for p in read_yaml(ROOT / "data/partners.yaml") if p.get("description")]
     texts += ["Horaires : 9 h", "l'épicerie « solidaire »", "50 % des gens", "a -- b", "Tél. 02 48 00 00 00"]
     markup = ["1. un", "- liste", "* liste", "    code", "*gras*", "[lien](https://x.org)", "a\nb", "x\ty", "<b>"]
     assert all(is_plain_paragraph(t) for t in texts[-5:]) and not any(is_plain_paragraph(t) for t in markup)

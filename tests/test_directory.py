@@ -5,7 +5,6 @@ import re
 from datetime import date
 
 import vobject
-import yaml
 
 from site_build.data.checks.validate import validate
 from site_build.data.loading.settings import SiteSettings
@@ -14,7 +13,7 @@ from site_build.data.model.records import Address, Partner, build
 from site_build.feeds.directory_json import directory_data
 from site_build.pages.directory import FULL_LIST_LIMIT, PAGE_SIZE, directory_page, partner_page
 
-from .helpers import PARTNER_COUNT, ROOT, JsonLd
+from .helpers import PARTNER_COUNT, ROOT, JsonLd, read_yaml
 
 TODAY = date(2026, 11, 26)
 
@@ -42,7 +41,7 @@ def test_vcards_parse_and_carry_the_contact(built_sites):
     assert card.fn.value == "Caisse d'allocations familiales du Cher"
     assert card.tel.value == "+33261910030" and card.email.value == "accueil@caf.example.org"
     assert card.adr.value.city == "Vierzon" and card.adr.value.code == "18100"
-    people = yaml.safe_load((ROOT / "data/professionals.yaml").read_text(encoding="utf-8"))
+    people = read_yaml(ROOT / "data/professionals.yaml")
     person = next(p for p in people if p["visibilite"] == "pro" and len(p["telephones"]) > 1)
     card = vobject.readOne((built_sites["pro"] / f"professionnels/{person['id']}.vcf").read_text(encoding="utf-8"))
     assert card.fn.value == f"{person['prenom']} {person['nom']}" and card.title.value == person["fonction"]
@@ -87,7 +86,7 @@ def test_directory_json_uses_labels_and_shares_schedules(built_sites):
     )
     assert data["libelles"]["pu"]["familles"] == "Familles"
     assert all(not re.search(r"[a-z]--[a-z]", label) for label in data["libelles"]["th"].values())
-    distinct = {p.get("horaires_accueil") for p in yaml.safe_load((ROOT / "data/partners.yaml").read_text())}
+    distinct = {p.get("horaires_accueil") for p in read_yaml(ROOT / "data/partners.yaml")}
     assert len(data["horaires"]) <= len(distinct) + 10
     assert all(h["texte"] for h in data["horaires"])  # hours in words, once per schedule
     # every column has one value per record; a repeated text is written once

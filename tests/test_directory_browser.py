@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-import yaml
 
 from site_build.data.analytics.due_dates import due_date
 from site_build.text.hours import parse_hours
@@ -274,7 +273,7 @@ def test_pro_liaison_filter(browser, site_urls):
 
 
 def test_professionals_search_and_filters(browser, site_urls):
-    people = yaml.safe_load((ROOT / "data/professionals.yaml").read_text(encoding="utf-8"))
+    people = read_yaml(ROOT / "data/professionals.yaml")
     context, page, errors = open_page(browser, site_urls["pro"] + "/professionnels/")
     try:
         page.wait_for_selector("[data-gp-pros][data-ready='1']")  # the filters are bound

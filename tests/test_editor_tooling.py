@@ -13,6 +13,7 @@ import yaml
 from site_build.data.loading.schemas import SCHEMAS
 
 from .conftest import ROOT
+from .helpers import read_yaml
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 
@@ -132,7 +133,7 @@ def test_contributing_translation_examples_are_valid():
     validator(bus_day["properties"]["passages"]["items"]).validate(passage[0])
     validator(SCHEMAS["recipe"]["properties"]["traductions"]).validate(recipe["traductions"])
     validator(SCHEMAS["interventions"]["items"]["properties"]["traductions"]).validate(event["traductions"])
-    hummus = yaml.safe_load((ROOT / "data/recipes/houmous-maison.yaml").read_text(encoding="utf-8"))
+    hummus = read_yaml(ROOT / "data/recipes/houmous-maison.yaml")
     english = recipe["traductions"]["en"]
     assert len(english["ingredients"]) == len(hummus["ingredients"])  # one name per French line
     assert len(english["etapes"]) == len(hummus["etapes"])

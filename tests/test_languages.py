@@ -15,7 +15,7 @@ from site_build.i18n.pages import Pages, alternates, href_to, translated_pages
 from site_build.pipeline import interface_strings
 
 from .conftest import ROOT, site_build_command
-from .helpers import OTHER_LANGUAGES, config_beside
+from .helpers import OTHER_LANGUAGES, config_beside, read_yaml
 
 LANGUAGES = configured_languages({"langues": ["fr", "en", "ar"]})
 FR, EN, AR = LANGUAGES
@@ -76,9 +76,8 @@ def test_the_switcher_leads_to_the_same_page_or_to_that_language_home():
 
 
 def test_every_interface_string_is_translated_in_the_sample_languages():
-    import yaml
 
-    everyday = yaml.safe_load((ROOT / "data/libelles.yaml").read_text(encoding="utf-8"))
+    everyday = read_yaml(ROOT / "data/libelles.yaml")
     wanted = interface_strings(ROOT / "mkdocs.yml", everyday)
     assert {"Choisir la langue", "Urgence ?", "Accueil", "Le guide partagé"} <= wanted
     # the services' labels as the public site shows them: everyday words, and national ones where none

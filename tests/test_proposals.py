@@ -10,7 +10,7 @@ import pytest
 from site_build.editing.proposals import ProposalError, read_proposal
 
 from .conftest import TODAY
-from .helpers import ROOT, run_cli
+from .helpers import ROOT, read_yaml, run_cli
 
 MAIL = """Bonjour,
 
@@ -202,11 +202,9 @@ def test_the_public_site_hands_the_form_no_pro_only_person_or_field(built_sites)
     import json
     import re
 
-    import yaml
-
     from site_build.pages.proposal import KIND_BY_NAME, offered_names
 
-    people = yaml.safe_load((ROOT / "data/professionals.yaml").read_text(encoding="utf-8"))
+    people = read_yaml(ROOT / "data/professionals.yaml")
     pro_only = {person["id"] for person in people if person["visibilite"] == "pro"}
     seen: dict[str, set[str]] = {}
     for profile, site in built_sites.items():

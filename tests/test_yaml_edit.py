@@ -57,6 +57,15 @@ def test_a_change_touches_its_own_lines_only(path, value, removed, added):
     assert _diff(PARTNERS, after) == (removed, added)
 
 
+def test_a_file_that_starts_with_a_byte_order_mark_keeps_it_and_changes_the_same_lines():
+    # libyaml's marks do not count the mark, PyYAML's parser does: the value must still be found in place
+    before = "\ufeff" + PARTNERS
+    after = set_value(before, [EPICEA, "adresse", "voie"], "14 rue des Forges")
+    assert after.startswith("\ufeff") and _diff(before, after) == _diff(
+        PARTNERS, set_value(PARTNERS, [EPICEA, "adresse", "voie"], "14 rue des Forges")
+    )
+
+
 def test_a_block_of_text_is_rewritten_in_place_under_the_same_header():
     text = "Une ligne.\n\nUn second paragraphe,\nsur deux lignes."
     after = set_value(PARTNERS, [EPICEA, "description"], text)

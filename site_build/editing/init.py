@@ -146,13 +146,18 @@ def _write(folder: Path, territory: Territory, root: Path, today: date) -> Impor
     return imported
 
 
+def _read_yaml(path: Path) -> Any:
+    """A file of the sample read as plain values, by libyaml (PyYAML's own parser is ten times slower)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
 def _copy_everyday_words(sample: Path, data: Path) -> None:
     """The everyday needs and labels serve any guide: their local numbers and their translations
     (the new guide is French until it adds a language) stay behind."""
     for name, schema in (("besoins.yaml", "needs"), ("libelles.yaml", "labels")):
         if not (sample / name).is_file():
             continue
-        content: Any = yaml.safe_load((sample / name).read_text(encoding="utf-8"))
+        content: Any = _read_yaml(sample / name)
         if isinstance(content, list):
             for need in content:
                 need.pop("traductions", None)
@@ -173,8 +178,8 @@ def _editors_guide(root: Path, territory: Territory) -> str:
 
 
 def _sample_words(root: Path, territory: Territory) -> list[tuple[str, str]]:
-    settings = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")).get("extra") or {}
-    partners = yaml.safe_load((root / "data/partners.yaml").read_text(encoding="utf-8")) or []
+    settings = _read_yaml(root / "mkdocs.yml").get("extra") or {}
+    partners = _read_yaml(root / "data/partners.yaml") or []
     grocery = next((p for p in partners if p.get("id") == settings.get("epicerie")), None)
     if not grocery:
         return []

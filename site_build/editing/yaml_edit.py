@@ -26,12 +26,18 @@ class EditError(Exception):
     """The change cannot be written without touching more than its value (said in French)."""
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """The text's YAML nodes and their marks, from libyaml: the same marks as PyYAML's own parser, a
+    dozen times faster, except that libyaml does not count a byte order mark."""
+    return yaml.compose(text, Loader=yaml.SafeLoader if text.startswith("\ufeff") else yaml.CSafeLoader)
+
+
 def set_value(text: str, path: Sequence[Key], value: Any) -> str:
     """`text` with the value at `path` (keys and list indexes) replaced by `value`, or added as the
     last key of its mapping when it is not there."""
     if not path:
         raise EditError("le chemin du champ à modifier est vide")
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = _compose(text)
     if root is None:
         raise EditError("le fichier est vide")
     parent = _node_at(root, path[:-1])
@@ -52,7 +58,7 @@ def set_value(text: str, path: Sequence[Key], value: Any) -> str:
 
 def remove_value(text: str, path: Sequence[Key]) -> str:
     """`text` without the field at `path` (its lines, or its place between braces); unchanged when absent."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = _compose(text)
     parent = _node_at(root, path[:-1]) if root is not None else None
     if not isinstance(parent, yaml.MappingNode):
         return text
