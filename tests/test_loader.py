@@ -11,6 +11,17 @@ def test_positions_are_recorded_for_every_key_and_item():
     assert document.mark((0, "absent", 3)) == (1, 3)  # nearest existing parent
 
 
+def test_the_same_bytes_read_again_give_values_of_their_own():
+    # a second read is not parsed again: what one caller changes must not reach the next one
+    raw = b"- id: a\n  publics: [familles]\n"
+    first = load_text(raw, "f.yaml")
+    first.data[0]["publics"].append("seniors")
+    first.data.append({"id": "b"})
+    again = load_text(raw, "f.yaml")
+    assert again.data == [{"id": "a", "publics": ["familles"]}] and again.mark((0, "publics", 0)) == (2, 13)
+    assert load_text(raw, "g.yaml").file == "g.yaml"
+
+
 def test_yaml_12_scalars_without_11_surprises():
     data = load_text(b'a: 18100\nb: 2026-10-15\nc: "0612"\nd: 12:30\ne: 1.5\nf: ~\ng: true\n', "f.yaml").data
     assert data == {"a": 18100, "b": "2026-10-15", "c": "0612", "d": "12:30", "e": 1.5, "f": None, "g": True}
