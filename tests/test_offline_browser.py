@@ -196,14 +196,16 @@ def test_update_never_reloads_away_a_half_filled_form(browser, built_sites, tmp_
 
 def test_chromium_reports_both_sites_installable(playwright, built_sites, tmp_path):
     servers = {profile: Server(built_sites[profile]) for profile in ("public", "pro")}
-    # a persistent profile (an incognito one always reports "in-incognito"), one for both sites
+    # a persistent profile (an incognito one always reports "in-incognito"), one for both sites. Chromium
+    # no longer asks for a service worker to call a site installable (it answers the same before the
+    # worker has done its first-visit precache): the worker is left out, its offline use has the tests above.
     context = playwright.chromium.launch_persistent_context(
-        str(tmp_path / "profile"), executable_path=chromium_path(), args=CHROMIUM_FLAGS
+        str(tmp_path / "profile"), executable_path=chromium_path(), args=CHROMIUM_FLAGS, service_workers="block"
     )
     try:
         for profile, server in servers.items():
             page = context.new_page()
-            _ready_offline(page, server.url)
+            page.goto(server.url + "/")
             session = context.new_cdp_session(page)
             errors = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
             assert errors == [], profile
