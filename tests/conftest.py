@@ -235,6 +235,12 @@ def site_build_command(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, cwd=cwd)
 
 
+def ready_offline(page, url: str) -> None:
+    """Open `url` as a first visit, and wait until the service worker has saved the site for offline use."""
+    page.goto(url)
+    page.wait_for_selector("html[data-hors-ligne='pret']", timeout=60000)
+
+
 def read_directory_data(page) -> None:
     """/annuaire/ reads annuaire.json once the visitor reaches for the search or the filters (or arrives
     with some in the address): reach for the search box, and wait until the data drives the list."""

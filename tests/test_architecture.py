@@ -106,6 +106,22 @@ def test_only_the_generator_seam_knows_mkdocs():
     assert all(name.startswith("generator/") for name in aware), aware
 
 
+def test_no_test_module_imports_another():
+    """What several test modules share lives in conftest.py, helpers.py and their siblings, not in a test module."""
+    found = []
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else []
+            )
+            found += [f"{path.name}: {name}" for name in names if name.rpartition(".")[2].startswith("test_")]
+    assert found == []
+
+
 def _string_parts(tree: ast.AST):
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):

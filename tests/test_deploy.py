@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, read_directory_data
+from .conftest import ROOT, read_directory_data, ready_offline
 
 DEPLOY = ROOT / "deploy"
 PASSWORD = "mot-de-passe-de-test"
@@ -275,8 +275,7 @@ def test_site_works_offline_through_nginx(browser, nginx, tmp_path):
     context = browser.new_context()
     page = context.new_page()
     try:
-        page.goto(nginx["public"] + "/")
-        page.wait_for_selector("html[data-hors-ligne='pret']", timeout=60000)
+        ready_offline(page, nginx["public"] + "/")
         context.set_offline(True)
         for path in ("/annuaire/", "/recettes/", "/sante/", "/annuaire/caf-du-cher/"):
             response = page.goto(nginx["public"] + path)

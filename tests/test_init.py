@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Server, axe_source, axe_violations
+from .conftest import Server, axe_source, axe_violations, ready_offline
 from .helpers import FIXTURES, ROOT, run_cli
 
 EXPORT = FIXTURES / "data-inclusion-issoudun"
@@ -118,8 +118,7 @@ def test_the_new_guide_passes_axe_and_works_offline(new_guide, browser):
             page.goto(server.url + path)
             page.wait_for_load_state("load")
             assert axe_violations(page) == "", path
-        page.goto(server.url + "/")
-        page.wait_for_selector("html[data-hors-ligne='pret']", timeout=60000)  # the service worker saved the site
+        ready_offline(page, server.url + "/")
         context.set_offline(True)
         page.goto(server.url + "/annuaire/point-d-acces-au-droit-d-issoudun/")
         assert "Point d'accès au droit d'Issoudun" in page.locator("h1").inner_text()

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .browser_contexts import shared_context
-from .conftest import axe_violations, open_page, read_directory_data
+from .conftest import axe_violations, open_page, read_directory_data, ready_offline
 
 TRANSLATED = [
     "/",
@@ -108,8 +108,7 @@ def test_a_language_visited_once_works_offline(browser, site_urls):
     page = context.new_page()
     base = site_urls["public"]
     try:
-        page.goto(base + "/en/")
-        page.wait_for_selector("html[data-hors-ligne='pret']", timeout=60000)
+        ready_offline(page, base + "/en/")
         context.set_offline(True)
         for path, title in (
             ("/en/aide/", "Help: how to use the guide"),
@@ -132,8 +131,7 @@ def test_two_languages_keep_their_offline_copies_and_each_its_offline_page(brows
     base = site_urls["public"]
     try:
         for folder in ("/", "/ar/"):
-            page.goto(base + folder)
-            page.wait_for_selector("html[data-hors-ligne='pret']", timeout=60000)
+            ready_offline(page, base + folder)
         names = page.evaluate("caches.keys()")
         assert {name.rsplit(":", 1)[0] for name in names if name.startswith("guide-precache:")} == {
             "guide-precache:/",

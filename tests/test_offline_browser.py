@@ -11,7 +11,7 @@ import pytest
 from site_build.generator.build import build_site
 from site_build.pwa.service_worker import precache_manifest
 
-from .conftest import CHROMIUM_FLAGS, FIXTURES, ROOT, Server, chromium_path
+from .conftest import CHROMIUM_FLAGS, FIXTURES, ROOT, Server, chromium_path, ready_offline
 from .helpers import config_beside, sitemap_paths
 
 # the stylesheets and scripts a page loads (its images may be left out within the storage budget)
@@ -39,11 +39,6 @@ _AS_THE_WORKER_ANSWERS = """async ([paths, subresource]) => Promise.all(paths.ma
 }))"""
 
 
-def _ready_offline(page, url):
-    page.goto(url + "/")
-    page.wait_for_selector("html[data-hors-ligne='pret']", timeout=60000)
-
-
 def _foreign_recorder(page, origin):
     foreign = []
     page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((origin, "data:", "blob:")) else None)
@@ -62,7 +57,7 @@ def test_every_page_opens_offline_after_visiting_the_home_page(browser, built_si
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
     try:
-        _ready_offline(page, server.url)
+        ready_offline(page, server.url + "/")
         server.stop()  # from here on, only the service worker answers
         paths = sitemap_paths(site)
         assert len(paths) > 40
@@ -133,7 +128,7 @@ def test_update_is_offered_then_applied_and_old_entries_go(browser, tmp_path):
     context = browser.new_context()
     page = context.new_page()
     try:
-        _ready_offline(page, server.url)
+        ready_offline(page, server.url + "/")
         page.goto(server.url + "/annuaire/caf-du-cher/")
         partners = data / "partners.yaml"
         partners.write_text(
@@ -176,7 +171,7 @@ def test_update_never_reloads_away_a_half_filled_form(browser, built_sites, tmp_
     context = browser.new_context()
     page = context.new_page()
     try:
-        _ready_offline(page, server.url)
+        ready_offline(page, server.url + "/")
         page.goto(server.url + "/liaison/fiche-de-liaison/")
         page.wait_for_selector("form.gp-liaison[data-ready='1']")  # typing is watched from here
         field = page.locator("form.gp-liaison input[type=text]").first
@@ -233,7 +228,7 @@ def test_partner_page_beyond_the_budget_is_drawn_from_the_directory_offline(brow
     context = browser.new_context()
     page = context.new_page()
     try:
-        _ready_offline(page, server.url)
+        ready_offline(page, server.url + "/")
         server.stop()
         page.goto(server.url + "/annuaire/caf-du-cher/")
         page.locator(".md-content h1", has_text="Caisse").wait_for()
@@ -254,7 +249,7 @@ def test_runtime_cache_keeps_at_most_its_cap(browser, built_sites, tmp_path):
     context = browser.new_context()
     page = context.new_page()
     try:
-        _ready_offline(page, server.url)
+        ready_offline(page, server.url + "/")
         page.reload()  # now controlled by the service worker
         page.wait_for_function("() => navigator.serviceWorker.controller !== null")
         source_map = next(site.glob("assets/javascripts/bundle.*.min.js.map")).relative_to(site)  # not precached

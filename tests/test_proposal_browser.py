@@ -9,9 +9,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from .conftest import TODAY, Server, axe_violations, open_page
+from .conftest import TODAY, Server, axe_violations, open_page, ready_offline
 from .helpers import ROOT, run_cli
-from .test_offline_browser import _ready_offline
 
 HOURS = "Tu,Th 09:00-12:00,14:00-17:30; PH off"  # Épicéa's opening hours in the sample
 NEW_HOURS = "Tu 09:00-12:00,14:00-17:30; Th 09:00-12:00; PH off"
@@ -175,7 +174,7 @@ def test_a_proposal_made_offline_waits_on_the_device(browser, built_sites):
     context = browser.new_context()
     page = context.new_page()
     try:
-        _ready_offline(page, server.url)
+        ready_offline(page, server.url + "/")
         page.goto(server.url + "/annuaire/epicea/")
         context.set_offline(True)
         page.locator("a[href*='fiche=partenaire']").click()
