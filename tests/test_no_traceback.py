@@ -240,10 +240,12 @@ def test_build_leaves_no_process_and_cleans_what_a_killed_build_left(tmp_path):
 def test_a_child_of_a_killed_build_stops_at_once():
     """The language and feed children watch the build: killed, even before a child has started
     its watch, the build leaves no child working."""
-    child = "from site_build.feeds.parent_watch import exit_with_parent; exit_with_parent(); input()"
+    # the child as the build starts one, here a module that would otherwise serve forever
     build = (
-        "import subprocess, sys; from site_build.feeds.parent_watch import child_environment; "
-        f"print(subprocess.Popen([sys.executable, '-c', {child!r}], env=child_environment()).pid, flush=True); input()"
+        "import subprocess; from site_build.feeds.parent_watch import child_command, child_environment; "
+        "child = child_command('http.server', '0', '--bind', '127.0.0.1'); "
+        "print(subprocess.Popen(child, env=child_environment(), stdout=subprocess.DEVNULL, "
+        "stderr=subprocess.DEVNULL).pid, flush=True); input()"
     )
     parent = subprocess.Popen([sys.executable, "-c", build], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     child_pid = int(parent.stdout.readline())

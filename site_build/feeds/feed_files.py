@@ -87,8 +87,5 @@ def _child(request: Path, out: Path) -> list[str]:
     return package_errors(package, PassedChecks(given.view.cache_dir / "paquets-valides"))
 
 
-if __name__ == "__main__":
-    from site_build.feeds.parent_watch import exit_with_parent
-
-    exit_with_parent()
+if __name__ == "__main__":  # started by the build through feeds/parent_watch.py, which watches it
     json.dump(_child(Path(sys.argv[1]), Path(sys.argv[2])), sys.stdout)

@@ -17,7 +17,6 @@ import json
 import pickle
 import shutil
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from datetime import date
@@ -27,7 +26,7 @@ from site_build.data.loading.dataset import Dataset
 from site_build.data.loading.settings import SiteSettings
 from site_build.data.model.profile import Profile
 from site_build.feeds.datapackage import raise_for
-from site_build.feeds.parent_watch import child_environment
+from site_build.feeds.parent_watch import child_command, child_environment
 
 TIMEOUT_S = 600
 
@@ -50,7 +49,7 @@ class FeedsBuild:
         request.write_bytes(pickle.dumps(given, protocol=pickle.HIGHEST_PROTOCOL))
         self._result: list[str] | None = None
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "site_build.feeds.feed_files", str(request), str(self.folder / "site")],
+            child_command("site_build.feeds.feed_files", str(request), str(self.folder / "site")),
             stdin=subprocess.DEVNULL,
             env=child_environment(),
             stdout=subprocess.PIPE,

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from site_build.data.loading.settings import SiteSettings
 from site_build.data.model.profile import Profile
-from site_build.feeds.parent_watch import child_environment, exit_with_parent
+from site_build.feeds.parent_watch import child_command, child_environment
 from site_build.feeds.worker import stop_child
 from site_build.gate import Validated
 from site_build.generator.configs import mkdocs_config
@@ -55,7 +55,7 @@ class LanguageChild:
         self.language, self.folder = language, folder
         (folder / _REQUEST).write_bytes(request)
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "site_build.generator.language_child", str(folder), language.code],
+            child_command("site_build.generator.language_child", str(folder), language.code),
             stdin=subprocess.DEVNULL,
             env=child_environment(),
             stdout=subprocess.DEVNULL,
@@ -102,10 +102,9 @@ def _build_language(folder: Path, code: str) -> None:
     (folder / _PRECACHE).write_text(json.dumps(prepared.precache), encoding="utf-8")
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # started by the build through feeds/parent_watch.py, which watches it
     import logging
 
-    exit_with_parent()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
     try:
         _build_language(Path(sys.argv[1]), sys.argv[2])
