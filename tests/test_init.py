@@ -416,3 +416,16 @@ def test_init_asks_its_questions_in_french_in_a_terminal(tmp_path):
     assert "Le nom du guide [Le guide partagé de Issoudun]" in text and "Guide créé dans guide" in text
     config = (tmp_path / "guide/mkdocs.yml").read_text(encoding="utf-8")
     assert 'organisation: "CCAS de Issoudun"' in config and 'courriel: "guide@ccas-issoudun.example.org"' in config
+
+
+def test_the_sample_s_words_are_found_when_its_settings_hold_tags(tmp_path):
+    # a guide may add a Markdown extension set with !!python/name: its own `init` still reads its settings
+    from site_build.editing.init import Territory, _sample_words
+
+    (tmp_path / "data").mkdir()
+    shutil.copy2(ROOT / "data/partners.yaml", tmp_path / "data/partners.yaml")
+    tagged = "emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8") + tagged, encoding="utf-8")
+    territory = Territory(name="Le guide", town="Issoudun", organisation="CCAS d'Issoudun", email="g@example.org")
+    words = _sample_words(tmp_path, territory)
+    assert words and words == _sample_words(ROOT, territory)

@@ -18,9 +18,10 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from site_build.data.checks.config_checks import SHORT_NAME_MAX, colour_problem
+from site_build.data.checks.config_checks import SHORT_NAME_MAX, colour_problem, read_config
 from site_build.data.loading.dataset import SCHEMA_COMMENT
 from site_build.data.loading.schemas import EMAIL, INSEE
+from site_build.data.loading.yaml_loader import load_file
 from site_build.editing.icons import draw_icons, logo_problems
 from site_build.editing.importer import ImportReport, import_data_inclusion, slugify
 from site_build.feeds.departments import department_of
@@ -146,18 +147,13 @@ def _write(folder: Path, territory: Territory, root: Path, today: date) -> Impor
     return imported
 
 
-def _read_yaml(path: Path) -> Any:
-    """A file of the sample read as plain values, by libyaml (PyYAML's own parser is ten times slower)."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-
-
 def _copy_everyday_words(sample: Path, data: Path) -> None:
     """The everyday needs and labels serve any guide: their local numbers and their translations
     (the new guide is French until it adds a language) stay behind."""
     for name, schema in (("besoins.yaml", "needs"), ("libelles.yaml", "labels")):
         if not (sample / name).is_file():
             continue
-        content: Any = _read_yaml(sample / name)
+        content: Any = load_file(sample / name).data
         if isinstance(content, list):
             for need in content:
                 need.pop("traductions", None)
@@ -178,8 +174,11 @@ def _editors_guide(root: Path, territory: Territory) -> str:
 
 
 def _sample_words(root: Path, territory: Territory) -> list[tuple[str, str]]:
-    settings = _read_yaml(root / "mkdocs.yml").get("extra") or {}
-    partners = _read_yaml(root / "data/partners.yaml") or []
+    config, problems = read_config(root / "mkdocs.yml", "mkdocs.yml")  # its tags (!ENV, !!python/name) read as None
+    if config is None:
+        raise InitError(problems[0].format().rstrip("."))
+    settings = config.data.get("extra") or {}
+    partners: Any = load_file(root / "data/partners.yaml").data
     grocery = next((p for p in partners if p.get("id") == settings.get("epicerie")), None)
     if not grocery:
         return []
