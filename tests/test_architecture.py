@@ -10,14 +10,15 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "site_build"
 # Stages in pipeline order; a module may import its own stage and the ones before it.
 # pages, feeds and pwa are siblings: none of them imports another.
-# theme_location (where the installed theme keeps its files), urls (site paths) and language_names
-# (CLDR's names of a language) are leaves;
+# theme_location (where the installed theme keeps its files), urls (site paths), language_names
+# (CLDR's names of a language) and config_yaml (mkdocs.yml as plain values) are leaves;
 # i18n (languages, catalogs) sits beside data.
 RANKS = {
     "text": 0,
     "theme_location": 0,
     "urls": 0,
     "language_names": 0,
+    "config_yaml": 0,
     "data": 1,
     "i18n": 1,
     "pages": 2,

@@ -476,3 +476,19 @@ def test_every_public_french_page_has_its_page_in_every_language(built_sites):
     for code in OTHER_LANGUAGES:
         missing = french - pages(site / code)
         assert missing == set(), f"French pages with no /{code}/ page"
+
+
+def test_a_settings_file_with_tags_still_tells_its_languages_and_words(tmp_path):
+    # Material's emoji setting, for one, needs !!python/name: the commands that read mkdocs.yml as a
+    # file (traductions, report) and the catalogs' words still find the languages and the menu
+    from site_build.i18n.languages import languages_in_config
+
+    emoji = "  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+    settings = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    tagged = settings.replace("markdown_extensions:\n", "markdown_extensions:\n" + emoji, 1)
+    assert "!!python/name" in tagged
+    (tmp_path / "mkdocs.yml").write_text(tagged, encoding="utf-8")
+    found = languages_in_config(tmp_path / "mkdocs.yml")
+    assert found and [lang.code for lang in found] == [lang.code for lang in languages_in_config(ROOT / "mkdocs.yml")]
+    everyday = read_yaml(ROOT / "data/libelles.yaml")
+    assert interface_strings(tmp_path / "mkdocs.yml", everyday) == interface_strings(ROOT / "mkdocs.yml", everyday)

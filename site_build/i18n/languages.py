@@ -120,8 +120,10 @@ def languages_in_config(config_file: Path) -> tuple[Language, ...] | None:
     with a message)."""
     import yaml
 
+    from site_build.config_yaml import read_settings
+
     try:
-        extra = (yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}).get("extra") or {}
+        extra = (read_settings(config_file.read_text(encoding="utf-8")) or {}).get("extra") or {}
         return configured_languages(extra, config_file)
     except (OSError, yaml.YAMLError, AttributeError, LanguageSettingError):
         return None

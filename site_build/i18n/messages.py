@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from babel.messages.extract import extract
 from jinja2.ext import babel_extract
 
+from site_build.config_yaml import read_settings
 from site_build.i18n.script_texts import SCRIPT_TEXTS
 from site_build.text.hours import TRANSLATED_WORDS
 
@@ -56,7 +56,7 @@ def _nav_titles(entries: Any) -> set[str]:
 
 
 def interface_messages(config_file: Path) -> set[str]:
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config = read_settings(config_file.read_text(encoding="utf-8"))
     # the description is the territory's words: translated on each language's home page (description:)
     from_config = {config.get("site_name") or ""} - {""}
     found = _from_templates() | _from_code() | _nav_titles(config.get("nav")) | from_config | set(TRANSLATED_WORDS)

@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from site_build.config_yaml import ConfigLoader, read_settings
 from site_build.data.checks.file_checks import MARKUP, too_deep, unreadable_problems
 from site_build.data.checks.problems import Problem, unreadable_file
 from site_build.data.loading.schemas import EMAIL
@@ -35,15 +36,6 @@ KNOWN_EXTRA = {
 _GITHUB_REPOSITORY = re.compile(r"https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/?")
 SHORT_NAME_MAX = 15  # what a phone shows under an app's icon without cutting it
 THEME_EXTRA = {"alternate", "analytics", "consent", "social", "homepage", "version", "status", "tags"}
-
-
-class _AnyTagLoader(yaml.CSafeLoader):
-    """mkdocs.yml may hold !!python/name: or !ENV tags: read as plain values, never run (libyaml
-    reads it: the gate reads mkdocs.yml on every build and validate)."""
-
-
-_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_AnyTagLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 @dataclass
@@ -87,8 +79,8 @@ def read_config(path: Path, where: str) -> tuple[ConfigFile | None, list[Problem
             )
         ]
     try:
-        node = yaml.compose(text, Loader=_AnyTagLoader)
-        data = yaml.load(text, Loader=_AnyTagLoader)  # noqa: S506 (every tag is read as None)
+        node = yaml.compose(text, Loader=ConfigLoader)
+        data = read_settings(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
