@@ -8,14 +8,18 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: serve site publish validate lint unit check test bench schemas calendrier clean chromium checker servers screenshots
+.PHONY: serve site publish validate lint lint-python lint-types lint-js lint-workflows unit check test bench schemas \
+	calendrier clean chromium checker servers screenshots
 
 # uv installs the packages: the pins of pyproject.toml, in 4 s where pip took 30 (half a
-# minute of every fresh `make serve` and CI run). pip, which every venv has, brings uv into .venv.
+# minute of every fresh `make serve` and CI run). The pip of the Python that makes .venv brings uv
+# into it: giving .venv a pip of its own took 3.5 s more. A Python whose pip cannot (older than
+# 22.3, or none) gets one in .venv.
 UV := $(BIN)/uv
 $(UV):
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet uv==0.13.9
+	test -x $(BIN)/python || $(PYTHON) -m venv --without-pip $(VENV)
+	$(PYTHON) -m pip --python $(BIN)/python install --quiet uv==0.13.9 2>/dev/null || { \
+	  $(BIN)/python -m ensurepip --default-pip >/dev/null && $(BIN)/python -m pip install --quiet uv==0.13.9; }
 
 $(STAMP): pyproject.toml | $(UV)
 	$(UV) pip install --quiet --python $(BIN)/python -e .
@@ -49,9 +53,11 @@ schemas: $(STAMP)
 calendrier: validate
 	$(BIN)/site-build calendrier
 
-# Debian packages the tests need, installed when missing (as root, or with sudo).
+# Debian packages the tests need, installed when missing (as root, or with sudo). The steps that
+# install them may run side by side (PARALLEL below): one apt-get at a time, the others wait.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+APT = flock /tmp/guide-partage-apt.lock $(SUDO)
+APT_INSTALL = $(APT) sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$$@"' apt-get
 
 # Debian's chromium drives the browser tests (Playwright cannot download a browser here).
 chromium:
@@ -72,7 +78,7 @@ checker: $(VNU)
 servers:
 	@command -v nginx >/dev/null 2>&1 || { echo "Installing Debian's nginx for the deployment tests"; \
 	  $(APT_INSTALL) nginx; }
-	@command -v caddy >/dev/null 2>&1 || { $(SUDO) apt-get update -qq; ! apt-cache show caddy >/dev/null 2>&1 || { \
+	@command -v caddy >/dev/null 2>&1 || { $(APT) apt-get update -qq; ! apt-cache show caddy >/dev/null 2>&1 || { \
 	  echo "Installing Debian's caddy for the deployment tests"; $(APT_INSTALL) caddy; }; }
 
 # ESLint for the theme's JavaScript modules (a linter only: the site has no Node build step).
@@ -82,23 +88,39 @@ $(ESLINT): tools/eslint/package-lock.json
 	npm ci --silent --no-audit --no-fund --prefix tools/eslint
 	touch $@
 
-# The fast lane: everything but the browser tests (under a minute).
-lint: $(TEST_STAMP) $(ESLINT)
+# What comes before pytest runs side by side: the lint steps (two cores) and the installs, which
+# mostly wait on the network. Each step's messages are printed whole when it ends.
+PARALLEL = $(MAKE) --no-print-directory --jobs=4 --output-sync=target
+LINT_STEPS := lint-python lint-types lint-js lint-workflows
+
+lint:
+	@$(PARALLEL) $(LINT_STEPS)
+
+lint-python: $(TEST_STAMP)
 	$(BIN)/ruff check site_build hooks tests bench
 	$(BIN)/ruff format --check site_build hooks tests bench
+
+lint-types: $(TEST_STAMP)
 	$(BIN)/mypy
+
+lint-js: $(ESLINT)
 	$(ESLINT) -c tools/eslint/eslint.config.mjs site_build/theme/assets/javascripts
+
+lint-workflows: $(TEST_STAMP)
 	$(BIN)/actionlint .github/workflows/*.yml
 
 # The unit lane: the tests of the pure stages (no build, no browser, no process), in seconds.
 unit: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q -n 2 -m unit
 
-# Two workers: this machine has two cores (pytest-xdist).
-check: lint checker servers
+# The fast lane: everything but the browser tests (under a minute). Two workers: this machine has
+# two cores (pytest-xdist).
+check:
+	@$(PARALLEL) $(LINT_STEPS) checker servers
 	$(BIN)/python -m pytest -q -n 2 -m "not browser"
 
-test: lint chromium checker servers
+test:
+	@$(PARALLEL) $(LINT_STEPS) chromium checker servers
 	$(BIN)/python -m pytest -q -n 2
 
 screenshots: $(TEST_STAMP) chromium
