@@ -115,7 +115,26 @@ CHROMIUM_FLAGS = [
 # The tests check what pages do, not how fast their scripts run (the benchmarks measure that, with V8
 # as people get it): V8's optimising compilers would spend CPU on pages that live a few seconds.
 # Without them the renderers' CPU for the axe pass falls by about an eighth (bench/README.md).
-TESTS_CHROMIUM_FLAGS = [*CHROMIUM_FLAGS, "--js-flags=--no-opt --no-maglev"]
+# bench/yardstick.py keeps these flags, so that its readings stay comparable from one change to the next.
+YARDSTICK_CHROMIUM_FLAGS = [*CHROMIUM_FLAGS, "--js-flags=--no-opt --no-maglev"]
+
+# Playwright gives Chromium a --disable-features list of its own, and Chromium keeps only the last
+# --disable-features it is given: a list of ours repeats Playwright's (tests/test_browser.py reads
+# both on the running browser's command line).
+PLAYWRIGHT_DISABLED_FEATURES = [
+    "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable", "LensOverlay", "MediaRouter", "PaintHolding",
+    "ThirdPartyStoragePartitioning", "AvoidCorsURLLoaderRestartOnRedirect", "TcpPortRandomizationWin",
+    "OptimizationHints", "NetworkTimeServiceQuerying", "AimEnabled", "PreconnectToSearch",
+    "msForceBrowserSignIn", "msEdgeUpdateLaunchServicesPreferredVersion",
+]  # fmt: skip
+# RenderDocument: Chromium gives each new page of the same site a new frame of its own; without it
+# the frame is reused, as Chromium long did, and a page load costs about a tenth less CPU
+# (bench/README.md). How a browser recycles its frames is not what the tests check.
+TESTS_CHROMIUM_FLAGS = [
+    *YARDSTICK_CHROMIUM_FLAGS,
+    "--disable-features=" + ",".join([*PLAYWRIGHT_DISABLED_FEATURES, "RenderDocument"]),
+]
 
 
 def launch_chromium(playwright):

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from serving import TESTS_CHROMIUM_FLAGS, Server
+from serving import YARDSTICK_CHROMIUM_FLAGS, Server
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -49,8 +49,9 @@ def load_pages(url: str, rounds: int) -> None:
     from tests.browser_contexts import NO_SITE_SEARCH
 
     with sync_playwright() as playwright:
-        # the tests' Chromium, as they open pages (their flags, no service worker, no site search)
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=TESTS_CHROMIUM_FLAGS)
+        # the tests' Chromium as they opened pages when the yardstick was made (its flags fixed since: a
+        # change of the tests' flags is read with it, not in it), no service worker, no site search
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=YARDSTICK_CHROMIUM_FLAGS)
         context = browser.new_context(locale="fr-FR", service_workers="block")
         context.add_init_script(NO_SITE_SEARCH)
         page = context.new_page()

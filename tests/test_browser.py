@@ -1,5 +1,7 @@
 """The built public site in Debian's Chromium: pages render in French and nothing leaves the origin."""
 
+import os
+from pathlib import Path
 from urllib.parse import urlparse
 
 from .browser_contexts import shared_context
@@ -35,3 +37,31 @@ def test_pages_render_and_no_request_leaves_the_origin(site_urls, browser):
         assert foreign == []
     finally:
         context.close()
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+        except OSError:
+            continue  # a process that ended meanwhile
+    return found
+
+
+def test_the_tests_chromium_keeps_playwright_s_own_disabled_features(browser):
+    """Chromium keeps only the last --disable-features of its command line: the tests' list (serving.py)
+    must hold every feature Playwright disables with its own, or Playwright's would be lost unseen."""
+    launched = [
+        (Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0"))
+        for driver in _children(os.getpid())
+        for pid in _children(driver)
+    ]
+    commands = [args for args in launched if "--remote-debugging-pipe" in args]
+    assert commands, "the test browser's process was not found"
+    for args in commands:
+        lists = [set(arg.split("=", 1)[1].split(",")) for arg in args if arg.startswith("--disable-features=")]
+        assert len(lists) >= 2 and "RenderDocument" in lists[-1], lists
+        for earlier in lists[:-1]:
+            assert earlier <= lists[-1], f"add to PLAYWRIGHT_DISABLED_FEATURES: {sorted(earlier - lists[-1])}"
