@@ -1,11 +1,11 @@
 """Opening hours: plain French for real-world strings, and the schedule sent to the browser."""
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pytest
 
 from site_build.text.hours import describe_hours, parse_hours
-from site_build.text.opening_schedule import schedule
+from site_build.text.opening_schedule import _intervals, intervals_by_state, schedule
 
 FRENCH = [
     (
@@ -102,3 +102,28 @@ def test_schedule_splits_ranges_at_midnight_and_handles_24_7():
     assert night["semaine"][4] == [[1320, 1440]] and night["semaine"][5] == [[0, 120]]
     always = schedule("24/7", date(2026, 11, 26))
     assert always["semaine"] == [[[0, 1440]]] * 7 and always["exceptions"] == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [text for text, _ in FRENCH if "||" not in text]
+    + [
+        "Tu 14:00-17:00; PH off; 2026 Dec 24 off",
+        "week 01-53/2 Mo 09:00-12:00",
+        "Mo-Sa 10:00-20:00; Dec 24 10:00-16:00",
+    ],
+)
+def test_the_parser_s_own_ranges_are_those_read_instant_by_instant(text):
+    """Without a fallback rule, schedules come from the parser's intervals(), five times faster than
+    asking its state() at each clock time of each day: over the 400 days, the same ranges."""
+    start = datetime(2026, 11, 26)
+    assert list(_intervals(text, start, start + timedelta(days=400))) == list(
+        intervals_by_state(text, start, start + timedelta(days=400))
+    )
+
+
+def test_a_fallback_rule_is_read_instant_by_instant():
+    """intervals() stops after its first range on « A || B »: such a text keeps the state() reading."""
+    result = schedule('Mo-Fr 09:00-12:00 || "sur rendez-vous"', date(2026, 11, 26))
+    assert result["semaine"][0][0][:2] == [540, 720] and result["semaine"][6]  # a Sunday: « sur rendez-vous »
+    assert result["semaine"] == schedule('Mo-Fr 09:00-12:00 || "sur rendez-vous"', date(2027, 3, 1))["semaine"]
