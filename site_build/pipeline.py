@@ -25,7 +25,7 @@ from site_build.data.model.profile import PUBLIC, Profile
 from site_build.data.model.records import Records
 from site_build.data.model.rights import question_texts
 from site_build.families import PageInput, precache_groups, published
-from site_build.feeds.worker import FeedInput
+from site_build.feeds.feed_input import FeedInput
 from site_build.gate import Validated
 from site_build.i18n.catalogs import has_unreviewed
 from site_build.i18n.current import gettext, speaking

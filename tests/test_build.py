@@ -149,20 +149,23 @@ def test_invalid_data_leaves_previous_site_intact(tmp_path, valid_data):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
 
 
-def test_invalid_data_package_fails_the_build(tmp_path, valid_data, monkeypatch, caplog):
-    # The feeds and Frictionless run in a child process during the build; its verdict still gates
-    # the swap. The child is handed data validation would have refused: a partner twice.
+def _with_duplicate_partner(view, public, *rest):
+    """The feeds' input with data validation would have refused: a partner twice."""
     import copy
 
+    from site_build.feeds.feed_input import FeedInput
+
+    twice = copy.copy(public)
+    twice.partners = [*public.partners, public.partners[0]]
+    return FeedInput(view, twice, *rest)
+
+
+def test_invalid_data_package_fails_the_build(tmp_path, valid_data, monkeypatch, caplog):
+    # The feeds and Frictionless run after the French pages (small data) or in a child process during
+    # the build (large data: the next test); either way their verdict gates the swap.
     import site_build.pipeline as pipeline
-    from site_build.feeds.worker import FeedInput
 
-    def with_duplicate_partner(view, public, *rest):
-        twice = copy.copy(public)
-        twice.partners = [*public.partners, public.partners[0]]
-        return FeedInput(view, twice, *rest)
-
-    monkeypatch.setattr(pipeline, "FeedInput", with_duplicate_partner)
+    monkeypatch.setattr(pipeline, "FeedInput", _with_duplicate_partner)
     config = config_beside(tmp_path)
     site = tmp_path / "site"
     site.mkdir()
@@ -171,6 +174,36 @@ def test_invalid_data_package_fails_the_build(tmp_path, valid_data, monkeypatch,
         build_site(config, "public", site, valid_data)
     assert "paquet de données invalide : partenaires.csv, ligne" in caplog.text
     assert (site / "index.html").read_text() == "previous site"
+
+
+@pytest.mark.parametrize("in_child", [True, False], ids=["child", "here"])
+def test_the_feeds_refuse_an_invalid_data_package_wherever_they_are_made(tmp_path, valid_data, monkeypatch, in_child):
+    import site_build.pipeline as pipeline
+    from site_build.data.loading.settings import SiteSettings
+    from site_build.data.model.profile import PUBLIC
+    from site_build.feeds.datapackage import PackageError
+    from site_build.feeds.worker import start_feeds
+    from site_build.gate import checked
+    from site_build.generator.configs import mkdocs_config
+
+    config = config_beside(tmp_path)
+    validated = checked(config, valid_data, pipeline.build_day())
+    settings = SiteSettings.from_mkdocs(mkdocs_config(config, None))
+    monkeypatch.setattr(pipeline, "FeedInput", _with_duplicate_partner)
+    feeds = start_feeds(pipeline.feeds_input(validated, PUBLIC, settings), in_child=in_child)
+    try:
+        with pytest.raises(PackageError, match="partenaires.csv, ligne"):
+            feeds.finish(tmp_path / "site")
+    finally:
+        feeds.close()
+    monkeypatch.undo()
+    feeds = start_feeds(pipeline.feeds_input(validated, PUBLIC, settings), in_child=in_child)
+    try:
+        feeds.finish(tmp_path / "site")  # and the valid package passes, its files in the site
+    finally:
+        feeds.close()
+    assert (tmp_path / "site/annuaire/annuaire.json").is_file()
+    assert (tmp_path / "site/donnees/datapackage.json").is_file()
 
 
 def test_generator_failure_leaves_previous_site_intact(tmp_path):
@@ -326,8 +359,9 @@ def test_site_search_never_indexes_form_internals(built_sites):
 
 
 def test_languages_built_in_parallel_give_the_same_site(tmp_path):
-    # A large directory builds the other languages in child processes (generator/language_child.py):
-    # forced here on the small data, the site is the one the sequential build makes, byte for byte.
+    # A large directory builds the other languages and the feeds in child processes
+    # (generator/language_child.py, feeds/worker.py): forced here on the small data, the site is the
+    # one the build makes in one process, byte for byte.
     sequential = build_variant(tmp_path / "one", parallel=False).folder
     parallel = build_variant(tmp_path / "two", parallel=True).folder
 

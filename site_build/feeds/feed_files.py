@@ -1,4 +1,4 @@
-"""Every feed file of a build, made in the child process `feeds/worker.py` starts."""
+"""Every feed file of a build, made in the child process `feeds/worker.py` starts or in the build's own."""
 
 from __future__ import annotations
 
@@ -19,11 +19,11 @@ from site_build.data.model.records import Records
 from site_build.feeds.dashboard_csv import dashboard_files
 from site_build.feeds.datapackage import package_errors, package_files
 from site_build.feeds.directory_json import directory_json
+from site_build.feeds.feed_input import FeedInput
 from site_build.feeds.icalendar import epi_sante_calendar, intervention_files, read_state
 from site_build.feeds.interchange import data_inclusion_files, hsds_files
 from site_build.feeds.taste_week_calendar import edition_calendars
 from site_build.feeds.vcard import partner_vcard, person_vcard
-from site_build.feeds.worker import FeedInput
 
 
 def contact_cards(records: Records, profile: Profile, settings: SiteSettings) -> dict[str, bytes]:
@@ -77,8 +77,8 @@ def feed_files(given: FeedInput) -> tuple[dict[str, bytes], dict[str, bytes]]:
     return files, package
 
 
-def _child(request: Path, out: Path) -> list[str]:
-    given: FeedInput = pickle.loads(request.read_bytes())
+def write_feed_files(given: FeedInput, out: Path) -> list[str]:
+    """Every feed file written into the folder `out`; the data package's problems ([] when valid)."""
     files, package = feed_files(given)
     for name, content in files.items():
         target = out / name
@@ -88,4 +88,5 @@ def _child(request: Path, out: Path) -> list[str]:
 
 
 if __name__ == "__main__":  # started by the build through feeds/parent_watch.py, which watches it
-    json.dump(_child(Path(sys.argv[1]), Path(sys.argv[2])), sys.stdout)
+    request, out = Path(sys.argv[1]), Path(sys.argv[2])
+    json.dump(write_feed_files(pickle.loads(request.read_bytes()), out), sys.stdout)

@@ -1,14 +1,16 @@
-"""The child process that makes every published file that is not a page (iCalendar, directory
-JSON, vCards, the sizes of the recipe photos, data package, data·inclusion, HSDS) and checks the
-data package while the generator renders the pages.
+"""Every published file that is not a page (iCalendar, directory JSON, vCards, the sizes of the
+recipe photos, data package, data·inclusion, HSDS), and the data package's check: made in a child
+process while the generator renders the pages, or in the build's own process once they are done.
 
-On a two-core machine this takes the feeds (a quarter of the build at 10,000 partners) and
-the Frictionless check off the generator's path. A plain subprocess, not multiprocessing:
-no resource tracker or pool outlives the build. The child (`feeds/feed_files.py`) reads its
-input from a temporary file, writes the files into a temporary folder, answers on stdout and
-exits; `finish()` waits, raises PackageError when the data package is invalid, then moves the
-files into the site. This module imports none of the feeds: the generator's process does not
-pay for them.
+On a two-core machine the child takes the feeds (a quarter of the build at 10,000 partners) and
+the Frictionless check off the generator's path. But its start-up (a fresh interpreter importing
+the data model and the feeds again, half a CPU-second) costs more than the feeds of a small
+directory (a fifth of a second for the sample's 38 partners): the build chooses, as it does for
+the languages (`generator/build.py`). A plain subprocess, not multiprocessing: no resource tracker
+or pool outlives the build. The child (`feeds/feed_files.py`) reads its input from a temporary
+file, writes the files into a temporary folder, answers on stdout and exits; `finish()` waits,
+raises PackageError when the data package is invalid, then moves the files into the site. This
+module imports none of the feeds: a build whose child makes them does not pay for them.
 """
 
 from __future__ import annotations
@@ -18,36 +20,51 @@ import pickle
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
+from typing import Protocol
 
-from site_build.data.loading.dataset import Dataset
-from site_build.data.loading.settings import SiteSettings
-from site_build.data.model.profile import Profile
 from site_build.feeds.datapackage import raise_for
+from site_build.feeds.feed_input import FeedInput
 from site_build.feeds.parent_watch import child_command, child_environment
 
 TIMEOUT_S = 600
 
 
-@dataclass(frozen=True)
-class FeedInput:
-    view: Dataset  # the profile's view of the validated data, without the loader's line maps
-    public: Dataset  # the public view: the open data is always made from it (the same object for public)
-    profile: Profile
-    today: date
-    settings: SiteSettings
+class Feeds(Protocol):
+    """The feeds of one build: `finish(site_dir)` before the site is published, `close()` always."""
+
+    def finish(self, site_dir: Path) -> None: ...
+
+    def close(self) -> None: ...
 
 
-class FeedsBuild:
+def start_feeds(given: FeedInput, in_child: bool) -> Feeds:
+    """The feeds made in a child process from now on, or here when the site is finished."""
+    return FeedsChild(given) if in_child else FeedsHere(given)
+
+
+class FeedsHere:
+    """The feeds made in the build's own process by `finish(site_dir)`, straight into the site."""
+
+    def __init__(self, given: FeedInput):
+        self._given = given
+
+    def finish(self, site_dir: Path) -> None:
+        from site_build.feeds.feed_files import write_feed_files  # only a build that makes them here pays
+
+        raise_for(write_feed_files(self._given, site_dir))
+
+    def close(self) -> None:
+        pass  # nothing started, nothing left
+
+
+class FeedsChild:
     """The child process making the feeds; `finish(site_dir)` before the site is published."""
 
     def __init__(self, given: FeedInput):
         self.folder = Path(tempfile.mkdtemp(prefix="site-build-flux-"))
         request = self.folder / "demande.pickle"
         request.write_bytes(pickle.dumps(given, protocol=pickle.HIGHEST_PROTOCOL))
-        self._result: list[str] | None = None
         self._process = subprocess.Popen(
             child_command("site_build.feeds.feed_files", str(request), str(self.folder / "site")),
             stdin=subprocess.DEVNULL,
@@ -56,20 +73,15 @@ class FeedsBuild:
             stderr=subprocess.DEVNULL,
         )
 
-    @property
-    def finished(self) -> bool:
-        return self._result is not None
-
     def finish(self, site_dir: Path) -> None:
         """Wait for the child; PackageError if the data package is invalid; else the files join the site."""
         try:
             out, _ = self._process.communicate(timeout=TIMEOUT_S)
-            self._result = (
+            raise_for(
                 json.loads(out)
                 if self._process.returncode == 0
                 else ["la préparation des fichiers de données s'est arrêtée avant la fin"]
             )
-            raise_for(self._result)
             made = self.folder / "site"
             for path in sorted(made.rglob("*")):
                 if path.is_file():

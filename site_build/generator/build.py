@@ -12,16 +12,16 @@ from typing import Any
 
 from site_build.data.loading.settings import SiteSettings
 from site_build.data.model.profile import Profile
-from site_build.feeds.worker import FeedsBuild
+from site_build.feeds.worker import start_feeds
 from site_build.gate import checked, refuse_unreadable_config
 from site_build.generator.configs import mkdocs_config
 from site_build.generator.handover import build_language
 from site_build.generator.language_child import LanguageChild, LanguageRequest
+from site_build.generator.processes import worth_parallel
 from site_build.i18n.languages import FRENCH, Language, LanguageSettingError, configured_languages
 from site_build.i18n.pages import no_home_message, without_home
 from site_build.pipeline import build_day, feeds_input
 
-PARALLEL_FROM_PARTNERS = 500
 LOOPBACK_URL = re.compile(r"^https?://(localhost|127(\.[0-9]+){3}|\[::1\])(:[0-9]+)?(/|$)", re.IGNORECASE)
 
 
@@ -62,7 +62,8 @@ def build_site(
     """Validate, build into a temporary sibling folder, then swap it in. Raises on any failure
     (DataError for bad data) and leaves an existing site_dir untouched. The languages are
     independent MkDocs builds: with `parallel` (by default, for a large directory on a machine with
-    more than one core) the other languages build in child processes while French builds here."""
+    more than one core: generator/processes.py) the other languages and the feeds are made in child
+    processes while French builds here."""
     refuse_unreadable_config(Path(config_file))  # in French, at its line, before MkDocs reads it
     config = mkdocs_config(config_file, site_url)
     if publication:
@@ -78,16 +79,16 @@ def build_site(
     data = Path(data_dir).resolve()
     others = [language for language in languages if not language.is_default]
     if parallel is None:
-        parallel = worth_parallel(len(validated.dataset.partners), len(others))
+        parallel = worth_parallel(len(validated.dataset.partners))
     children: list[LanguageChild] = []
-    feeds = FeedsBuild(feeds_input(validated, chosen, settings))
+    feeds = start_feeds(feeds_input(validated, chosen, settings), in_child=parallel)
     try:
         if parallel:
             request = LanguageRequest(Path(config_file), site_url, chosen, data, validated.lean(), languages)
             given = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)  # once for every child
             children = [LanguageChild(given, other, _temporary_folder(site_dir)) for other in others]
         # French first: MkDocs empties its site folder, and the other languages are folders inside it
-        for language in [FRENCH] if parallel else languages:
+        for language in [FRENCH] if children else languages:
             if not language.is_default:
                 config = mkdocs_config(config_file, site_url)
             french_feeds = feeds if language.is_default else None
@@ -103,14 +104,6 @@ def build_site(
         for child in children:
             child.close()
     return site_dir
-
-
-def worth_parallel(partners: int, other_languages: int) -> bool:
-    """Child processes cost a second of start-up each: worth it for a large directory only.
-    SITE_BUILD_SEQUENTIAL=1 builds one language after the other (bench/run.py compares both)."""
-    if os.environ.get("SITE_BUILD_SEQUENTIAL") == "1":
-        return False
-    return other_languages > 0 and (os.cpu_count() or 1) > 1 and partners >= PARALLEL_FROM_PARTNERS
 
 
 def _temporary_folder(site_dir: Path) -> Path:

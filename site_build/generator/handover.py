@@ -16,10 +16,11 @@ from typing import Any
 from site_build.data.loading.settings import SiteSettings
 from site_build.data.model.profile import PUBLIC, Profile
 from site_build.families import translated_sections
-from site_build.feeds.worker import FeedsBuild
+from site_build.feeds.worker import Feeds, start_feeds
 from site_build.gate import Validated, checked
 from site_build.generator.configs import language_config
 from site_build.generator.languages import LanguageBuild
+from site_build.generator.processes import worth_parallel
 from site_build.i18n.languages import FRENCH, Language
 from site_build.pipeline import Prepared, build_day, feeds_input, prepare
 
@@ -35,7 +36,7 @@ class LanguageSite:
     language: LanguageBuild
     prepared: Prepared
     data_dir: Path
-    feeds: FeedsBuild | None = None
+    feeds: Feeds | None = None
     finish_offline_later: bool = False  # built beside the French site: the caller adds the shared files
 
     @property
@@ -67,7 +68,7 @@ def build_language(
     languages: tuple[Language, ...],
     site_root: Path,
     data_dir: Path,
-    feeds: FeedsBuild | None = None,
+    feeds: Feeds | None = None,
     finish_offline_later: bool = False,
 ) -> Prepared:
     """One language's MkDocs build into its folder of `site_root`: its pages prepared, handed over,
@@ -101,6 +102,9 @@ def _bare(config: Any) -> LanguageSite:
     settings = SiteSettings.from_mkdocs(config)
     language = language_build(FRENCH, (FRENCH,), Path(config["docs_dir"]))
     prepared = prepare(validated, PUBLIC, settings)
-    site = LanguageSite(PUBLIC, language, prepared, data_dir, FeedsBuild(feeds_input(validated, PUBLIC, settings)))
+    feeds = start_feeds(
+        feeds_input(validated, PUBLIC, settings), in_child=worth_parallel(len(validated.dataset.partners))
+    )
+    site = LanguageSite(PUBLIC, language, prepared, data_dir, feeds)
     hand_over(config, site)
     return site
