@@ -129,10 +129,10 @@ class SharedContext:
     (cookies added, permissions granted, offline mode, routes) and gives the context back. Anything
     else is the context's."""
 
-    def __init__(self, key: tuple[int, str], context, keeper, session, options: dict) -> None:
+    def __init__(self, key: tuple[int, str], context, keeper, session, options: dict, viewport: dict | None) -> None:
         self._key = key
         self._permissions = options.get("permissions") or []  # given with the context's options: kept
-        self._viewport = options.get("viewport") or DEFAULT_VIEWPORT
+        self._viewport = viewport  # the test's, given to each page it is lent (the context keeps Playwright's)
         self._context = context
         self._keeper = keeper  # the blank page that keeps the context warm
         self._session = session  # kept open: attaching one for each test cost three calls, not one
@@ -144,6 +144,8 @@ class SharedContext:
         free = _FREE_PAGES.setdefault(id(self._context), [])
         page = free.pop() if free else self._context.new_page()
         lent = LentPage(page, self)
+        if self._viewport:
+            lent.set_viewport_size(self._viewport)
         lent.on("framenavigated", lambda frame: self._origins.add(_origin(frame.url)))
         self._lent.append(lent)
         return lent
@@ -154,7 +156,7 @@ class SharedContext:
             return
         free = _FREE_PAGES.setdefault(id(context), [])
         for lent in self._lent:
-            page = lent.give_back(self._viewport)
+            page = lent.give_back(DEFAULT_VIEWPORT)
             if page is not None:
                 free.append(page)
         for page in context.pages:  # pages the site opened (a new tab)
@@ -193,7 +195,10 @@ def shared_context(browser, clock: bool = False, site_search: bool = False, **op
     """A context with these options (Playwright's new_context ones), shared with this worker's other
     tests: a free one, or a new one when all are held (a module's fixture may hold one). `clock`: the
     test sets the page's clock (page.clock.set_fixed_time) before it navigates, as every test given
-    such a context must, since the clock cannot be removed. `site_search`: the theme's search works."""
+    such a context must, since the clock cannot be removed. `site_search`: the theme's search works.
+    A `viewport` is given to each page lent, not to the context: a phone-sized test shares the context
+    of the same options at Playwright's default size (a context costs Chromium a second of CPU)."""
+    viewport = options.pop("viewport", None)
     key = (id(browser), repr((clock, site_search, sorted(options.items()))))
     idle = _IDLE.setdefault(key, [])
     if not idle:
@@ -202,4 +207,4 @@ def shared_context(browser, clock: bool = False, site_search: bool = False, **op
             context.add_init_script(NO_SITE_SEARCH)
         keeper = context.new_page()
         idle.append((context, keeper, context.new_cdp_session(keeper)))
-    return SharedContext(key, *idle.pop(), options)
+    return SharedContext(key, *idle.pop(), options, viewport)
