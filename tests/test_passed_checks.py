@@ -71,3 +71,30 @@ def test_a_package_that_passed_is_not_checked_again_but_a_changed_one_is(valid_d
     errors = package_errors(broken, passes)
     assert checked == [1] and errors, "a changed package must be checked again"
     assert package_errors(broken, passes) == errors  # and its failure is not remembered
+
+
+def test_a_photo_size_enters_the_cache_whole_and_is_reused(content, monkeypatch):
+    """Another build at the same time (a preview beside a build) must never read half a photo: each
+    size is written beside the cache under another name, then renamed."""
+    import os
+
+    from site_build.data.media import photos
+
+    cache = content.parent / ".cache/images"
+    visible_before_whole = []
+
+    def replace(partial, target):
+        visible_before_whole.append(Path(target).exists())
+        assert Path(partial).stat().st_size > 0
+        os.rename(partial, target)
+
+    monkeypatch.setattr(photos.os, "replace", replace)
+    made = photos.variants(content, PHOTO, cache)
+    assert len(made) == 6 and visible_before_whole == [False] * 6
+    assert len(list(cache.iterdir())) == 6 and not list(cache.glob(".*"))  # nothing half-written left
+
+    def never(*_arguments):
+        raise AssertionError("resized again")
+
+    monkeypatch.setattr(photos, "_resized", never)
+    assert photos.variants(content, PHOTO, cache) == made  # the next build reads them back

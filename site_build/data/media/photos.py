@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from pathlib import Path
 
 WIDTHS = (320, 640, 960)
@@ -39,11 +40,22 @@ def variants(content_dir: Path, src: str, cache_dir: Path) -> dict[str, bytes]:
     for extension, image_format in FORMATS.items():
         for width in WIDTHS:
             cached = cache_dir / f"{digest}-{width}.{extension}"
-            if not cached.is_file():
-                cache_dir.mkdir(parents=True, exist_ok=True)
-                cached.write_bytes(_resized(source, width, image_format))
-            files[variant_path(src, width, extension)] = cached.read_bytes()
+            if cached.is_file():
+                made = cached.read_bytes()
+            else:
+                made = _resized(source, width, image_format)
+                _keep(cached, made)
+            files[variant_path(src, width, extension)] = made
     return files
+
+
+def _keep(cached: Path, made: bytes) -> None:
+    """Into the cache whole or not at all: another build at the same time (a preview beside a build)
+    reads either no file or the whole photo, never half of one."""
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_name(f".{cached.name}.{os.getpid()}")
+    partial.write_bytes(made)
+    os.replace(partial, cached)
 
 
 # EXIF orientations that turn the picture a quarter: width and height swap.
