@@ -100,21 +100,25 @@ def variant(tmp_path):
 
 @pytest.fixture(scope="session")
 def built_sites(tmp_path_factory, worker_id):
-    """The sample site built once per test run, in both profiles, through the real CLI code: the
-    first pytest-xdist worker to ask builds it, the others wait for it and read the same folders
+    """The sample site built once per test run, in both profiles, through the real CLI code: each
+    profile by the first pytest-xdist worker to ask for it (the second worker starts with the other
+    profile, so that both are built at once), the others wait for it and read the same folders
     (tests copy a site before changing it)."""
     from site_build.generator.build import build_site
 
     run_folder = tmp_path_factory.getbasetemp()
     if worker_id != "master":
         run_folder = run_folder.parent  # shared by this run's workers, and by no other run
+    profiles = ["public", "pro"]
+    if worker_id.removeprefix("gw").isdigit() and int(worker_id.removeprefix("gw")) % 2:
+        profiles.reverse()
     out = run_folder / "built-sites"
-    with open(run_folder / "built-sites.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
-        if not (out / "complete").exists():
-            for profile in ("public", "pro"):
+    for profile in profiles:
+        with open(run_folder / f"built-sites-{profile}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+            if not (out / f"{profile}.complete").exists():
                 build_site(ROOT / "mkdocs.yml", profile, out / profile, ROOT / "data")
-            (out / "complete").write_text("")
+                (out / f"{profile}.complete").write_text("")
     return {profile: out / profile for profile in ("public", "pro")}
 
 
