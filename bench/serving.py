@@ -131,9 +131,14 @@ PLAYWRIGHT_DISABLED_FEATURES = [
 # RenderDocument: Chromium gives each new page of the same site a new frame of its own; without it
 # the frame is reused, as Chromium long did, and a page load costs about a tenth less CPU
 # (bench/README.md). How a browser recycles its frames is not what the tests check.
+# WebUIOmniboxPopup, WebUIOmniboxAimPopup: without a screen, Chromium still makes the address bar's
+# two drop-down panels for every window, each a chrome:// page in a renderer process of its own: two
+# fifths of the CPU of a new context, a sixth of a new page's. No one sees them; tests/test_browser.py
+# checks that the test browser holds no such page.
+TESTS_DISABLED_FEATURES = ["RenderDocument", "WebUIOmniboxPopup", "WebUIOmniboxAimPopup"]
 TESTS_CHROMIUM_FLAGS = [
     *YARDSTICK_CHROMIUM_FLAGS,
-    "--disable-features=" + ",".join([*PLAYWRIGHT_DISABLED_FEATURES, "RenderDocument"]),
+    "--disable-features=" + ",".join([*PLAYWRIGHT_DISABLED_FEATURES, *TESTS_DISABLED_FEATURES]),
 ]
 
 

@@ -169,7 +169,7 @@ def pytest_collection_modifyitems(items):
 # Chromium's flags and the plain site server, one of each for the tests and the benchmarks: bench/serving.py.
 sys.path.insert(0, str(ROOT / "bench"))
 from serving import TESTS_CHROMIUM_FLAGS as CHROMIUM_FLAGS  # noqa: E402
-from serving import Server  # noqa: E402, F401 (test modules import Server from here)
+from serving import TESTS_DISABLED_FEATURES, Server  # noqa: E402, F401 (test modules import them from here)
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
