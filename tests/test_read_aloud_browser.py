@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from .browser_contexts import shared_context
 from .conftest import axe_source, axe_violations
 
 # A device with a local voice for `lang`, and a remote one that must never be used.
@@ -39,9 +40,9 @@ window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; 
     ],
 )
 def test_the_page_is_read_in_its_language_with_pause_and_stop(browser, site_urls, path, lang, region, words):
-    context = browser.new_context(service_workers="block")
-    context.add_init_script(FAKE_SPEECH % {"lang": lang, "region": region})
+    context = shared_context(browser, service_workers="block")
     page = context.new_page()
+    page.add_init_script(FAKE_SPEECH % {"lang": lang, "region": region})
     requests = []
     try:
         page.goto(site_urls["public"] + path)
@@ -71,13 +72,13 @@ def test_the_page_is_read_in_its_language_with_pause_and_stop(browser, site_urls
 
 @pytest.mark.parametrize("device", ["remote-voice-only", "no-voice-at-all"])
 def test_without_a_voice_on_the_device_a_sentence_says_why(browser, site_urls, device):
-    context = browser.new_context(service_workers="block", locale="fr-FR")
+    context = shared_context(browser, service_workers="block", locale="fr-FR")
+    page = context.new_page()  # no-voice-at-all: this Chromium, which has none and never announces any
     if device == "remote-voice-only":  # its only French voice speaks through a server: as good as none
-        context.add_init_script(
+        page.add_init_script(
             FAKE_SPEECH.replace("localService: true", "localService: false") % {"lang": "fr", "region": "FR"}
         )
-    context.add_init_script(axe_source())
-    page = context.new_page()  # no-voice-at-all: this Chromium, which has none and never announces any
+    page.add_init_script(axe_source())
     try:
         page.goto(site_urls["public"] + "/facile/epicerie/")
         reason = page.locator(".gp-ecouter__sans-voix")
@@ -97,9 +98,9 @@ def test_a_block_left_in_french_is_read_by_a_french_voice(browser, site_urls):
         "  {name: 'Sur l’appareil', lang: '%(lang)s-%(region)s', localService: true},\n"
         "  {name: 'Française', lang: 'fr-FR', localService: true},",
     )
-    context = browser.new_context(service_workers="block")
-    context.add_init_script(two_voices % {"lang": "ar", "region": "SA"})
+    context = shared_context(browser, service_workers="block")
     page = context.new_page()
+    page.add_init_script(two_voices % {"lang": "ar", "region": "SA"})
     try:
         page.goto(site_urls["public"] + "/ar/guide/epicerie/")
         page.wait_for_selector("[data-gp-ecouter][data-ready='1']", state="attached")

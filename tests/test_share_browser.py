@@ -8,6 +8,7 @@ from urllib.parse import unquote
 import pytest
 from playwright.sync_api import expect
 
+from .browser_contexts import shared_context
 from .conftest import axe_violations
 
 PAGES = ["/annuaire/epicea/", "/recettes/caviar-d-aubergine/"]
@@ -18,16 +19,17 @@ SHARE_READY = "[data-gp-partager][data-ready='1']"
 NO_SHARE_SHEET = "Object.defineProperty(navigator, 'share', {value: undefined, configurable: true});"
 
 
-def _context(browser, script, **options):
-    context = browser.new_context(service_workers="block", locale="fr-FR", **options)
-    context.add_init_script(script)
-    return context
+def _page(browser, script, **options):
+    """(context, page): a page of a shared context with `script` in it from its start (closed afterwards)."""
+    context = shared_context(browser, service_workers="block", locale="fr-FR", **options)
+    page = context.new_page()
+    page.add_init_script(script)
+    return context, page
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_the_share_sheet_gets_the_title_and_the_address(browser, site_urls, path):
-    context = _context(browser, RECORD_SHARES)
-    page = context.new_page()
+    context, page = _page(browser, RECORD_SHARES)
     requests = []
     try:
         page.goto(site_urls["public"] + path)
@@ -45,8 +47,7 @@ def test_the_share_sheet_gets_the_title_and_the_address(browser, site_urls, path
 
 
 def test_without_a_share_sheet_the_link_is_copied_or_sent_by_sms(browser, site_urls):
-    context = _context(browser, NO_SHARE_SHEET, permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
+    context, page = _page(browser, NO_SHARE_SHEET, permissions=["clipboard-read", "clipboard-write"])
     url = site_urls["public"] + PAGES[1]
     try:
         page.goto(url)
