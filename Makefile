@@ -113,11 +113,12 @@ lint-workflows: $(TEST_STAMP)
 unit: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q -n 2 -m unit
 
-# The fast lane: everything but the browser tests (under a minute). Two workers: this machine has
-# two cores (pytest-xdist).
+# The fast lane: everything but the browser tests and the three slow ones (the HTML checker on every
+# page, the build through ProperDocs, a build killed on purpose), which make test runs: about a
+# minute. Two workers: this machine has two cores (pytest-xdist).
 check:
-	@$(PARALLEL) $(LINT_STEPS) checker servers
-	$(BIN)/python -m pytest -q -n 2 -m "not browser"
+	@$(PARALLEL) $(LINT_STEPS) servers
+	$(BIN)/python -m pytest -q -n 2 -m "not browser and not slow"
 
 test:
 	@$(PARALLEL) $(LINT_STEPS) chromium checker servers
