@@ -71,7 +71,7 @@ def test_the_tests_chromium_keeps_playwright_s_own_disabled_features(browser):
 def test_the_tests_chromium_makes_no_page_of_its_own(browser):
     """The address bar's panels (chrome:// pages) cost a new context two fifths of its CPU: disabled by
     the tests' flags. A Chromium that names them otherwise shows them here, to be added to the list."""
-    context = browser.new_context()
+    context = shared_context(browser, service_workers="block")
     try:
         context.new_page()
         session = browser.new_browser_cdp_session()

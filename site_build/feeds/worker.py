@@ -6,7 +6,7 @@ On a two-core machine the child takes the feeds (a quarter of the build at 10,00
 the Frictionless check off the generator's path. But its start-up (a fresh interpreter importing
 the data model and the feeds again, half a CPU-second) costs more than the feeds of a small
 directory (a fifth of a second for the sample's 38 partners): the build chooses, as it does for
-the languages (`generator/build.py`). A plain subprocess, not multiprocessing: no resource tracker
+the languages (`generator/processes.py`). A plain subprocess, not multiprocessing: no resource tracker
 or pool outlives the build. The child (`feeds/feed_files.py`) reads its input from a temporary
 file, writes the files into a temporary folder, answers on stdout and exits; `finish()` waits,
 raises PackageError when the data package is invalid, then moves the files into the site. This
