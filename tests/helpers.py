@@ -210,6 +210,18 @@ class BuiltSite:
 Change = str | Callable[[str], str]  # a file's new text, or how to change its text
 
 
+def public_feed_input(config: Path, data: Path):
+    """What a build of `config` hands the feeds for the public site: `data` validated as the build does."""
+    from site_build.data.loading.settings import SiteSettings
+    from site_build.data.model.profile import PUBLIC
+    from site_build.gate import checked
+    from site_build.generator.configs import mkdocs_config
+    from site_build.pipeline import build_day, feeds_input
+
+    settings = SiteSettings.from_mkdocs(mkdocs_config(config, None))
+    return feeds_input(checked(config, data, build_day()), PUBLIC, settings)
+
+
 def build_variant(
     tmp_path: Path,
     data: Path = FIXTURES / "valid",

@@ -10,7 +10,16 @@ from site_build.data.checks.problems import DataError
 from site_build.generator.build import build_site
 from site_build.text.french import tel_uri
 
-from .helpers import FIXTURES, FRENCH_ONLY, PARTNER_COUNT, ROOT, build_variant, config_beside, read_yaml
+from .helpers import (
+    FIXTURES,
+    FRENCH_ONLY,
+    PARTNER_COUNT,
+    ROOT,
+    build_variant,
+    config_beside,
+    public_feed_input,
+    read_yaml,
+)
 
 
 def _files(site: Path):
@@ -179,25 +188,19 @@ def test_invalid_data_package_fails_the_build(tmp_path, valid_data, monkeypatch,
 @pytest.mark.parametrize("in_child", [True, False], ids=["child", "here"])
 def test_the_feeds_refuse_an_invalid_data_package_wherever_they_are_made(tmp_path, valid_data, monkeypatch, in_child):
     import site_build.pipeline as pipeline
-    from site_build.data.loading.settings import SiteSettings
-    from site_build.data.model.profile import PUBLIC
     from site_build.feeds.datapackage import PackageError
     from site_build.feeds.worker import start_feeds
-    from site_build.gate import checked
-    from site_build.generator.configs import mkdocs_config
 
     config = config_beside(tmp_path)
-    validated = checked(config, valid_data, pipeline.build_day())
-    settings = SiteSettings.from_mkdocs(mkdocs_config(config, None))
     monkeypatch.setattr(pipeline, "FeedInput", _with_duplicate_partner)
-    feeds = start_feeds(pipeline.feeds_input(validated, PUBLIC, settings), in_child=in_child)
+    feeds = start_feeds(public_feed_input(config, valid_data), in_child=in_child)
     try:
         with pytest.raises(PackageError, match="partenaires.csv, ligne"):
             feeds.finish(tmp_path / "site")
     finally:
         feeds.close()
     monkeypatch.undo()
-    feeds = start_feeds(pipeline.feeds_input(validated, PUBLIC, settings), in_child=in_child)
+    feeds = start_feeds(public_feed_input(config, valid_data), in_child=in_child)
     try:
         feeds.finish(tmp_path / "site")  # and the valid package passes, its files in the site
     finally:

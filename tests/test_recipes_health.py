@@ -15,7 +15,7 @@ from site_build.feeds.icalendar import epi_sante_calendar, intervention_marks, r
 from site_build.pages.recipes import quantity_text
 
 from .conftest import ROOT
-from .helpers import JsonLd
+from .helpers import JsonLd, public_feed_input
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -105,16 +105,9 @@ def test_feed_timezone_is_built_from_rules_and_uids_are_stable(built_sites):
 def test_two_builds_give_identical_calendar_files(built_sites):
     """The calendars come from the feeds alone: made again from the same data (a later build's
     validation, its own feeds), every file is the one the sample's build published, byte for byte."""
-    from site_build.data.loading.settings import SiteSettings
-    from site_build.data.model.profile import PUBLIC
     from site_build.feeds.feed_files import feed_files
-    from site_build.gate import checked
-    from site_build.generator.configs import mkdocs_config
-    from site_build.pipeline import build_day, feeds_input
 
-    config = ROOT / "mkdocs.yml"
-    settings = SiteSettings.from_mkdocs(mkdocs_config(config, None))
-    again, _ = feed_files(feeds_input(checked(config, ROOT / "data", build_day()), PUBLIC, settings))
+    again, _ = feed_files(public_feed_input(ROOT / "mkdocs.yml", ROOT / "data"))
     published = built_sites["public"]
     files = sorted(p.relative_to(published).as_posix() for p in published.glob("sante/*.ics"))
     assert len(files) > 10
