@@ -202,11 +202,11 @@ def test_the_feeds_refuse_an_invalid_data_package_wherever_they_are_made(tmp_pat
     monkeypatch.undo()
     feeds = start_feeds(public_feed_input(config, valid_data), in_child=in_child)
     try:
-        feeds.finish(tmp_path / "site")  # and the valid package passes, its files in the site
+        feeds.finish(tmp_path / "valid")  # and the valid package passes, its files in its own site
     finally:
         feeds.close()
-    assert (tmp_path / "site/annuaire/annuaire.json").is_file()
-    assert (tmp_path / "site/donnees/datapackage.json").is_file()
+    assert (tmp_path / "valid/annuaire/annuaire.json").is_file()
+    assert (tmp_path / "valid/donnees/datapackage.json").is_file()
 
 
 def test_generator_failure_leaves_previous_site_intact(tmp_path):
