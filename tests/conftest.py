@@ -125,7 +125,7 @@ def built_sites(tmp_path_factory, worker_id):
 # What makes a test more than a unit test: a built site, a browser, another process.
 HEAVY_FIXTURES = {"built_sites", "site_urls", "browser", "playwright", "large_site", "variant"}
 HEAVY_CALLS = re.compile(
-    r"build_site\(|build_variant\(|site_build_command\(|run_cli\(|subprocess\.|Popen\(|Server\(|\bbuild\("
+    r"build_site\(|build_variant\(|site_build_command\(|run_cli\(|subprocess\.|Popen\(|Server\(|\bbuild\(|start_feeds\("
 )
 
 
