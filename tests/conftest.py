@@ -1,5 +1,6 @@
 import fcntl
 import functools
+import gc
 import inspect
 import os
 import re
@@ -162,6 +163,13 @@ def pytest_collection_modifyitems(items):
         elif _is_unit(item):
             item.add_marker(pytest.mark.unit)
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)  # a stable sort: order kept otherwise
+
+
+def pytest_collection_finish(session):
+    """What the run keeps to its end (modules, fixtures' code, the collected tests) is set aside from
+    Python's garbage collector: each full collection would walk it again. Half the collector's time
+    (4.4 to 2.0 CPU-s for the tests without a browser)."""
+    gc.freeze()
 
 
 # -- browser tests: Debian's Chromium through Playwright, sites on ephemeral loopback ports --

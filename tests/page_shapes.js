@@ -48,10 +48,14 @@ async (checked) => {
   };
   walk(document.documentElement, "document");
 
-  const digests = await Promise.all(keys.map(async ([, text]) => {
+  // each text digested once: a page repeats its contexts (a list's items), and each digest is a task
+  // on another thread of the renderer
+  const texts = [...new Set(keys.map(([, text]) => text))];
+  const digestOf = new Map(await Promise.all(texts.map(async (text) => {
     const bytes = await crypto.subtle.digest("SHA-1", new TextEncoder().encode(text));
-    return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
-  }));
+    return [text, Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("")];
+  })));
+  const digests = keys.map(([, text]) => digestOf.get(text));
   const fresh = new Set();
   const freshDigests = [];
   keys.forEach(([element], index) => {

@@ -7,6 +7,7 @@ never forgotten: `_()` in the theme's templates, `gettext()` in the code, the sc
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,9 @@ PACKAGE = Path(__file__).resolve().parent.parent
 TEMPLATES = (PACKAGE / "theme", PACKAGE / "pages" / "templates")
 
 
-def _from_templates() -> set[str]:
+# The package's own templates and code: read once per process (the reports and the tests ask again).
+@cache
+def _from_templates() -> frozenset[str]:
     found = set()
     for path in sorted(p for folder in TEMPLATES for p in folder.rglob("*.html")):
         with path.open("rb") as handle:
@@ -30,10 +33,11 @@ def _from_templates() -> set[str]:
             ):
                 if isinstance(message, str):
                     found.add(message)
-    return found
+    return frozenset(found)
 
 
-def _from_code() -> set[str]:
+@cache
+def _from_code() -> frozenset[str]:
     found = set()
     for path in sorted(PACKAGE.rglob("*.py")):
         with path.open("rb") as handle:
@@ -41,7 +45,7 @@ def _from_code() -> set[str]:
             for _line, message, _comments, _context in extract("python", handle, keywords=marks):
                 if isinstance(message, str):
                     found.add(message)
-    return found
+    return frozenset(found)
 
 
 def _nav_titles(entries: Any) -> set[str]:
@@ -59,5 +63,5 @@ def interface_messages(config_file: Path) -> set[str]:
     config = read_settings(config_file.read_text(encoding="utf-8"))
     # the description is the territory's words: translated on each language's home page (description:)
     from_config = {config.get("site_name") or ""} - {""}
-    found = _from_templates() | _from_code() | _nav_titles(config.get("nav")) | from_config | set(TRANSLATED_WORDS)
+    found = set(_from_templates()) | _from_code() | _nav_titles(config.get("nav")) | from_config | set(TRANSLATED_WORDS)
     return found | set(SCRIPT_TEXTS.values())
