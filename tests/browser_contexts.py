@@ -125,7 +125,8 @@ class LentPage:
 class SharedContext:
     """Stands for a browser context of the test's own, which no one else uses until it is closed:
     new_page() lends a page of it; close() gives the pages back, closes the others, wipes the storage
-    of every origin they visited (its cookies with it), undoes what the test did to the context
+    of every origin they visited (its cookies, service workers and their caches with it: a site
+    visited again is a first visit), undoes what the test did to the context
     (cookies added, permissions granted, offline mode, routes) and gives the context back. Anything
     else is the context's."""
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from .browser_contexts import shared_context
-from .conftest import TESTS_DISABLED_FEATURES
+from .conftest import TESTS_DISABLED_FEATURES, Server
 
 
 def test_pages_render_and_no_request_leaves_the_origin(site_urls, browser):
@@ -80,3 +80,45 @@ def test_the_tests_chromium_makes_no_page_of_its_own(browser):
     finally:
         context.close()
     assert [t["url"] for t in targets if t["url"].startswith(("chrome:", "chrome-untrusted:"))] == []
+
+
+def test_a_shared_context_is_given_back_as_a_new_device(browser, tmp_path):
+    """What a test left on a site in a shared context is gone for the next test given that context:
+    its service worker, the worker's caches, its local storage. The offline tests share contexts on it."""
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="fr"><title>x</title><script src="/page.js"></script></html>', encoding="utf-8"
+    )
+    (tmp_path / "page.js").write_text(
+        "if (location.search === '?marquer') {"
+        " navigator.serviceWorker.register('/sw.js'); localStorage.setItem('vu', '1'); }",
+        encoding="utf-8",
+    )
+    (tmp_path / "sw.js").write_text(
+        "self.addEventListener('install', (e) => e.waitUntil(caches.open('copie').then((c) => c.add('/'))));",
+        encoding="utf-8",
+    )
+    server = Server(tmp_path)
+    state = """async () => [
+        (await navigator.serviceWorker.getRegistrations()).length, (await caches.keys()).length,
+        localStorage.getItem('vu')]"""
+    try:
+        first = shared_context(browser)
+        contexts = len(browser.contexts)
+        try:
+            page = first.new_page()
+            page.goto(server.url + "/?marquer")
+            page.evaluate("navigator.serviceWorker.ready")
+            page.wait_for_function("async () => (await caches.keys()).length === 1")
+            assert page.evaluate(state) == [1, 1, "1"]
+        finally:
+            first.close()
+        second = shared_context(browser)
+        try:
+            assert len(browser.contexts) == contexts  # the same context, given back
+            page = second.new_page()
+            page.goto(server.url + "/")
+            assert page.evaluate(state) == [0, 0, None]
+        finally:
+            second.close()
+    finally:
+        server.stop()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from .browser_contexts import shared_context
 from .conftest import ROOT, read_directory_data, ready_offline
 
 DEPLOY = ROOT / "deploy"
@@ -272,7 +273,7 @@ def test_preview_server_behaves_like_the_real_ones(preview, built_sites):
 
 def test_site_works_offline_through_nginx(browser, nginx, tmp_path):
     """First visit through nginx, then nginx stops answering: pages, search and the directory still open."""
-    context = browser.new_context()
+    context = shared_context(browser)
     page = context.new_page()
     try:
         ready_offline(page, nginx["public"] + "/")

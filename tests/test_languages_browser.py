@@ -104,7 +104,7 @@ def test_arabic_reads_right_to_left(browser, site_urls):
 
 def test_a_language_visited_once_works_offline(browser, site_urls):
     """Each language is a site of its own with its own worker: one visit to /en/ saves the English pages."""
-    context = browser.new_context()
+    context = shared_context(browser)
     page = context.new_page()
     base = site_urls["public"]
     try:
@@ -126,7 +126,7 @@ def test_a_language_visited_once_works_offline(browser, site_urls):
 def test_two_languages_keep_their_offline_copies_and_each_its_offline_page(browser, site_urls):
     """French then Arabic on one device: the Arabic worker does not delete the French copy, and a page
     not saved gives the offline page in the visitor's language."""
-    context = browser.new_context()
+    context = shared_context(browser)
     page = context.new_page()
     base = site_urls["public"]
     try:

@@ -11,6 +11,7 @@ import pytest
 from site_build.generator.build import build_site
 from site_build.pwa.service_worker import precache_manifest
 
+from .browser_contexts import shared_context
 from .conftest import CHROMIUM_FLAGS, FIXTURES, ROOT, Server, chromium_path, ready_offline
 from .helpers import config_beside, sitemap_paths
 
@@ -50,7 +51,7 @@ def _foreign_recorder(page, origin):
 def test_every_page_opens_offline_after_visiting_the_home_page(browser, built_sites, tmp_path, profile):
     site = shutil.copytree(built_sites[profile], tmp_path / "site")
     server = Server(site)
-    context = browser.new_context()
+    context = shared_context(browser, site_search=True)  # it searches with the theme's search
     page = context.new_page()
     foreign = _foreign_recorder(page, server.url)
     errors = []
@@ -125,7 +126,7 @@ def test_update_is_offered_then_applied_and_old_entries_go(browser, tmp_path):
     config = config_beside(tmp_path, french_only=True)
     site = build_site(config, "public", tmp_path / "site", data)
     server = Server(site)
-    context = browser.new_context()
+    context = shared_context(browser)
     page = context.new_page()
     try:
         ready_offline(page, server.url + "/")
@@ -168,7 +169,7 @@ def test_update_is_offered_then_applied_and_old_entries_go(browser, tmp_path):
 def test_update_never_reloads_away_a_half_filled_form(browser, built_sites, tmp_path):
     site = shutil.copytree(built_sites["pro"], tmp_path / "site")
     server = Server(site)
-    context = browser.new_context()
+    context = shared_context(browser)
     page = context.new_page()
     try:
         ready_offline(page, server.url + "/")
@@ -225,7 +226,7 @@ def test_partner_page_beyond_the_budget_is_drawn_from_the_directory_offline(brow
     figures = write_service_worker(site, budget_mb=0.5, pages=groups)  # partner pages no longer fit
     assert figures["left_out"] > 0
     server = Server(site)
-    context = browser.new_context()
+    context = shared_context(browser)
     page = context.new_page()
     try:
         ready_offline(page, server.url + "/")
@@ -246,7 +247,7 @@ def test_runtime_cache_keeps_at_most_its_cap(browser, built_sites, tmp_path):
 
     site = shutil.copytree(built_sites["public"], tmp_path / "site")
     server = Server(site)
-    context = browser.new_context()
+    context = shared_context(browser)
     page = context.new_page()
     try:
         ready_offline(page, server.url + "/")

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
+from .browser_contexts import shared_context
 from .conftest import TODAY, Server, axe_violations, open_page, ready_offline
 from .helpers import ROOT, run_cli
 
@@ -171,7 +172,7 @@ def test_the_form_is_accessible_and_fits_a_small_phone(browser, site_urls, profi
 
 def test_a_proposal_made_offline_waits_on_the_device(browser, built_sites):
     server = Server(built_sites["public"])
-    context = browser.new_context()
+    context = shared_context(browser)
     page = context.new_page()
     try:
         ready_offline(page, server.url + "/")
