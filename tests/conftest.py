@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from .browser_contexts import shared_context
-from .helpers import FIXTURES, ROOT, build_variant, config_beside  # noqa: F401 (test modules import ROOT and FIXTURES from here)
+from .helpers import FIXTURES, ROOT, SCREEN_STILL, build_variant, config_beside  # noqa: F401 (test modules import ROOT and FIXTURES from here)
 
 TODAY = "2026-11-26"
 
@@ -231,7 +231,8 @@ def axe_violations(page) -> str:
         page.evaluate(axe_source())
     # violations only: passes and inapplicable rules would be serialised back for nothing (a third of the time)
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-    return axe_report(page.evaluate("options => axe.run(document, options).then(r => r.violations)", options))
+    judged = f"async options => {{ {SCREEN_STILL} return (await axe.run(document, options)).violations; }}"
+    return axe_report(page.evaluate(judged, options))
 
 
 def axe_report(violations: list[dict]) -> str:

@@ -1,7 +1,7 @@
 """What several test modules share (no test module imports another): where the project and its
 fixtures are, the corpus of broken data files, a mkdocs.yml usable from a temporary folder, the
-factory of variant builds (`build_variant`) and its page helper, and a reader of the JSON-LD
-blocks of a page."""
+factory of variant builds (`build_variant`) and its page helper, a reader of the JSON-LD
+blocks of a page, and the wait for a still screen before a page is judged or photographed."""
 
 import contextlib
 import io
@@ -32,6 +32,14 @@ OTHER_LANGUAGES = tuple(
 # build of its own, which such a test would pay for and never look at.
 LANGUAGES_LINE = f"langues: [fr, {', '.join(OTHER_LANGUAGES)}]"
 FRENCH_ONLY = {LANGUAGES_LINE: "langues: [fr]"}
+
+# A statement for an async function evaluated in a page: it waits until the screen is still, every
+# running transition or animation that ends having ended. axe then judges the colours a person sees,
+# not a frame halfway through a hover's or a focus's transition (a button caught between green on
+# white and white on orange read 4.06:1 once). Animations that never end, or paused ones, are not awaited.
+SCREEN_STILL = """await Promise.all(document.getAnimations()
+  .filter((a) => a.playState === "running" && Number.isFinite(a.effect?.getComputedTiming().endTime))
+  .map((a) => a.finished.catch(() => null)));"""
 
 BROKEN_TARGETS = {
     "partners": "partners.yaml",

@@ -35,6 +35,8 @@ from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .helpers import SCREEN_STILL
+
 SHAPED = (
     "class", "role", "lang", "dir", "type", "tabindex", "hidden", "for", "href", "src", "alt", "id", "title",
     "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden",
@@ -144,6 +146,7 @@ def live_contexts(page) -> set[str]:
 
 
 NARROWED_RUN = f"""async ([checked, tags, elementRules]) => {{
+  {SCREEN_STILL}
   const shapes = await ({LIVE_CONTEXTS})(checked.split(" "));
   const off = Object.fromEntries(elementRules.map((id) => [id, {{ enabled: false }}]));
   const only = (values) => ({{ runOnly: {{ type: "tag", values }}, resultTypes: ["violations"] }});

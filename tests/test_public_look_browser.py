@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from .conftest import axe_violations, open_page
+from .helpers import SCREEN_STILL
 
 WIDE, PHONE = {"width": 1366, "height": 900}, {"width": 390, "height": 844}
 
@@ -32,7 +33,7 @@ def test_a_public_page_has_a_short_menu_and_no_side_columns(browser, site_urls, 
         drawer = page.locator(".md-sidebar--primary")
         drawer.locator(".md-nav__link").first.wait_for()
         # the drawer has slid in (an animation cut short counts as over)
-        page.evaluate("Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
+        page.evaluate(f"async () => {{ {SCREEN_STILL} }}")
         assert drawer.is_visible() and len(drawer.locator(".md-nav__link").all_inner_texts()) >= 4
         assert axe_violations(page) == ""
         assert errors == []

@@ -13,7 +13,7 @@ import subprocess
 import pytest
 
 from .browser_contexts import NO_SITE_SEARCH, shared_context
-from .conftest import AXE_TAGS, ROOT, Server, axe_report, axe_source
+from .conftest import AXE_TAGS, ROOT, Server, axe_report, axe_source, axe_violations
 from .helpers import OTHER_LANGUAGES, sitemap_paths
 from .page_shapes import contexts, enough_pages, live_contexts, narrowed_axe_run, page_contexts
 
@@ -182,6 +182,31 @@ def test_element_rules_judge_each_context_not_yet_checked(browser, tmp_path):
         found = {v["id"]: [n["target"] for n in v["nodes"]] for v in narrowed_axe_run(page, AXE_TAGS, checked)}
         assert found == {"color-contrast": [[".b"]], "image-alt": [["img"]]}
         assert checked > seen_after_one
+    finally:
+        context.close()
+        server.stop()
+
+
+def test_axe_judges_the_screen_once_its_transitions_end(browser, tmp_path):
+    """A button that turns white on orange under the pointer, slowly: on the way, its colours fail
+    WCAG's 4.5:1; at the end they pass. Both ways of running axe wait for the end."""
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="fr"><head><title>Bouton</title><style>'
+        "button { color: #1d5b3c; background: #fff; border: 0; font-size: 16px; transition: all 1s linear; }"
+        "button:hover { color: #fff; background: #8a3b00; }"
+        "</style></head><body><main><button>Écrire ces horaires</button></main></body></html>",
+        encoding="utf-8",
+    )
+    server = Server(tmp_path)
+    context = shared_context(browser, service_workers="block")
+    try:
+        for judge in (axe_violations, lambda page: axe_report(narrowed_axe_run(page, AXE_TAGS, set()))):
+            page = context.new_page()
+            page.goto(server.url + "/")
+            page.evaluate(axe_source())
+            page.hover("button")
+            page.wait_for_timeout(300)  # under a third of the way
+            assert judge(page) == ""
     finally:
         context.close()
         server.stop()

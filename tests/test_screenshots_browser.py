@@ -14,6 +14,7 @@ import pytest
 
 from .browser_contexts import shared_context
 from .conftest import ROOT, read_directory_data
+from .helpers import SCREEN_STILL
 
 FOLDER = Path(os.environ.get("SCREENSHOTS_DIR", ROOT / "screenshots"))
 SIZES = {"telephone": {"width": 390, "height": 844}, "ordinateur": {"width": 1366, "height": 900}}
@@ -93,7 +94,7 @@ def test_screenshot(browser, site_urls, name):
             page.evaluate(
                 f"""async () => {{
                     await document.fonts.ready;
-                    await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+                    {SCREEN_STILL}
                     await Promise.all({IN_VIEW}.filter(i => !i.complete).map(i => new Promise(done => {{
                         i.addEventListener('load', done, {{once: true}});
                         i.addEventListener('error', done, {{once: true}});
