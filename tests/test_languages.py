@@ -168,6 +168,19 @@ def test_a_page_marked_reviewed_and_a_missing_catalog_entry(tmp_path):
     }
 
 
+def test_the_report_works_with_the_package_outside_the_project(tmp_path):
+    """Installed elsewhere (not from the project's folder), the package holds the catalogs: the report
+    names them by their whole path instead of stopping on an internal error."""
+    from site_build.i18n.catalogs import catalog_file
+    from site_build.i18n.review import translations_to_review
+
+    (tmp_path / "aide.md").write_text("# Aide\n", encoding="utf-8")
+    (tmp_path / "aide.ar.md").write_text("# مساعدة\n", encoding="utf-8")
+    found = translations_to_review(tmp_path, LANGUAGES, {"Aide"}, tmp_path)
+    assert ("ar", "aide.ar.md") in {(x.language, x.where) for x in found}
+    assert {x.where for x in found if x.where.endswith(".po")} == {str(catalog_file("en")), str(catalog_file("ar"))}
+
+
 def _the_error(problems):
     """The one error among `problems` (warnings aside)."""
     errors = [p for p in problems if not p.warning]
