@@ -19,7 +19,7 @@ from site_build.data.loading.translations import translated_files
 from site_build.i18n.catalogs import REVIEW_FLAG, catalog, catalog_file, unreviewed, untranslated
 from site_build.i18n.languages import Language
 from site_build.i18n.pages import original_uri
-from site_build.i18n.review import is_reviewed
+from site_build.i18n.review import from_project, is_reviewed
 
 _HEADER = """# Interface strings of the guide in {code}. The French text is the message id.
 # Each entry left empty shows in French. See CONTRIBUTING.md, « Traduire le guide ».
@@ -40,16 +40,8 @@ class Pending:
     what: str  # in French
 
 
-def _relative(path: Path, project: Path) -> str:
-    return (
-        path.resolve().relative_to(project.resolve()).as_posix()
-        if path.resolve().is_relative_to(project.resolve())
-        else str(path)
-    )
-
-
 def _words(code: str, interface: set[str], project: Path) -> Iterator[Pending]:
-    po = _relative(catalog_file(code), project)
+    po = from_project(catalog_file(code), project)
     for text in untranslated(code, interface):
         yield Pending(code, "mot", po, f"à traduire : « {text} »")
     lines: dict[str, int] = {}
@@ -68,11 +60,11 @@ def _pages(content: Path, codes: set[str], code: str, project: Path) -> Iterator
         if pair is None and (relative, code) not in translated:
             target = page.with_name(f"{page.stem}.{code}.md")
             yield Pending(
-                code, "page", _relative(page, project), f"page à traduire : écrivez {_relative(target, project)}"
+                code, "page", from_project(page, project), f"page à traduire : écrivez {from_project(target, project)}"
             )
         elif pair and pair[1] == code and not is_reviewed(page):
             yield Pending(
-                code, "page", f"{_relative(page, project)}:1", "page à relire, puis écrivez « relu: true » en tête"
+                code, "page", f"{from_project(page, project)}:1", "page à relire, puis écrivez « relu: true » en tête"
             )
 
 
@@ -87,7 +79,7 @@ def _data(dataset: Dataset, code: str, project: Path) -> Iterator[Pending]:
         document = dataset.documents.get(file.kind)
         if document is None:
             continue
-        place = _relative(Path(document.file), project)
+        place = from_project(Path(document.file), project)
         for path, record in file.records.items():
             block = (record.get("traductions") or {}).get(code)
             if not isinstance(block, dict):

@@ -25,11 +25,11 @@ def is_reviewed(page: Path) -> bool:
     return page_meta(page).get("relu") is True
 
 
-def _shown(path: Path, project: Path) -> str:
-    """A path from the project's folder when it is inside; whole otherwise (the package installed
+def from_project(path: Path, project: Path) -> str:
+    """A path from the project's folder when it is inside; whole otherwise (a package installed
     elsewhere holds the catalogs)."""
-    path, project = Path(path).resolve(), Path(project).resolve()
-    return path.relative_to(project).as_posix() if path.is_relative_to(project) else str(path)
+    inside = Path(path).resolve().is_relative_to(Path(project).resolve())
+    return Path(path).resolve().relative_to(Path(project).resolve()).as_posix() if inside else str(path)
 
 
 def translations_to_review(
@@ -46,11 +46,11 @@ def translations_to_review(
         relative = page.relative_to(content_dir).as_posix()
         pair = original_uri(relative, codes)
         if pair and not is_reviewed(page):
-            where = _shown(page, project)
+            where = from_project(page, project)
             found.append(ToReview(pair[1], where, "page pas encore relue (relu: false)"))
     for code in sorted(codes):
         missing = untranslated(code, interface)
-        where = _shown(catalog_file(code), project)
+        where = from_project(catalog_file(code), project)
         pending = unreviewed(code, interface)
         if pending:
             several = "s" if len(pending) > 1 else ""
