@@ -28,8 +28,8 @@ def is_reviewed(page: Path) -> bool:
 def from_project(path: Path, project: Path) -> str:
     """A path from the project's folder when it is inside; whole otherwise (a package installed
     elsewhere holds the catalogs)."""
-    inside = Path(path).resolve().is_relative_to(Path(project).resolve())
-    return Path(path).resolve().relative_to(Path(project).resolve()).as_posix() if inside else str(path)
+    whole, root = Path(path).resolve(), Path(project).resolve()
+    return whole.relative_to(root).as_posix() if whole.is_relative_to(root) else str(path)
 
 
 def translations_to_review(
